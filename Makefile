@@ -1,0 +1,46 @@
+# newsift: two commands matter. `make demo` sets up and analyses the bundled
+# sample page; `make test` runs every check. Both work on a fresh machine with
+# Python 3.11+ and nothing else installed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := src/newsift/samples/sample-dump.txt
+
+.PHONY: demo test check lint format typecheck unit bench clean
+
+$(BIN)/newsift: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/newsift
+
+demo: $(BIN)/newsift
+	@mkdir -p out
+	$(BIN)/newsift analyze $(SAMPLE) --out out/sample.json
+	@echo "wrote out/sample.json"
+	@$(BIN)/newsift show out/sample.json
+
+# The test command: lint, types, then the test suite (CI runs exactly this).
+test: $(BIN)/newsift lint typecheck unit
+
+lint: $(BIN)/newsift
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(BIN)/newsift
+	$(BIN)/mypy
+
+unit: $(BIN)/newsift
+	$(BIN)/python -m pytest -q
+
+check: test
+
+format: $(BIN)/newsift
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+bench: $(BIN)/newsift
+	$(BIN)/python benchmarks/structure.py
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

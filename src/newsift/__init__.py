@@ -1,0 +1,116 @@
+"""newsift: read news and opinion pages and show, with evidence, how each is built.
+
+Python API::
+
+    import newsift
+    doc = newsift.analyze(Path("page.txt"))       # load + default pipeline
+    doc.meta.headline, [c.author for c in doc.comments]
+    doc = newsift.load("plain text ...", kind="text")  # a Document, not analysed
+
+A ``str`` is page text, a ``Path`` is a file, ``bytes`` are raw page bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from newsift.document import SCHEMA, Document, Meta, Region, Span
+from newsift.errors import InputError, NewsiftError
+from newsift.ingest import Loaded, document_from_text, read_bytes, read_path
+from newsift.limits import Limits
+from newsift.pipeline import DEFAULT_PIPELINE, Analyzer, Pipeline, default_pipeline
+from newsift.registry import register
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_PIPELINE",
+    "SCHEMA",
+    "Analyzer",
+    "Document",
+    "InputError",
+    "Limits",
+    "Loaded",
+    "Meta",
+    "NewsiftError",
+    "Pipeline",
+    "Region",
+    "Span",
+    "__version__",
+    "analyze",
+    "load",
+    "read",
+    "register",
+]
+
+Source = str | bytes | os.PathLike[str]
+_pipelines: dict[tuple[str, ...], Pipeline] = {}
+
+
+def load(
+    source: Source,
+    *,
+    kind: str = "auto",
+    id: str | None = None,  # noqa: A002
+    url: str | None = None,
+    reference_date: str | None = None,
+    encoding: str | None = None,
+    limits: Limits | None = None,
+) -> Document:
+    """One document from page text, raw bytes or a file holding exactly one page."""
+    if isinstance(source, str):
+        return document_from_text(
+            source, id=id or "doc", kind=kind, url=url, reference_date=reference_date, limits=limits
+        )
+    name = id or (str(source) if isinstance(source, os.PathLike) else "doc")
+    options = {
+        "kind": kind,
+        "limits": limits,
+        "reference_date": reference_date,
+        "encoding": encoding,
+    }
+    if isinstance(source, bytes):
+        items = list(read_bytes(source, name=name, **options))
+    else:
+        items = list(read_path(source, **options))  # type: ignore[arg-type]
+    if len(items) != 1:
+        raise InputError(f"{name} holds {len(items)} documents; use newsift.read() for many")
+    item = items[0]
+    if item.error is not None:
+        raise item.error
+    assert item.document is not None
+    if url is not None:
+        item.document.meta.url = url
+    if id is not None:
+        item.document.id = id
+    return item.document
+
+
+def read(path: str | os.PathLike[str], **options: str | Limits | None) -> Iterator[Loaded]:
+    """Every document in a file (JSON Lines gives many), each with its error if any."""
+    return read_path(path, **options)  # type: ignore[arg-type]
+
+
+def analyze(
+    source: Document | Source,
+    *,
+    pipeline: Pipeline | Sequence[str] | None = None,
+    **load_options: str | Limits | None,
+) -> Document:
+    """Load ``source`` (unless it is a Document) and run the pipeline on it."""
+    doc = source if isinstance(source, Document) else load(source, **load_options)  # type: ignore[arg-type]
+    if not isinstance(pipeline, Pipeline):
+        names = tuple(pipeline) if pipeline is not None else DEFAULT_PIPELINE
+        if names not in _pipelines:
+            _pipelines[names] = (
+                default_pipeline() if names == DEFAULT_PIPELINE else Pipeline.from_config(names)
+            )
+        pipeline = _pipelines[names]
+    return pipeline(doc)
+
+
+def sample_path() -> Path:
+    """The bundled sample page dump (fictional), used by ``make demo``."""
+    return Path(__file__).parent / "samples" / "sample-dump.txt"

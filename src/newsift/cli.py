@@ -1,0 +1,328 @@
+"""The ``newsift`` command. The only module that prints; no analysis here.
+
+Exit codes: 0 every input ok, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from newsift import __version__, registry
+from newsift.document import Document
+from newsift.errors import ConfigError, NewsiftError, SchemaError
+from newsift.ingest import KINDS, read_path
+from newsift.limits import Limits, cap_memory
+from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
+from newsift.runner import run
+from newsift.structure.dates import parse_iso_date
+from newsift.summary import summarise
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+        return code
+    except UsageError as exc:
+        print(f"newsift: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("newsift: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsift",
+        description="Read news and opinion pages and show how each one is built.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsift {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser("analyze", help="analyse pages into JSON documents")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files to read; - reads stdin")
+    analyze.add_argument(
+        "--kind", choices=KINDS, default="auto", help="what the inputs are (default: sniffed)"
+    )
+    analyze.add_argument(
+        "--format",
+        choices=("json", "jsonl"),
+        default="json",
+        help="json: one object, JSON Lines when several (default); jsonl: always",
+    )
+    analyze.add_argument(
+        "--out",
+        metavar="FILE|DIR",
+        help="write here (a folder, existing or ending in /, gets one file each)",
+    )
+    analyze.add_argument(
+        "--reference-date",
+        metavar="YYYY-MM-DD",
+        help="'now' for relative times when a record has no crawl_date",
+    )
+    analyze.add_argument(
+        "--encoding", help="decode inputs with this encoding (default: UTF-8 or BOM)"
+    )
+    analyze.add_argument(
+        "--pipeline",
+        metavar="A,B",
+        help=f"analyzer names, comma-separated (default: {','.join(DEFAULT_PIPELINE)})",
+    )
+    analyze.add_argument(
+        "--outcomes", metavar="FILE", help="also write one outcome row per input (JSON Lines)"
+    )
+    analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar or totals")
+    defaults = Limits()
+    limits = analyze.add_argument_group("limits (see docs/limits.md)")
+    limits.add_argument(
+        "--max-bytes",
+        type=int,
+        default=defaults.max_bytes,
+        help="largest input file or record (default %(default)s)",
+    )
+    limits.add_argument(
+        "--max-line-chars",
+        type=int,
+        default=defaults.max_line_chars,
+        help="longest line (default %(default)s)",
+    )
+    limits.add_argument(
+        "--max-json-depth",
+        type=int,
+        default=defaults.max_json_depth,
+        help="deepest JSON nesting in a record (default %(default)s)",
+    )
+    limits.add_argument(
+        "--time-limit",
+        type=float,
+        default=defaults.time_per_document_s,
+        metavar="SECONDS",
+        help="per document (default %(default)s)",
+    )
+    limits.add_argument(
+        "--max-memory-mb",
+        type=int,
+        default=None,
+        help="cap this process's memory (default: no cap)",
+    )
+    analyze.set_defaults(handler=cmd_analyze)
+
+    show = commands.add_parser("show", help="print a short summary of analysed JSON documents")
+    show.add_argument("paths", nargs="+", metavar="FILE", help="JSON or JSON Lines from analyze")
+    show.set_defaults(handler=cmd_show)
+
+    analyzers = commands.add_parser("analyzers", help="list the registered analyzers")
+    analyzers.set_defaults(handler=cmd_analyzers)
+    return parser
+
+
+# analyze ----------------------------------------------------------------------
+def cmd_analyze(args: argparse.Namespace) -> int:
+    limits = _limits(args)
+    if args.reference_date:
+        try:
+            args.reference_date = parse_iso_date(args.reference_date).isoformat()
+        except ValueError:
+            raise UsageError(
+                f"--reference-date {args.reference_date!r} is not YYYY-MM-DD"
+            ) from None
+    names = args.pipeline.split(",") if args.pipeline else list(DEFAULT_PIPELINE)
+    try:
+        pipeline = Pipeline.from_config(
+            [n.strip() for n in names if n.strip()], time_limit_s=limits.time_per_document_s
+        )
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.max_memory_mb:
+        cap_memory(args.max_memory_mb)
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin (-) can be read only once")
+
+    writer = _Writer(args.out, args.format)
+    outcome_file = open(args.outcomes, "w", encoding="utf-8") if args.outcomes else None  # noqa: SIM115
+    counts = {"ok": 0, "skipped": 0, "failed": 0}
+    try:
+        for outcome in run(pipeline, _loaded(args, limits)):
+            counts[outcome.status] += 1
+            if outcome.document is not None:
+                writer.write(outcome.document)
+            else:
+                print(f"newsift: error: {outcome.id}: {outcome.reason}", file=sys.stderr)
+            if outcome_file is not None:
+                outcome_file.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        writer.close()
+        if outcome_file is not None:
+            outcome_file.close()
+    total = sum(counts.values())
+    if not args.quiet and total > 1:
+        print(
+            f"newsift: {total} inputs: {counts['ok']} ok, {counts['skipped']} skipped, "
+            f"{counts['failed']} failed",
+            file=sys.stderr,
+        )
+    return EXIT_SOME_FAILED if counts["failed"] else EXIT_OK
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    try:
+        return Limits(
+            max_bytes=args.max_bytes,
+            max_line_chars=args.max_line_chars,
+            max_json_depth=args.max_json_depth,
+            time_per_document_s=args.time_limit
+            if args.time_limit and args.time_limit > 0
+            else None,
+            max_memory_mb=args.max_memory_mb,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _loaded(args: argparse.Namespace, limits: Limits) -> Iterator[Any]:
+    progress = _progress(len(args.paths), quiet=args.quiet)
+    try:
+        for path in args.paths:
+            yield from read_path(
+                path,
+                kind=args.kind,
+                limits=limits,
+                reference_date=args.reference_date,
+                encoding=args.encoding,
+            )
+            if progress is not None:
+                progress.update(1)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+def _progress(total: int, *, quiet: bool) -> Any:
+    if quiet or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="input", file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+class _Writer:
+    """JSON for one document, JSON Lines for several, or one file each in a folder."""
+
+    def __init__(self, out: str | None, fmt: str) -> None:
+        self.folder: Path | None = None
+        self.stream: IO[str] = sys.stdout
+        self.fmt = fmt
+        self.pending: Document | None = None
+        self.count = 0
+        self.names: set[str] = set()
+        if out is not None:
+            target = Path(out)
+            if out.endswith(("/", "\\")) or target.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                self.folder = target
+            else:
+                if target.parent and not target.parent.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                self.stream = target.open("w", encoding="utf-8")
+
+    def write(self, doc: Document) -> None:
+        self.count += 1
+        if self.folder is not None:
+            name = self._file_name(doc.id)
+            (self.folder / name).write_text(_dumps(doc, indent=2) + "\n", encoding="utf-8")
+        elif self.fmt == "jsonl":
+            self.stream.write(_dumps(doc) + "\n")
+        elif self.pending is None and self.count == 1:
+            self.pending = doc  # one document so far: may be printed as plain JSON
+        else:
+            if self.pending is not None:
+                self.stream.write(_dumps(self.pending) + "\n")
+                self.pending = None
+            self.stream.write(_dumps(doc) + "\n")
+
+    def close(self) -> None:
+        if self.pending is not None:
+            self.stream.write(_dumps(self.pending, indent=2) + "\n")
+        self.stream.flush()
+        if self.stream is not sys.stdout:
+            self.stream.close()
+
+    def _file_name(self, doc_id: str) -> str:
+        stem = re.sub(r"[^\w.-]+", "_", Path(doc_id).name if "/" in doc_id else doc_id)[:120]
+        stem = stem.strip("._") or "doc"
+        name, n = f"{stem}.json", 1
+        while name in self.names:
+            n += 1
+            name = f"{stem}-{n}.json"
+        self.names.add(name)
+        return name
+
+
+def _dumps(doc: Document, indent: int | None = None) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+
+
+# show -------------------------------------------------------------------------
+def cmd_show(args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.paths:
+        try:
+            for doc in _read_documents(Path(path)):
+                print(summarise(doc))
+                print()
+        except (OSError, NewsiftError, ValueError) as exc:
+            print(f"newsift: error: {path}: {exc}", file=sys.stderr)
+            failed = True
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _read_documents(path: Path) -> Iterator[Document]:
+    text = path.read_text(encoding="utf-8")
+    stripped = text.strip()
+    if not stripped:
+        raise SchemaError("empty file")
+    try:
+        yield Document.from_dict(json.loads(stripped))
+        return
+    except json.JSONDecodeError:
+        pass
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                yield Document.from_dict(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SchemaError(f"line {number} is not JSON: {exc.msg}") from exc
+
+
+# analyzers --------------------------------------------------------------------
+def cmd_analyzers(args: argparse.Namespace) -> int:
+    for name in registry.names():
+        cls = registry.get(name)
+        summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        print(f"{name:24} requires {sorted(cls.requires) or '-'} assigns {sorted(cls.assigns)}")
+        if summary:
+            print(f"{'':24} {summary}")
+    return EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,289 @@
+"""The data model: one :class:`Document` per page, with stand-off annotation.
+
+A document's ``text`` is set once at ingest and never changes. Everything an
+analyzer finds is stored beside it as *layers*: lists of annotations that point
+into the text with half-open character offsets ``[start, end)``. The JSON form
+(``to_dict``/``from_dict``) carries a ``schema`` string whose major version
+changes only when an existing field changes meaning; see ``docs/schema.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any, Protocol
+
+from newsift.errors import SchemaError
+
+SCHEMA = "newsift.document/1.0"
+SCHEMA_MAJOR = SCHEMA.rsplit("/", 1)[1].split(".")[0]
+
+#: Layers every document has from ingest on; analyzers may enrich ``meta``.
+BASE_LAYERS = frozenset({"text", "meta"})
+
+REGION_KINDS = (
+    "kicker",  # section label above the headline ("OPINION")
+    "headline",
+    "standfirst",  # subtitle under the headline
+    "dateline",  # "Posted on ...", "Updated ..."
+    "byline",
+    "body",
+    "bio",  # the author's biography
+    "comment",
+    "ui",  # interface words: Reply, Share, "12 comments", ...
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        return cls(_int(data, "start"), _int(data, "end"))
+
+
+@dataclass(slots=True)
+class Region:
+    """A block of the page: headline, body, one comment, a UI label, ...
+
+    ``paragraphs`` are the spans that carry the region's text; for a comment
+    they exclude the author line, the time line and interface words, so the
+    comment's text is ``"\\n\\n".join(doc.span_text(p) for p in paragraphs)``.
+    ``parent`` is the id of the comment this one replies to.
+    """
+
+    id: str
+    kind: str
+    start: int
+    end: int
+    paragraphs: list[Span] = field(default_factory=list)
+    author: str | None = None
+    author_span: Span | None = None
+    when: str | None = None
+    when_span: Span | None = None
+    when_resolved: str | None = None
+    parent: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in REGION_KINDS:
+            raise ValueError(f"unknown region kind {self.kind!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad region span [{self.start}, {self.end})")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+        if self.kind == "comment":
+            out["author"] = self.author
+            out["author_span"] = self.author_span.to_dict() if self.author_span else None
+            out["when"] = self.when
+            out["when_span"] = self.when_span.to_dict() if self.when_span else None
+            out["when_resolved"] = self.when_resolved
+            out["parent"] = self.parent
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Region:
+        try:
+            author_span = data.get("author_span")
+            when_span = data.get("when_span")
+            return cls(
+                id=str(data["id"]),
+                kind=str(data["kind"]),
+                start=_int(data, "start"),
+                end=_int(data, "end"),
+                paragraphs=[Span.from_dict(p) for p in data.get("paragraphs", [])],
+                author=_opt_str(data, "author"),
+                author_span=Span.from_dict(author_span) if author_span else None,
+                when=_opt_str(data, "when"),
+                when_span=Span.from_dict(when_span) if when_span else None,
+                when_resolved=_opt_str(data, "when_resolved"),
+                parent=_opt_str(data, "parent"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad region {dict(data)!r:.200}: {exc}") from exc
+
+
+@dataclass(slots=True)
+class Meta:
+    """Facts about the page as a whole. Dates are ISO ``YYYY-MM-DD`` strings."""
+
+    headline: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_raw: str | None = None  # the date text as the page shows it
+    updated: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1 code, None when unsure
+    kind: str | None = None  # how the input was read: dump, text, ...
+    source: str | None = None  # file name or record id it came from
+    crawl_date: str | None = None
+    reference_date: str | None = None  # "now" for relative times ("2 weeks ago")
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Meta:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise SchemaError(f"unknown meta fields: {sorted(unknown)}")
+        return cls(**{k: _opt_str(data, k) for k in data})
+
+
+class Annotation(Protocol):
+    """What every layer item provides: a JSON-ready dict."""
+
+    def to_dict(self) -> Mapping[str, Any]: ...
+
+
+#: How to rebuild each layer's items from JSON. Analyzers that add a layer
+#: register its loader here (see :func:`register_layer`).
+LAYER_LOADERS: dict[str, Callable[[Mapping[str, Any]], Annotation]] = {
+    "regions": Region.from_dict,
+}
+
+
+def register_layer(name: str, loader: Callable[[Mapping[str, Any]], Annotation]) -> None:
+    """Declare a layer so that :meth:`Document.from_dict` can read it back."""
+    if name in BASE_LAYERS or name in {"schema", "id"}:
+        raise ValueError(f"{name!r} is reserved")
+    LAYER_LOADERS[name] = loader
+
+
+class Document:
+    """One page: fixed ``text``, its ``meta``, and named annotation layers."""
+
+    __slots__ = ("_text", "id", "layers", "meta")
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        id: str = "doc",  # noqa: A002 - the schema's field name
+        meta: Meta | None = None,
+        layers: dict[str, list[Any]] | None = None,
+    ) -> None:
+        self._text = text
+        self.id = id
+        self.meta = meta if meta is not None else Meta()
+        self.layers: dict[str, list[Any]] = layers if layers is not None else {}
+
+    @property
+    def text(self) -> str:
+        """The page text; fixed at ingest."""
+        return self._text
+
+    # layers -----------------------------------------------------------------
+    def has(self, layer: str) -> bool:
+        return layer in BASE_LAYERS or layer in self.layers
+
+    def present(self) -> frozenset[str]:
+        """Names of every layer the document has."""
+        return BASE_LAYERS | frozenset(self.layers)
+
+    @property
+    def regions(self) -> list[Region]:
+        """The ``regions`` layer (empty until a structure analyzer has run)."""
+        return self.layers.get("regions", [])
+
+    def regions_of(self, kind: str) -> list[Region]:
+        return [r for r in self.regions if r.kind == kind]
+
+    @property
+    def comments(self) -> list[Region]:
+        return self.regions_of("comment")
+
+    def span_text(self, span: Span | Region) -> str:
+        return self._text[span.start : span.end]
+
+    def paragraphs(self, region: Region) -> Iterator[str]:
+        for p in region.paragraphs:
+            yield self._text[p.start : p.end]
+
+    def region_text(self, region: Region) -> str:
+        """The region's own text: its paragraphs joined by blank lines."""
+        if not region.paragraphs:
+            return self.span_text(region)
+        return "\n\n".join(self.paragraphs(region))
+
+    # JSON -------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": self.id,
+            "text": self._text,
+            "meta": self.meta.to_dict(),
+        }
+        for name, items in self.layers.items():
+            out[name] = [item.to_dict() for item in items]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        schema = data.get("schema")
+        if not isinstance(schema, str) or not schema.startswith("newsift.document/"):
+            raise SchemaError(f"not a newsift document (schema={schema!r})")
+        major = schema.rsplit("/", 1)[1].split(".")[0]
+        if major != SCHEMA_MAJOR:
+            raise SchemaError(f"schema {schema} is not readable by {SCHEMA}")
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise SchemaError("document has no text")
+        meta = data.get("meta", {})
+        if not isinstance(meta, Mapping):
+            raise SchemaError("meta must be an object")
+        layers: dict[str, list[Any]] = {}
+        for name, items in data.items():
+            if name in {"schema", "id", "text", "meta"}:
+                continue
+            loader = LAYER_LOADERS.get(name)
+            if loader is None:
+                raise SchemaError(f"unknown layer {name!r}")
+            if not isinstance(items, list):
+                raise SchemaError(f"layer {name!r} must be a list")
+            layers[name] = [loader(item) for item in items]
+        doc = cls(text, id=str(data.get("id", "doc")), meta=Meta.from_dict(meta), layers=layers)
+        for region in doc.regions:
+            if region.end > len(text):
+                raise SchemaError(f"region {region.id} ends past the text")
+        return doc
+
+    def __repr__(self) -> str:
+        layers = ", ".join(f"{k}={len(v)}" for k, v in self.layers.items())
+        return f"Document(id={self.id!r}, chars={len(self._text)}, {layers})"
+
+
+def _int(data: Mapping[str, Any], key: str) -> int:
+    value = data[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SchemaError(f"{key} must be an integer, got {value!r:.40}")
+    return value
+
+
+def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise SchemaError(f"{key} must be a string or null, got {value!r:.40}")

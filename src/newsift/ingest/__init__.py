@@ -1,0 +1,207 @@
+"""Ingest: bytes, files and records become Documents (text + meta), nothing more.
+
+Kinds, chosen by ``kind=`` or sniffed when it is ``"auto"``:
+
+- ``dump``: a flattened page (title, dateline, byline, body, bio, comments);
+- ``text``: plain article text, all body;
+- ``jsonl``: JSON Lines records ``{"id", "url", "text" | "html", "crawl_date"}``,
+  whose texts are sniffed as dump or text.
+
+HTML and WARC slot in here as further kinds: a reader that turns the input
+into one or more ``(id, text, meta)`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from newsift.document import Document, Meta
+from newsift.errors import EmptyInput, InputError, InputTooLarge, NewsiftError, UnsupportedInput
+from newsift.ingest.decode import check_lines, decode
+from newsift.ingest.records import iter_lines, parse_record
+from newsift.ingest.sniff import sniff_kind, sniff_text_kind
+from newsift.limits import Limits
+
+KINDS = ("auto", "dump", "text", "jsonl")
+_BUFFER = 1 << 16
+
+__all__ = [
+    "KINDS",
+    "Limits",
+    "Loaded",
+    "document_from_text",
+    "read_bytes",
+    "read_path",
+    "read_stream",
+    "sniff_kind",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One input unit: a document, or the error that kept it from being one."""
+
+    id: str
+    document: Document | None = None
+    error: NewsiftError | None = None
+
+
+def document_from_text(
+    text: str,
+    *,
+    id: str = "doc",  # noqa: A002
+    kind: str = "auto",
+    url: str | None = None,
+    crawl_date: str | None = None,
+    reference_date: str | None = None,
+    source: str | None = None,
+    limits: Limits | None = None,
+) -> Document:
+    """A document from text already decoded. ``reference_date`` defaults to ``crawl_date``."""
+    limits = limits or Limits()
+    if not text.strip():
+        raise EmptyInput("empty input")
+    if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+        raise InputTooLarge(f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)")
+    check_lines(text, limits)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "auto":
+        kind = sniff_text_kind(text)
+    if kind not in {"dump", "text"}:
+        raise UnsupportedInput(f"cannot read {kind!r} from text; use dump or text")
+    meta = Meta(
+        kind=kind,
+        source=source,
+        url=url,
+        crawl_date=crawl_date,
+        reference_date=crawl_date or reference_date,
+    )
+    return Document(text, id=id, meta=meta)
+
+
+def read_path(
+    path: str | os.PathLike[str],
+    *,
+    kind: str = "auto",
+    limits: Limits | None = None,
+    reference_date: str | None = None,
+    encoding: str | None = None,
+) -> Iterator[Loaded]:
+    """Every document in a file (``-`` is stdin); never raises for bad input."""
+    name = str(path)
+    if name == "-":
+        raw = getattr(sys.stdin.buffer, "raw", sys.stdin.buffer)
+        stdin = io.BufferedReader(raw, _BUFFER)
+        yield from read_stream(
+            stdin,
+            name="stdin",
+            kind=kind,
+            limits=limits,
+            reference_date=reference_date,
+            encoding=encoding,
+        )
+        return
+    target = Path(name)
+    try:
+        if target.is_dir():
+            raise InputError("is a folder; give the files in it")
+        with target.open("rb", buffering=_BUFFER) as stream:
+            yield from read_stream(
+                stream,
+                name=name,
+                kind=kind,
+                limits=limits,
+                reference_date=reference_date,
+                encoding=encoding,
+            )
+    except FileNotFoundError:
+        yield Loaded(name, error=InputError("no such file"))
+    except OSError as exc:
+        yield Loaded(name, error=InputError(f"cannot read: {exc.strerror or exc}"))
+    except InputError as exc:
+        yield Loaded(name, error=exc)
+
+
+def read_bytes(
+    data: bytes, *, name: str = "doc", **options: str | Limits | None
+) -> Iterator[Loaded]:
+    """Every document in ``data``; the options are those of :func:`read_stream`."""
+    yield from read_stream(io.BufferedReader(io.BytesIO(data), _BUFFER), name=name, **options)  # type: ignore[arg-type]
+
+
+def read_stream(
+    stream: IO[bytes],
+    *,
+    name: str,
+    kind: str = "auto",
+    limits: Limits | None = None,
+    reference_date: str | None = None,
+    encoding: str | None = None,
+) -> Iterator[Loaded]:
+    limits = limits or Limits()
+    if kind not in KINDS:
+        yield Loaded(name, error=UnsupportedInput(f"unknown kind {kind!r}; use one of {KINDS}"))
+        return
+    head = _peek(stream)
+    if kind == "auto":
+        kind = sniff_kind(head)
+    if kind == "jsonl":
+        yield from _read_jsonl(stream, name, limits, reference_date)
+        return
+    try:
+        data = stream.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            raise InputTooLarge(f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)")
+        if kind in {"html", "warc"}:
+            raise UnsupportedInput(
+                f"this looks like {kind.upper()}, which this version cannot read yet; "
+                "pass --kind text to read it as plain text"
+            )
+        text = decode(data, encoding)
+        doc = document_from_text(
+            text, id=name, kind=kind, source=name, reference_date=reference_date, limits=limits
+        )
+    except NewsiftError as exc:
+        yield Loaded(name, error=exc)
+        return
+    yield Loaded(name, document=doc)
+
+
+def _read_jsonl(
+    stream: IO[bytes], name: str, limits: Limits, reference_date: str | None
+) -> Iterator[Loaded]:
+    for number, line in iter_lines(stream, limits):
+        record_id = f"{name}:{number}"
+        if isinstance(line, NewsiftError):
+            yield Loaded(record_id, error=line)
+            continue
+        try:
+            record = parse_record(line, record_id, limits)
+            record_id = record.id
+            doc = document_from_text(
+                record.text,
+                id=record.id,
+                url=record.url,
+                crawl_date=record.crawl_date,
+                reference_date=reference_date,
+                source=f"{name}:{number}",
+                limits=limits,
+            )
+        except NewsiftError as exc:
+            yield Loaded(record_id, error=exc)
+            continue
+        yield Loaded(record_id, document=doc)
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        raise TypeError("read_stream needs a buffered stream with peek()")
+    head: bytes = peek(_BUFFER)
+    return head[:_BUFFER]

@@ -1,0 +1,87 @@
+"""JSON Lines records: ``{"id", "url", "text" | "html", "crawl_date"}`` one per line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from newsift.errors import BadRecord, InputTooLarge, NestingTooDeep, UnsupportedInput
+from newsift.limits import Limits
+from newsift.structure.dates import parse_iso_date
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: str
+    text: str
+    url: str | None
+    crawl_date: str | None
+
+
+def iter_lines(stream: IO[bytes], limits: Limits) -> Iterator[tuple[int, bytes | InputTooLarge]]:
+    """Numbered non-blank lines; a line over ``max_bytes`` becomes an error, skipped whole."""
+    number = 0
+    while True:
+        chunk = stream.readline(limits.max_bytes + 1)
+        if not chunk:
+            return
+        number += 1
+        if len(chunk) > limits.max_bytes and not chunk.endswith(b"\n"):
+            while chunk and not chunk.endswith(b"\n"):  # skip the rest of the line
+                chunk = stream.readline(1 << 20)
+            yield (
+                number,
+                InputTooLarge(f"record is over {limits.max_bytes:,} bytes (limit --max-bytes)"),
+            )
+            continue
+        if chunk.strip():
+            yield number, chunk
+
+
+def parse_record(line: bytes, fallback_id: str, limits: Limits) -> Record:
+    """One JSON Lines record, checked for shape and nesting."""
+    try:
+        obj = json.loads(line)
+    except RecursionError as exc:
+        raise NestingTooDeep(
+            f"JSON nested deeper than {limits.max_json_depth} (--max-json-depth)"
+        ) from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadRecord(f"not a JSON object: {exc}") from exc
+    if _depth(obj) > limits.max_json_depth:
+        raise NestingTooDeep(f"JSON nested deeper than {limits.max_json_depth} (--max-json-depth)")
+    if not isinstance(obj, dict):
+        raise BadRecord(f"a record must be a JSON object, not {type(obj).__name__}")
+    raw_id = obj.get("id", fallback_id)
+    if not isinstance(raw_id, str | int) or isinstance(raw_id, bool) or raw_id == "":
+        raise BadRecord(f"'id' must be a non-empty string or integer, got {raw_id!r:.40}")
+    text, html = obj.get("text"), obj.get("html")
+    if text is None and html is not None:
+        raise UnsupportedInput("HTML records are not read yet; give the page as 'text'")
+    if not isinstance(text, str):
+        raise BadRecord("record has no 'text' string (nor 'html')")
+    url = obj.get("url")
+    if url is not None and not isinstance(url, str):
+        raise BadRecord("'url' must be a string")
+    crawl_date = obj.get("crawl_date")
+    if crawl_date is not None:
+        if not isinstance(crawl_date, str):
+            raise BadRecord("'crawl_date' must be an ISO date string")
+        try:
+            crawl_date = parse_iso_date(crawl_date).isoformat()
+        except ValueError as exc:
+            raise BadRecord(f"'crawl_date' {crawl_date!r:.40} is not an ISO date") from exc
+    return Record(str(raw_id), text, url, crawl_date)
+
+
+def _depth(obj: Any) -> int:
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, depth)
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in children)
+    return deepest

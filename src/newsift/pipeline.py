@@ -1,0 +1,146 @@
+"""The one pipeline every front end uses: analyzers run in a checked order.
+
+An analyzer is any object with ``name``, ``requires``, ``assigns``, ``setup()``
+and ``__call__(doc) -> doc``. :class:`Pipeline` refuses, at build time, an
+order in which some analyzer needs a layer that no earlier one assigns, and at
+run time, an analyzer that changes the text or writes a layer it did not
+declare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from newsift import registry
+from newsift.document import BASE_LAYERS, Document
+from newsift.errors import (
+    AnalyzerError,
+    ConfigError,
+    ContractViolation,
+    LimitExceeded,
+    NewsiftError,
+    PipelineOrderError,
+)
+from newsift.limits import time_limit
+
+#: What ``newsift analyze`` runs when no pipeline is given.
+DEFAULT_PIPELINE: tuple[str, ...] = ("structure.v1",)
+
+
+@runtime_checkable
+class Analyzer(Protocol):
+    name: ClassVar[str]
+    requires: ClassVar[frozenset[str]]
+    assigns: ClassVar[frozenset[str]]
+
+    def setup(self) -> None: ...
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+PipelineConfig = Sequence[str | Mapping[str, Any]]
+
+
+class Pipeline:
+    """Analyzers applied in order to each document.
+
+    ``time_limit_s`` bounds the whole pipeline on one document (see
+    :func:`newsift.limits.time_limit` for where it can be enforced).
+    """
+
+    def __init__(self, analyzers: Sequence[Analyzer], *, time_limit_s: float | None = None):
+        self.analyzers: tuple[Analyzer, ...] = tuple(analyzers)
+        self.time_limit_s = time_limit_s
+        self._ready = False
+        check_order(self.analyzers)
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig, *, time_limit_s: float | None = None) -> Pipeline:
+        """Build from names or ``{"name": ..., "params": {...}}`` entries."""
+        analyzers: list[Analyzer] = []
+        for entry in config:
+            if isinstance(entry, str):
+                analyzers.append(registry.create(entry))
+            elif isinstance(entry, Mapping) and isinstance(entry.get("name"), str):
+                params = entry.get("params", {})
+                if not isinstance(params, Mapping):
+                    raise ConfigError(f"params of {entry['name']} must be an object")
+                analyzers.append(registry.create(entry["name"], **params))
+            else:
+                raise ConfigError(f"pipeline entry must be a name or {{'name': ...}}: {entry!r}")
+        return cls(analyzers, time_limit_s=time_limit_s)
+
+    @property
+    def names(self) -> list[str]:
+        return [a.name for a in self.analyzers]
+
+    def setup(self) -> None:
+        """Load models once; called by the first document if not before."""
+        if not self._ready:
+            for analyzer in self.analyzers:
+                analyzer.setup()
+            self._ready = True
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        with time_limit(self.time_limit_s, what=f"analysing {doc.id}"):
+            for analyzer in self.analyzers:
+                doc = run_analyzer(analyzer, doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
+        for doc in docs:
+            yield self(doc)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names})"
+
+
+def check_order(analyzers: Sequence[Analyzer]) -> None:
+    available = set(BASE_LAYERS)
+    for position, analyzer in enumerate(analyzers):
+        missing = analyzer.requires - available
+        if missing:
+            raise PipelineOrderError(
+                f"{analyzer.name} (step {position + 1}) requires {sorted(missing)}, "
+                f"which no earlier analyzer assigns"
+            )
+        available |= analyzer.assigns
+
+
+def run_analyzer(analyzer: Analyzer, doc: Document) -> Document:
+    """Run one analyzer and check that it kept its contract."""
+    text_before = doc.text
+    layers_before = dict(doc.layers)
+    try:
+        result = analyzer(doc)
+    except (LimitExceeded, AnalyzerError):
+        raise
+    except NewsiftError as exc:
+        raise AnalyzerError(f"{analyzer.name}: {exc}", analyzer=analyzer.name) from exc
+    except MemoryError as exc:
+        raise LimitExceeded(f"{analyzer.name}: out of memory") from exc
+    except Exception as exc:
+        raise AnalyzerError(
+            f"{analyzer.name} failed: {type(exc).__name__}: {exc}", analyzer=analyzer.name
+        ) from exc
+    if result is not doc:
+        raise ContractViolation(f"{analyzer.name} returned a new document", analyzer.name)
+    if doc.text is not text_before:
+        raise ContractViolation(f"{analyzer.name} changed the text", analyzer.name)
+    for name, items in doc.layers.items():
+        if name in analyzer.assigns:
+            continue
+        if layers_before.get(name) is not items:
+            raise ContractViolation(
+                f"{analyzer.name} wrote layer {name!r}, which it does not assign", analyzer.name
+            )
+    for name in analyzer.assigns - {"meta"}:
+        if name not in doc.layers:
+            raise ContractViolation(f"{analyzer.name} did not assign {name!r}", analyzer.name)
+    return doc
+
+
+def default_pipeline(*, time_limit_s: float | None = 30.0) -> Pipeline:
+    return Pipeline.from_config(DEFAULT_PIPELINE, time_limit_s=time_limit_s)

@@ -1,0 +1,1 @@
+"""Structure: split a page into regions (headline, byline, body, bio, comments)."""
