@@ -96,8 +96,7 @@ def read_path(
     """Every document in a file (``-`` is stdin); never raises for bad input."""
     name = str(path)
     if name == "-":
-        raw = getattr(sys.stdin.buffer, "raw", sys.stdin.buffer)
-        stdin = io.BufferedReader(raw, _BUFFER)
+        stdin = sys.stdin.buffer  # a BufferedReader: it has peek()
         yield from read_stream(
             stdin,
             name="stdin",

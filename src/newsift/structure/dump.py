@@ -53,13 +53,14 @@ _KICKER_WORDS = {
     "metro", "community", "sponsored", "exclusive", "explainer", "obituaries", "travel",
     "food", "crime", "courts", "weather", "schools", "transport", "housing",
 }  # fmt: skip
+_KICKER_SPLIT = re.compile(r"\s*(?:&|\band\b|/|\||,|:|›|»|>)\s*")
 _REPLY_MARKER = re.compile(
     r"^(?:in reply to|replying to|reply to|in response to)\s+@?(?P<name>.+?):?$", re.I
 )
 _MENTION = re.compile(r"^@(?P<name>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})")
 _ABOUT_AUTHOR = re.compile(r"^(?:about the authors?|the authors?\b)", re.I)
 _BIO_VERBS = (
-    r"(?:is|was|writes|wrote|has|covers|teaches|lives|serves|served|reports|works|worked|"
+    r"(?:is|are|was|were|writes|write|wrote|has|have|covers|cover|teaches|lives|serves|served|reports|works|worked|"
     r"holds|edits|hosts|leads|directs|chairs|runs|studies|researches|retired|previously|"
     r"can be reached|, an?\b|, the\b)"
 )
@@ -145,7 +146,7 @@ def _read_header(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) ->
     for line in nonblank[:first_anchor]:
         if is_ui(line.text):
             builder.add("ui", line)
-    if len(before) >= 2 and _is_kicker(before[0].text):
+    if len(before) >= 2 and _is_kicker(before[0].text, before[1].text):
         builder.add("kicker", before[0])
         before = before[1:]
     if before:
@@ -192,13 +193,20 @@ def _take_anchor(line: Line, out: DumpLayout, builder: _RegionBuilder) -> None:
             out.published_raw = byline.date_text
 
 
-def _is_kicker(text: str) -> bool:
+def _is_kicker(text: str, following: str) -> bool:
+    """A section label above the headline: "OPINION", "Arts & Culture", "Local | Schools"."""
     words = text.split()
     if len(words) > 4 or text[-1:] in ".?!":
         return False
     letters = [c for c in text if c.isalpha()]
-    return text.lower().strip(" :|") in _KICKER_WORDS or (
-        bool(letters) and all(c.isupper() for c in letters)
+    if letters and all(c.isupper() for c in letters):
+        return True
+    parts = [p for p in _KICKER_SPLIT.split(text.lower().strip(" :|")) if p]
+    if parts and all(p in _KICKER_WORDS for p in parts):
+        return True
+    # a two- or three-word label above a longer title that is not a sentence
+    return (
+        len(words) <= 3 and len(following.split()) > len(words) + 3 and not following.endswith(".")
     )
 
 
@@ -366,7 +374,7 @@ def _author_names(author: str | None) -> list[str]:
     """Full names and surnames to look for at the start of a bio."""
     if not author:
         return []
-    names: list[str] = []
+    names: list[str] = [author]  # "Ana Ruiz and Jon Ash are ..."
     for person in re.split(r"\s*(?:,|\band\b|&)\s*", author):
         person = person.strip()
         if not person:

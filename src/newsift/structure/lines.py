@@ -197,7 +197,7 @@ _ROLE_SUFFIX = re.compile(
 _NAME_THEN_ROLE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,\s*(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
     + _ROLE_WORDS
-    + r"\b.*$",
+    + r"\b(?:\s+(?:at|for|of|with)\s+[\w .'’&-]{1,40})?$",
     re.I,
 )
 _DATE_IN_BYLINE = re.compile(r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+on\s+)\s*(?P<date>.+)$")

@@ -1,0 +1,1 @@
+"""Gold loaders and metrics used by the tests and by ``benchmarks/``."""

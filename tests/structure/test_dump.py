@@ -1,0 +1,204 @@
+"""Text dumps into structure: one table row per layout variant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+import newsift
+from newsift.document import Document
+from newsift.eval.structure import load_truth, score_page
+from tests.conftest import FIXTURES, SHARED, needs_shared
+
+
+@dataclass
+class Case:
+    text: str
+    headline: str | None
+    author: str | None
+    published: str | None
+    body_paragraphs: int
+    bio: str | None = None
+    # (author, when, first words, paragraphs, parent index)
+    comments: list[tuple[str | None, str, str, int, int | None]] = field(default_factory=list)
+    reference_date: str | None = None
+    when_resolved: list[str | None] | None = None
+
+
+CASES = {
+    "shared layout": Case(
+        "A Bridge Too Costly\n\nPosted on Tuesday, March 4, 2025\nby Ana Ruiz\n\n"
+        "First paragraph of the body.\n\nSecond paragraph.\n\n"
+        "Ana Ruiz writes about transport.\n\n"
+        "Jo Kim\nJo Kim\n2 weeks ago\n\nGreat piece.\nReply\n\n"
+        "3 weeks ago\n\nAnonymous view.\n",
+        "A Bridge Too Costly", "Ana Ruiz", "2025-03-04", 2, "Ana Ruiz writes about transport.",
+        [("Jo Kim", "2 weeks ago", "Great piece.", 1, None),
+         (None, "3 weeks ago", "Anonymous view.", 1, None)],
+        reference_date="2025-04-01", when_resolved=["2025-03-18", "2025-03-11"],
+    ),
+    "no bio": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
+        "Jo Kim\nJo Kim\n1 year ago\n\nComment.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, None, [("Jo Kim", "1 year ago", "Comment.", 1, None)],
+    ),
+    "no comments": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
+        "Ana Ruiz is a reporter in Milford.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, "Ana Ruiz is a reporter in Milford.",
+    ),
+    "relative publication date": Case(
+        "Title Here\n\nPosted 3 days ago\nby Ana Ruiz\n\nOne.\n\nTwo.\n",
+        "Title Here", "Ana Ruiz", "2025-03-07", 2, reference_date="2025-03-10",
+    ),
+    "relative date without reference": Case(
+        "Title Here\n\nPosted 3 days ago\nby Ana Ruiz\n\nOne.\n\nTwo.\n",
+        "Title Here", "Ana Ruiz", None, 2,
+    ),
+    "byline first, ISO date, kicker, standfirst": Case(
+        "OPINION\nTitle Here\nA standfirst that sums it up\nBy ANA RUIZ | Staff Writer\n"
+        "Published: 2025-03-04\nUpdated: 2025-03-05\n\nOne.\n\nTwo.\n",
+        "Title Here", "ANA RUIZ", "2025-03-04", 2,
+    ),
+    "name, role byline": Case(
+        "Title Here\n\nAna Ruiz, Contributing Columnist\n4 March 2025\n\nOne.\n\nTwo.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2,
+    ),
+    "names once, absolute and mixed times": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
+        "rivertown_dad\nMarch 5, 2025 at 3:14 pm\n\nFirst.\n\n"
+        "Greta L.\n5 hours ago\n\nSecond.\n\n"
+        "yesterday\n\nThird.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, None,
+        [("rivertown_dad", "March 5, 2025 at 3:14 pm", "First.", 1, None),
+         ("Greta L.", "5 hours ago", "Second.", 1, None),
+         (None, "yesterday", "Third.", 1, None)],
+        reference_date="2025-03-10", when_resolved=["2025-03-05", "2025-03-10", "2025-03-09"],
+    ),
+    "long comments look like body": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\n"
+        "Jo Kim\nJo Kim\n2 days ago\n\n"
+        'The council, as Dr. Vosskuhl said, "always pays twice." That is the point.\n\n'
+        "A second long paragraph that reads like journalism, with figures: 62 percent.\n\n"
+        "And a third one.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 1, None,
+        [("Jo Kim", "2 days ago", "The council, as Dr.", 3, None)],
+    ),
+    "UI junk everywhere": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n5 min read\n\nOne.\n\nTwo.\n\n"
+        "Share this:\nFacebook\nTwitter\nEmail\n\n12 comments\n\nLeave a reply\n\nSort by: Newest\n\n"
+        "Jo Kim\nJo Kim\n2 days ago\n\nComment one.\nLike (3)\nReply · Report\n\n"
+        "1 day ago\n\nComment two.\n\nLoad more comments\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, None,
+        [("Jo Kim", "2 days ago", "Comment one.", 1, None), (None, "1 day ago", "Comment two.", 1, None)],
+    ),
+    "replies": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\n"
+        "Jo Kim\nJo Kim\n3 days ago\n\nFirst.\n\n"
+        "Sam Roe\nSam Roe\n2 days ago\n\nIn reply to Jo Kim\n\nI disagree.\n\n"
+        "Jo Kim\nJo Kim\n1 day ago\n\n@Sam Roe fair enough.\n\n"
+        "5 hours ago\n\n@nobody here\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 1, None,
+        [("Jo Kim", "3 days ago", "First.", 1, None), ("Sam Roe", "2 days ago", "I disagree.", 1, 0),
+         ("Jo Kim", "1 day ago", "@Sam Roe fair", 1, 1), (None, "5 hours ago", "@nobody", 1, None)],
+    ),
+    "about the author bio": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
+        "About the author: Ana Ruiz is a retired teacher.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, "About the author: Ana Ruiz is a retired teacher.",
+    ),
+    "dash bio": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
+        "— Ana Ruiz is a retired teacher in Milford.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, "— Ana Ruiz is a retired teacher in Milford.",
+    ),
+    "comment first in thread is anonymous": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nAna Ruiz covers schools.\n\n"
+        "2 hours ago\n\nFirst!\n\nJo Kim\nJo Kim\n1 hour ago\n\nSecond.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 1, "Ana Ruiz covers schools.",
+        [(None, "2 hours ago", "First!", 1, None), ("Jo Kim", "1 hour ago", "Second.", 1, None)],
+    ),
+    "one line per block, no blank lines": Case(
+        "Title Here\nPosted on March 4, 2025\nby Ana Ruiz\nOne.\nTwo.\nThree.\n"
+        "Jo Kim\nJo Kim\n2 days ago\nFirst comment.\nIts second paragraph.\nReply\n"
+        "1 day ago\nAnonymous.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 3, None,
+        [("Jo Kim", "2 days ago", "First comment.", 2, None), (None, "1 day ago", "Anonymous.", 1, None)],
+    ),
+    "windows line endings": Case(
+        "Title Here\r\n\r\nPosted on March 4, 2025\r\nby Ana Ruiz\r\n\r\nOne.\r\n\r\n"
+        "Jo Kim\r\nJo Kim\r\n2 days ago\r\n\r\nHi.\r\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 1, None, [("Jo Kim", "2 days ago", "Hi.", 1, None)],
+    ),
+}  # fmt: skip
+
+
+def analyse(text: str, reference_date: str | None = None) -> Document:
+    return newsift.analyze(text, kind="dump", reference_date=reference_date)
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_dump_variants(case: Case) -> None:
+    doc = analyse(case.text, case.reference_date)
+    assert doc.meta.headline == case.headline
+    assert doc.meta.author == case.author
+    assert doc.meta.published == case.published
+    assert sum(len(r.paragraphs) for r in doc.regions_of("body")) == case.body_paragraphs
+    bios = doc.regions_of("bio")
+    assert (doc.region_text(bios[0]) if bios else None) == case.bio
+    got = []
+    index = {c.id: i for i, c in enumerate(doc.comments)}
+    for c in doc.comments:
+        first = (
+            doc.region_text(c)[: len(case.comments[len(got)][2])]
+            if len(got) < len(case.comments)
+            else ""
+        )
+        got.append((c.author, c.when, first, len(c.paragraphs), index.get(c.parent or "")))
+    assert got == case.comments
+    if case.when_resolved is not None:
+        assert [c.when_resolved for c in doc.comments] == case.when_resolved
+
+
+def test_ui_words_are_never_comment_text() -> None:
+    doc = analyse(CASES["UI junk everywhere"].text)
+    texts = [doc.region_text(c) for c in doc.comments]
+    assert texts == ["Comment one.", "Comment two."]
+    ui = {doc.span_text(r) for r in doc.regions_of("ui")}
+    assert {"Reply · Report", "Like (3)", "12 comments", "Load more comments"} <= ui
+
+
+def test_regions_are_in_order_and_in_bounds() -> None:
+    doc = analyse(CASES["replies"].text)
+    starts = [r.start for r in doc.regions]
+    assert starts == sorted(starts)
+    assert [r.id for r in doc.regions] == [f"r{i}" for i in range(1, len(doc.regions) + 1)]
+    for region in doc.regions:
+        assert 0 <= region.start <= region.end <= len(doc.text)
+
+
+def test_plain_text_kind_is_all_body() -> None:
+    text = "Posted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n"
+    doc = newsift.analyze(text, kind="text")
+    assert doc.meta.headline is None and doc.meta.author is None
+    assert [r.kind for r in doc.regions] == ["body"]
+    assert len(doc.regions[0].paragraphs) == 3  # the two top lines are one paragraph
+
+
+@needs_shared
+def test_shared_example_matches_truth_exactly() -> None:
+    path = SHARED / "examples" / "opinion-dump-harbor.txt"
+    truth = load_truth(path.with_name("opinion-dump-harbor.truth.json"))
+    doc = newsift.analyze(path)
+    score = score_page(doc, truth)
+    assert score.mismatches == []
+    assert score.matched_comments == 5
+    assert not any("Reply" in doc.region_text(c) for c in doc.comments)
+    assert doc.meta.language == "en"
+
+
+def test_bundled_sample_matches_its_truth() -> None:
+    truth = load_truth(FIXTURES / "sample-dump.truth.json")
+    doc = newsift.analyze(newsift.sample_path(), reference_date=truth.get("reference_date"))
+    assert score_page(doc, truth).mismatches == []
