@@ -13,8 +13,8 @@ A ``str`` is page text, a ``Path`` is a file, ``bytes`` are raw page bytes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+import pathlib
+import typing
 
 from newsift.document import SCHEMA, Document, Meta, Region, Span
 from newsift.errors import InputError, NewsiftError
@@ -22,6 +22,9 @@ from newsift.ingest import Loaded, document_from_text, read_bytes, read_path
 from newsift.limits import Limits
 from newsift.pipeline import DEFAULT_PIPELINE, Analyzer, Pipeline, default_pipeline
 from newsift.registry import register
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 __version__ = "0.1.0"
 
@@ -43,14 +46,15 @@ __all__ = [
     "load",
     "read",
     "register",
+    "sample_path",
 ]
 
-Source = str | bytes | os.PathLike[str]
+_Source = str | bytes | os.PathLike[str]
 _pipelines: dict[tuple[str, ...], Pipeline] = {}
 
 
 def load(
-    source: Source,
+    source: _Source,
     *,
     kind: str = "auto",
     id: str | None = None,  # noqa: A002
@@ -94,7 +98,7 @@ def read(path: str | os.PathLike[str], **options: str | Limits | None) -> Iterat
 
 
 def analyze(
-    source: Document | Source,
+    source: Document | _Source,
     *,
     pipeline: Pipeline | Sequence[str] | None = None,
     **load_options: str | Limits | None,
@@ -111,6 +115,6 @@ def analyze(
     return pipeline(doc)
 
 
-def sample_path() -> Path:
+def sample_path() -> pathlib.Path:
     """The bundled sample page dump (fictional), used by ``make demo``."""
-    return Path(__file__).parent / "samples" / "sample-dump.txt"
+    return pathlib.Path(__file__).parent / "samples" / "sample-dump.txt"

@@ -243,7 +243,7 @@ class _Writer:
     def write(self, doc: Document) -> None:
         self.count += 1
         if self.folder is not None:
-            name = self._file_name(doc.id)
+            name = self._file_name(Path(doc.id).name if doc.id == doc.meta.source else doc.id)
             (self.folder / name).write_text(_dumps(doc, indent=2) + "\n", encoding="utf-8")
         elif self.fmt == "jsonl":
             self.stream.write(_dumps(doc) + "\n")
@@ -263,7 +263,7 @@ class _Writer:
             self.stream.close()
 
     def _file_name(self, doc_id: str) -> str:
-        stem = re.sub(r"[^\w.-]+", "_", Path(doc_id).name if "/" in doc_id else doc_id)[:120]
+        stem = re.sub(r"[^\w.-]+", "_", doc_id)[:120]
         stem = stem.strip("._") or "doc"
         name, n = f"{stem}.json", 1
         while name in self.names:

@@ -23,8 +23,9 @@ from typing import IO
 
 from newsift.document import Document, Meta
 from newsift.errors import EmptyInput, InputError, InputTooLarge, NewsiftError, UnsupportedInput
+from newsift.ingest import records
 from newsift.ingest.decode import check_lines, decode
-from newsift.ingest.records import iter_lines, parse_record
+from newsift.ingest.records import iter_lines, parse_json
 from newsift.ingest.sniff import sniff_kind, sniff_text_kind
 from newsift.limits import Limits
 
@@ -181,8 +182,9 @@ def _read_jsonl(
             yield Loaded(record_id, error=line)
             continue
         try:
-            record = parse_record(line, record_id, limits)
-            record_id = record.id
+            obj = parse_json(line, limits)
+            record_id = records.record_id(obj, record_id)
+            record = records.to_record(obj, record_id)
             doc = document_from_text(
                 record.text,
                 id=record.id,

@@ -40,22 +40,34 @@ def iter_lines(stream: IO[bytes], limits: Limits) -> Iterator[tuple[int, bytes |
             yield number, chunk
 
 
-def parse_record(line: bytes, fallback_id: str, limits: Limits) -> Record:
-    """One JSON Lines record, checked for shape and nesting."""
+def parse_json(line: bytes, limits: Limits) -> Any:
+    """The JSON value on one line, refusing nesting past ``limits.max_json_depth``."""
+    too_deep = f"JSON nested deeper than {limits.max_json_depth} (--max-json-depth)"
     try:
         obj = json.loads(line)
     except RecursionError as exc:
-        raise NestingTooDeep(
-            f"JSON nested deeper than {limits.max_json_depth} (--max-json-depth)"
-        ) from exc
+        raise NestingTooDeep(too_deep) from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise BadRecord(f"not a JSON object: {exc}") from exc
     if _depth(obj) > limits.max_json_depth:
-        raise NestingTooDeep(f"JSON nested deeper than {limits.max_json_depth} (--max-json-depth)")
+        raise NestingTooDeep(too_deep)
+    return obj
+
+
+def record_id(obj: Any, fallback: str) -> str:
+    """The record's own id when it has a usable one, else ``fallback``."""
+    raw = obj.get("id") if isinstance(obj, dict) else None
+    if isinstance(raw, str | int) and not isinstance(raw, bool) and raw != "":
+        return str(raw)
+    return fallback
+
+
+def to_record(obj: Any, fallback_id: str) -> Record:
+    """Check a parsed record's shape: ``{"id", "url", "text" | "html", "crawl_date"}``."""
     if not isinstance(obj, dict):
         raise BadRecord(f"a record must be a JSON object, not {type(obj).__name__}")
-    raw_id = obj.get("id", fallback_id)
-    if not isinstance(raw_id, str | int) or isinstance(raw_id, bool) or raw_id == "":
+    raw_id = obj.get("id")
+    if raw_id is not None and record_id(obj, "") == "":
         raise BadRecord(f"'id' must be a non-empty string or integer, got {raw_id!r:.40}")
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is not None:
@@ -73,7 +85,7 @@ def parse_record(line: bytes, fallback_id: str, limits: Limits) -> Record:
             crawl_date = parse_iso_date(crawl_date).isoformat()
         except ValueError as exc:
             raise BadRecord(f"'crawl_date' {crawl_date!r:.40} is not an ISO date") from exc
-    return Record(str(raw_id), text, url, crawl_date)
+    return Record(record_id(obj, fallback_id), text, url, crawl_date)
 
 
 def _depth(obj: Any) -> int:
