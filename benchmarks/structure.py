@@ -13,6 +13,7 @@ comments), and the ratio is ours over it.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
@@ -28,7 +29,8 @@ SHARED_EXAMPLES = HERE.parent.parent / "shared" / "examples"
 
 
 def pages(split: str) -> list[tuple[Path, dict[str, object]]]:
-    folders = [DATA / s for s in (("dev", "test") if split == "all" else (split,))]
+    names = ("dev", "test", "hard-dev", "hard-test") if split == "all" else (split,)
+    folders = [DATA / s for s in names]
     if split in {"test", "all"} and SHARED_EXAMPLES.is_dir():
         folders.append(SHARED_EXAMPLES)
     found = []
@@ -53,9 +55,15 @@ def baseline(path: Path) -> Document:
     return Document(text, meta=Meta(headline=first.text), layers={"regions": regions})
 
 
+def _cell(value: float, width: int = 9, digits: int = 3) -> str:
+    return f"{'n/a':>{width}}" if math.isnan(value) else f"{value:{width}.{digits}f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    parser.add_argument(
+        "--split", choices=("dev", "test", "hard-dev", "hard-test", "all"), default="test"
+    )
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
     args = parser.parse_args()
@@ -98,8 +106,8 @@ def main() -> int:
         ("comment boundary F1", a.comment_f1, b.comment_f1),
     ]
     for name, value, anchor in rows:
-        ratio = f"{value / anchor:7.2f}" if anchor else "    n/a"
-        print(f"{name:34} {value:9.3f} {anchor:9.3f} {ratio}")
+        ratio = value / anchor if anchor and not math.isnan(anchor) else math.nan
+        print(f"{name:34} {_cell(value)} {_cell(anchor)} {_cell(ratio, 7, 2)}")
     print(f"{'pages per CPU-second':34} {rate:9.0f} {'':>9} {'':>7}")
     print("anchor: naive baseline (first line headline, rest body, no comments); "
           "no published dump parser exists")  # fmt: skip

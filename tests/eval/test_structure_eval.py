@@ -33,4 +33,6 @@ def test_scoring_notices_each_kind_of_error() -> None:
     assert not score.fields["author"] and score.fields["headline"]
     assert score.matched_comments == 0  # the comment has two paragraphs, truth says one
     total = aggregate([score])
-    assert total.comment_recall == 0.0 and total.comment_precision == 0.0
+    assert (
+        total.comment_recall == 0.0 and total.comment_precision == 0.0 and total.comment_f1 == 0.0
+    )

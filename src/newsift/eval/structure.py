@@ -118,20 +118,21 @@ class CorpusScore:
 
 def aggregate(scores: Iterable[PageScore]) -> CorpusScore:
     scores = list(scores)
-    fields = {k: _mean(s.fields[k] for s in scores) for k in PAGE_FIELDS}
+    fields = {k: _mean(s.fields[k] for s in scores) for k in PAGE_FIELDS}  # NaN only if no pages
     comment_fields = {
         k: _mean(v for s in scores for v in s.comment_fields.get(k, [])) for k in COMMENT_FIELDS
     }
     matched = sum(s.matched_comments for s in scores)
     predicted = sum(s.predicted_comments for s in scores)
     true = sum(s.true_comments for s in scores)
-    precision = matched / predicted if predicted else 1.0
-    recall = matched / true if true else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision = matched / predicted if predicted else float("nan")
+    recall = matched / true if true else float("nan")
+    f1 = 2 * matched / (predicted + true) if predicted + true else float("nan")
     right = sum(1 for s in scores if not s.mismatches)
     return CorpusScore(len(scores), fields, comment_fields, precision, recall, f1, right)
 
 
 def _mean(values: Iterable[bool]) -> float:
+    """Share of True; NaN when there is nothing to score (shown as n/a)."""
     items = list(values)
-    return sum(items) / len(items) if items else 1.0
+    return sum(items) / len(items) if items else float("nan")
