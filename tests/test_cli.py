@@ -157,3 +157,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert newsift.__version__ in capsys.readouterr().out
+
+
+def test_memory_cap_is_applied_in_a_subprocess(page: Path) -> None:
+    code = (
+        "import resource, sys\n"
+        "from newsift.cli import main\n"
+        "rc = main(['analyze', sys.argv[1], '--max-memory-mb', '3000', '-q', '--out', '/dev/null'])\n"
+        "soft, _ = resource.getrlimit(resource.RLIMIT_AS)\n"
+        "print(rc, soft // (1024 * 1024))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=False)
+    assert result.stdout.split() == ["0", "3000"], result.stderr

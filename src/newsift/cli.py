@@ -25,6 +25,15 @@ from newsift.summary import summarise
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
+#: (flag, Limits field, type, metavar, help) for each limit the CLI exposes.
+LIMIT_FLAGS: tuple[tuple[str, str, type[int] | type[float], str, str], ...] = (
+    ("--max-bytes", "max_bytes", int, "N", "largest input file or record"),
+    ("--max-line-chars", "max_line_chars", int, "N", "longest line"),
+    ("--max-json-depth", "max_json_depth", int, "N", "deepest JSON nesting in a record"),
+    ("--time-limit", "time_per_document_s", float, "SECONDS", "per document, 0 for none"),
+    ("--max-memory-mb", "max_memory_mb", int, "N", "cap this process's memory"),
+)
+
 
 class UsageError(Exception):
     """Bad arguments: exit 2."""
@@ -89,37 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar or totals")
     defaults = Limits()
     limits = analyze.add_argument_group("limits (see docs/limits.md)")
-    limits.add_argument(
-        "--max-bytes",
-        type=int,
-        default=defaults.max_bytes,
-        help="largest input file or record (default %(default)s)",
-    )
-    limits.add_argument(
-        "--max-line-chars",
-        type=int,
-        default=defaults.max_line_chars,
-        help="longest line (default %(default)s)",
-    )
-    limits.add_argument(
-        "--max-json-depth",
-        type=int,
-        default=defaults.max_json_depth,
-        help="deepest JSON nesting in a record (default %(default)s)",
-    )
-    limits.add_argument(
-        "--time-limit",
-        type=float,
-        default=defaults.time_per_document_s,
-        metavar="SECONDS",
-        help="per document (default %(default)s)",
-    )
-    limits.add_argument(
-        "--max-memory-mb",
-        type=int,
-        default=None,
-        help="cap this process's memory (default: no cap)",
-    )
+    for flag, field, kind, metavar, help_text in LIMIT_FLAGS:
+        limits.add_argument(
+            flag,
+            dest=field,
+            type=kind,
+            metavar=metavar,
+            default=getattr(defaults, field),
+            help=f"{help_text} (default %(default)s)",
+        )
     analyze.set_defaults(handler=cmd_analyze)
 
     show = commands.add_parser("show", help="print a short summary of analysed JSON documents")
@@ -148,8 +135,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         )
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
-    if args.max_memory_mb:
-        cap_memory(args.max_memory_mb)
+    if limits.max_memory_mb:
+        cap_memory(limits.max_memory_mb)
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
 
@@ -180,16 +167,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
+    values = {field: getattr(args, field) for _, field, _, _, _ in LIMIT_FLAGS}
+    if not values["time_per_document_s"] or values["time_per_document_s"] <= 0:
+        values["time_per_document_s"] = None  # --time-limit 0: no limit
     try:
-        return Limits(
-            max_bytes=args.max_bytes,
-            max_line_chars=args.max_line_chars,
-            max_json_depth=args.max_json_depth,
-            time_per_document_s=args.time_limit
-            if args.time_limit and args.time_limit > 0
-            else None,
-            max_memory_mb=args.max_memory_mb,
-        )
+        return Limits(**values)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
