@@ -167,5 +167,7 @@ def test_memory_cap_is_applied_in_a_subprocess(page: Path) -> None:
         "soft, _ = resource.getrlimit(resource.RLIMIT_AS)\n"
         "print(rc, soft // (1024 * 1024))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=False
+    )
     assert result.stdout.split() == ["0", "3000"], result.stderr

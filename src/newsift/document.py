@@ -29,6 +29,8 @@ REGION_KINDS = (
     "byline",
     "body",
     "bio",  # the author's biography
+    "caption",  # a photo caption and its credit
+    "boilerplate",  # newsletter sign-ups, "Related stories", "Read more: ..." links
     "comment",
     "ui",  # interface words: Reply, Share, "12 comments", ...
 )

@@ -7,8 +7,8 @@ import pytest
 import newsift
 from newsift.eval.structure import aggregate, load_truth, score_page
 
-DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "structure" / "dev"
-DEV_PAGES = sorted(DEV.glob("*.txt"))
+DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "structure"
+DEV_PAGES = sorted(DATA.glob("dev/*.txt")) + sorted(DATA.glob("hard-dev/*.txt"))
 
 
 @pytest.mark.parametrize("path", DEV_PAGES, ids=[p.stem for p in DEV_PAGES])

@@ -131,6 +131,39 @@ CASES = {
         "Jo Kim\r\nJo Kim\r\n2 days ago\r\n\r\nHi.\r\n",
         "Title Here", "Ana Ruiz", "2025-03-04", 1, None, [("Jo Kim", "2 days ago", "Hi.", 1, None)],
     ),
+    "one-line header, joined comment headers, edited": Case(
+        "Opinion\nTitle Here\nA standfirst line.\nBy Ana Ruiz · March 4, 2025 · 5 min read\n\nOne.\n\n"
+        "Ana Ruiz is a columnist.\n\n14 Comments\n\n"
+        "Jo Kim · 3 weeks ago\nFirst.\nReply · Share · Report\n\n"
+        "Guest · 4 days ago · Edited\nSecond.\n\nSecond paragraph.\nReply · Share · Report\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 1, "Ana Ruiz is a columnist.",
+        [("Jo Kim", "3 weeks ago", "First.", 1, None), ("Guest", "4 days ago", "Second.", 2, None)],
+    ),
+    "no blank lines, posted by, name - time headers": Case(
+        "Transport\nTitle Here\nPosted by Ana Ruiz on March 4, 2025\nOne.\nTwo.\n"
+        "Ana Ruiz covers ferries.\n4 Comments\n"
+        "Jo-Ann Lee - March 4, 2025 at 3:14 pm\nFirst.\nReply\n"
+        "Anonymous - March 5, 2025 at 7:02 am\n@Jo-Ann Lee nope.\nAnd more.\nReply\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, "Ana Ruiz covers ferries.",
+        [("Jo-Ann Lee", "March 4, 2025 at 3:14 pm", "First.", 1, None),
+         ("Anonymous", "March 5, 2025 at 7:02 am", "@Jo-Ann Lee nope.", 2, 0)],
+    ),
+    "bare-name byline, caption, read more, sign-up block": Case(
+        "UK news\nTitle here, in sentence case\nA standfirst\nAna Ruiz\nTue 4 Mar 2025 08.30 GMT\n"
+        "Last modified on Tue 4 Mar 2025 14.02 GMT\n\nOne.\n\n"
+        "A bus leaves the depot.\nPhotograph: Lee Park/The Ledger\n\nTwo.\n\n"
+        "Read more: Another story\n\nAdvertisement\n\nThree.\n\n"
+        "Get the Morning Brief\nTop stories delivered to your inbox.\nEnter your email\nSign up\n",
+        "Title here, in sentence case", "Ana Ruiz", "2025-03-04", 3,
+    ),
+    "says: headers, sign-offs, comments closed then bio": Case(
+        "Title Here\n\nMay 6, 2025 | By Ana Ruiz | 2 Comments\n\nOne.\n\n2 thoughts on this story\n\n"
+        "Pat Nwosu says:\n3 weeks ago\n\nFirst.\n\n— Pat\n\nReport this comment\n\n"
+        "Avatar for Dr. Moira Chen\nDr. Moira Chen\n2 weeks ago\n\nReplying to Pat Nwosu\nSecond.\n\n"
+        "Comments are closed.\n\nAna Ruiz reports on parks.\n",
+        "Title Here", "Ana Ruiz", "2025-05-06", 1, "Ana Ruiz reports on parks.",
+        [("Pat Nwosu", "3 weeks ago", "First.", 2, None), ("Dr. Moira Chen", "2 weeks ago", "Second.", 1, 0)],
+    ),
 }  # fmt: skip
 
 
@@ -202,3 +235,14 @@ def test_bundled_sample_matches_its_truth() -> None:
     truth = load_truth(FIXTURES / "sample-dump.truth.json")
     doc = newsift.analyze(newsift.sample_path(), reference_date=truth.get("reference_date"))
     assert score_page(doc, truth).mismatches == []
+
+
+def test_junk_becomes_caption_and_boilerplate_regions() -> None:
+    doc = analyse(CASES["bare-name byline, caption, read more, sign-up block"].text)
+    kinds = {doc.span_text(r).split("\n")[0]: r.kind for r in doc.regions}
+    assert kinds["A bus leaves the depot."] == "caption"
+    assert kinds["Read more: Another story"] == "boilerplate"
+    assert kinds["Get the Morning Brief"] == "boilerplate"
+    assert kinds["Advertisement"] == "ui"
+    assert kinds["Ana Ruiz"] == "byline"
+    assert doc.meta.updated == "2025-03-04"

@@ -3,14 +3,13 @@ from __future__ import annotations
 import pytest
 
 from newsift.structure.lines import (
-    Byline,
-    Dateline,
+    CommentHeader,
+    closes_comments,
     is_time,
     is_ui,
     name_of,
     opens_comments,
-    parse_byline,
-    parse_dateline,
+    split_comment_header,
     split_lines,
 )
 
@@ -20,7 +19,9 @@ from newsift.structure.lines import (
     ["Reply", "Like", "Report", "Share", "12 comments", "Comments (4)", "Leave a reply",
      "Leave a Reply Cancel reply", "Share this:", "Facebook", "Twitter", "Email",
      "Load more comments", "Like (3)", "Reply · Report", "Sort by: Newest",
-     "Log in to comment", "5 min read", "1 comment", "Show more replies", "42"],
+     "Log in to comment", "5 min read", "1 comment", "Show more replies", "42", "▲ 14 ▼",
+     "Avatar for Harriet Solis", "Report this comment", "View all comments >", "3 likes",
+     "12 points", "Like · Reply", "Advertisement", "5 thoughts on this story", "Author"],
 )  # fmt: skip
 def test_ui_lines(text: str) -> None:
     assert is_ui(text)
@@ -38,7 +39,8 @@ def test_text_lines_are_not_ui(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "opens"),
     [("12 comments", True), ("Leave a reply", True), ("Comments (4)", True), ("Reply", False),
-     ("Share this:", False), ("Join the discussion", True)],
+     ("Share this:", False), ("Join the discussion", True), ("Join the conversation (5)", True),
+     ("5 thoughts on “Orchard Zoning”", True), ("View all comments >", True)],
 )  # fmt: skip
 def test_opens_comments(text: str, opens: bool) -> None:
     assert opens_comments(text) is opens
@@ -56,46 +58,9 @@ def test_is_time(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
-        ("Posted on Tuesday, March 4, 2025", Dateline("posted", "Tuesday, March 4, 2025")),
-        ("Published: 2025-03-04", Dateline("posted", "2025-03-04")),
-        ("Posted 3 days ago", Dateline("posted", "3 days ago")),
-        ("Updated March 5, 2025 at 9:00 am", Dateline("updated", "March 5, 2025 at 9:00 am")),
-        ("4 March 2025", Dateline("posted", "4 March 2025")),
-        (
-            "Posted on March 4, 2025 by Clara Wendt",
-            Dateline("posted", "March 4, 2025", "Clara Wendt"),
-        ),
-        ("Posted in Local News", None),
-        ("Published reports say otherwise.", None),
-    ],
-)
-def test_parse_dateline(text: str, expected: Dateline | None) -> None:
-    assert parse_dateline(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("by Clara Wendt", Byline("Clara Wendt")),
-        ("By CLARA WENDT", Byline("CLARA WENDT")),
-        ("By Clara Wendt and Jon Ash", Byline("Clara Wendt and Jon Ash")),
-        ("by Clara Wendt | Staff Writer", Byline("Clara Wendt")),
-        ("Clara Wendt, Contributing Columnist", Byline("Clara Wendt")),
-        ("By Clara Wendt | March 4, 2025", Byline("Clara Wendt", "March 4, 2025")),
-        ("by Clara Wendt @cwendt", Byline("Clara Wendt")),
-        ("Byzantine politics return", None),
-        ("The mayor, a former reporter, disagreed with the plan and said so loudly.", None),
-    ],
-)
-def test_parse_byline(text: str, expected: Byline | None) -> None:
-    assert parse_byline(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
     [("Marcus Obi", "Marcus Obi"), ("Greta L.", "Greta L."), ("rivertown_dad", "rivertown_dad"),
      ("J. Okafor", "J. Okafor"), ("@jdoe", "@jdoe"), ("Marcus Obi says:", "Marcus Obi"),
+     ("[deleted]", "[deleted]"), ("Jo-Ann Petrakis", "Jo-Ann Petrakis"), ("— Pat", None),
      ("Water is a human right.", None), ("was at that hearing", None), ("Reply", None),
      ("2 weeks ago", None), ("A very long line that is certainly not a commenter name", None)],
 )  # fmt: skip
@@ -107,3 +72,45 @@ def test_split_lines_offsets_point_into_text() -> None:
     text = "  Title  \n\nBody line\r\nlast"
     for line in split_lines(text):
         assert text[line.start : line.end].strip() == line.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "when"),
+    [
+        ("Marcus Obi · 2 weeks ago", "Marcus Obi", "2 weeks ago"),
+        ("Oskar Lindqvist · 4 days ago · Edited", "Oskar Lindqvist", "4 days ago"),
+        (
+            "Jo-Ann Petrakis - March 4, 2025 at 3:14 pm",
+            "Jo-Ann Petrakis",
+            "March 4, 2025 at 3:14 pm",
+        ),
+        ("heat_pump_hal · 3d", "heat_pump_hal", "3d"),
+        ("Anonymous | 5 hours ago (edited)", "Anonymous", "5 hours ago"),
+    ],
+)
+def test_split_comment_header(text: str, name: str, when: str) -> None:
+    header = split_comment_header(text)
+    assert isinstance(header, CommentHeader)
+    assert (header.name, header.when) == (name, when)
+    assert text[header.name_start : header.name_end] == name
+    assert text[header.when_start : header.when_start + len(when)] == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Price rose 4 percent - 2 weeks ago it was lower",
+        "We argued about the vote for hours · 2 weeks ago",
+        "Marcus Obi · tomorrow",
+    ],
+)
+def test_not_a_comment_header(text: str) -> None:
+    assert split_comment_header(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [("Comments are closed.", True), ("Comments are closed", True), ("Comments", False)],
+)
+def test_closes_comments(text: str, closes: bool) -> None:
+    assert closes_comments(text) is closes

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsift.structure.lines import is_time, parse_byline, parse_dateline, split_lines
+from newsift.structure.header import parse_header_line
+from newsift.structure.lines import is_time, split_comment_header, split_lines
 
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 HEADER_LINES = 12
@@ -30,8 +31,8 @@ def sniff_text_kind(text: str) -> str:
     """
     lines = [line for line in split_lines(text[:200_000]) if not line.blank]
     for line in lines[:HEADER_LINES]:
-        if parse_dateline(line.text) is not None or parse_byline(line.text) is not None:
+        if parse_header_line(line.text) is not None:
             return "dump"
-    if any(is_time(line.text) for line in lines[3:]):
+    if any(is_time(line.text) or split_comment_header(line.text) for line in lines[3:]):
         return "dump"
     return "text"

@@ -5,20 +5,22 @@ The layout (see ``docs/analyzers/structure.md``)::
     [kicker]            OPINION
     headline            Harbor Council's Water Deal Is a Betrayal
     [standfirst]        A subtitle
-    dateline / byline   Posted on Tuesday, March 4, 2025 / by Clara Wendt (either order)
-    body paragraphs
+    dateline / byline   Posted on Tuesday, March 4, 2025 / by Clara Wendt (any order,
+                        or on one line: "May 6, 2025 | By Greta Lund | 5 Comments")
+    body paragraphs     (captions, ads, sign-up blocks and related links set apart)
     [bio]               Clara Wendt writes about local government ...
     [UI]                12 comments / Leave a reply / Share this:
-    comments            Name / Name (avatar text, then name), or Name once, or nothing
-                        time line ("4 months ago", "March 5, 2025 at 3:14 pm")
+    comments            Name / Name (avatar text, then name), Name once, "Name · 2 weeks ago",
+                        "Name says:", or nothing (anonymous); then the time line; then
                         paragraphs ... [Reply]
 
-Anchors are found line by line (:mod:`newsift.structure.lines`) and then
-judged in context: a comment starts at a time line that stands alone, preceded
-by its author's name (once or twice, with no blank line between) or by a blank
-line. Paragraphs are runs of lines between blank lines when the dump uses blank
-lines, else single lines. Limits: English labels; a body line that is nothing
-but a date, preceded by a blank line, is read as an anonymous comment.
+Anchors are found line by line (:mod:`newsift.structure.lines`,
+:mod:`newsift.structure.header`) and then judged in context: a comment starts at
+a time line that stands alone, preceded by its author's name (once or twice,
+with no blank line between) or by a blank line, or at a "Name · time" line.
+Paragraphs are runs of lines between blank lines when the dump uses blank lines,
+else single lines. Limits: English labels; a body line that is nothing but a
+date, preceded by a blank line, is read as an anonymous comment.
 """
 
 from __future__ import annotations
@@ -29,17 +31,20 @@ from datetime import date
 
 from newsift.document import Meta, Region, Span
 from newsift.structure.dates import parse_when, resolve
+from newsift.structure.header import HeaderFacts, parse_header_line, person_name
+from newsift.structure.junk import junk_lines
 from newsift.structure.lines import (
     Line,
+    closes_comments,
     is_time,
     is_ui,
     name_of,
     opens_comments,
     paragraph_spans,
-    parse_byline,
-    parse_dateline,
+    split_comment_header,
     split_lines,
     uses_blank_lines,
+    without_edit_mark,
 )
 
 HEADER_WINDOW = 12  # non-blank lines at the top searched for the dateline/byline
@@ -51,32 +56,36 @@ _KICKER_WORDS = {
     "entertainment", "lifestyle", "op-ed", "guest column", "perspective", "viewpoint",
     "review", "investigation", "investigations", "economy", "climate", "local", "city",
     "metro", "community", "sponsored", "exclusive", "explainer", "obituaries", "travel",
-    "food", "crime", "courts", "weather", "schools", "transport", "housing",
+    "food", "drink", "crime", "courts", "weather", "schools", "transport", "housing", "uk",
+    "us", "home", "neighborhoods", "neighbourhoods", "money", "property", "politics news",
 }  # fmt: skip
 _KICKER_SPLIT = re.compile(r"\s*(?:&|\band\b|/|\||,|:|›|»|>)\s*")
 _REPLY_MARKER = re.compile(
-    r"^(?:in reply to|replying to|reply to|in response to)\s+@?(?P<name>.+?):?$", re.I
+    r"^(?:in reply to|replying to|reply to|in response to|responding to)\s+@?(?P<name>.+?):?$",
+    re.I,
 )
 _MENTION = re.compile(r"^@(?P<name>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})")
 _ABOUT_AUTHOR = re.compile(r"^(?:about the authors?|the authors?\b)", re.I)
 _BIO_VERBS = (
-    r"(?:is|are|was|were|writes|write|wrote|has|have|covers|cover|teaches|lives|serves|served|reports|works|worked|"
-    r"holds|edits|hosts|leads|directs|chairs|runs|studies|researches|retired|previously|"
-    r"can be reached|, an?\b|, the\b)"
+    r"(?:is|are|was|were|writes|write|wrote|has|have|covers|cover|teaches|lives|serves|"
+    r"served|reports|works|worked|holds|edits|hosts|leads|directs|chairs|runs|studies|"
+    r"researches|retired|previously|can be reached|, an?\b|, the\b)"
 )
 _BIO_GENERIC = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:is an?|is the|writes|covers)\b"
 )
 _BIO_LEAD = re.compile(r"^[\s—–*_-]+")
+_HANDLE_IN_BIO = r"(?:\s*\(@?[\w.]+\))?"
 
 
 @dataclass(slots=True)
 class _CommentHead:
     start_line: int  # first line of the header (name line, or the time line)
-    time_line: int
+    time_line: int  # the line holding the time (the last header line)
     author: str | None
-    author_line: int | None
-    replies_to: str | None = None
+    author_span: Span | None
+    when: str
+    when_span: Span
 
 
 @dataclass(slots=True)
@@ -85,9 +94,7 @@ class DumpLayout:
 
     regions: list[Region] = field(default_factory=list)
     headline: str | None = None
-    author: str | None = None
-    published_raw: str | None = None
-    updated_raw: str | None = None
+    facts: HeaderFacts = field(default_factory=HeaderFacts)
 
 
 def parse_dump(text: str, reference: date | None = None) -> DumpLayout:
@@ -104,8 +111,11 @@ def parse_dump(text: str, reference: date | None = None) -> DumpLayout:
             section_start = line.index
             break
 
-    _read_body(lines[body_start:section_start], out, builder, blank_style)
-    _read_comments(lines, section_start, heads, builder, blank_style, reference)
+    body_zone, comment_zone = lines[body_start:section_start], lines[section_start:]
+    _read_body(body_zone, out, builder, _zone_style(body_zone, blank_style))
+    _read_comments(
+        lines, section_start, heads, builder, _zone_style(comment_zone, blank_style), reference, out
+    )
     out.regions.sort(key=lambda r: (r.start, r.end))
     for number, region in enumerate(out.regions, start=1):
         region.id = f"r{number}"
@@ -116,14 +126,13 @@ def parse_dump(text: str, reference: date | None = None) -> DumpLayout:
 
 def apply_layout(layout: DumpLayout, meta: Meta, reference: date | None) -> None:
     """Copy what the layout found into ``meta`` (resolving relative dates)."""
+    facts = layout.facts
     meta.headline = layout.headline
-    meta.author = layout.author
-    meta.published_raw = layout.published_raw
-    published = (
-        resolve(parse_when(layout.published_raw), reference) if layout.published_raw else None
-    )
+    meta.author = facts.author
+    meta.published_raw = facts.published
+    published = resolve(parse_when(facts.published), reference) if facts.published else None
     meta.published = published.isoformat() if published else None
-    updated = resolve(parse_when(layout.updated_raw), reference) if layout.updated_raw else None
+    updated = resolve(parse_when(facts.updated), reference) if facts.updated else None
     meta.updated = updated.isoformat() if updated else None
 
 
@@ -133,7 +142,7 @@ def _read_header(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) ->
     nonblank = [line for line in lines if not line.blank][:HEADER_WINDOW]
     if not nonblank:
         return len(lines)
-    anchors = [i for i, line in enumerate(nonblank) if _is_anchor(line.text)]
+    anchors = [i for i, line in enumerate(nonblank) if parse_header_line(line.text) is not None]
     if not anchors:
         first = nonblank[0]
         if _looks_like_title(first.text) and len(nonblank) > 1:
@@ -152,45 +161,35 @@ def _read_header(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) ->
     if before:
         builder.add("headline", before[0])
         out.headline = before[0].text
-        for line in before[1:]:
+        rest = before[1:]
+        if rest and (name := person_name(rest[-1].text)) is not None:
+            builder.add("byline", rest[-1])  # a bare name above the dateline
+            out.facts.author = name
+            rest = rest[:-1]
+        for line in rest:
             builder.add("standfirst", line)
     position = first_anchor
     last_index = nonblank[first_anchor].index
     while position < len(nonblank):
         line = nonblank[position]
-        if _is_anchor(line.text):
-            _take_anchor(line, out, builder)
+        facts = parse_header_line(line.text)
+        if facts is not None:
+            builder.add("byline" if facts.author and not facts.published else "dateline", line)
+            out.facts.merge(facts)
         elif is_ui(line.text) and not opens_comments(line.text):
             builder.add("ui", line)
+        elif (
+            out.facts.author is None
+            and line.index == last_index + 1
+            and (name := person_name(line.text)) is not None
+        ):
+            builder.add("byline", line)  # a bare name under the dateline
+            out.facts.author = name
         else:
             break
         last_index = line.index
         position += 1
     return last_index + 1
-
-
-def _is_anchor(text: str) -> bool:
-    return parse_dateline(text) is not None or parse_byline(text) is not None
-
-
-def _take_anchor(line: Line, out: DumpLayout, builder: _RegionBuilder) -> None:
-    dateline = parse_dateline(line.text)
-    if dateline is not None:
-        builder.add("dateline", line)
-        if dateline.label == "updated":
-            out.updated_raw = out.updated_raw or dateline.date_text or None
-        elif dateline.date_text and out.published_raw is None:
-            out.published_raw = dateline.date_text
-        if dateline.author and out.author is None:
-            out.author = dateline.author
-        return
-    byline = parse_byline(line.text)
-    if byline is not None:
-        builder.add("byline", line)
-        if out.author is None:
-            out.author = byline.author
-        if byline.date_text and out.published_raw is None:
-            out.published_raw = byline.date_text
 
 
 def _is_kicker(text: str, following: str) -> bool:
@@ -202,7 +201,7 @@ def _is_kicker(text: str, following: str) -> bool:
     if letters and all(c.isupper() for c in letters):
         return True
     parts = [p for p in _KICKER_SPLIT.split(text.lower().strip(" :|")) if p]
-    if parts and all(p in _KICKER_WORDS for p in parts):
+    if parts and all(p in _KICKER_WORDS or set(p.split()) <= _KICKER_WORDS for p in parts):
         return True
     # a two- or three-word label above a longer title that is not a sentence
     return (
@@ -219,37 +218,64 @@ def _find_comment_heads(
     lines: list[Line], body_start: int, blank_style: bool
 ) -> list[_CommentHead]:
     heads: list[_CommentHead] = []
-    taken_until = body_start  # lines already used by an earlier header
+    floor = body_start  # lines before this belong to an earlier header
     for line in lines[body_start:]:
-        if line.blank or not is_time(line.text):
+        if line.blank:
             continue
-        i = line.index
-        head = _head_ending_at(lines, i, max(taken_until, body_start), blank_style)
+        head: _CommentHead | None = None
+        joined = split_comment_header(line.text)
+        if joined is not None and _opens_record(lines, line.index, floor, blank_style):
+            name_start = line.start + joined.name_start
+            when_start = line.start + joined.when_start
+            head = _CommentHead(
+                line.index,
+                line.index,
+                joined.name,
+                Span(name_start, line.start + joined.name_end),
+                joined.when,
+                Span(when_start, when_start + len(joined.when)),
+            )
+        elif is_time(line.text):
+            head = _head_ending_at(lines, line.index, floor, blank_style)
         if head is not None:
             heads.append(head)
-            taken_until = i + 1
+            floor = line.index + 1
     return heads
+
+
+def _opens_record(lines: list[Line], i: int, floor: int, blank_style: bool) -> bool:
+    """Can a comment start at line ``i`` (after a blank or UI line, or anywhere without blanks)?"""
+    if not blank_style or i <= floor:
+        return True
+    above = lines[i - 1]
+    return above.blank or is_ui(above.text)
 
 
 def _head_ending_at(
     lines: list[Line], i: int, floor: int, blank_style: bool
 ) -> _CommentHead | None:
     """The comment header whose time line is ``lines[i]``, or None."""
+    time_line = lines[i]
+    when = without_edit_mark(time_line.text)
+    when_span = Span(time_line.start, time_line.start + len(when))
     above = lines[i - 1] if i - 1 >= floor else None
     if above is None or above.blank or is_ui(above.text):
-        return _CommentHead(i, i, None, None)
+        return _CommentHead(i, i, None, None, when, when_span)
     name = name_of(above.text)
     twice = lines[i - 2] if i - 2 >= floor else None
     if name is not None and twice is not None and twice.text == above.text:
-        return _CommentHead(i - 2, i, name_of(above.text), i - 1)
-    if name is not None:
-        before = lines[i - 2] if i - 2 >= floor else None
-        if not blank_style or before is None or before.blank or is_ui(before.text):
-            return _CommentHead(i - 1, i, name, i - 1)
-        return None
+        return _CommentHead(i - 2, i, name, _name_span(above, name), when, when_span)
+    if name is not None and (not blank_style or _opens_record(lines, i - 1, floor, blank_style)):
+        return _CommentHead(i - 1, i, name, _name_span(above, name), when, when_span)
     if blank_style:
         return None  # a time line glued to a sentence is part of that paragraph
-    return _CommentHead(i, i, None, None)
+    return _CommentHead(i, i, None, None, when, when_span)
+
+
+def _name_span(line: Line, name: str) -> Span:
+    offset = line.text.find(name)
+    start = line.start + max(offset, 0)
+    return Span(start, start + len(name))
 
 
 def _read_comments(
@@ -259,48 +285,50 @@ def _read_comments(
     builder: _RegionBuilder,
     blank_style: bool,
     reference: date | None,
+    out: DumpLayout,
 ) -> None:
     first_head = heads[0].start_line if heads else len(lines)
     for line in lines[section_start:first_head]:
         if not line.blank:
             builder.add("ui", line)  # "12 comments", "Leave a reply", ...
     by_author: list[tuple[str, Region]] = []  # (normalised author, comment), in order
+    trailer: list[Line] = []
     for k, head in enumerate(heads):
         end_line = heads[k + 1].start_line if k + 1 < len(heads) else len(lines)
-        content = lines[head.time_line + 1 : end_line]
         parent_name: str | None = None
         kept: list[Line] = []
-        for line in content:
+        content = lines[head.time_line + 1 : end_line]
+        for position, line in enumerate(content):
             if line.blank:
                 kept.append(line)
                 continue
             marker = _REPLY_MARKER.match(line.text)
+            if closes_comments(line.text):
+                builder.add("ui", line)
+                trailer = content[position + 1 :]
+                break
             if marker and not any(not x.blank for x in kept):
                 parent_name = marker.group("name")
                 builder.add("ui", line)
+                kept.append(_separator(line))
             elif is_ui(line.text):
                 builder.add("ui", line)
-                kept.append(Line(line.index, line.start, line.start, ""))  # splits paragraphs
+                kept.append(_separator(line))  # splits paragraphs
             else:
                 kept.append(line)
         paragraphs = paragraph_spans(kept, blank_style)
-        time_line = lines[head.time_line]
-        start = lines[head.start_line].start
-        end = paragraphs[-1].end if paragraphs else time_line.end
-        when = time_line.text
-        resolved = resolve(parse_when(when), reference)
+        end = paragraphs[-1].end if paragraphs else head.when_span.end
+        resolved = resolve(parse_when(head.when), reference)
         region = Region(
             id=f"c{k}",
             kind="comment",
-            start=start,
+            start=lines[head.start_line].start,
             end=end,
             paragraphs=paragraphs,
             author=head.author,
-            author_span=_line_span(lines[head.author_line])
-            if head.author_line is not None
-            else None,
-            when=when,
-            when_span=_line_span(time_line),
+            author_span=head.author_span,
+            when=head.when,
+            when_span=head.when_span,
             when_resolved=resolved.isoformat() if resolved else None,
         )
         if parent_name is None and paragraphs:
@@ -313,6 +341,27 @@ def _read_comments(
         builder.regions.append(region)
         if head.author:
             by_author.append((_normalise_name(head.author), region))
+    if trailer:
+        _read_trailer(trailer, out, builder, blank_style)
+
+
+def _read_trailer(
+    trailer: list[Line], out: DumpLayout, builder: _RegionBuilder, blank_style: bool
+) -> None:
+    """What follows "Comments are closed.": a bio, or page furniture."""
+    kept = []
+    for line in trailer:
+        if not line.blank and is_ui(line.text):
+            builder.add("ui", line)
+            kept.append(_separator(line))
+        else:
+            kept.append(line)
+    paragraphs = paragraph_spans(kept, blank_style)
+    texts = [builder.text_of(p) for p in paragraphs]
+    bio = len(_bio_paragraphs(["", *texts[:1]], out.facts.author)) if texts else 0
+    for number, span in enumerate(paragraphs):
+        kind = "bio" if number < bio else "boilerplate"
+        builder.regions.append(Region(f"t{number}", kind, span.start, span.end, [span]))
 
 
 def _normalise_name(name: str) -> str:
@@ -333,15 +382,28 @@ def _latest_by(by_author: list[tuple[str, Region]], wanted: str) -> Region | Non
 def _read_body(
     zone: list[Line], out: DumpLayout, builder: _RegionBuilder, blank_style: bool
 ) -> None:
+    junk = junk_lines(zone, blank_style)
     kept: list[Line] = []
+    junk_run: list[Line] = []
     for line in zone:
-        if not line.blank and is_ui(line.text):
+        kind = junk.get(line.index)
+        if junk_run and (kind is None or kind != junk.get(junk_run[-1].index) or line.blank):
+            builder.add_block(junk.get(junk_run[-1].index, "boilerplate"), junk_run)
+            junk_run = []
+        if line.blank:
+            kept.append(line)
+        elif is_ui(line.text):
             builder.add("ui", line)
-            kept.append(Line(line.index, line.start, line.start, ""))
+            kept.append(_separator(line))
+        elif kind is not None:
+            junk_run.append(line)
+            kept.append(_separator(line))
         else:
             kept.append(line)
+    if junk_run:
+        builder.add_block(junk.get(junk_run[-1].index, "boilerplate"), junk_run)
     paragraphs = paragraph_spans(kept, blank_style)
-    bio_count = len(_bio_paragraphs([builder.text_of(p) for p in paragraphs], out.author))
+    bio_count = len(_bio_paragraphs([builder.text_of(p) for p in paragraphs], out.facts.author))
     split = len(paragraphs) - bio_count
     body, bio = paragraphs[:split], paragraphs[split:]
     if body:
@@ -354,20 +416,28 @@ def _bio_paragraphs(texts: list[str], author: str | None) -> list[str]:
     """The trailing paragraphs that are the author's bio (usually one, or none)."""
     if len(texts) < 2:
         return []
-    for back in (2, 1):  # "About the author" heading + bio paragraph
-        if len(texts) > back and _ABOUT_AUTHOR.match(texts[-back]) and len(texts[-back]) < 60:
+    names = _author_names(author)
+    for back in (2, 1):  # "About the author" / "About Clara Wendt" heading + bio paragraph
+        if len(texts) > back and len(texts[-back]) < 60 and _is_about_heading(texts[-back], names):
             return texts[-back:]
     last = _BIO_LEAD.sub("", texts[-1])
     if len(last) > 600:
         return []
     if _ABOUT_AUTHOR.match(last):
         return texts[-1:]
-    for name in _author_names(author):
-        if re.match(rf"{re.escape(name)}['’]?s?\s*{_BIO_VERBS}", last, re.I):
+    for name in names:
+        if re.match(rf"{re.escape(name)}{_HANDLE_IN_BIO}['’]?s?\s*{_BIO_VERBS}", last, re.I):
             return texts[-1:]
     if author is None and _BIO_GENERIC.match(last) and last.count(". ") <= 2:
         return texts[-1:]
     return []
+
+
+def _is_about_heading(text: str, names: list[str]) -> bool:
+    if _ABOUT_AUTHOR.match(text):
+        return True
+    about = re.match(r"^about\s+(?P<who>.+?):?$", text, re.I)
+    return bool(about and about.group("who").lower() in {n.lower() for n in names})
 
 
 def _author_names(author: str | None) -> list[str]:
@@ -380,14 +450,27 @@ def _author_names(author: str | None) -> list[str]:
         if not person:
             continue
         names.append(person)
-        parts = person.split()
+        parts = [p for p in person.split() if p.rstrip(".").lower() not in {"dr", "prof"}]
         if len(parts) > 1:
+            names.append(" ".join(parts))
             names.append(parts[-1])
             names.append(parts[0])
     return names
 
 
 # shared ---------------------------------------------------------------------
+def _zone_style(zone: list[Line], page_style: bool) -> bool:
+    """Blank-line style of one part of the page (the page's when the part is tiny)."""
+    if sum(not line.blank for line in zone) < 4:
+        return page_style
+    return uses_blank_lines(zone)
+
+
+def _separator(line: Line) -> Line:
+    """A blank stand-in for a line taken out of the text (splits paragraphs)."""
+    return Line(line.index, line.start, line.start, "")
+
+
 def _line_span(line: Line) -> Span:
     return Span(line.start, line.end)
 
@@ -401,6 +484,12 @@ class _RegionBuilder:
     def add(self, kind: str, line: Line) -> None:
         self.regions.append(
             Region(f"{kind}{line.index}", kind, line.start, line.end, [_line_span(line)])
+        )
+
+    def add_block(self, kind: str, lines: list[Line]) -> None:
+        spans = [_line_span(line) for line in lines if not line.blank]
+        self.regions.append(
+            Region(f"{kind}{lines[0].index}", kind, spans[0].start, spans[-1].end, spans)
         )
 
     def text_of(self, span: Span) -> str:

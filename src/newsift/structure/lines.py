@@ -89,6 +89,12 @@ _UI_WORDS = {
     "you may also like", "recommended", "skip to content", "back to top", "translate",
     "see translation", "what do you think?", "add a comment", "write a comment",
     "be the first to comment", "no comments yet", "share your thoughts", "verified",
+    "report this comment", "reply to this comment", "share this comment", "like this comment",
+    "author", "moderator", "staff", "admin", "top commenter", "top fan", "subscriber", "pinned",
+    "comments are closed", "comments are closed.", "commenting is closed",
+    "story continues below advertisement", "continue reading below", "skip advertisement",
+    "view all comments", "see all comments", "show all comments", "most recent", "oldest first",
+    "newest first", "post a comment", "send", "cancel", "load more replies",
 }  # fmt: skip
 _UI_PATTERNS = [
     re.compile(p, re.I)
@@ -98,6 +104,13 @@ _UI_PATTERNS = [
         r"^(like|likes|reply|replies|share|upvote|downvote|report|thumbs up|thumbs down)"
         r"\s*[:(\[]?\s*\d[\d,]*\s*[)\]]?$",
         r"^[+-]?\d[\d,]*$",
+        r"^[▲▼△▽↑↓⬆⬇👍👎+\-\s\d]+$",  # vote arrows and counts: "▲ 14 ▼"
+        r"^avatar( for| of)?\b.{0,40}$",
+        r"^(profile (picture|image|photo))( of| for)?\b.{0,40}$",
+        r"^\d[\d,]*\s+(thoughts|responses|comments|replies)\s+on\b.{0,200}$",
+        r"^(one|no)\s+(thought|response|comment|reply)s?\s+on\b.{0,200}$",
+        r"^(join|start) the (conversation|discussion)\s*[(\[]?\d*[)\]]?$",
+        r"^(advertisement|advert|ad|sponsored content|paid content)$",
         r"^sort(ed)?\s+by\b.{0,30}$",
         r"^(view|show|load|see|read)\s+(all\s+)?(\d+\s+)?(more\s+)?(comments?|repl(y|ies))$",
         r"^\d+\s+min(ute)?s?\s+read$",
@@ -107,12 +120,16 @@ _UI_PATTERNS = [
         r"^(your email address will not be published|required fields are marked)\b.*$",
     )
 ]
+_TRAILING_ARROWS = re.compile(r"\s*[>›»→]+$")
 _UI_SEPARATORS = re.compile(r"\s*(?:[·•|/]|\s-\s|\s{2,})\s*")
 #: UI lines that open a comment section.
 _SECTION = re.compile(
     r"^(\d[\d,]*\s+comments?|comments?(\s*[(\[]\d[\d,]*[)\]])?|leave a (reply|comment)"
     r"(\s+cancel reply)?|join the (conversation|discussion)|discussion(\s*[(\[]\d+[)\]])?"
     r"|(log|sign) ?in to comment|add a comment|write a comment|reader comments"
+    r"|(join|start) the (conversation|discussion)\s*[(\[]?\d*[)\]]?"
+    r"|\d[\d,]*\s+(thoughts|responses|comments|replies)\s+on\b.*|(one|no) (thought|response)s? on\b.*"
+    r"|view all comments|see all comments|show all comments"
     r"|what do you think\??|be the first to comment|sort(ed)? by\b.*)$",
     re.I,
 )
@@ -120,7 +137,7 @@ _SECTION = re.compile(
 
 def is_ui(text: str) -> bool:
     """An interface label, never page text: "Reply", "12 comments", "Like (3)"."""
-    lowered = text.strip().lower().rstrip(":").strip()
+    lowered = _TRAILING_ARROWS.sub("", text.strip().lower()).rstrip(":").strip()
     if not lowered:
         return False
     if lowered in _UI_WORDS or any(p.match(lowered) for p in _UI_PATTERNS):
@@ -133,104 +150,60 @@ def is_ui(text: str) -> bool:
 
 def opens_comments(text: str) -> bool:
     """A UI line that starts the comment section ("12 comments", "Leave a reply")."""
-    return bool(_SECTION.match(text.strip().rstrip(":").strip()))
+    return bool(_SECTION.match(_TRAILING_ARROWS.sub("", text.strip()).rstrip(":").strip()))
+
+
+_CLOSED = re.compile(r"^(comments are closed|commenting (is|has been) (closed|disabled))\.?$", re.I)
+
+
+def closes_comments(text: str) -> bool:
+    """ "Comments are closed." : what follows is no longer the thread."""
+    return bool(_CLOSED.match(text.strip()))
 
 
 _EDIT_SUFFIX = re.compile(r"\s*(?:[(\[]\s*edited\s*[)\]]|[·•|]\s*edited)\s*$", re.I)
+
+
+def without_edit_mark(text: str) -> str:
+    """ "5 hours ago (edited)" -> "5 hours ago"."""
+    return _EDIT_SUFFIX.sub("", text.strip())
 
 
 def is_time(text: str) -> bool:
     """The line is nothing but a time: "2 weeks ago", "March 5, 2025 at 3:14 pm"."""
     if len(text) > 60:
         return False
-    return parse_when(_EDIT_SUFFIX.sub("", text)) is not None
+    return parse_when(without_edit_mark(text)) is not None
 
 
-_DATELINE = re.compile(
-    r"^(?P<label>posted|published|updated|last updated|first published|originally published"
-    r"|last modified|modified|date)\b\s*:?\s*(?:on\s+)?(?P<rest>.*)$",
-    re.I,
-)
-_BY_IN_DATELINE = re.compile(r"^(?P<date>.*?)\s+by\s+(?P<name>.+)$", re.I)
+_HEADER_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+")
 
 
 @dataclass(frozen=True, slots=True)
-class Dateline:
-    label: str  # "posted", "updated", ... ("posted" for a bare date)
-    date_text: str  # the date as written
-    author: str | None = None  # "Posted on March 4, 2025 by Clara Wendt"
+class CommentHeader:
+    """ "Marcus Obi · 2 weeks ago": name and time on one line, with their offsets."""
+
+    name: str
+    name_start: int  # offsets within the line's text
+    name_end: int
+    when: str
+    when_start: int
 
 
-def parse_dateline(text: str) -> Dateline | None:
-    """ "Posted on Tuesday, March 4, 2025", "Updated: 2025-03-05", "4 March 2025"."""
-    m = _DATELINE.match(text)
-    if m:
-        label = m.group("label").lower()
-        rest = m.group("rest").strip()
-        author = None
-        by = _BY_IN_DATELINE.match(rest)
-        if by and not is_time(rest):
-            rest, author = by.group("date").strip(), by.group("name").strip()
-        if rest and not is_time(rest):
-            return None
-        kind = (
-            "updated"
-            if label in {"updated", "last updated", "last modified", "modified"}
-            else "posted"
-        )
-        return Dateline(kind, rest, author)
-    if parse_absolute(text) is not None:
-        return Dateline("posted", text.strip())
+def split_comment_header(text: str) -> CommentHeader | None:
+    """Name and time joined by a separator, the name first; None if not that."""
+    for sep in _HEADER_SEPARATOR.finditer(text):
+        left, right = text[: sep.start()], text[sep.end() :]
+        name = name_of(left)
+        if name is None or not is_time(right):
+            continue
+        when = without_edit_mark(right)
+        return CommentHeader(name, 0, len(left), when, sep.end())
     return None
 
 
-_BYLINE = re.compile(r"^by\s*:?\s+(?P<name>.+)$", re.I)
-_ROLE_WORDS = (
-    r"(staff|senior|contributing|guest|chief|special|political|local|national|investigative|"
-    r"science|health|tech(nology)?|business|sports|culture|education|opinion)?\s*"
-    r"(writer|columnist|reporter|correspondent|editor|contributor|journalist|critic|"
-    r"blogger|producer|intern|fellow|analyst|team|desk)s?"
-)
-_ROLE_SUFFIX = re.compile(
-    r"\s*(?:[|,–—]|\s-\s)\s*(?:the\s+)?(?:[\w.'-]+\s+){0,3}?" + _ROLE_WORDS + r"\b.*$", re.I
-)
-_NAME_THEN_ROLE = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,\s*(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
-    + _ROLE_WORDS
-    + r"\b(?:\s+(?:at|for|of|with)\s+[\w .'’&-]{1,40})?$",
-    re.I,
-)
-_DATE_IN_BYLINE = re.compile(r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+on\s+)\s*(?P<date>.+)$")
-_HANDLE_SUFFIX = re.compile(r"\s*[|·•]?\s*@\w+\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Byline:
-    author: str
-    date_text: str | None = None
-
-
-def parse_byline(text: str) -> Byline | None:
-    """ "by Clara Wendt", "By Clara Wendt | Staff Writer", "Clara Wendt, Columnist"."""
-    m = _BYLINE.match(text)
-    if m:
-        rest = m.group("name").strip()
-    else:
-        role = _NAME_THEN_ROLE.match(text)
-        if not role or len(text) > 80:
-            return None
-        rest = role.group("name")
-    date_text = None
-    dated = _DATE_IN_BYLINE.match(rest)
-    if dated and is_time(dated.group("date").strip()):
-        rest, date_text = dated.group("name"), dated.group("date").strip()
-    rest = _HANDLE_SUFFIX.sub("", _ROLE_SUFFIX.sub("", rest)).strip().rstrip(",|").strip()
-    if not rest or len(rest) > 80 or len(rest.split()) > 12:
-        return None
-    return Byline(rest, date_text)
-
-
 _NAME_CHARS = re.compile(r"^[@\w][\w .'’@-]*$")
+_DELETED = re.compile(r"^\[(deleted|removed)\]$", re.I)
 _SAYS = re.compile(r"\s+(?:says|said|wrote|writes|commented)\s*:?$", re.I)
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|Dr|St)\.$")
 
@@ -242,6 +215,8 @@ def name_of(text: str) -> str | None:
     refuses sentences, anything with sentence punctuation, and UI or time lines.
     """
     text = _SAYS.sub("", text.strip())
+    if _DELETED.match(text):
+        return text
     if not text or len(text) > 40 or is_ui(text) or is_time(text):
         return None
     if text.endswith(".") and not _INITIAL_END.search(text):
