@@ -12,6 +12,7 @@ line is read as body.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from newsift.structure.lines import Line, is_ui
@@ -104,7 +105,7 @@ def _run_kind(texts: list[str]) -> str | None:
 def _extend_promo_blocks(zone: list[Line], junk: dict[int, str]) -> None:
     """In a dump without blank lines, a sign-up block's short lines between promo lines."""
     marked = sorted(i for i, kind in junk.items() if kind == "boilerplate")
-    for a, b in zip(marked, marked[1:], strict=False):
+    for a, b in itertools.pairwise(marked):
         if 1 < b - a <= 3:
             between = [line for line in zone if a < line.index < b]
             if all(len(line.text) <= 40 for line in between):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsift.document import Span
-from newsift.structure.dates import parse_absolute, parse_when
+from newsift.structure.dates import parse_when
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ _UI_WORDS = {
     "comments are closed", "comments are closed.", "commenting is closed",
     "story continues below advertisement", "continue reading below", "skip advertisement",
     "view all comments", "see all comments", "show all comments", "most recent", "oldest first",
-    "newest first", "post a comment", "send", "cancel", "load more replies",
+    "newest first", "post a comment", "send", "load more replies",
 }  # fmt: skip
 _UI_PATTERNS = [
     re.compile(p, re.I)
@@ -128,7 +128,8 @@ _SECTION = re.compile(
     r"(\s+cancel reply)?|join the (conversation|discussion)|discussion(\s*[(\[]\d+[)\]])?"
     r"|(log|sign) ?in to comment|add a comment|write a comment|reader comments"
     r"|(join|start) the (conversation|discussion)\s*[(\[]?\d*[)\]]?"
-    r"|\d[\d,]*\s+(thoughts|responses|comments|replies)\s+on\b.*|(one|no) (thought|response)s? on\b.*"
+    r"|\d[\d,]*\s+(thoughts|responses|comments|replies)\s+on\b.*"
+    r"|(one|no) (thought|response)s? on\b.*"
     r"|view all comments|see all comments|show all comments"
     r"|what do you think\??|be the first to comment|sort(ed)? by\b.*)$",
     re.I,
