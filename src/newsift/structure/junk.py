@@ -34,7 +34,8 @@ _READ_MORE = re.compile(
     re.I,
 )
 _RELATED_HEAD = re.compile(
-    r"^(?:related(?: stories| articles| coverage| content| links| reading)?|more (?:stories|from|on)\b.*|"
+    r"^(?:related(?: stories| articles| coverage| content| links| reading)?|"
+    r"more (?:stories|from|on)\b.*|"
     r"most (?:read|popular|viewed)|recommended(?: for you| reading)?|you (?:may|might) also like|"
     r"trending(?: now)?|top stories|latest (?:news|stories)|in other news|what to read next)$",
     re.I,
