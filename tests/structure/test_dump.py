@@ -164,6 +164,21 @@ CASES = {
         "Title Here", "Ana Ruiz", "2025-05-06", 1, "Ana Ruiz reports on parks.",
         [("Pat Nwosu", "3 weeks ago", "First.", 2, None), ("Dr. Moira Chen", "2 weeks ago", "Second.", 1, 0)],
     ),
+    "breadcrumb kicker, author badge, about heading after closed comments": Case(
+        "Home » Community » Land Use\nTitle Here\nStory by Ana Ruiz-Lee\nPublished 10:45 AM EST, Tue March 4, 2025\n\n"
+        "One.\n\nTwo.\n\nComments\n\nJo Kim · 1 week ago\nFirst.\nReply · 6\n\n"
+        "Ana Ruiz-Lee\nAuthor\n1 week ago\nReplying to Jo Kim\nSecond.\nReply · 9\n\n"
+        "Comments are closed.\n\nAbout the author\nAna Ruiz-Lee is a reporter.\n",
+        "Title Here", "Ana Ruiz-Lee", "2025-03-04", 2, "Ana Ruiz-Lee is a reporter.",
+        [("Jo Kim", "1 week ago", "First.", 1, None), ("Ana Ruiz-Lee", "1 week ago", "Second.", 1, 0)],
+    ),
+    "credit run into a caption, photographs-by line in the header": Case(
+        "Weather & Roads\nTitle Here\nBy Ana Ruiz and Jo Kim\nPhotographs by Lee Park\nFebruary 12, 2025 | 5:05 PM\n\n"
+        "One.\n\nRust runs down a pier. Lee Park for the Halden Ledger\n\nTwo.\n\n"
+        "_Ana Ruiz covers transport. Jo Kim is a data reporter._\n",
+        "Title Here", "Ana Ruiz and Jo Kim", "2025-02-12", 2,
+        "_Ana Ruiz covers transport. Jo Kim is a data reporter._",
+    ),
 }  # fmt: skip
 
 

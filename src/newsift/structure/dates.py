@@ -97,9 +97,15 @@ class Relative:
 When = date | Relative
 
 
+_LEADING_CLOCK = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,·|]?\s*(?=\D)", re.I
+)
+
+
 def parse_absolute(text: str) -> date | None:
-    """A calendar date from text that is nothing but a date (and maybe a clock time)."""
-    text = _EDITED.sub("", text.strip())
+    """A calendar date from text that is nothing but a date (and maybe a clock time,
+    before or after it: "10:45 AM EST, Tue March 4, 2025")."""
+    text = _LEADING_CLOCK.sub("", _EDITED.sub("", text.strip()), count=1)
     for pattern in _ABSOLUTE:
         m = pattern.match(text)
         if not m:

@@ -32,7 +32,7 @@ from datetime import date
 from newsift.document import Meta, Region, Span
 from newsift.structure.dates import parse_when, resolve
 from newsift.structure.header import HeaderFacts, parse_header_line, person_name
-from newsift.structure.junk import junk_lines
+from newsift.structure.junk import is_credit, junk_lines
 from newsift.structure.lines import (
     Line,
     closes_comments,
@@ -59,13 +59,20 @@ _KICKER_WORDS = {
     "food", "drink", "crime", "courts", "weather", "schools", "transport", "housing", "uk",
     "us", "home", "neighborhoods", "neighbourhoods", "money", "property", "politics news",
 }  # fmt: skip
+_SECTION_PATH = re.compile(r"\s(?:&|»|›|>|\||/)\s")
 _KICKER_SPLIT = re.compile(r"\s*(?:&|\band\b|/|\||,|:|›|»|>)\s*")
 _REPLY_MARKER = re.compile(
     r"^(?:in reply to|replying to|reply to|in response to|responding to)\s+@?(?P<name>.+?):?$",
     re.I,
 )
+_BADGE = re.compile(
+    r"^(?:author|moderator|staff|admin|editor|verified|top commenter|top fan|subscriber|"
+    r"original poster|op|pinned|mod)$",
+    re.I,
+)
 _MENTION = re.compile(r"^@(?P<name>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})")
 _ABOUT_AUTHOR = re.compile(r"^(?:about the authors?|the authors?\b)", re.I)
+_ABOUT_HEADING = re.compile(r"^(?:about the (?:authors?|writers?|columnist)|the authors?):?$", re.I)
 _BIO_VERBS = (
     r"(?:is|are|was|were|writes|write|wrote|has|have|covers|cover|teaches|lives|serves|"
     r"served|reports|works|worked|holds|edits|hosts|leads|directs|chairs|runs|studies|"
@@ -178,6 +185,8 @@ def _read_header(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) ->
             out.facts.merge(facts)
         elif is_ui(line.text) and not opens_comments(line.text):
             builder.add("ui", line)
+        elif is_credit(line.text):
+            builder.add("caption", line)  # "Photographs by Kofi Brennan"
         elif (
             out.facts.author is None
             and line.index == last_index + 1
@@ -195,11 +204,13 @@ def _read_header(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) ->
 def _is_kicker(text: str, following: str) -> bool:
     """A section label above the headline: "OPINION", "Arts & Culture", "Local | Schools"."""
     words = text.split()
-    if len(words) > 4 or text[-1:] in ".?!":
+    if len(words) > 6 or text[-1:] in ".?!" or (len(words) > 4 and not _SECTION_PATH.search(text)):
         return False
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return True
+    if _SECTION_PATH.search(text):
+        return True  # "Home » Community » Land Use", "Weather & Roads"
     parts = [p for p in _KICKER_SPLIT.split(text.lower().strip(" :|")) if p]
     if parts and all(p in _KICKER_WORDS or set(p.split()) <= _KICKER_WORDS for p in parts):
         return True
@@ -258,16 +269,21 @@ def _head_ending_at(
     time_line = lines[i]
     when = without_edit_mark(time_line.text)
     when_span = Span(time_line.start, time_line.start + len(when))
+    badges = 0  # "Author", "Moderator" badge lines between the name and the time
+    while i - 1 - badges >= floor and _BADGE.match(lines[i - 1 - badges].text):
+        badges += 1
+    i -= badges
     above = lines[i - 1] if i - 1 >= floor else None
     if above is None or above.blank or is_ui(above.text):
-        return _CommentHead(i, i, None, None, when, when_span)
+        return _CommentHead(i, i + badges, None, None, when, when_span)
     name = name_of(above.text)
     twice = lines[i - 2] if i - 2 >= floor else None
+    last = i + badges
     if name is not None and twice is not None and twice.text == above.text:
-        return _CommentHead(i - 2, i, name, _name_span(above, name), when, when_span)
+        return _CommentHead(i - 2, last, name, _name_span(above, name), when, when_span)
     if name is not None and (not blank_style or _opens_record(lines, i - 1, floor, blank_style)):
-        return _CommentHead(i - 1, i, name, _name_span(above, name), when, when_span)
-    if blank_style:
+        return _CommentHead(i - 1, last, name, _name_span(above, name), when, when_span)
+    if blank_style or badges:
         return None  # a time line glued to a sentence is part of that paragraph
     return _CommentHead(i, i, None, None, when, when_span)
 
@@ -356,11 +372,16 @@ def _read_trailer(
             kept.append(_separator(line))
         else:
             kept.append(line)
+    names = _author_names(out.facts.author)
+    heading = next((n for n, line in enumerate(kept) if _is_about_heading(line.text, names)), None)
+    if heading is not None:
+        builder.add("ui", kept[heading])
+        kept = kept[heading + 1 :]
     paragraphs = paragraph_spans(kept, blank_style)
-    texts = [builder.text_of(p) for p in paragraphs]
-    bio = len(_bio_paragraphs(["", *texts[:1]], out.facts.author)) if texts else 0
     for number, span in enumerate(paragraphs):
-        kind = "bio" if number < bio else "boilerplate"
+        first = number == 0
+        is_bio = first and (heading is not None or _is_bio(builder.text_of(span), names, None))
+        kind = "bio" if is_bio else "boilerplate"
         builder.regions.append(Region(f"t{number}", kind, span.start, span.end, [span]))
 
 
@@ -402,39 +423,51 @@ def _read_body(
             kept.append(line)
     if junk_run:
         builder.add_block(junk.get(junk_run[-1].index, "boilerplate"), junk_run)
-    paragraphs = paragraph_spans(kept, blank_style)
-    bio_count = len(_bio_paragraphs([builder.text_of(p) for p in paragraphs], out.facts.author))
-    split = len(paragraphs) - bio_count
-    body, bio = paragraphs[:split], paragraphs[split:]
+    body, bio = _split_bio(kept, builder, blank_style, out.facts.author)
     if body:
         builder.regions.append(Region("b", "body", body[0].start, body[-1].end, body))
     if bio:
         builder.regions.append(Region("bio", "bio", bio[0].start, bio[-1].end, bio))
 
 
-def _bio_paragraphs(texts: list[str], author: str | None) -> list[str]:
-    """The trailing paragraphs that are the author's bio (usually one, or none)."""
-    if len(texts) < 2:
-        return []
+def _split_bio(
+    kept: list[Line], builder: _RegionBuilder, blank_style: bool, author: str | None
+) -> tuple[list[Span], list[Span]]:
+    """Paragraphs of ``kept`` split into (text, author bio).
+
+    An "About the author" / "About NAME" heading line makes what follows it the
+    bio (the heading itself is UI); otherwise the last paragraph may be one.
+    """
     names = _author_names(author)
-    for back in (2, 1):  # "About the author" / "About Clara Wendt" heading + bio paragraph
-        if len(texts) > back and len(texts[-back]) < 60 and _is_about_heading(texts[-back], names):
-            return texts[-back:]
-    last = _BIO_LEAD.sub("", texts[-1])
-    if len(last) > 600:
-        return []
-    if _ABOUT_AUTHOR.match(last):
-        return texts[-1:]
+    heading = next(
+        (n for n in range(len(kept) - 1, -1, -1) if _is_about_heading(kept[n].text, names)), None
+    )
+    if heading is not None:
+        builder.add("ui", kept[heading])
+        before = paragraph_spans(kept[:heading], blank_style)
+        return before, paragraph_spans(kept[heading + 1 :], blank_style)
+    paragraphs = paragraph_spans(kept, blank_style)
+    if len(paragraphs) > 1 and _is_bio(builder.text_of(paragraphs[-1]), names, author):
+        return paragraphs[:-1], paragraphs[-1:]
+    return paragraphs, []
+
+
+def _is_bio(text: str, names: list[str], author: str | None) -> bool:
+    """Is this paragraph the author's bio ("Clara Wendt writes about ...")?"""
+    text = _BIO_LEAD.sub("", text)
+    if len(text) > 600:
+        return False
+    if _ABOUT_AUTHOR.match(text):
+        return True
     for name in names:
-        if re.match(rf"{re.escape(name)}{_HANDLE_IN_BIO}['’]?s?\s*{_BIO_VERBS}", last, re.I):
-            return texts[-1:]
-    if author is None and _BIO_GENERIC.match(last) and last.count(". ") <= 2:
-        return texts[-1:]
-    return []
+        if re.match(rf"{re.escape(name)}{_HANDLE_IN_BIO}['’]?s?\s*{_BIO_VERBS}", text, re.I):
+            return True
+    return author is None and bool(_BIO_GENERIC.match(text)) and text.count(". ") <= 2
 
 
 def _is_about_heading(text: str, names: list[str]) -> bool:
-    if _ABOUT_AUTHOR.match(text):
+    """ "About the author", "About Wendell Park" on a line of its own."""
+    if _ABOUT_HEADING.match(text):
         return True
     about = re.match(r"^about\s+(?P<who>.+?):?$", text, re.I)
     return bool(about and about.group("who").lower() in {n.lower() for n in names})

@@ -20,9 +20,6 @@ _DATELINE = re.compile(
 )
 _BY_IN_DATELINE = re.compile(r"^(?P<date>.*?)\s+by\s+(?P<name>.+)$", re.I)
 _UPDATED = {"updated", "last updated", "last modified", "modified"}
-_LEADING_CLOCK = re.compile(
-    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,·|]?\s*", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +27,6 @@ class Dateline:
     label: str  # "posted" or "updated" ("posted" for a bare date)
     date_text: str  # the date as written
     author: str | None = None  # "Posted on March 4, 2025 by Clara Wendt"
-
-
-def _is_date(text: str) -> bool:
-    """A date or time, also with the clock first ("10:45 AM EST, Tue March 4, 2025")."""
-    return is_time(text) or (
-        _LEADING_CLOCK.match(text) is not None and is_time(_LEADING_CLOCK.sub("", text, count=1))
-    )
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -47,14 +37,12 @@ def parse_dateline(text: str) -> Dateline | None:
         rest = m.group("rest").strip()
         author = None
         by = _BY_IN_DATELINE.match(rest)
-        if by and not _is_date(rest):
+        if by and not is_time(rest):
             rest, author = by.group("date").strip(), by.group("name").strip()
-        if not rest or not _is_date(rest):
+        if not rest or not is_time(rest):
             return None
         return Dateline("updated" if label in _UPDATED else "posted", rest, author)
-    if parse_absolute(text) is not None or (
-        _LEADING_CLOCK.match(text) and parse_absolute(_LEADING_CLOCK.sub("", text, count=1))
-    ):
+    if parse_absolute(text) is not None:
         return Dateline("posted", text.strip())
     return None
 
@@ -107,7 +95,7 @@ def parse_byline(text: str) -> Byline | None:
         rest = role.group("name")
     date_text = None
     dated = _DATE_IN_BYLINE.match(rest)
-    if dated and _is_date(dated.group("date").strip()):
+    if dated and is_time(dated.group("date").strip()):
         rest, date_text = dated.group("name"), dated.group("date").strip()
     rest = _HANDLE.sub("", _ROLE_SUFFIX.sub("", rest)).strip().rstrip(",|").strip()
     if not rest or len(rest) > 80 or len(rest.split()) > 12 or any(c in rest for c in "|·•"):

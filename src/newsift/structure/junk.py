@@ -28,6 +28,12 @@ _CREDIT = re.compile(
 _CAPTION_TAIL = re.compile(
     r"\((?:AP\s+|Reuters\s+)?(?:photo(?:graph)?|image|picture)s?\s*(?:by|:|/)[^)]{1,80}\)\s*$", re.I
 )
+#: "... eastern span. Kofi Brennan for the Halden Ledger": a credit run into the caption.
+_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:for|/)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4}\s*$"
+)
+CAPTION_MAX_CHARS = 300
 _READ_MORE = re.compile(
     r"^(?:read more|related|see also|also read|read also|read next|more on this|"
     r"related (?:article|story|content|coverage)|recommended|listen|watch)\s*:\s*\S",
@@ -50,7 +56,12 @@ RELATED_MAX_LINES = 8
 
 
 def is_credit(text: str) -> bool:
-    return len(text) <= 160 and bool(_CREDIT.match(text) or _CAPTION_TAIL.search(text))
+    """A photo credit, or a caption that ends in one."""
+    if len(text) <= 160 and _CREDIT.match(text):
+        return True
+    return len(text) <= CAPTION_MAX_CHARS and bool(
+        _CAPTION_TAIL.search(text) or _CREDIT_TAIL.search(text)
+    )
 
 
 def _promo(text: str) -> bool:
@@ -93,7 +104,7 @@ def junk_lines(zone: list[Line], blank_style: bool) -> dict[int, str]:
 
 
 def _run_kind(texts: list[str]) -> str | None:
-    if is_credit(texts[-1]) or any(_CAPTION_TAIL.search(t) for t in texts):
+    if is_credit(texts[-1]):
         return "caption" if len(texts) <= 3 else None
     if _RELATED_HEAD.match(texts[0]) or all(_READ_MORE.match(t) for t in texts):
         return "boilerplate"

@@ -94,7 +94,8 @@ _UI_WORDS = {
     "comments are closed", "comments are closed.", "commenting is closed",
     "story continues below advertisement", "continue reading below", "skip advertisement",
     "view all comments", "see all comments", "show all comments", "most recent", "oldest first",
-    "newest first", "post a comment", "send", "load more replies",
+    "newest first", "post a comment", "send", "load more replies", "like this",
+    "like loading...", "loading...", "loading", "website", "name", "your comment",
 }  # fmt: skip
 _UI_PATTERNS = [
     re.compile(p, re.I)
@@ -138,7 +139,7 @@ _SECTION = re.compile(
 
 def is_ui(text: str) -> bool:
     """An interface label, never page text: "Reply", "12 comments", "Like (3)"."""
-    lowered = _TRAILING_ARROWS.sub("", text.strip().lower()).rstrip(":").strip()
+    lowered = _TRAILING_ARROWS.sub("", text.strip().lower()).rstrip(":*").strip()
     if not lowered:
         return False
     if lowered in _UI_WORDS or any(p.match(lowered) for p in _UI_PATTERNS):
