@@ -2,9 +2,10 @@
 
     python benchmarks/structure.py [--split dev|test|all] [--show-errors]
 
-Data: benchmarks/data/structure/{dev,test}/*.txt with *.truth.json beside each,
-fictional dumps written for this project (dev for tuning, test held out for
-reporting), plus ../shared/examples when present. There is no published parser
+Data: benchmarks/data/structure/{dev,test,hard-dev,hard-test}/*.txt with
+*.truth.json beside each, fictional dumps written for this project (dev and
+hard-dev for tuning, test and hard-test for reporting; see the README for
+which have been seen), plus ../shared/examples in the test split when present. There is no published parser
 of flattened dumps with comment threads to compare with; the anchor column is
 a naive baseline computed here (first line = headline, the rest one body, no
 comments), and the ratio is ours over it.
