@@ -5,8 +5,9 @@
 Data: benchmarks/data/structure/{dev,test,hard-dev,hard-test}/*.txt with
 *.truth.json beside each, fictional dumps written for this project (dev and
 hard-dev for tuning, test and hard-test for reporting; see the README for
-which have been seen), plus ../shared/examples in the test split when present. There is no published parser
-of flattened dumps with comment threads to compare with; the anchor column is
+which have been seen), plus ../shared/examples in the test split when present.
+There is no published parser of flattened dumps with comment threads to
+compare with; the anchor column is
 a naive baseline computed here (first line = headline, the rest one body, no
 comments), and the ratio is ours over it.
 """
