@@ -201,10 +201,6 @@ class Document:
     def has(self, layer: str) -> bool:
         return layer in BASE_LAYERS or layer in self.layers
 
-    def present(self) -> frozenset[str]:
-        """Names of every layer the document has."""
-        return BASE_LAYERS | frozenset(self.layers)
-
     @property
     def regions(self) -> list[Region]:
         """The ``regions`` layer (empty until a structure analyzer has run)."""
