@@ -38,6 +38,9 @@ class Outcome:
 def run(pipeline: Pipeline, items: Iterable[Loaded]) -> Iterator[Outcome]:
     """Analyse each loaded input; one failure never stops the others."""
     for item in items:
+        if item.skipped is not None:
+            yield Outcome(item.id, "skipped", reason=item.skipped)
+            continue
         if item.error is not None or item.document is None:
             error = item.error or NewsiftError("no document")
             yield Outcome(item.id, "failed", reason=str(error), code=error.code)

@@ -16,10 +16,10 @@ from newsift.errors import (
     InputTooLarge,
     LineTooLong,
     NestingTooDeep,
-    UnsupportedInput,
 )
 from newsift.ingest import Loaded, document_from_text, read_bytes, read_path
 from newsift.ingest.sniff import sniff_kind, sniff_text_kind
+from newsift.ingest.warc import WarcError
 from newsift.limits import Limits
 
 DUMP = "Title\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nBody.\n"
@@ -44,8 +44,7 @@ def only(items: list[Loaded]) -> Loaded:
         (b"text with \x07\x07\x07\x07\x07 bells" * 3, BinaryInput, "control characters"),
         (b"x" * 1_001, InputTooLarge, "over 1,000 bytes"),
         (b"ok line\n" + b"y" * 300 + b"\n", LineTooLong, "line 2 has 300 characters"),
-        (b"<!doctype html><html><body>hi</body></html>", UnsupportedInput, "HTML"),
-        (b"WARC/1.0\r\nWARC-Type: response\r\n", UnsupportedInput, "WARC"),
+        (b"WARC/1.0\r\nWARC-Type: response\r\n", WarcError, "cut off inside this record"),
     ],
 )
 def test_bad_input_gets_one_clear_error(data: bytes, error: type[InputError], words: str) -> None:
@@ -129,7 +128,7 @@ def test_jsonl_records_each_become_a_document_or_an_error() -> None:
         },
         {"id": 7, "text": "plain text body"},
         {"text": "no id given"},
-        {"id": "h", "html": "<p>hi</p>"},
+        {"id": "h", "html": "<html><body><h1>Hi</h1><p>An HTML record.</p></body></html>"},
         {"id": "n", "url": "u"},
         {"id": "e", "text": "   "},
         {"id": "d", "text": "x", "crawl_date": "last tuesday"},
@@ -154,8 +153,10 @@ def test_jsonl_records_each_become_a_document_or_an_error() -> None:
     assert first.meta.crawl_date == first.meta.reference_date == "2025-03-10"
     assert items[1].document is not None and items[1].document.meta.kind == "text"
     assert items[2].document is not None
-    errors = [type(i.error) for i in items[3:]]
-    assert errors == [UnsupportedInput, BadRecord, EmptyInput, BadRecord, BadRecord, BadRecord]
+    html = items[3].document
+    assert html is not None and html.meta.kind == "html"
+    errors = [type(i.error) for i in items[4:]]
+    assert errors == [BadRecord, EmptyInput, BadRecord, BadRecord, BadRecord]
 
 
 def test_jsonl_nesting_and_record_size_limits() -> None:

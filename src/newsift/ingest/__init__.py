@@ -5,10 +5,11 @@ Kinds, chosen by ``kind=`` or sniffed when it is ``"auto"``:
 - ``dump``: a flattened page (title, dateline, byline, body, bio, comments);
 - ``text``: plain article text, all body;
 - ``jsonl``: JSON Lines records ``{"id", "url", "text" | "html", "crawl_date"}``,
-  whose texts are sniffed as dump or text.
-
-HTML and WARC slot in here as further kinds: a reader that turns the input
-into one or more ``(id, text, meta)`` and nothing else.
+  whose texts are sniffed as dump or text;
+- ``html``: one HTML page (:mod:`newsift.ingest.html`);
+- ``warc``: WARC or WARC.gz, every HTML response record a document, with
+  ``WARC-Target-URI`` as url and ``WARC-Date`` as the reference date;
+- a path that is an ``http(s)://`` URL is fetched (:mod:`newsift.ingest.fetch`).
 """
 
 from __future__ import annotations
@@ -25,11 +26,14 @@ from newsift.document import Document, Meta
 from newsift.errors import EmptyInput, InputError, InputTooLarge, NewsiftError, UnsupportedInput
 from newsift.ingest import records
 from newsift.ingest.decode import check_lines, decode
+from newsift.ingest.fetch import FetchLimits, fetch
+from newsift.ingest.html import document_from_html
 from newsift.ingest.records import iter_lines, parse_json
 from newsift.ingest.sniff import sniff_kind, sniff_text_kind
+from newsift.ingest.warc import WarcSkip, iter_warc
 from newsift.limits import Limits
 
-KINDS = ("auto", "dump", "text", "jsonl")
+KINDS = ("auto", "dump", "text", "jsonl", "html", "warc")
 _BUFFER = 1 << 16
 
 __all__ = [
@@ -51,6 +55,7 @@ class Loaded:
     id: str
     document: Document | None = None
     error: NewsiftError | None = None
+    skipped: str | None = None  # why an input was passed over on purpose (a PNG in a WARC)
 
 
 def document_from_text(
@@ -96,6 +101,9 @@ def read_path(
 ) -> Iterator[Loaded]:
     """Every document in a file (``-`` is stdin); never raises for bad input."""
     name = str(path)
+    if name.startswith(("http://", "https://")):
+        yield _read_url(name, limits or Limits(), reference_date)
+        return
     if name == "-":
         stdin = sys.stdin.buffer  # a BufferedReader: it has peek()
         yield from read_stream(
@@ -154,15 +162,18 @@ def read_stream(
     if kind == "jsonl":
         yield from _read_jsonl(stream, name, limits, reference_date)
         return
+    if kind == "warc":
+        yield from _read_warc(stream, name, limits)
+        return
     try:
         data = stream.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
             raise InputTooLarge(f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)")
-        if kind in {"html", "warc"}:
-            raise UnsupportedInput(
-                f"this looks like {kind.upper()}, which this version cannot read yet; "
-                "pass --kind text to read it as plain text"
-            )
+        if kind == "html":
+            doc = document_from_html(data, id=name, source=name, declared_charset=encoding,
+                                     reference_date=reference_date, limits=limits)  # fmt: skip
+            yield Loaded(name, document=doc)
+            return
         text = decode(data, encoding)
         doc = document_from_text(
             text, id=name, kind=kind, source=name, reference_date=reference_date, limits=limits
@@ -185,19 +196,72 @@ def _read_jsonl(
             obj = parse_json(line, limits)
             record_id = records.record_id(obj, record_id)
             record = records.to_record(obj, record_id)
-            doc = document_from_text(
-                record.text,
-                id=record.id,
-                url=record.url,
-                crawl_date=record.crawl_date,
-                reference_date=reference_date,
-                source=f"{name}:{number}",
-                limits=limits,
-            )
+            if record.html is not None:
+                doc = document_from_html(
+                    record.html,
+                    id=record.id,
+                    url=record.url,
+                    crawl_date=record.crawl_date,
+                    reference_date=reference_date,
+                    source=f"{name}:{number}",
+                    limits=limits,
+                )
+            else:
+                doc = document_from_text(
+                    record.text or "",
+                    id=record.id,
+                    url=record.url,
+                    crawl_date=record.crawl_date,
+                    reference_date=reference_date,
+                    source=f"{name}:{number}",
+                    limits=limits,
+                )
         except NewsiftError as exc:
             yield Loaded(record_id, error=exc)
             continue
         yield Loaded(record_id, document=doc)
+
+
+def _read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Loaded]:
+    for item in iter_warc(stream, name=name, max_record_bytes=limits.max_bytes):
+        if isinstance(item, WarcSkip):
+            yield Loaded(item.id, skipped=item.reason)
+        elif isinstance(item, NewsiftError):
+            yield Loaded(getattr(item, "record_id", None) or name, error=item)
+        else:
+            try:
+                doc = document_from_html(
+                    item.body,
+                    id=item.id,
+                    url=item.url,
+                    crawl_date=item.date,
+                    declared_charset=item.charset,
+                    source=name,
+                    limits=limits,
+                )
+            except NewsiftError as exc:
+                yield Loaded(item.id, error=exc)
+                continue
+            yield Loaded(item.id, document=doc)
+
+
+def _read_url(url: str, limits: Limits, reference_date: str | None) -> Loaded:
+    """Fetch one page through the guarded fetcher and read it as HTML or text."""
+    try:
+        fetched = fetch(url, limits=FetchLimits(max_bytes=limits.max_bytes))
+        if fetched.content_type in {None, "text/html", "application/xhtml+xml"}:
+            doc = document_from_html(fetched.body, id=url, url=fetched.final_url,
+                                     declared_charset=fetched.charset, source=url,
+                                     reference_date=reference_date, limits=limits)  # fmt: skip
+        elif fetched.content_type == "text/plain":
+            text = decode(fetched.body, fetched.charset)
+            doc = document_from_text(text, id=url, url=fetched.final_url, source=url,
+                                     reference_date=reference_date, limits=limits)  # fmt: skip
+        else:
+            raise UnsupportedInput(f"{fetched.content_type} is not a page newsift reads")
+    except NewsiftError as exc:
+        return Loaded(url, error=exc)
+    return Loaded(url, document=doc)
 
 
 def _peek(stream: IO[bytes]) -> bytes:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from newsift.errors import BadRecord, InputTooLarge, NestingTooDeep, UnsupportedInput
+from newsift.errors import BadRecord, InputTooLarge, NestingTooDeep
 from newsift.limits import Limits
 from newsift.structure.dates import parse_iso_date
 
@@ -15,9 +15,10 @@ from newsift.structure.dates import parse_iso_date
 @dataclass(frozen=True, slots=True)
 class Record:
     id: str
-    text: str
+    text: str | None
     url: str | None
     crawl_date: str | None
+    html: str | None = None
 
 
 def iter_lines(stream: IO[bytes], limits: Limits) -> Iterator[tuple[int, bytes | InputTooLarge]]:
@@ -70,10 +71,12 @@ def to_record(obj: Any, fallback_id: str) -> Record:
     if raw_id is not None and record_id(obj, "") == "":
         raise BadRecord(f"'id' must be a non-empty string or integer, got {raw_id!r:.40}")
     text, html = obj.get("text"), obj.get("html")
-    if text is None and html is not None:
-        raise UnsupportedInput("HTML records are not read yet; give the page as 'text'")
-    if not isinstance(text, str):
+    if text is None and isinstance(html, str):
+        text = None
+    elif not isinstance(text, str):
         raise BadRecord("record has no 'text' string (nor 'html')")
+    else:
+        html = None
     url = obj.get("url")
     if url is not None and not isinstance(url, str):
         raise BadRecord("'url' must be a string")
@@ -85,7 +88,7 @@ def to_record(obj: Any, fallback_id: str) -> Record:
             crawl_date = parse_iso_date(crawl_date).isoformat()
         except ValueError as exc:
             raise BadRecord(f"'crawl_date' {crawl_date!r:.40} is not an ISO date") from exc
-    return Record(record_id(obj, fallback_id), text, url, crawl_date)
+    return Record(record_id(obj, fallback_id), text, url, crawl_date, html)
 
 
 def _depth(obj: Any) -> int:

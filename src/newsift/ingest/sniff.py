@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 from newsift.structure.header import parse_header_line
 from newsift.structure.lines import is_time, split_comment_header, split_lines
@@ -16,11 +17,20 @@ def sniff_kind(head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"WARC/"):
         return "warc"
+    if head.startswith(b"\x1f\x8b") and _gunzip_head(head).startswith(b"WARC/"):
+        return "warc"
     if start.startswith(b"{"):
         return "jsonl"
     if start.startswith(b"<") and _HTML.search(start[:4096]):
         return "html"
     return "auto"
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+    except zlib.error:
+        return b""
 
 
 def sniff_text_kind(text: str) -> str:

@@ -23,7 +23,8 @@ class StructureAnalyzer:
     Reads: text, meta.kind, meta.reference_date. Writes: regions, meta (headline,
     author, published, updated, language).
     A ``dump`` (flattened page) is read by the rules of
-    :mod:`newsift.structure.dump`; ``text`` is all body, nothing guessed.
+    :mod:`newsift.structure.dump`; ``text`` is all body, nothing guessed; an
+    ``html`` page arrives with regions read from its DOM at ingest and keeps them.
     Limits: English labels and month names; see ``docs/analyzers/structure.md``.
     """
 
@@ -36,7 +37,9 @@ class StructureAnalyzer:
 
     def __call__(self, doc: Document) -> Document:
         reference = _reference_date(doc)
-        if doc.meta.kind == "dump":
+        if doc.meta.kind == "html" and "regions" in doc.layers:
+            pass  # laid out from the DOM at ingest (newsift.ingest.html)
+        elif doc.meta.kind == "dump":
             layout = parse_dump(doc.text, reference)
             apply_layout(layout, doc.meta, reference)
             doc.layers["regions"] = layout.regions

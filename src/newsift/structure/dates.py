@@ -162,3 +162,53 @@ def resolve(when: When | None, reference: date | None) -> date | None:
 def parse_iso_date(text: str) -> date:
     """``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date). Raises ValueError."""
     return date.fromisoformat(text.strip()[:10])
+
+
+#: Month names of the languages most pages in our evaluation data use (de, fr, es, it, nl, pt).
+FOREIGN_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "juli": 7, "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "fevrier": 2,
+    "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "enero": 1, "febrero": 2,
+    "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12, "januari": 1, "februari": 2, "maart": 3,
+    "mei": 5, "augustus": 8, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5,
+    "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
+}  # fmt: skip
+_ALL_MONTHS = {**MONTHS, **FOREIGN_MONTHS}
+_ANY_MONTH = "|".join(sorted(_ALL_MONTHS, key=len, reverse=True))
+_SEARCHES = [
+    re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?!\d)"),
+    re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mname>{_ANY_MONTH})\.?"
+        rf",?\s+(?:de\s+)?(?P<year>\d{{4}})(?!\d)",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<!\w)(?P<mname>{_ANY_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        rf"(?P<year>\d{{4}})(?!\d)",
+        re.I,
+    ),
+]
+
+
+def search_date(text: str) -> date | None:
+    """The first calendar date written anywhere in ``text``, in several languages.
+
+    For text already known to be a timestamp (an HTML comment's date element):
+    "19.04.2016 um 20:55 Uhr", "Le 11 septembre 2018 à 12:57", "2018-09-11T10:57:27Z".
+    Dotted numeric dates are day first. Returns None when there is none.
+    """
+    for pattern in _SEARCHES:
+        for m in pattern.finditer(text[:300]):
+            groups = m.groupdict()
+            month_name = groups.get("mname")
+            try:
+                month = _ALL_MONTHS[month_name.lower()] if month_name else int(groups["month"])
+                return date(int(groups["year"]), month, int(groups["day"]))
+            except (KeyError, ValueError):
+                continue
+    return None

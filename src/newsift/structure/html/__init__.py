@@ -1,0 +1,1 @@
+"""Structure of HTML pages: metadata, body (trafilatura) and comment threads (DOM)."""

@@ -1,0 +1,115 @@
+"""Parse untrusted HTML into an lxml tree, within limits, and read text from it.
+
+The parser never touches the network, never expands entities from a DTD, and
+leaves libxml2's default depth limit on (nesting past it is cut, not followed).
+A page with more than ``max_elements`` elements is refused, since every later
+step walks the tree.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from newsift.errors import InputTooLarge, UnsupportedInput
+
+MAX_ELEMENTS = 300_000
+_TAG = re.compile(r"<\s*[a-zA-Z!/]")
+_SPACE = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: Elements whose text is never page text.
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head",
+     "select", "option", "textarea", "button", "input", "form"}
+)  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+     "blockquote", "pre", "section", "article", "aside", "header", "footer", "nav", "main",
+     "figure", "figcaption", "table", "tr", "td", "th", "tbody", "thead", "address", "br",
+     "hr", "details", "summary"}
+)  # fmt: skip
+
+
+def parse_html(text: str, *, max_elements: int = MAX_ELEMENTS) -> HtmlElement:
+    """The document element of ``text``; raises for a page that is not HTML or too big."""
+    if not _TAG.search(text[:100_000]):
+        raise UnsupportedInput("not HTML: no tags found")
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares bytes
+    parser = lxml.html.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        recover=True,
+        default_doctype=False,
+    )
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise UnsupportedInput(f"not HTML: {exc}") from exc
+    for count, _ in enumerate(root.iter(), start=1):
+        if count > max_elements:
+            raise InputTooLarge(f"page has over {max_elements:,} elements")
+    return root
+
+
+def clean_text(text: str) -> str:
+    """Collapse white space (including non-breaking spaces) to single spaces."""
+    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def text_of(element: HtmlElement, *, skip: frozenset[HtmlElement] = frozenset()) -> str:
+    """Visible text of ``element`` on one line, leaving out scripts and ``skip`` subtrees."""
+    return clean_text(" ".join(_texts(element, skip)))
+
+
+def blocks_of(element: HtmlElement, *, skip: frozenset[HtmlElement] = frozenset()) -> list[str]:
+    """Visible text of ``element`` split at block elements and line breaks."""
+    lines: list[list[str]] = [[]]
+    _walk_blocks(element, skip, lines)
+    blocks = (clean_text(" ".join(parts)) for parts in lines)
+    return [b for b in blocks if b]
+
+
+def _texts(element: HtmlElement, skip: frozenset[HtmlElement]) -> list[str]:
+    out: list[str] = []
+    if _skipped(element, skip):
+        return out
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        out.extend(_texts(child, skip))
+        if child.tail:
+            out.append(child.tail)
+    return out
+
+
+def _walk_blocks(
+    element: HtmlElement, skip: frozenset[HtmlElement], lines: list[list[str]]
+) -> None:
+    if _skipped(element, skip):
+        return
+    block = isinstance(element.tag, str) and element.tag in BLOCK_TAGS
+    if block:
+        lines.append([])
+    if element.text:
+        lines[-1].append(element.text)
+    for child in element:
+        _walk_blocks(child, skip, lines)
+        if child.tail:
+            lines[-1].append(child.tail)
+    if block:
+        lines.append([])
+
+
+def _skipped(element: HtmlElement, skip: frozenset[HtmlElement]) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str):  # comments, processing instructions
+        return True
+    if tag in SKIP_TAGS or element in skip:
+        return True
+    style = element.get("style", "")
+    return "display:none" in style.replace(" ", "").lower() or element.get("hidden") is not None

@@ -1,0 +1,178 @@
+"""An HTML page read into headline, byline, date, body and comments, and laid out as text.
+
+The body comes from trafilatura (``include_comments=False``: its default
+leaks comments into the body); body paragraphs that repeat a comment found in
+the DOM are dropped as well. The document text is the page's own words laid out
+one block per paragraph: headline, author, date, body, then each comment's
+author, time and paragraphs, so every region is a span of that text.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lxml.html import HtmlElement
+
+from newsift.document import Region, Span
+from newsift.structure.html.comments import HtmlComment, find_comments
+from newsift.structure.html.dom import clean_text, parse_html, text_of
+from newsift.structure.html.meta import PageMeta, read_meta
+
+MIN_LEAK_CHARS = 30  # shorter body lines are not compared with comments
+MAX_COMMENT_SHARE = 0.6  # records holding more of the page's text are not removed
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    meta: PageMeta
+    body: list[str]
+    comments: list[HtmlComment] = field(default_factory=list)
+
+
+def read_html_page(html: str, *, url: str | None = None, use_htmldate: bool = True) -> HtmlPage:
+    """Read a decoded HTML page. Raises UnsupportedInput or InputTooLarge for bad pages."""
+    root = parse_html(html)
+    comments = find_comments(root)
+    meta = read_meta(copy.deepcopy(root), use_htmldate=use_htmldate)
+    body = extract_body(_without_records(root, comments), url=url)
+    body = _without_comments(body, comments)
+    if body and meta.headline and _fold(body[0]) == _fold(meta.headline):
+        body = body[1:]  # the headline has a region of its own
+    return HtmlPage(meta, body, comments)
+
+
+def _without_records(root: HtmlElement, comments: list[HtmlComment]) -> HtmlElement:
+    """A copy of the page without the comment records found (so none leaks into the body).
+
+    Left as it is when the records would hold most of the page's text: then they
+    are more likely a misreading than a comment section.
+    """
+    records = [c.element for c in comments if c.element is not None and c.parent is None]
+    if not records:
+        return root
+    total = len(text_of(root))
+    if total == 0 or sum(len(text_of(r)) for r in records) > MAX_COMMENT_SHARE * total:
+        return root
+    marked = {id(r) for r in records}
+    clone = copy.deepcopy(root)
+    doomed = [e for e, o in zip(clone.iter(), root.iter(), strict=True) if id(o) in marked]
+    for element in doomed:
+        _drop(element)
+    return clone
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove ``element`` but keep the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def extract_body(root: HtmlElement, *, url: str | None = None) -> list[str]:
+    """The article's paragraphs, by trafilatura (on a copy: it edits the tree)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        copy.deepcopy(root),
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    if not text:
+        return []
+    return [clean_text(line) for line in text.split("\n") if clean_text(line)]
+
+
+def _without_comments(body: list[str], comments: list[HtmlComment]) -> list[str]:
+    said = [_fold(p) for c in comments for p in c.paragraphs]
+    whole = " ".join(said)
+    kept = []
+    for line in body:
+        folded = _fold(line)
+        if len(folded) >= MIN_LEAK_CHARS and (folded in said or folded in whole):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# layout --------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Layout:
+    text: str
+    regions: list[Region]
+
+
+def lay_out(page: HtmlPage, reference: date | None) -> Layout:
+    """The page as text, one block per paragraph, with its regions."""
+    parts: list[str] = []
+    regions: list[Region] = []
+    offset = 0
+
+    def put(block: str) -> Span:
+        nonlocal offset
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        start = offset
+        parts.append(block)
+        offset += len(block)
+        return Span(start, offset)
+
+    def simple(kind: str, block: str) -> None:
+        span = put(block)
+        regions.append(Region(f"r{len(regions) + 1}", kind, span.start, span.end, [span]))
+
+    meta = page.meta
+    if meta.headline:
+        simple("headline", meta.headline)
+    if meta.author:
+        simple("byline", meta.author)
+    if meta.published_raw:
+        simple("dateline", meta.published_raw)
+    body = [put(p) for p in page.body]
+    if body:
+        regions.append(Region(f"r{len(regions) + 1}", "body", body[0].start, body[-1].end, body))
+    comment_ids: list[str] = []
+    for comment in page.comments:
+        author_span = put(comment.author) if comment.author else None
+        when_span = put(comment.when) if comment.when else None
+        paragraphs = [put(p) for p in comment.paragraphs]
+        first = author_span or when_span or paragraphs[0]
+        resolved = comment.when_date
+        if resolved is None and comment.when_relative is not None and reference is not None:
+            resolved = comment.when_relative.resolve(reference)
+        region_id = f"r{len(regions) + 1}"
+        parent = comment_ids[comment.parent] if comment.parent is not None else None
+        regions.append(
+            Region(
+                region_id,
+                "comment",
+                first.start,
+                paragraphs[-1].end,
+                paragraphs,
+                author=comment.author,
+                author_span=author_span,
+                when=comment.when,
+                when_span=when_span,
+                when_resolved=resolved.isoformat() if resolved else None,
+                parent=parent,
+            )
+        )
+        comment_ids.append(region_id)
+    return Layout("".join(parts), regions)
