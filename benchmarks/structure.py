@@ -67,6 +67,9 @@ def main() -> int:
         "--split", choices=("dev", "test", "hard-dev", "hard-test", "all"), default="test"
     )
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="without the line classifier (structure.v1 line_model=False)"
+    )
     parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
     args = parser.parse_args()
     data = pages(args.split)
@@ -74,10 +77,14 @@ def main() -> int:
         print(f"no pages found under {DATA}", file=sys.stderr)
         return 1
 
+    pipeline = newsift.Pipeline.from_config(
+        [{"name": "structure.v1", "params": {"line_model": not args.rules_only}}]
+    )
     ours, base = [], []
     for path, truth in data:
         ref = truth.get("reference_date")
-        doc = newsift.analyze(Path(path), reference_date=ref if isinstance(ref, str) else None)
+        loaded = newsift.load(Path(path), reference_date=ref if isinstance(ref, str) else None)
+        doc = pipeline(loaded)
         score = score_page(doc, truth)
         ours.append(score)
         base.append(score_page(baseline(path), truth))
@@ -86,7 +93,6 @@ def main() -> int:
     a, b = aggregate(ours), aggregate(base)
 
     texts = [(p.read_text(encoding="utf-8"), t.get("reference_date")) for p, t in data]
-    pipeline = newsift.pipeline.default_pipeline()
     started = time.process_time()
     for _ in range(args.repeat):
         for text, ref in texts:

@@ -144,7 +144,7 @@ def test_time_limit_fails_the_document_not_the_run(
 
     from newsift.structure import analyzer
 
-    def slow(text: str, reference: object) -> object:
+    def slow(text: str, reference: object, model: object = None) -> object:
         time.sleep(5)
         raise AssertionError("not reached")
 

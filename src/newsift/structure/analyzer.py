@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
@@ -12,6 +12,7 @@ from newsift.registry import register
 from newsift.structure.dates import parse_iso_date
 from newsift.structure.dump import apply_layout, parse_dump
 from newsift.structure.language import guess_language
+from newsift.structure.linemodel import LineModel
 from newsift.structure.lines import paragraph_spans, split_lines, uses_blank_lines
 
 
@@ -32,15 +33,21 @@ class StructureAnalyzer:
     requires: ClassVar[frozenset[str]] = frozenset()
     assigns: ClassVar[frozenset[str]] = frozenset({"regions", "meta"})
 
+    line_model: bool = True  # let the shipped line classifier settle what the dump rules leave open
+    _model: LineModel | None = field(default=None, init=False, repr=False)
+
     def setup(self) -> None:
-        """Nothing to load: the rules are code."""
+        """Load the line classifier once (a few hundred kB of NumPy weights)."""
+        if self.line_model and self._model is None:
+            self._model = LineModel.load()
 
     def __call__(self, doc: Document) -> Document:
         reference = _reference_date(doc)
         if doc.meta.kind == "html" and "regions" in doc.layers:
             pass  # laid out from the DOM at ingest (newsift.ingest.html)
         elif doc.meta.kind == "dump":
-            layout = parse_dump(doc.text, reference)
+            self.setup()
+            layout = parse_dump(doc.text, reference, self._model)
             apply_layout(layout, doc.meta, reference)
             doc.layers["regions"] = layout.regions
         else:

@@ -33,6 +33,7 @@ from newsift.document import Meta, Region, Span
 from newsift.structure.dates import parse_when, resolve
 from newsift.structure.header import HeaderFacts, parse_header_line, person_name
 from newsift.structure.junk import is_credit, junk_lines
+from newsift.structure.linemodel import LineModel
 from newsift.structure.lines import (
     Line,
     closes_comments,
@@ -48,6 +49,16 @@ from newsift.structure.lines import (
 )
 
 HEADER_WINDOW = 12  # non-blank lines at the top searched for the dateline/byline
+# the line classifier's thresholds (see LineHints)
+TIME_THRESHOLD = 0.6
+AUTHOR_THRESHOLD = 0.6
+HEADLINE_THRESHOLD = 0.3
+JUNK_THRESHOLD = 0.8
+MODEL_HEADLINE_WINDOW = 40
+MAX_MODEL_TIME_CHARS = 80
+MAX_MODEL_NAME_CHARS = 60
+MAX_JUNK_WORDS = 12
+_SAYS_TAIL = re.compile(r"\s+(?:says|said|sagt|schreibt|meint|dit|dice|wrote|writes)\s*:?$", re.I)
 _KICKER_WORDS = {
     "opinion", "news", "local news", "politics", "sports", "sport", "business", "tech",
     "technology", "science", "health", "culture", "education", "world", "editorial",
@@ -104,14 +115,19 @@ class DumpLayout:
     facts: HeaderFacts = field(default_factory=HeaderFacts)
 
 
-def parse_dump(text: str, reference: date | None = None) -> DumpLayout:
+def parse_dump(
+    text: str, reference: date | None = None, model: LineModel | None = None
+) -> DumpLayout:
+    """Regions and meta of a page dump; ``model`` lets the line classifier settle
+    what the rules leave open (see :class:`LineHints`)."""
     lines = split_lines(text)
     blank_style = uses_blank_lines(lines)
     out = DumpLayout()
     builder = _RegionBuilder(text, out.regions)
+    hints = LineHints.of(lines, model)
 
-    body_start = _read_header(lines, out, builder)
-    heads = _find_comment_heads(lines, body_start, blank_style)
+    body_start = _read_header(lines, out, builder, hints)
+    heads = _find_comment_heads(lines, body_start, blank_style, hints)
     section_start = heads[0].start_line if heads else len(lines)
     for line in lines[body_start:section_start]:
         if not line.blank and opens_comments(line.text):
@@ -119,9 +135,16 @@ def parse_dump(text: str, reference: date | None = None) -> DumpLayout:
             break
 
     body_zone, comment_zone = lines[body_start:section_start], lines[section_start:]
-    _read_body(body_zone, out, builder, _zone_style(body_zone, blank_style))
+    _read_body(body_zone, out, builder, _zone_style(body_zone, blank_style), hints)
     _read_comments(
-        lines, section_start, heads, builder, _zone_style(comment_zone, blank_style), reference, out
+        lines,
+        section_start,
+        heads,
+        builder,
+        _zone_style(comment_zone, blank_style),
+        reference,
+        out,
+        hints,
     )
     out.regions.sort(key=lambda r: (r.start, r.end))
     for number, region in enumerate(out.regions, start=1):
@@ -143,13 +166,101 @@ def apply_layout(layout: DumpLayout, meta: Meta, reference: date | None) -> None
     meta.updated = updated.isoformat() if updated else None
 
 
+# the line classifier's say ------------------------------------------------------
+@dataclass(slots=True)
+class LineHints:
+    """Where the line classifier may overrule or extend the rules.
+
+    - a line the rules do not read as a time, but the model calls a comment
+      time ("19.04.2016 um 20:55 Uhr"), opens a comment like a time line;
+    - a line the model calls a comment author names the comment ("Yvonne sagt:");
+    - with no dateline or byline to anchor the page's top, the model's likeliest
+      headline among the first lines is the headline (menus above it are UI);
+    - a body line the model is sure is not article text (menus, footers,
+      widgets) becomes boilerplate.
+    Without a model every rule decides alone.
+    """
+
+    probs: dict[int, dict[str, float]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, lines: list[Line], model: LineModel | None) -> LineHints:
+        if model is None:
+            return cls()
+        nonblank = [line for line in lines if not line.blank]
+        table = model.predict_proba([line.text for line in nonblank])
+        return cls(
+            {
+                line.index: {
+                    label: float(table[row, col]) for col, label in enumerate(model.labels)
+                }
+                for row, line in enumerate(nonblank)
+            }
+        )
+
+    def _p(self, line: Line, label: str) -> float:
+        return self.probs.get(line.index, {}).get(label, 0.0)
+
+    def is_time(self, line: Line) -> bool:
+        if is_time(line.text):
+            return True
+        return (
+            len(line.text) <= MAX_MODEL_TIME_CHARS
+            and self._p(line, "comment_time") >= TIME_THRESHOLD
+        )
+
+    def name_of(self, line: Line) -> str | None:
+        name = name_of(line.text)
+        if name is None and self._p(line, "comment_author") >= AUTHOR_THRESHOLD:
+            cleaned = _SAYS_TAIL.sub("", line.text).strip(" :")
+            if 0 < len(cleaned) <= MAX_MODEL_NAME_CHARS:
+                return cleaned
+        return name
+
+    def name_across_blank(self, lines: list[Line], i: int, floor: int) -> Line | None:
+        """In dumps that put a blank line between every block, the author line
+        above a comment's time is one blank line up: the model may vouch for it."""
+        if not self.probs or i - 2 < floor or not lines[i - 1].blank:
+            return None
+        candidate = lines[i - 2]
+        if candidate.blank or is_ui(candidate.text):
+            return None
+        if self._p(candidate, "comment_author") < AUTHOR_THRESHOLD:
+            return None
+        return candidate if self.name_of(candidate) else None
+
+    def headline(self, lines: list[Line]) -> Line | None:
+        top = [line for line in lines if not line.blank][:MODEL_HEADLINE_WINDOW]
+        if not self.probs or not top:
+            return None
+        best = max(top, key=lambda line: self._p(line, "headline"))
+        return best if self._p(best, "headline") >= HEADLINE_THRESHOLD else None
+
+    def is_junk(self, line: Line) -> bool:
+        """Short lines only: menus and widgets are short; a bio or a paragraph is not."""
+        return (
+            len(line.text.split()) <= MAX_JUNK_WORDS
+            and not line.text.rstrip("_*\"'”’) ").endswith((".", "!", "?"))
+            and self._p(line, "other") >= JUNK_THRESHOLD
+        )
+
+
 # header ---------------------------------------------------------------------
-def _read_header(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) -> int:
+def _read_header(
+    lines: list[Line], out: DumpLayout, builder: _RegionBuilder, hints: LineHints
+) -> int:
     """Find kicker, headline, standfirst, dateline and byline; return the body's first line."""
     nonblank = [line for line in lines if not line.blank][:HEADER_WINDOW]
     if not nonblank:
         return len(lines)
     anchors = [i for i, line in enumerate(nonblank) if parse_header_line(line.text) is not None]
+    if not anchors and (best := hints.headline(lines)) is not None:
+        for line in lines[: best.index]:
+            if not line.blank:
+                builder.add("ui", line)  # site name, menus above the headline
+        builder.add("headline", best)
+        out.headline = best.text
+        return best.index + 1
     if not anchors:
         first = nonblank[0]
         if _looks_like_title(first.text) and len(nonblank) > 1:
@@ -226,7 +337,7 @@ def _looks_like_title(text: str) -> bool:
 
 # comments -------------------------------------------------------------------
 def _find_comment_heads(
-    lines: list[Line], body_start: int, blank_style: bool
+    lines: list[Line], body_start: int, blank_style: bool, hints: LineHints
 ) -> list[_CommentHead]:
     heads: list[_CommentHead] = []
     floor = body_start  # lines before this belong to an earlier header
@@ -246,8 +357,8 @@ def _find_comment_heads(
                 joined.when,
                 Span(when_start, when_start + len(joined.when)),
             )
-        elif is_time(line.text):
-            head = _head_ending_at(lines, line.index, floor, blank_style)
+        elif hints.is_time(line):
+            head = _head_ending_at(lines, line.index, floor, blank_style, hints)
         if head is not None:
             heads.append(head)
             floor = line.index + 1
@@ -263,7 +374,7 @@ def _opens_record(lines: list[Line], i: int, floor: int, blank_style: bool) -> b
 
 
 def _head_ending_at(
-    lines: list[Line], i: int, floor: int, blank_style: bool
+    lines: list[Line], i: int, floor: int, blank_style: bool, hints: LineHints
 ) -> _CommentHead | None:
     """The comment header whose time line is ``lines[i]``, or None."""
     time_line = lines[i]
@@ -274,9 +385,18 @@ def _head_ending_at(
         badges += 1
     i -= badges
     above = lines[i - 1] if i - 1 >= floor else None
+    if above is not None and above.blank and (named := hints.name_across_blank(lines, i, floor)):
+        return _CommentHead(
+            named.index,
+            i + badges,
+            hints.name_of(named),
+            _name_span(named, hints.name_of(named) or ""),
+            when,
+            when_span,
+        )
     if above is None or above.blank or is_ui(above.text):
         return _CommentHead(i, i + badges, None, None, when, when_span)
-    name = name_of(above.text)
+    name = hints.name_of(above)
     twice = lines[i - 2] if i - 2 >= floor else None
     last = i + badges
     if name is not None and twice is not None and twice.text == above.text:
@@ -302,6 +422,7 @@ def _read_comments(
     blank_style: bool,
     reference: date | None,
     out: DumpLayout,
+    hints: LineHints,
 ) -> None:
     first_head = heads[0].start_line if heads else len(lines)
     for line in lines[section_start:first_head]:
@@ -401,7 +522,11 @@ def _latest_by(by_author: list[tuple[str, Region]], wanted: str) -> Region | Non
 
 # body -----------------------------------------------------------------------
 def _read_body(
-    zone: list[Line], out: DumpLayout, builder: _RegionBuilder, blank_style: bool
+    zone: list[Line],
+    out: DumpLayout,
+    builder: _RegionBuilder,
+    blank_style: bool,
+    hints: LineHints,
 ) -> None:
     junk = junk_lines(zone, blank_style)
     kept: list[Line] = []
@@ -418,6 +543,9 @@ def _read_body(
             kept.append(_separator(line))
         elif kind is not None:
             junk_run.append(line)
+            kept.append(_separator(line))
+        elif hints.is_junk(line):
+            builder.add("boilerplate", line)
             kept.append(_separator(line))
         else:
             kept.append(line)

@@ -96,6 +96,11 @@ _UI_WORDS = {
     "view all comments", "see all comments", "show all comments", "most recent", "oldest first",
     "newest first", "post a comment", "send", "load more replies", "like this",
     "like loading...", "loading...", "loading", "website", "name", "your comment",
+    "antworten", "antwort", "melden", "zitieren", "gefällt mir", "teilen", "kommentieren",
+    "kommentare", "kommentar", "répondre", "signaler", "partager", "commentaires", "responder",
+    "denunciar", "compartir", "comentarios", "rispondi", "segnala", "condividi", "commenti",
+    "reageer", "reageren", "beantwoorden", "delen", "reacties", "responder", "permalink",
+    "zum antworten anmelden", "antworten ↓", "nach oben", "drucken", "imprimer", "imprimir",
 }  # fmt: skip
 _UI_PATTERNS = [
     re.compile(p, re.I)

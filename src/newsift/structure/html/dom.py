@@ -76,7 +76,7 @@ def blocks_of(element: HtmlElement, *, skip: frozenset[HtmlElement] = frozenset(
 
 def _texts(element: HtmlElement, skip: frozenset[HtmlElement]) -> list[str]:
     out: list[str] = []
-    if _skipped(element, skip):
+    if is_hidden(element, skip):
         return out
     if element.text:
         out.append(element.text)
@@ -90,7 +90,7 @@ def _texts(element: HtmlElement, skip: frozenset[HtmlElement]) -> list[str]:
 def _walk_blocks(
     element: HtmlElement, skip: frozenset[HtmlElement], lines: list[list[str]]
 ) -> None:
-    if _skipped(element, skip):
+    if is_hidden(element, skip):
         return
     block = isinstance(element.tag, str) and element.tag in BLOCK_TAGS
     if block:
@@ -105,7 +105,7 @@ def _walk_blocks(
         lines.append([])
 
 
-def _skipped(element: HtmlElement, skip: frozenset[HtmlElement]) -> bool:
+def is_hidden(element: HtmlElement, skip: frozenset[HtmlElement]) -> bool:
     tag = element.tag
     if not isinstance(tag, str):  # comments, processing instructions
         return True

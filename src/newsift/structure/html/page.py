@@ -30,6 +30,7 @@ class HtmlPage:
     meta: PageMeta
     body: list[str]
     comments: list[HtmlComment] = field(default_factory=list)
+    root: HtmlElement | None = field(default=None, repr=False)  # the parsed page
 
 
 def read_html_page(html: str, *, url: str | None = None, use_htmldate: bool = True) -> HtmlPage:
@@ -41,7 +42,7 @@ def read_html_page(html: str, *, url: str | None = None, use_htmldate: bool = Tr
     body = _without_comments(body, comments)
     if body and meta.headline and _fold(body[0]) == _fold(meta.headline):
         body = body[1:]  # the headline has a region of its own
-    return HtmlPage(meta, body, comments)
+    return HtmlPage(meta, body, comments, root)
 
 
 def _without_records(root: HtmlElement, comments: list[HtmlComment]) -> HtmlElement:

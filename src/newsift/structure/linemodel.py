@@ -1,0 +1,265 @@
+"""A learned line classifier for page dumps: what each line of a dump is.
+
+Labels: ``headline``, ``byline``, ``dateline``, ``body``, ``comment_author``,
+``comment_time``, ``comment_text``, ``other`` (navigation, UI, boilerplate).
+
+Features of a line: its shape (length, case, digits, end punctuation), the
+verdicts of the dump rules on it (UI word, time, name, header line, credit, ...),
+its position in the page, the same for the lines around it, and hashed words.
+The model is multinomial logistic regression; its weights ship in the package
+as a NumPy ``.npz`` read with ``allow_pickle=False`` (see
+``src/newsift/models/lines-v1.md`` for data and figures, ``make models`` to
+rebuild). Inference needs only NumPy.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsift.structure.header import parse_header_line, person_name
+from newsift.structure.junk import is_credit
+from newsift.structure.lines import (
+    closes_comments,
+    is_time,
+    is_ui,
+    name_of,
+    opens_comments,
+    split_comment_header,
+)
+
+LABELS = (
+    "headline", "byline", "dateline", "body", "comment_author", "comment_time",
+    "comment_text", "other",
+)  # fmt: skip
+MODEL_FILE = "lines-v1.npz"
+HASH_BUCKETS = 1 << 12
+MAX_TOKENS = 40
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SEPARATOR = re.compile(r"[|·•»›]")
+
+#: names of the per-line shape and rule features (the context repeats them)
+LINE_FEATURES = (
+    "log_chars", "log_words", "upper_share", "digit_share", "ends_sentence", "ends_colon",
+    "title_case", "ui", "time", "name", "header", "opens_comments", "closes_comments",
+    "credit", "person", "joined_header", "copyright", "separator", "quote", "short", "long",
+    "repeated",
+)  # fmt: skip
+POSITION_FEATURES = ("position", "top", "bottom", "same_as_previous", "same_as_next", "bias")
+CONTEXT = (-2, -1, 1, 2)
+
+
+def _shape(text: str, repeats: int) -> list[float]:
+    letters = [c for c in text if c.isalpha()]
+    words = text.split()
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    digits = sum(c.isdigit() for c in text) / len(text) if text else 0.0
+    title = sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
+    return [
+        math.log1p(len(text)) / 6,
+        math.log1p(len(words)) / 4,
+        upper,
+        digits,
+        float(text.endswith((".", "!", "?", '"', "”", "»"))),
+        float(text.endswith(":")),
+        title,
+        float(is_ui(text)),
+        float(is_time(text)),
+        float(name_of(text) is not None),
+        float(parse_header_line(text) is not None),
+        float(opens_comments(text)),
+        float(closes_comments(text)),
+        float(is_credit(text)),
+        float(person_name(text) is not None),
+        float(split_comment_header(text) is not None),
+        float("©" in text or "(c)" in text.lower()),
+        float(bool(_SEPARATOR.search(text))),
+        float(text[:1] in "\"“„«'‘"),
+        float(len(words) <= 4),
+        float(len(words) >= 25),
+        math.log1p(repeats - 1),
+    ]
+
+
+def dense_features(lines: list[str]) -> NDArray[np.float32]:
+    """One row per line: its own shape and rule features, its neighbours', its position."""
+    counts = Counter(lines)
+    own = np.array([_shape(t, counts[t]) for t in lines], dtype=np.float32).reshape(
+        len(lines), len(LINE_FEATURES)
+    )
+    blocks = [own]
+    zero = np.zeros((1, own.shape[1]), dtype=np.float32)
+    for shift in CONTEXT:
+        shifted = np.zeros_like(own)
+        if shift < 0 and len(lines) > -shift:
+            shifted[-shift:] = own[:shift]
+        elif shift > 0 and len(lines) > shift:
+            shifted[:-shift] = own[shift:]
+        blocks.append(shifted if len(lines) else zero[:0])
+    n = max(len(lines) - 1, 1)
+    position = np.array(
+        [
+            [
+                i / n,
+                float(i < 0.1 * len(lines) or i < 3),
+                float(i > 0.7 * len(lines)),
+                float(i > 0 and lines[i - 1] == lines[i]),
+                float(i + 1 < len(lines) and lines[i + 1] == lines[i]),
+                1.0,
+            ]
+            for i in range(len(lines))
+        ],
+        dtype=np.float32,
+    ).reshape(len(lines), len(POSITION_FEATURES))
+    blocks.append(position)
+    return np.concatenate(blocks, axis=1)
+
+
+def hashed_tokens(text: str) -> list[int]:
+    """Bucket ids of the line's first words (stable across runs and machines)."""
+    tokens = _TOKEN.findall(text.lower())[:MAX_TOKENS]
+    return sorted({zlib.crc32(t.encode("utf-8")) % HASH_BUCKETS for t in tokens})
+
+
+def dense_width() -> int:
+    return len(LINE_FEATURES) * (1 + len(CONTEXT)) + len(POSITION_FEATURES)
+
+
+STACK_WINDOW = (-3, -2, -1, 0, 1, 2, 3)
+
+
+def stack_features(probs: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Second-stage features: first-stage probabilities around each line, and what came before.
+
+    The window lets a line borrow its neighbours' evidence (a comment's text
+    follows its time); the running maxima tell whether a comment thread or
+    the body has started yet; the ranks pick the likeliest headline near the top.
+    """
+    n, k = probs.shape
+    blocks = []
+    for shift in STACK_WINDOW:
+        shifted = np.zeros_like(probs)
+        if shift < 0 and n > -shift:
+            shifted[-shift:] = probs[:shift]
+        elif shift > 0 and n > shift:
+            shifted[:-shift] = probs[shift:]
+        elif shift == 0:
+            shifted = probs.copy()
+        blocks.append(shifted)
+    comment_like = probs[:, [LABELS.index(x) for x in ("comment_author", "comment_time")]].max(axis=1)
+    seen_comment = np.maximum.accumulate(np.concatenate([[0.0], comment_like[:-1]])) if n else comment_like
+    body = probs[:, LABELS.index("body")]
+    seen_body = np.cumsum(np.concatenate([[0.0], body[:-1]])) if n else body
+    seen_body = np.minimum(seen_body / 3.0, 1.0)
+    after_body = np.cumsum(body[::-1])[::-1] if n else body
+    after_body = np.minimum((after_body - body) / 3.0, 1.0)
+    headline = probs[:, LABELS.index("headline")]
+    best_headline = np.zeros(n, dtype=np.float32)
+    if n:
+        top = min(n, 40)
+        best_headline[int(np.argmax(headline[:top]))] = 1.0
+    position = np.arange(n, dtype=np.float32) / max(n - 1, 1)
+    extra = np.stack(
+        [seen_comment, seen_body, after_body, best_headline, position, np.ones(n)], axis=1
+    ).astype(np.float32)
+    return np.concatenate([*blocks, extra], axis=1)
+
+
+def stack_width() -> int:
+    return len(LABELS) * len(STACK_WINDOW) + 6
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """First stage: ``dense`` (dense_width x labels), ``hashed`` (HASH_BUCKETS x labels),
+    ``bias``; second stage over first-stage outputs: ``stack`` and ``stack_bias``."""
+
+    dense: NDArray[np.float32]
+    hashed: NDArray[np.float32]
+    bias: NDArray[np.float32]
+    stack: NDArray[np.float32] | None = None
+    stack_bias: NDArray[np.float32] | None = None
+    labels: tuple[str, ...] = LABELS
+
+    def first_stage(self, lines: list[str]) -> NDArray[np.float32]:
+        logits = dense_features(lines) @ self.dense + self.bias
+        for i, text in enumerate(lines):
+            buckets = hashed_tokens(text)
+            if buckets:
+                logits[i] += self.hashed[buckets].sum(axis=0) / math.sqrt(len(buckets))
+        return _softmax(logits)
+
+    def predict_proba(self, lines: list[str]) -> NDArray[np.float32]:
+        """Probabilities, one row per line, columns in ``labels`` order."""
+        if not lines:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        probs = self.first_stage(lines)
+        if self.stack is None or self.stack_bias is None:
+            return probs
+        return _softmax(stack_features(probs) @ self.stack + self.stack_bias)
+
+    def predict(self, lines: list[str]) -> list[str]:
+        return [self.labels[int(i)] for i in self.predict_proba(lines).argmax(axis=1)]
+
+    def save(self, path: Path) -> None:
+        extra = {}
+        if self.stack is not None and self.stack_bias is not None:
+            extra = {"stack": self.stack, "stack_bias": self.stack_bias}
+        np.savez_compressed(
+            path,
+            dense=self.dense,
+            hashed=self.hashed,
+            bias=self.bias,
+            labels=np.array(self.labels),
+            hash_buckets=np.array([HASH_BUCKETS]),
+            dense_width=np.array([dense_width()]),
+            stack_width=np.array([stack_width()]),
+            **extra,
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> LineModel:
+        """The shipped model (or one at ``path``); refuses weights of another shape."""
+        if path is None:
+            source = resources.files("newsift.models").joinpath(MODEL_FILE)
+            with resources.as_file(source) as file, np.load(file, allow_pickle=False) as data:
+                return cls._from_arrays(dict(data))
+        with np.load(path, allow_pickle=False) as data:
+            return cls._from_arrays(dict(data))
+
+    @classmethod
+    def _from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> LineModel:
+        labels = tuple(str(x) for x in data["labels"])
+        shapes_ok = (
+            int(data["hash_buckets"][0]) == HASH_BUCKETS
+            and int(data["dense_width"][0]) == dense_width()
+            and int(data["stack_width"][0]) == stack_width()
+            and labels == LABELS
+        )
+        if not shapes_ok:
+            raise ValueError("line model weights do not match this version's features")
+        stack = data.get("stack")
+        stack_bias = data.get("stack_bias")
+        return cls(
+            data["dense"].astype(np.float32),
+            data["hashed"].astype(np.float32),
+            data["bias"].astype(np.float32),
+            stack.astype(np.float32) if stack is not None else None,
+            stack_bias.astype(np.float32) if stack_bias is not None else None,
+            labels,
+        )
+
+
+def _softmax(logits: NDArray[np.floating]) -> NDArray[np.float32]:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(logits)
+    result: NDArray[np.float32] = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+    return result
