@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := src/newsift/samples/sample-dump.txt
 
-.PHONY: demo test check lint format typecheck unit bench clean
+.PHONY: demo test check lint format typecheck unit bench models clean
 
 $(BIN)/newsift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ format: $(BIN)/newsift
 
 bench: $(BIN)/newsift
 	$(BIN)/python benchmarks/structure.py
+	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/rendered_dumps.py
+
+# Rebuild the models shipped in src/newsift/models from ../shared/data (needs the train extra).
+models: $(BIN)/newsift
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m newsift.train.lines
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

@@ -58,7 +58,9 @@ def comment_scores(doc: Document, gold: list[HtmlComment], counts: dict[str, flo
                 counts["author_ok"] += fold(region.author or "") == fold(comment.author)
             if comment.when:
                 counts["with_time"] += 1
-                counts["time_ok"] += bool(region.when) and fold(comment.when) in fold(region.when or "")
+                counts["time_ok"] += bool(region.when) and fold(comment.when) in fold(
+                    region.when or ""
+                )
             break
 
 
@@ -71,10 +73,8 @@ def main() -> int:
     entries = json.loads((ADBAR / "trafilatura_evaldata.json").read_text(encoding="utf-8"))
     keys = [k for k in entries if held_out(k)][: args.limit]
     gold_labels, rule_labels, both_labels, model_labels = [], [], [], []
-    counts: dict[str, dict[str, float]] = {
-        "rules": dict.fromkeys(("gold", "predicted", "matched", "boundary", "with_author",
-                                "author_ok", "with_time", "time_ok"), 0.0),  # fmt: skip
-    }
+    fields = ("gold", "predicted", "matched", "boundary", "with_author", "author_ok", "with_time")
+    counts: dict[str, dict[str, float]] = {"rules": dict.fromkeys((*fields, "time_ok"), 0.0)}
     counts["both"] = dict(counts["rules"])
     headline = {"rules": 0, "both": 0, "n": 0}
     for key in keys:
@@ -122,8 +122,16 @@ def main() -> int:
     r, b = counts["rules"], counts["both"]
     row(f"comment-boundary F1 ({int(r['gold'])} comments)", r["f1"], b["f1"])
     row("comments found (first paragraph)", r["matched"] / r["gold"], b["matched"] / b["gold"])
-    row("author right, of matched with one", _share(r, "author_ok", "with_author"), _share(b, "author_ok", "with_author"))
-    row("time right, of matched with one", _share(r, "time_ok", "with_time"), _share(b, "time_ok", "with_time"))
+    row(
+        "author right, of matched with one",
+        _share(r, "author_ok", "with_author"),
+        _share(b, "author_ok", "with_author"),
+    )
+    row(
+        "time right, of matched with one",
+        _share(r, "time_ok", "with_time"),
+        _share(b, "time_ok", "with_time"),
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -75,7 +76,7 @@ def dom_labels(page: HtmlPage, lines: list[RenderedLine]) -> list[str]:
     return labels
 
 
-def _record_of(element: HtmlElement, records: dict[HtmlElement, object]) -> object | None:
+def _record_of(element: HtmlElement, records: Mapping[HtmlElement, object]) -> object | None:
     if element in records:
         return records[element]
     for ancestor in element.iterancestors():

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -143,7 +144,7 @@ def stack_features(probs: NDArray[np.float32]) -> NDArray[np.float32]:
     follows its time); the running maxima tell whether a comment thread or
     the body has started yet; the ranks pick the likeliest headline near the top.
     """
-    n, k = probs.shape
+    n = probs.shape[0]
     blocks = []
     for shift in STACK_WINDOW:
         shifted = np.zeros_like(probs)
@@ -154,8 +155,12 @@ def stack_features(probs: NDArray[np.float32]) -> NDArray[np.float32]:
         elif shift == 0:
             shifted = probs.copy()
         blocks.append(shifted)
-    comment_like = probs[:, [LABELS.index(x) for x in ("comment_author", "comment_time")]].max(axis=1)
-    seen_comment = np.maximum.accumulate(np.concatenate([[0.0], comment_like[:-1]])) if n else comment_like
+    comment_like = probs[:, [LABELS.index(x) for x in ("comment_author", "comment_time")]].max(
+        axis=1
+    )
+    seen_comment = (
+        np.maximum.accumulate(np.concatenate([[0.0], comment_like[:-1]])) if n else comment_like
+    )
     body = probs[:, LABELS.index("body")]
     seen_body = np.cumsum(np.concatenate([[0.0], body[:-1]])) if n else body
     seen_body = np.minimum(seen_body / 3.0, 1.0)
@@ -210,20 +215,18 @@ class LineModel:
         return [self.labels[int(i)] for i in self.predict_proba(lines).argmax(axis=1)]
 
     def save(self, path: Path) -> None:
-        extra = {}
+        arrays: dict[str, Any] = {
+            "dense": self.dense,
+            "hashed": self.hashed,
+            "bias": self.bias,
+            "labels": np.array(self.labels),
+            "hash_buckets": np.array([HASH_BUCKETS]),
+            "dense_width": np.array([dense_width()]),
+            "stack_width": np.array([stack_width()]),
+        }
         if self.stack is not None and self.stack_bias is not None:
-            extra = {"stack": self.stack, "stack_bias": self.stack_bias}
-        np.savez_compressed(
-            path,
-            dense=self.dense,
-            hashed=self.hashed,
-            bias=self.bias,
-            labels=np.array(self.labels),
-            hash_buckets=np.array([HASH_BUCKETS]),
-            dense_width=np.array([dense_width()]),
-            stack_width=np.array([stack_width()]),
-            **extra,
-        )
+            arrays["stack"], arrays["stack_bias"] = self.stack, self.stack_bias
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path | None = None) -> LineModel:

@@ -99,7 +99,7 @@ _UI_WORDS = {
     "antworten", "antwort", "melden", "zitieren", "gefällt mir", "teilen", "kommentieren",
     "kommentare", "kommentar", "répondre", "signaler", "partager", "commentaires", "responder",
     "denunciar", "compartir", "comentarios", "rispondi", "segnala", "condividi", "commenti",
-    "reageer", "reageren", "beantwoorden", "delen", "reacties", "responder", "permalink",
+    "reageer", "reageren", "beantwoorden", "delen", "reacties",
     "zum antworten anmelden", "antworten ↓", "nach oben", "drucken", "imprimer", "imprimir",
 }  # fmt: skip
 _UI_PATTERNS = [

@@ -78,7 +78,8 @@ def dump_pages() -> list[Page]:
 def matrix(pages: list[Page]) -> tuple[object, np.ndarray]:
     from scipy import sparse
 
-    blocks, labels = [], []
+    blocks = []
+    labels: list[int] = []
     for _, lines, page_labels in pages:
         dense = sparse.csr_matrix(dense_features(lines))
         rows, cols, values = [], [], []
@@ -120,7 +121,8 @@ def train(pages: list[Page], c: float, stack_c: float = 1.0, folds: int = 3) -> 
     did not see (``folds``-fold cross-fitting), so it learns how far to trust them.
     """
     first = _first_stage(pages, c)
-    stacked, labels = [], []
+    stacked = []
+    labels: list[int] = []
     for fold in range(folds):
         held = [p for i, p in enumerate(pages) if i % folds == fold]
         rest = [p for i, p in enumerate(pages) if i % folds != fold]
@@ -135,8 +137,12 @@ def train(pages: list[Page], c: float, stack_c: float = 1.0, folds: int = 3) -> 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "src" / "newsift" / "models" / "lines-v1.npz")
-    parser.add_argument("-C", dest="c", type=float, default=0.5, help="inverse regularisation strength")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "src" / "newsift" / "models" / "lines-v1.npz"
+    )
+    parser.add_argument(
+        "-C", dest="c", type=float, default=0.5, help="inverse regularisation strength"
+    )
     args = parser.parse_args()
     started = time.time()
     fit_pages = adbar_pages(args.shared, check=False) + dump_pages()
