@@ -68,7 +68,9 @@ def main() -> int:
     )
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument(
-        "--rules-only", action="store_true", help="without the line classifier (structure.v1 line_model=False)"
+        "--rules-only",
+        action="store_true",
+        help="without the line classifier (structure.v1 line_model=False)",
     )
     parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
     args = parser.parse_args()
