@@ -23,6 +23,7 @@ from newsift.structure.html.meta import PageMeta, read_meta
 
 MIN_LEAK_CHARS = 30  # shorter body lines are not compared with comments
 MAX_COMMENT_SHARE = 0.6  # records holding more of the page's text are not removed
+PRECISION_MIN_SHARE = 0.4  # see extract_body
 
 
 @dataclass(slots=True)
@@ -80,20 +81,34 @@ def _drop(element: HtmlElement) -> None:
 
 
 def extract_body(root: HtmlElement, *, url: str | None = None) -> list[str]:
-    """The article's paragraphs, by trafilatura (on a copy: it edits the tree)."""
+    """The article's paragraphs, by trafilatura (on copies: it edits the tree).
+
+    Precision first: ``favor_precision`` output, unless it keeps less than
+    :data:`PRECISION_MIN_SHARE` of the words the balanced mode keeps, which
+    means it cut the article itself; then the balanced output. Both in
+    trafilatura's ``fast`` mode. On Zyte AEB dev this measured F1 0.968,
+    against 0.959 for the default mode alone (``benchmarks/extraction.py``).
+    """
     import trafilatura
 
-    text = trafilatura.extract(
-        copy.deepcopy(root),
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-        deduplicate=False,
+    def run(precise: bool) -> str:
+        text = trafilatura.extract(
+            copy.deepcopy(root),
+            url=url,
+            fast=True,
+            favor_precision=precise,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            deduplicate=False,
+        )
+        return text or ""
+
+    precise, balanced = run(True), run(False)
+    chosen = (
+        precise if len(precise.split()) >= PRECISION_MIN_SHARE * len(balanced.split()) else balanced
     )
-    if not text:
-        return []
-    return [clean_text(line) for line in text.split("\n") if clean_text(line)]
+    return [clean_text(line) for line in chosen.split("\n") if clean_text(line)]
 
 
 def _without_comments(body: list[str], comments: list[HtmlComment]) -> list[str]:
