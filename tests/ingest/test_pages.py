@@ -144,3 +144,11 @@ def test_offline_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(newsift.ingest, "fetch", functools.partial(fetch, resolver=offline))
     [item] = list(read_path("https://example.org/story"))
     assert item.error is not None and "offline" in str(item.error)
+
+
+def test_stray_nul_bytes_in_real_markup_are_dropped() -> None:
+    page = PAGE.replace(b"<h1>", b"\x00<h1>", 1)
+    [item] = list(read_bytes(page, name="nul.html"))
+    assert item.document is not None and "\x00" not in item.document.text
+    [binary] = list(read_bytes(b"<html>" + b"\x00" * 500 + b"</html>", name="bin.html"))
+    assert binary.error is not None and "NUL" in str(binary.error)

@@ -102,7 +102,7 @@ def test_relative_comment_times_stay_unresolved_without_a_reference() -> None:
     ("html", "error", "words"),
     [
         ("just some words, no markup at all", UnsupportedInput, "not HTML"),
-        ("<p>x</p>" * 400_000, InputTooLarge, "over 300,000 elements"),
+        ("<b>x</b>" * 1_000_000, InputTooLarge, "over 300,000 elements"),  # a million elements
     ],
 )
 def test_bad_pages(html: str, error: type[Exception], words: str) -> None:

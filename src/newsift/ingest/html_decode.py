@@ -39,7 +39,9 @@ from newsift.errors import BinaryInput, EmptyInput
 from newsift.ingest.decode import _MAGIC
 
 META_SCAN_BYTES = 4096  # how far into the page a <meta> charset is looked for
-NUL_SCAN_BYTES = 65536  # NUL bytes this early mean binary data (unless UTF-16)
+NUL_SCAN_BYTES = 65536  # NUL bytes this early mean binary data (unless UTF-16) ...
+NUL_SHARE_LIMIT = 0.001  # ... unless they are a few strays in a page full of tags
+_TAGS = re.compile(rb"<(?:html|head|body|div|p|meta|title|script)\b", re.I)
 GUESS_BYTES = 262_144  # how much of the page charset_normalizer looks at
 GUESS_MAX_CHAOS = 0.2  # charset_normalizer mess ratio above which a guess is not trusted
 FALLBACK = "cp1252"
@@ -140,7 +142,8 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     become ``\\n`` and a BOM is dropped. Never fails on undecodable bytes (they
     become U+FFFD); raises :class:`EmptyInput` for empty or white-space-only
     input and :class:`BinaryInput` for compressed, PDF or image data, or for NUL
-    bytes in the first 64 KiB of a page that is not UTF-16 by BOM or declaration.
+    bytes in the first 64 KiB of a page that is not UTF-16 by BOM or declaration
+    (a few stray NULs in a page that is plainly HTML are dropped instead).
     """
     if not data.strip():
         raise EmptyInput("empty input")
@@ -153,7 +156,10 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if encoding is None and declared is not None:
         encoding = encoding_for_label(declared)
     if encoding not in _UTF16 and b"\x00" in data[:NUL_SCAN_BYTES]:
-        raise BinaryInput("binary input: it contains NUL bytes")
+        head = data[:NUL_SCAN_BYTES]
+        if head.count(b"\x00") > NUL_SHARE_LIMIT * len(head) or not _TAGS.search(head):
+            raise BinaryInput("binary input: it contains NUL bytes")
+        data = data.replace(b"\x00", b"")  # a few stray NULs in real markup: as browsers, drop them
     if encoding is None:
         encoding = meta_charset(data[:META_SCAN_BYTES])
     if encoding is None:

@@ -246,6 +246,9 @@ class LineModel:
             and int(data["dense_width"][0]) == dense_width()
             and int(data["stack_width"][0]) == stack_width()
             and labels == LABELS
+            and data["dense"].shape == (dense_width(), len(LABELS))
+            and data["hashed"].shape == (HASH_BUCKETS, len(LABELS))
+            and ("stack" not in data or data["stack"].shape == (stack_width(), len(LABELS)))
         )
         if not shapes_ok:
             raise ValueError("line model weights do not match this version's features")
