@@ -32,7 +32,13 @@ def test_shipped_weights_have_the_right_shapes(model: LineModel) -> None:
 
 
 def test_probabilities_are_a_distribution(model: LineModel) -> None:
-    lines = ["Home", "News", "Council Votes to Close Library", "By Ana Ruiz", "The council voted on Monday."]
+    lines = [
+        "Home",
+        "News",
+        "Council Votes to Close Library",
+        "By Ana Ruiz",
+        "The council voted on Monday.",
+    ]
     probs = model.predict_proba(lines)
     assert probs.shape == (5, len(LABELS))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
