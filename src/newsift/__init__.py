@@ -16,6 +16,9 @@ import os
 import pathlib
 import typing
 
+# the attribution layers' JSON loaders (no spaCy is imported here)
+import newsift.attribution.annotations
+import newsift.attribution.flags  # noqa: F401
 from newsift.document import SCHEMA, Document, Meta, Region, Span
 from newsift.errors import InputError, NewsiftError
 from newsift.ingest import Loaded, document_from_text, read_bytes, read_path

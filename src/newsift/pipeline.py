@@ -25,7 +25,11 @@ from newsift.errors import (
 from newsift.limits import time_limit
 
 #: What ``newsift analyze`` runs when no pipeline is given.
-DEFAULT_PIPELINE: tuple[str, ...] = ("structure.v1",)
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "structure.v1",
+    "attribution.quotes.v1",
+    "attribution.flags.v1",
+)
 
 
 @runtime_checkable

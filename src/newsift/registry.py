@@ -20,7 +20,11 @@ from newsift.errors import ConfigError, UnknownAnalyzer
 if TYPE_CHECKING:
     from newsift.pipeline import Analyzer
 
-BUILTIN_MODULES = ("newsift.structure.analyzer",)
+BUILTIN_MODULES = (
+    "newsift.structure.analyzer",
+    "newsift.attribution.analyzer",
+    "newsift.attribution.flags",
+)
 ENTRY_POINT_GROUP = "newsift.analyzers"
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.v[0-9]+$")
 

@@ -31,19 +31,23 @@ CONTRACT_DOCS: dict[str, tuple[str, str]] = {
 
 def prerequisites(name: str) -> list[Analyzer]:
     """Registered analyzers that assign what ``name`` requires, in a working order."""
-    target = registry.get(name)
-    chain: list[Analyzer] = []
-    available: set[str] = {"text", "meta"}
-    missing = set(target.requires) - available
-    for other in registry.names():
-        if not missing:
-            break
-        cls = registry.get(other)
-        if other != name and cls.assigns & missing and not (cls.requires - available):
-            chain.append(registry.create(other))
-            available |= cls.assigns
-            missing -= cls.assigns
-    return chain
+    order: list[str] = []
+
+    def need(analyzer: str, seen: frozenset[str]) -> None:
+        for layer in sorted(registry.get(analyzer).requires - {"text", "meta"}):
+            if any(layer in registry.get(done).assigns for done in order):
+                continue
+            maker = next(
+                (n for n in registry.names() if n not in seen and layer in registry.get(n).assigns),
+                None,
+            )
+            if maker is None:
+                raise AssertionError(f"nothing registered assigns {layer!r} for {analyzer}")
+            need(maker, seen | {maker})
+            order.append(maker)
+
+    need(name, frozenset({name}))
+    return [registry.create(n) for n in order]
 
 
 def contract_documents() -> dict[str, Document]:
@@ -86,10 +90,11 @@ def _spans_of(item: object) -> list[Span | Region]:
     found: list[Span | Region] = []
     if isinstance(item, Span | Region):
         found.append(item)
-    for attr in ("paragraphs", "author_span", "when_span", "span"):
+    found.extend(s for s in getattr(item, "spans", []) if isinstance(s, Span))
+    for attr in ("paragraphs", "author_span", "when_span", "span", "evidence"):
         value = getattr(item, attr, None)
         if isinstance(value, Span):
             found.append(value)
-        elif isinstance(value, list):
+        elif isinstance(value, list | tuple):
             found.extend(v for v in value if isinstance(v, Span))
     return found

@@ -1,0 +1,246 @@
+"""The sourcing analyzer: quotes, their sources, non-responses, the sourcing profile."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from newsift.attribution.annotations import (
+    NonResponse,
+    Quote,
+    Source,
+    sourcing_profile,
+)
+from newsift.document import Document, Span
+from newsift.registry import register
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
+
+    from newsift.attribution.marks import QuotedSpan
+    from newsift.attribution.nonresponses import Refusal
+    from newsift.attribution.quotes import Speech
+    from newsift.attribution.sources import Resolver, SourceDraft
+
+#: Longer paragraphs are not parsed (spaCy's own limit is 1,000,000 characters).
+MAX_PARAGRAPH_CHARS = 100_000
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@register
+@dataclass
+class QuoteAnalyzer:
+    """Find direct, indirect and mixed quotations, who said them, and how the page is sourced.
+
+    Reads: regions (the body's paragraphs; comments too with
+    ``include_comments``). Writes: quotes, sources, nonresponses, sourcing (one
+    :class:`~newsift.attribution.annotations.SourcingProfile`).
+    Method: quotation marks paired by direction (:mod:`~newsift.attribution.marks`),
+    cue verbs and their dependents in a spaCy parse
+    (:mod:`~newsift.attribution.quotes`), mentions resolved to sources
+    (:mod:`~newsift.attribution.sources`).
+    Limits: English; speech and writing only (beliefs such as "X fears that"
+    are not reported); see ``docs/analyzers/attribution.md``.
+    """
+
+    name: ClassVar[str] = "attribution.quotes.v1"
+    requires: ClassVar[frozenset[str]] = frozenset({"regions"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"quotes", "sources", "nonresponses", "sourcing"})
+
+    include_comments: bool = False  # also read reader comments (each on its own)
+    _nlp: Language | None = field(default=None, init=False, repr=False)
+
+    def setup(self) -> None:
+        """Load the English spaCy pipeline once per process."""
+        if self._nlp is None:
+            from newsift.attribution.nlp import load_english
+
+            self._nlp = load_english()
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        assert self._nlp is not None
+        blocks: list[list[Span]] = []
+        body = [p for region in doc.regions_of("body") for p in region.paragraphs]
+        if body:
+            blocks.append(body)
+        if self.include_comments:
+            blocks.extend(list(r.paragraphs) for r in doc.comments if r.paragraphs)
+        quotes, sources, nonresponses = analyse(self._nlp, doc.text, blocks)
+        doc.layers["quotes"] = quotes
+        doc.layers["sources"] = sources
+        doc.layers["nonresponses"] = nonresponses
+        doc.layers["sourcing"] = [sourcing_profile(sources, quotes, nonresponses)]
+        return doc
+
+
+def analyse(
+    nlp: Language, text: str, blocks: Sequence[Sequence[Span]]
+) -> tuple[list[Quote], list[Source], list[NonResponse]]:
+    """Quotes, sources and non-responses of ``text`` read in ``blocks`` of paragraphs.
+
+    Quotation marks pair within a block (the body, or one comment); sources
+    are resolved over all blocks in text order.
+    """
+    from newsift.attribution.marks import pair_quotes
+    from newsift.attribution.nonresponses import find_nonresponses
+    from newsift.attribution.nouns import HONORIFICS
+    from newsift.attribution.quotes import (
+        attach_quotations,
+        drop_nested,
+        find_speech,
+        stands_alone,
+    )
+    from newsift.attribution.sources import Resolver
+
+    speeches: list[Speech] = []
+    orphans: list[QuotedSpan] = []
+    refusals: list[Refusal] = []
+    resolver = Resolver()
+    parsed_all: list[tuple[Span, SpacyDoc]] = []
+    for block in blocks:
+        paragraphs = [p for p in block if p.end > p.start]
+        quoted = pair_quotes(text, paragraphs)
+        parsed = list(
+            nlp.pipe(
+                text[p.start : p.end] if p.end - p.start <= MAX_PARAGRAPH_CHARS else ""
+                for p in paragraphs
+            )
+        )
+        found: list[Speech] = []
+        for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
+            found.extend(find_speech(sdoc, paragraph.start, index, quoted))
+            refusals.extend(find_nonresponses(sdoc, paragraph.start))
+            parsed_all.append((paragraph, sdoc))
+        found = drop_nested(found)
+        found, left = attach_quotations(text, found, quoted, paragraphs)
+        speeches.extend(found)
+        orphans.extend(q for q in left if stands_alone(text, paragraphs, q))
+    for paragraph, sdoc in parsed_all:
+        for entity in sdoc.ents:
+            if entity.label_ == "PERSON" and entity.root.dep_ in {"nsubj", "nsubjpass"}:
+                name = entity.text
+                resolver.subjects.append(
+                    (paragraph.start + entity.start_char, name, name.split()[-1])
+                )
+    resolver.subjects.sort()
+    resolver.people = frozenset(
+        word
+        for _, sdoc in parsed_all
+        for entity in sdoc.ents
+        if entity.label_ == "PERSON"
+        for word in entity.text.split()
+        if word[:1].isupper() and word.lower() not in HONORIFICS
+    )
+    return _assemble(text, speeches, orphans, refusals, resolver)
+
+
+def _assemble(
+    text: str,
+    speeches: list[Speech],
+    orphans: list[QuotedSpan],
+    refusals: Sequence[Refusal],
+    resolver: Resolver,
+) -> tuple[list[Quote], list[Source], list[NonResponse]]:
+    from newsift.attribution.sources import describe
+
+    items: list[tuple[int, Speech | None, QuotedSpan | None]] = []
+    items.extend((s.content.start, s, None) for s in speeches if s.content is not None)
+    items.extend((q.start, None, q) for q in orphans)
+    items.sort(key=lambda item: item[0])
+    by_speaker: dict[tuple[int, int], SourceDraft | None] = {}
+    quotes: list[Quote] = []
+    owner: dict[str, SourceDraft] = {}
+    for number, (_, speech, orphan) in enumerate(items, start=1):
+        quote_id = f"q{number}"
+        if orphan is not None or speech is None:
+            assert orphan is not None
+            quotes.append(Quote(quote_id, "direct", orphan.span))
+            continue
+        draft: SourceDraft | None = None
+        if speech.speaker is not None and speech.speaker_token is not None:
+            key = (speech.speaker.start, speech.speaker.end)
+            if key in by_speaker:
+                draft = by_speaker[key]
+            else:
+                mention = describe(
+                    speech.speaker_token,
+                    speech.speaker,
+                    speech.offset,
+                    speech.sentence,
+                    text,
+                    resolver.people,
+                )
+                draft = resolver.resolve(mention)
+                by_speaker[key] = draft
+        assert speech.content is not None
+        quotes.append(
+            Quote(
+                quote_id,
+                speech.kind,
+                speech.content,
+                cue=speech.cue,
+                speaker=speech.speaker,
+                source=None,
+                to_author=speech.to_author,
+            )
+        )
+        if draft is not None:
+            owner[quote_id] = draft
+    source_ids: dict[int, str] = {}
+    for quote in quotes:
+        draft = owner.get(quote.id)
+        if draft is not None and draft.index not in source_ids:
+            source_ids[draft.index] = f"s{len(source_ids) + 1}"
+    quotes = [
+        Quote(
+            q.id,
+            q.kind,
+            q.content,
+            q.cue,
+            q.speaker,
+            source_ids[owner[q.id].index] if q.id in owner else None,
+            q.to_author,
+        )
+        for q in quotes
+    ]
+    sources: list[Source] = []
+    for draft in sorted(resolver.drafts, key=lambda d: source_ids.get(d.index, "")):
+        source_id = source_ids.get(draft.index)
+        if source_id is None:
+            continue
+        own = [q for q in quotes if q.source == source_id]
+        words = sum(len(_WORD.findall(text[q.content.start : q.content.end])) for q in own)
+        sources.append(
+            Source(
+                id=source_id,
+                name=draft.name,
+                kind=draft.kind,
+                named=draft.named,
+                descriptor=", ".join(part for part, _ in draft.descriptor) or None,
+                descriptor_spans=tuple(span for _, span in draft.descriptor),
+                anonymous_reason=draft.reason[0] if draft.reason else None,
+                anonymous_reason_span=draft.reason[1] if draft.reason else None,
+                to_author=any(q.to_author for q in own),
+                mentions=tuple(sorted(set(draft.mentions), key=lambda s: (s.start, s.end))),
+                quotes=tuple(q.id for q in own),
+                quoted_words=words,
+            )
+        )
+    sources.sort(key=lambda s: int(s.id[1:]))
+    nonresponses: list[NonResponse] = []
+    for refusal in refusals:
+        who = text[refusal.who_span.start : refusal.who_span.end] if refusal.who_span else None
+        source_id = None
+        if refusal.who is not None and refusal.who_span is not None:
+            mention = describe(
+                refusal.who, refusal.who_span, refusal.offset, refusal.span, text, resolver.people
+            )
+            match = resolver.find(mention)
+            if match is not None:
+                source_id = source_ids.get(match.index)
+        nonresponses.append(NonResponse(refusal.span, who, refusal.who_span, source_id))
+    return quotes, sources, nonresponses

@@ -1,0 +1,353 @@
+"""The attribution layers: ``quotes``, ``sources``, ``nonresponses``, ``sourcing``.
+
+Frozen dataclasses with ``to_dict``/``from_dict``; importing this module
+registers each layer's loader with :func:`newsift.document.register_layer`, so
+``Document.from_dict`` reads them back. Every span is a half-open character
+range into ``Document.text``. See ``docs/analyzers/attribution.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsift.document import Span, register_layer
+from newsift.errors import SchemaError
+
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+SOURCE_KINDS = ("person", "organization", "group", "document", "unattributed")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed statement.
+
+    ``content`` is what was said (for a direct quote, with its quotation
+    marks); ``cue`` the verb or phrase that attributes it ("said", "according
+    to"); ``speaker`` the mention of who said it in this sentence (or in the
+    adjacent one for a quote that continues); ``source`` the id of the
+    :class:`Source` that mention resolves to. ``to_author``: said to the writer
+    ("told me").
+    """
+
+    id: str
+    kind: str
+    content: Span
+    cue: Span | None = None
+    speaker: Span | None = None
+    source: str | None = None
+    to_author: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in QUOTE_KINDS:
+            raise ValueError(f"unknown quote kind {self.kind!r}")
+
+    @property
+    def spans(self) -> list[Span]:
+        return [s for s in (self.content, self.cue, self.speaker) if s is not None]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "cue": _span_dict(self.cue),
+            "speaker": _span_dict(self.speaker),
+            "source": self.source,
+            "to_author": self.to_author,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        try:
+            return cls(
+                id=_str(data, "id"),
+                kind=_str(data, "kind"),
+                content=Span.from_dict(data["content"]),
+                cue=_opt_span(data, "cue"),
+                speaker=_opt_span(data, "speaker"),
+                source=_opt_str(data, "source"),
+                to_author=_bool(data, "to_author"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad quote {dict(data)!r:.200}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who is quoted: one person, organization, group or document.
+
+    ``name`` is the name ("Dr. Lennart Vosskuhl") or, for an unnamed source,
+    the whole description ("A senior official in the mayor's office").
+    ``descriptor`` is the credential or role the page gives (titles before the
+    name, appositives, relative clauses), its parts joined by ", ", with one
+    span per part in ``descriptor_spans``. ``anonymous_reason`` is the reason
+    given for granting anonymity. ``mentions`` are every place the source is
+    referred to as a speaker (names, surnames, pronouns); ``quotes`` the ids of
+    its quotes; ``quoted_words`` the words of their contents.
+    """
+
+    id: str
+    name: str
+    kind: str
+    named: bool
+    descriptor: str | None = None
+    descriptor_spans: tuple[Span, ...] = ()
+    anonymous_reason: str | None = None
+    anonymous_reason_span: Span | None = None
+    to_author: bool = False
+    mentions: tuple[Span, ...] = ()
+    quotes: tuple[str, ...] = ()
+    quoted_words: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in SOURCE_KINDS:
+            raise ValueError(f"unknown source kind {self.kind!r}")
+
+    @property
+    def anonymous(self) -> bool:
+        """An unnamed person ("a senior official", "sources")."""
+        return self.kind == "person" and not self.named
+
+    @property
+    def spans(self) -> list[Span]:
+        found = [*self.descriptor_spans, *self.mentions]
+        if self.anonymous_reason_span is not None:
+            found.append(self.anonymous_reason_span)
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "named": self.named,
+            "anonymous": self.anonymous,
+            "descriptor": self.descriptor,
+            "descriptor_spans": [s.to_dict() for s in self.descriptor_spans],
+            "anonymous_reason": self.anonymous_reason,
+            "anonymous_reason_span": _span_dict(self.anonymous_reason_span),
+            "to_author": self.to_author,
+            "mentions": [s.to_dict() for s in self.mentions],
+            "quotes": list(self.quotes),
+            "quoted_words": self.quoted_words,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        try:
+            quotes = data.get("quotes", [])
+            if not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
+                raise TypeError("quotes must be a list of ids")
+            words = data.get("quoted_words", 0)
+            if not isinstance(words, int) or isinstance(words, bool):
+                raise TypeError("quoted_words must be an integer")
+            return cls(
+                id=_str(data, "id"),
+                name=_str(data, "name"),
+                kind=_str(data, "kind"),
+                named=_bool(data, "named"),
+                descriptor=_opt_str(data, "descriptor"),
+                descriptor_spans=_spans(data, "descriptor_spans"),
+                anonymous_reason=_opt_str(data, "anonymous_reason"),
+                anonymous_reason_span=_opt_span(data, "anonymous_reason_span"),
+                to_author=_bool(data, "to_author"),
+                mentions=_spans(data, "mentions"),
+                quotes=tuple(quotes),
+                quoted_words=words,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad source {dict(data)!r:.200}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class NonResponse:
+    """A party that did not comment: "did not respond to a request for comment".
+
+    ``span`` covers the sentence's statement, ``who`` the party as written,
+    ``who_span`` where it stands, ``source`` the id of the matching source when
+    that party is also quoted.
+    """
+
+    span: Span
+    who: str | None = None
+    who_span: Span | None = None
+    source: str | None = None
+
+    @property
+    def spans(self) -> list[Span]:
+        return [self.span] + ([self.who_span] if self.who_span is not None else [])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "who": self.who,
+            "who_span": _span_dict(self.who_span),
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> NonResponse:
+        try:
+            return cls(
+                span=Span.from_dict(data["span"]),
+                who=_opt_str(data, "who"),
+                who_span=_opt_span(data, "who_span"),
+                source=_opt_str(data, "source"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad nonresponse {dict(data)!r:.200}: {exc}") from exc
+
+
+PROFILE_COUNTS = ("named", "anonymous", "organizational", "documentary", "unattributed")
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingProfile:
+    """How an article is sourced; the one item of the ``sourcing`` layer.
+
+    Every source falls in exactly one class: ``named`` (a named person),
+    ``anonymous`` (an unnamed person), ``organizational``, ``documentary``, or
+    ``unattributed`` (groups such as "critics" and vague attributions). Shares
+    are of all sources (0.0 when there are none). ``anonymous_word_share`` is
+    the share of quoted words (all quote contents) whose source is anonymous;
+    ``only_to_author`` counts sources whose every quote was given to the writer.
+    """
+
+    sources: int = 0
+    counts: Mapping[str, int] = field(default_factory=dict)
+    quotes: int = 0
+    quoted_words: int = 0
+    anonymous_words: int = 0
+    only_to_author: int = 0
+    nonresponses: int = 0
+
+    def share(self, name: str) -> float:
+        return self.counts.get(name, 0) / self.sources if self.sources else 0.0
+
+    @property
+    def anonymous_word_share(self) -> float:
+        return self.anonymous_words / self.quoted_words if self.quoted_words else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sources": self.sources,
+            "counts": {name: self.counts.get(name, 0) for name in PROFILE_COUNTS},
+            "shares": {name: round(self.share(name), 4) for name in PROFILE_COUNTS},
+            "quotes": self.quotes,
+            "quoted_words": self.quoted_words,
+            "anonymous_words": self.anonymous_words,
+            "anonymous_word_share": round(self.anonymous_word_share, 4),
+            "only_to_author": self.only_to_author,
+            "nonresponses": self.nonresponses,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SourcingProfile:
+        try:
+            counts = data.get("counts", {})
+            if not isinstance(counts, Mapping):
+                raise TypeError("counts must be an object")
+            return cls(
+                sources=_count(data, "sources"),
+                counts={name: _count(counts, name) for name in PROFILE_COUNTS},
+                quotes=_count(data, "quotes"),
+                quoted_words=_count(data, "quoted_words"),
+                anonymous_words=_count(data, "anonymous_words"),
+                only_to_author=_count(data, "only_to_author"),
+                nonresponses=_count(data, "nonresponses"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad sourcing profile {dict(data)!r:.200}: {exc}") from exc
+
+
+def profile_class(source: Source) -> str:
+    """The profile class of one source (see :class:`SourcingProfile`)."""
+    if source.kind == "person":
+        return "named" if source.named else "anonymous"
+    if source.kind == "organization":
+        return "organizational"
+    if source.kind == "document":
+        return "documentary"
+    return "unattributed"
+
+
+def sourcing_profile(
+    sources: Sequence[Source],
+    quotes: Sequence[Quote] = (),
+    nonresponses: Sequence[NonResponse] = (),
+) -> SourcingProfile:
+    """The article's sourcing profile from its sources, quotes and non-responses."""
+    counts = dict.fromkeys(PROFILE_COUNTS, 0)
+    for source in sources:
+        counts[profile_class(source)] += 1
+    by_id = {q.id: q for q in quotes}
+    only_to_author = 0
+    for source in sources:
+        own = [by_id[q] for q in source.quotes if q in by_id]
+        if own and all(q.to_author for q in own):
+            only_to_author += 1
+    return SourcingProfile(
+        sources=len(sources),
+        counts=counts,
+        quotes=len(quotes),
+        quoted_words=sum(s.quoted_words for s in sources),
+        anonymous_words=sum(s.quoted_words for s in sources if s.anonymous),
+        only_to_author=only_to_author,
+        nonresponses=len(nonresponses),
+    )
+
+
+def _span_dict(span: Span | None) -> dict[str, int] | None:
+    return span.to_dict() if span is not None else None
+
+
+def _opt_span(data: Mapping[str, Any], key: str) -> Span | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{key} must be a span or null")
+    return Span.from_dict(value)
+
+
+def _spans(data: Mapping[str, Any], key: str) -> tuple[Span, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise TypeError(f"{key} must be a list of spans")
+    return tuple(Span.from_dict(v) for v in value)
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be a string")
+    return value
+
+
+def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"{key} must be a string or null")
+
+
+def _bool(data: Mapping[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise TypeError(f"{key} must be true or false")
+    return value
+
+
+def _count(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError(f"{key} must be a non-negative integer")
+    return value
+
+
+register_layer("quotes", Quote.from_dict)
+register_layer("sources", Source.from_dict)
+register_layer("nonresponses", NonResponse.from_dict)
+register_layer("sourcing", SourcingProfile.from_dict)

@@ -1,0 +1,270 @@
+"""Expert flags: where a source's standing cannot be checked, and why.
+
+A flag never says that a person is fake. It says what a reader cannot verify
+from the page and the public record, with the evidence span:
+
+- ``no_institution``: a credential with no named institution to check it
+  against ("a geopolitical risk consultant");
+- ``former_or_advisory_only``: every role given is former or advisory
+  ("former analyst", "adviser to", "consultant");
+- ``implausible_timeline``: a role tied to a head of government whose term
+  the record puts far from the article's date ("adviser to Prime Minister X",
+  when X left office decades earlier), from Archigos 4.1 (national leaders to
+  2015; see ``attribution/data/leaders.tsv``);
+- ``only_to_author``: everything the source says was said to the writer, and
+  the source appears nowhere else in the article;
+- ``anonymous_majority``: anonymous sources carry most of the quoted words.
+
+Reads: sources, quotes, meta.published. Writes: flags.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import Any, ClassVar
+
+from newsift.attribution.annotations import Quote, Source
+from newsift.document import Document, Span, register_layer
+from newsift.errors import SchemaError
+from newsift.registry import register
+from newsift.structure.dates import parse_iso_date
+
+FLAG_KINDS = (
+    "no_institution", "former_or_advisory_only", "implausible_timeline", "only_to_author",
+    "anonymous_majority",
+)  # fmt: skip
+ANONYMOUS_MAJORITY = 0.5  # share of quoted words
+FORMER_YEARS = 40  # a "former" role with a leader who left office this long ago is flagged
+_ROLE_NOUN = re.compile(
+    r"\b(?:consultant|analyst|expert|strategist|advis[eo]r|researcher|specialist|scholar|"
+    r"commentator|economist|scientist|professor|fellow|authority|insider|observer|"
+    r"campaigner|activist|lobbyist|doctor|physician|lawyer|attorney|engineer|historian)s?\b",
+    re.I,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:at|of|with|for|from|to)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
+    r"[A-Z][\w&.'’-]*)*"
+    r"|\b(?:University|Institute|College|School|Council|Commission|Ministry|Department|Agency|"
+    r"Bank|Foundation|Center|Centre|Hospital|Association|Society|Corporation|Inc\.?|Ltd\.?|"
+    r"Group|Office|Committee|Board|Court|Party|Times|Post|News)\b"
+)
+_FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime|retired|erstwhile|previously|past)\b", re.I)
+_ADVISORY = re.compile(
+    r"\b(?:advis[eo]r|advisory|consultant|consultancy|counsel(?:or|lor)?)\b", re.I
+)
+_PARTS = re.compile(r"\s*(?:,|;|\band\b|\bwho\b)\s*")
+_LEADER_ROLE = re.compile(
+    r"\b(?P<role>(?:former\s+|ex-)?(?:senior\s+|chief\s+|special\s+|economic\s+|policy\s+)?"
+    r"(?:advis[eo]r|aide|assistant|counsel(?:lor|or)?|speechwriter|spokes(?:man|woman|person)|"
+    r"chief of staff|consultant|envoy|minister))\s+(?:to|for|of|under)\s+(?:the\s+)?(?:then[- ])?"
+    r"(?P<title>prime minister|president|chancellor|premier|taoiseach|king|queen)\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One thing a reader cannot check about a source, with the evidence."""
+
+    kind: str
+    reason: str  # a sentence a reader understands
+    evidence: tuple[Span, ...]
+    source: str | None = None  # the source's id; None for article-level flags
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "source": self.source,
+            "reason": self.reason,
+            "evidence": [s.to_dict() for s in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Flag:
+        try:
+            kind = data["kind"]
+            if kind not in FLAG_KINDS:
+                raise ValueError(f"unknown flag kind {kind!r}")
+            source = data.get("source")
+            return cls(
+                kind=kind,
+                reason=str(data["reason"]),
+                evidence=tuple(Span.from_dict(s) for s in data.get("evidence", [])),
+                source=source if isinstance(source, str) else None,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad flag {dict(data)!r:.200}: {exc}") from exc
+
+
+register_layer("flags", Flag.from_dict)
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderSpell:
+    name: str
+    surname: str
+    country: str
+    start: date
+    end: date
+    running: bool  # still in office when the data ends (2015-12-31)
+
+
+def load_leaders() -> list[LeaderSpell]:
+    """The shipped table of national leaders (Archigos 4.1, 1875-2015)."""
+    source = resources.files("newsift.attribution").joinpath("data/leaders.tsv")
+    spells: list[LeaderSpell] = []
+    with source.open(encoding="utf-8") as handle:
+        rows = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(rows, delimiter="\t"):
+            spells.append(
+                LeaderSpell(
+                    row["name"],
+                    row["surname"],
+                    row["country"],
+                    parse_iso_date(row["start"]),
+                    parse_iso_date(row["end"]),
+                    row["running_at_data_end"] == "1",
+                )
+            )
+    return spells
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z ]+", "", plain.lower()).strip()
+
+
+@register
+@dataclass
+class ExpertFlagger:
+    """Flag what cannot be checked about the article's sources, with evidence.
+
+    Reads: sources, quotes, meta.published (else meta.reference_date). Writes: flags.
+    Limits: English role words; the leaders table covers national leaders to 2015.
+    """
+
+    name: ClassVar[str] = "attribution.flags.v1"
+    requires: ClassVar[frozenset[str]] = frozenset({"sources", "quotes"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"flags"})
+
+    former_years: int = FORMER_YEARS
+    _by_name: dict[str, list[LeaderSpell]] = field(default_factory=dict, init=False, repr=False)
+
+    def setup(self) -> None:
+        if not self._by_name:
+            for spell in load_leaders():
+                for key in {_fold(spell.name), _fold(spell.surname)}:
+                    if key:
+                        self._by_name.setdefault(key, []).append(spell)
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        sources: list[Source] = doc.layers.get("sources", [])
+        quotes: list[Quote] = doc.layers.get("quotes", [])
+        when = _article_date(doc)
+        flags: list[Flag] = []
+        for source in sources:
+            flags.extend(self._source_flags(doc, source, quotes, when))
+        flags.extend(_anonymous_majority(sources, quotes))
+        doc.layers["flags"] = flags
+        return doc
+
+    def _source_flags(
+        self, doc: Document, source: Source, quotes: list[Quote], when: date | None
+    ) -> list[Flag]:
+        found: list[Flag] = []
+        evidence = source.descriptor_spans or source.mentions[:1]
+        descriptor = source.descriptor or ""
+        if source.kind == "person" and descriptor:
+            parts = [p for p in _PARTS.split(descriptor) if p.strip()]
+            roles = [p for p in parts if _ROLE_NOUN.search(p) or _FORMER.search(p)]
+            if _ROLE_NOUN.search(descriptor) and not _INSTITUTION.search(descriptor):
+                found.append(Flag(
+                    "no_institution",
+                    f"{source.name} is described as \u201c{descriptor}\u201d with no institution "
+                    "named, so the credential cannot be checked against one.",
+                    evidence, source.id,
+                ))  # fmt: skip
+            if roles and all(_FORMER.search(p) or _ADVISORY.search(p) for p in roles):
+                found.append(Flag(
+                    "former_or_advisory_only",
+                    f"Every role given for {source.name} is former or advisory "
+                    f"(\u201c{descriptor}\u201d): none is a current post someone could confirm.",
+                    evidence, source.id,
+                ))  # fmt: skip
+            found.extend(self._timeline(source, descriptor, evidence, when))
+        own = [q for q in quotes if q.source == source.id]
+        if own and all(q.to_author for q in own) and len(source.mentions) <= len(own) + 1:
+            cues = tuple(q.cue for q in own if q.cue is not None) or evidence
+            found.append(Flag(
+                "only_to_author",
+                f"{source.name} is quoted only as speaking to the writer, and appears nowhere "
+                "else in the article: no other record of the statement is given.",
+                cues, source.id,
+            ))  # fmt: skip
+        return found
+
+    def _timeline(
+        self, source: Source, descriptor: str, evidence: tuple[Span, ...], when: date | None
+    ) -> list[Flag]:
+        if when is None:
+            return []
+        found: list[Flag] = []
+        for match in _LEADER_ROLE.finditer(descriptor):
+            spells = self._by_name.get(_fold(match.group("name")), [])
+            if not spells:
+                continue
+            former = bool(_FORMER.search(match.group("role")))
+            if any(s.running or s.start <= when <= s.end for s in spells):
+                continue  # in office at the article's date, or beyond what the record covers
+            if all(s.start > when for s in spells):
+                verdict = "took office only after the article's date"
+            elif former and all((when - s.end).days / 365.25 >= self.former_years for s in spells):
+                years = min(when.year - s.end.year for s in spells)
+                verdict = f"left office at least {years} years before the article"
+            elif not former and all(s.end < when for s in spells):
+                last = max(s.end for s in spells)
+                verdict = f"had left office by {last.year}, yet the role is given as current"
+            else:
+                continue
+            leader = f"{match.group('title')} {match.group('name')}"
+            found.append(Flag(
+                "implausible_timeline",
+                f"{source.name} is described as {match.group('role')} to {leader}, but by the "
+                f"public record (Archigos 4.1) {match.group('name')} {verdict}.",
+                evidence, source.id,
+            ))  # fmt: skip
+        return found
+
+
+def _anonymous_majority(sources: list[Source], quotes: list[Quote]) -> list[Flag]:
+    total = sum(s.quoted_words for s in sources)
+    anonymous = [s for s in sources if s.kind == "person" and not s.named]
+    words = sum(s.quoted_words for s in anonymous)
+    if not total or words / total <= ANONYMOUS_MAJORITY:
+        return []
+    ids = {s.id for s in anonymous}
+    evidence = tuple(q.content for q in quotes if q.source in ids)
+    return [Flag(
+        "anonymous_majority",
+        f"Anonymous sources carry {words} of the {total} quoted words ({words / total:.0%}): "
+        "most of what the article quotes cannot be traced to a named person.",
+        evidence,
+    )]  # fmt: skip
+
+
+def _article_date(doc: Document) -> date | None:
+    for raw in (doc.meta.published, doc.meta.reference_date):
+        if raw:
+            try:
+                return parse_iso_date(raw)
+            except ValueError:
+                continue
+    return None

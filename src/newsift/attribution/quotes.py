@@ -1,0 +1,541 @@
+"""Attributed statements from a spaCy parse: cue, speaker, content.
+
+Rules over the dependency parse of one paragraph at a time (Krestel et al.
+2008 and Pareti 2016 describe the same family of rules):
+
+- a **cue** is a verb whose lemma is in :data:`~newsift.attribution.cues.SPEECH_VERBS`
+  ("said", "told", "warned", "pointed out") or the phrase "according to";
+- its **speaker** is the verb's subject (``nsubj``), or for a participle or a
+  second verb without one ("..., adding that", "paused and said") the subject
+  of the verb it hangs from; for "according to X" it is X;
+- its **content** is the verb's clausal complement (``ccomp``, with "that"), the
+  object of verbs such as "announced" and "denied", or for "according to" the
+  rest of its clause; a direct quotation that the content touches is taken
+  whole, marks included (:mod:`newsift.attribution.marks`);
+- a cue inside a direct quotation or inside another statement's content is
+  not a statement of its own (nested attribution is left to the outer one).
+
+Direct quotations that no cue reaches are attached afterwards
+(:func:`attach_quotations`): to a cue in the same sentence that found no
+content ("... ," he said), to a cue ending in a colon just before, or, for a
+quotation that stands as a sentence of its own, to the statement just before
+it in the same or the previous paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsift.attribution.cues import (
+    ACCORDING,
+    AUTHOR_NOUNS,
+    AUTHOR_WORDS,
+    CUE_PARTICLES,
+    CUE_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PREP_CUES,
+    SPEECH_VERBS,
+)
+from newsift.attribution.marks import QuotedSpan
+from newsift.attribution.nonresponses import NONRESPONSE
+from newsift.document import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_TRIM_PUNCT = ",;:—–-(["
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_NONRESPONSE_VERBS = frozenset({"respond", "reply", "comment", "answer", "return", "decline"})
+_COLON_SPEAKER_TOKENS = 6
+_NOT_SPEAKERS = frozenset(
+    {"update", "updated", "note", "editor 's note", "editor ’s note", "editors note", "watch"}
+    | {"photo", "photos", "video", "related", "read more", "source", "listen", "advertisement"}
+    | {"share", "share this", "correction", "clarification", "disclosure", "background"}
+    | {"question", "answer", "breaking", "exclusive", "analysis", "opinion", "see also", "more"}
+    | {"full disclosure", "bottom line", "the bottom line", "example", "translation", "caption"}
+)
+_IN_SOURCES = frozenset({"poll", "survey", "word"})
+_SAY_OBJECT = frozenset({"say", "write", "add", "reply", "answer"})
+_REASON_PREPS = frozenset({"for", "of", "over"})
+_CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
+_DOCUMENT_NOUNS = frozenset(
+    {"figure", "data", "report", "statement", "study", "filing", "record", "document", "survey"}
+)
+
+
+@dataclass(slots=True)
+class Speech:
+    """One attribution found in a paragraph, before sources are resolved."""
+
+    cue: Span
+    paragraph: int
+    speaker: Span | None = None
+    speaker_token: Token | None = None
+    content: Span | None = None
+    to_author: bool = False
+    quotations: list[QuotedSpan] = field(default_factory=list)
+    sentence: Span | None = None
+    colon: bool = False  # the cue's sentence ends in a colon ("He said:")
+    continued: bool = False  # a quotation attached from an adjacent sentence
+    offset: int = 0  # where the parsed paragraph starts in the text
+    cue_token: Token | None = None
+
+    @property
+    def kind(self) -> str:
+        if not self.quotations or self.content is None:
+            return "indirect"
+        if len(self.quotations) == 1:
+            only = self.quotations[0]
+            if (only.start, only.end) == (self.content.start, self.content.end):
+                return "direct"
+        return "mixed"
+
+
+def find_speech(
+    parsed: SpacyDoc, offset: int, paragraph: int, quoted: Sequence[QuotedSpan]
+) -> list[Speech]:
+    """Attributions in one parsed paragraph; ``offset`` is its start in the text."""
+    found: list[Speech] = []
+    for token in parsed:
+        speech: Speech | None = None
+        if token.lower_ == ACCORDING:
+            speech = _according(token, offset, paragraph)
+        elif token.lower_ == "in":
+            speech = _in_document(token, offset, paragraph)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
+            speech = _verb(token, offset, paragraph)
+        elif token.text == ":" and token.i <= _COLON_SPEAKER_TOKENS:
+            speech = _colon(token, offset, paragraph)
+        if speech is None:
+            continue
+        if any(q.start <= speech.cue.start < q.end for q in quoted):
+            continue  # words inside someone's quotation
+        speech.offset = offset
+        speech.cue_token = token
+        sentence = token.sent
+        speech.sentence = Span(offset + sentence.start_char, offset + sentence.end_char)
+        speech.colon = sentence.text.rstrip().endswith(":")
+        _take_quotations(speech, quoted)
+        found.append(speech)
+    return found
+
+
+def drop_nested(speeches: list[Speech]) -> list[Speech]:
+    """Drop statements whose cue lies inside another statement's content."""
+    kept = []
+    for speech in speeches:
+        inside = any(
+            other is not speech
+            and other.content is not None
+            and other.content.start <= speech.cue.start < other.content.end
+            for other in speeches
+        )
+        if not inside:
+            kept.append(speech)
+    return kept
+
+
+def attach_quotations(
+    text: str,
+    speeches: list[Speech],
+    quoted: Sequence[QuotedSpan],
+    paragraphs: Sequence[Span],
+) -> tuple[list[Speech], list[QuotedSpan]]:
+    """Give each direct quotation no cue reached a statement, where one is near.
+
+    Returns the statements (some new: continuations of an earlier speaker)
+    and the quotations left without one.
+    """
+    taken = {(q.start, q.end) for s in speeches for q in s.quotations}
+    orphans: list[QuotedSpan] = []
+    result = list(speeches)
+    for quotation in quoted:
+        if (quotation.start, quotation.end) in taken:
+            continue
+        paragraph = _paragraph_of(paragraphs, quotation.start)
+        standalone = stands_alone(text, paragraphs, quotation)
+        # a cue in the same sentence that found no content: "...," he said.
+        host = _same_sentence_cue(result, quotation)
+        if host is None:
+            host = _colon_cue(result, quotation, paragraph)
+        if host is not None:
+            host.quotations.append(quotation)
+            host.content = _union(host.content, quotation.span)
+            taken.add((quotation.start, quotation.end))
+            continue
+        interrupted = _interrupted(text, result, quotation)
+        if standalone or interrupted is not None:
+            before = interrupted or _statement_before(result, quotation, paragraph)
+            if before is not None:
+                result.append(
+                    Speech(
+                        cue=before.cue,
+                        paragraph=paragraph,
+                        speaker=before.speaker,
+                        speaker_token=before.speaker_token,
+                        content=quotation.span,
+                        to_author=before.to_author,
+                        quotations=[quotation],
+                        continued=True,
+                        offset=before.offset,
+                    )
+                )
+                taken.add((quotation.start, quotation.end))
+                continue
+        orphans.append(quotation)
+    result.sort(key=lambda s: (s.content or s.cue).start)
+    return result, orphans
+
+
+# verbs ---------------------------------------------------------------------
+def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
+    if token.dep_ in {"amod", "compound", "nmod", "nummod", "xcomp"}:
+        return None  # "xcomp": "declined to say", "wants to talk" report no statement
+    if token.dep_ == "relcl" and not _non_restrictive(token):
+        return None  # "voters who say ...": a definition of a group, not an attribution
+    if NONRESPONSE.search(token.sent.text) and token.lemma_.lower() in _NONRESPONSE_VERBS:
+        return None  # "did not respond to a request for comment"
+    lemma = token.lemma_.lower()
+    if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in token.children):
+        return None
+    cue_tokens = _cue_tokens(token)
+    content = _content(token, lemma, cue_tokens)
+    if lemma not in SPEECH_VERBS and (
+        content is None or any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    ):
+        return None  # an act verb says nothing without its object; "to discuss" is a purpose
+    speech = Speech(cue=_extent(cue_tokens, offset), paragraph=paragraph)
+    speaker = _subject(token)
+    if speaker is not None:
+        speech.speaker_token = speaker
+        speech.speaker = _phrase(speaker, offset)
+    if content is not None:
+        speech.content = _clause(content, offset)
+    speech.to_author = _to_author(token)
+    return speech
+
+
+def _non_restrictive(token: Token) -> bool:
+    """Whether a relative clause is set off by a comma ("Smith, who said")."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text in {",", "—", "–", "("}
+
+
+def _cue_tokens(token: Token) -> list[Token]:
+    """The cue verb with its auxiliaries, negation, adverbs and particle ("has also said")."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == token.i + 1:
+            tokens.append(child)
+    left = {c.i: c for c in token.children if c.i < token.i and c.dep_ in _CUE_LEFT}
+    i = token.i - 1
+    while i in left:
+        tokens.append(left[i])
+        i -= 1
+    last = max(tokens, key=lambda t: t.i)
+    if last.i + 1 < len(token.doc) and token.doc[last.i + 1].text == ":":
+        tokens.append(token.doc[last.i + 1])
+    return tokens
+
+
+def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] | None:
+    """The tokens of what was said; may add a preposition to ``cue_tokens``."""
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return list(child.subtree)
+    if lemma in _SAY_OBJECT:
+        # "half said so", "he said yes", "three-quarters said the same"
+        said = next(
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and (c.dep_ in {"dobj", "intj"} or (c.dep_ == "advmod" and c.lower_ == "so"))
+            ),
+            None,
+        )
+        if said is not None:
+            return list(said.subtree)
+    if lemma in OBJECT_CONTENT_VERBS:
+        objects = [c for c in token.children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
+        if objects and objects[0].dep_ == "dobj":
+            # "criticized Rubio for opposing ...", "accused him of lying"
+            objects += [
+                c
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in _REASON_PREPS and c.i > objects[0].i
+            ]
+            return [t for o in objects for t in o.subtree]
+    preps = PREP_CUES.get(lemma, frozenset())
+    for child in token.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in preps and child.i > token.i:
+            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:
+                if child.i == max(t.i for t in cue_tokens) + 1:
+                    cue_tokens.append(child)
+                return list(pobj.subtree)
+    if token.dep_ == "parataxis":
+        # "X, he said, Y": what was said is the clause around the cue (its extent)
+        own = {t.i for t in token.subtree}
+        return [t for t in token.head.subtree if t.i not in own]
+    return None
+
+
+def _subject(token: Token, depth: int = 0) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+    if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return token.head
+    if depth < 3 and token.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        head = token.head
+        if head.pos_ in {"VERB", "AUX"} and head.i != token.i:
+            return _subject(head, depth + 1)
+    return None
+
+
+def _to_author(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative", "iobj"} and _is_author(child):
+            return True
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in {"to", "with"} and any(
+            g.dep_ == "pobj" and _is_author(g) for g in child.children
+        ):
+            return True
+        if child.lower_ == "in":  # "in an interview with me"
+            for noun in child.children:
+                for prep in noun.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with" and _author_object(prep):
+                        return True
+    return False
+
+
+def _author_object(prep: Token) -> bool:
+    return any(_is_author(g) for g in prep.children if g.dep_ == "pobj")
+
+
+def _is_author(token: Token) -> bool:
+    if token.lower_ in AUTHOR_WORDS:
+        return True
+    return token.lemma_.lower() in AUTHOR_NOUNS and any(c.lower_ == "this" for c in token.children)
+
+
+# "Sanders: Endorsements prove ..." -------------------------------------------
+def _colon(token: Token, offset: int, paragraph: int) -> Speech | None:
+    """A paragraph that opens with a speaker and a colon (headlines, transcripts)."""
+    doc = token.doc
+    before = [t for t in doc[: token.i] if not t.is_space]
+    after = [t for t in doc[token.i + 1 :] if not t.is_space]
+    if not before or len([t for t in after if not t.is_punct]) < 2:
+        return None
+    if not before[0].text[:1].isupper() or any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return None
+    if any(t.like_num for t in before) or _key(before) in _NOT_SPEAKERS:
+        return None
+    if not any(t.pos_ in {"PROPN", "NOUN"} or t.text in {"Q", "A"} for t in before):
+        return None
+    head = doc[: token.i].root
+    speech = Speech(cue=_extent([token], offset), paragraph=paragraph)
+    speech.speaker_token = head
+    speech.speaker = _extent(before, offset)
+    speech.content = _clause(after, offset)
+    return speech
+
+
+def _key(tokens: Sequence[Token]) -> str:
+    return " ".join(t.lower_ for t in tokens)
+
+
+# according to ---------------------------------------------------------------
+def _according(token: Token, offset: int, paragraph: int) -> Speech | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    return _phrase_cue(token, [token, to], source, offset, paragraph)
+
+
+def _in_document(token: Token, offset: int, paragraph: int) -> Speech | None:
+    """ "In a Gallup poll released Monday, 43 percent ...": the poll is the source."""
+    if token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if token.head.lemma_.lower() in CUE_VERBS:
+        return None  # "In a statement, the company said ...": the verb is the cue
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in _IN_SOURCES:
+        return None
+    if source.lemma_.lower() == "word" and not any(c.dep_ == "poss" for c in source.children):
+        return None
+    return _phrase_cue(token, [token], source, offset, paragraph)
+
+
+def _phrase_cue(
+    token: Token, cue_tokens: list[Token], source: Token, offset: int, paragraph: int
+) -> Speech | None:
+    """A prepositional cue: its object is the source, the rest of its clause the content."""
+    cue = _extent(cue_tokens, offset)
+    issuer = source
+    if source.lemma_.lower() in _DOCUMENT_NOUNS:
+        for prep in source.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
+                inner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    issuer = inner
+    clause = token.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"}:
+        clause = token.sent.root
+    own = {t.i for t in token.subtree}
+    rest = [t for t in clause.subtree if t.i not in own]
+    before = [t for t in rest if t.i < token.i]
+    after = [t for t in rest if t.i > token.i]
+    if before and after and _clause(before, offset) and _clause(after, offset):
+        content = _clause(rest, offset)
+    else:
+        content = _clause(before or after, offset)
+    speech = Speech(cue=cue, paragraph=paragraph, content=content)
+    speech.speaker_token = issuer
+    speech.speaker = _phrase(source, offset)
+    return speech
+
+
+# spans ---------------------------------------------------------------------
+def _extent(tokens: Iterable[Token], offset: int) -> Span:
+    items = sorted(tokens, key=lambda t: t.i)
+    return Span(offset + items[0].idx, offset + items[-1].idx + len(items[-1].text))
+
+
+def _phrase(token: Token, offset: int) -> Span:
+    """The noun phrase of ``token``, without punctuation at its edges."""
+    tokens = [t for t in token.subtree if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_CHARS:
+        if tokens[-1].text == ")" and any(t.text == "(" for t in tokens):
+            break  # "Rep. Hank Johnson (D-Ga.)"
+        tokens.pop()
+    while tokens and tokens[0].is_punct and tokens[0].text not in _QUOTE_CHARS:
+        tokens.pop(0)
+    return _extent(tokens or [token], offset)
+
+
+def _clause(tokens: list[Token], offset: int) -> Span | None:
+    """The extent of ``tokens`` without edge punctuation or a final full stop."""
+    items = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while items and (items[0].text in _TRIM_PUNCT or items[0].text == "."):
+        items.pop(0)
+    while items and (
+        items[-1].text in _TRIM_PUNCT or items[-1].text in {".", "..."} or items[-1].dep_ == "cc"
+    ):
+        items.pop()
+    if not items:
+        return None
+    if all(t.is_punct for t in items):
+        return None
+    return _extent(items, offset)
+
+
+def _union(first: Span | None, second: Span) -> Span:
+    if first is None:
+        return second
+    return Span(min(first.start, second.start), max(first.end, second.end))
+
+
+def _take_quotations(speech: Speech, quoted: Sequence[QuotedSpan]) -> None:
+    if speech.content is None:
+        return
+    content = speech.content
+    for quotation in quoted:
+        if quotation.start < content.end and content.start < quotation.end:
+            speech.quotations.append(quotation)
+            content = _union(content, quotation.span)
+    speech.content = content
+
+
+# attaching quotations -----------------------------------------------------------
+def _paragraph_of(paragraphs: Sequence[Span], position: int) -> int:
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.start <= position < paragraph.end:
+            return index
+    return -1
+
+
+def stands_alone(text: str, paragraphs: Sequence[Span], quotation: QuotedSpan) -> bool:
+    """Whether the quotation starts a sentence and runs to its end."""
+    index = _paragraph_of(paragraphs, quotation.start)
+    if index < 0:
+        return False
+    before = text[paragraphs[index].start : quotation.start]
+    starts = not before.strip() or bool(_SENTENCE_END.search(before))
+    inner = text[quotation.start : quotation.end].rstrip(_QUOTE_CHARS + " ")
+    words = len(inner.split())
+    return starts and words >= 2 and inner[-1:] in ".!?…,"
+
+
+def _same_sentence_cue(speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:
+    best: Speech | None = None
+    for speech in speeches:
+        if speech.sentence is None or speech.continued:
+            continue
+        if speech.content is not None and not speech.quotations:
+            continue  # an indirect statement with its own content
+        if speech.content is not None and speech.quotations:
+            continue
+        in_sentence = speech.sentence.start <= quotation.end - 1 < speech.sentence.end or (
+            speech.sentence.start <= quotation.start < speech.sentence.end
+        )
+        if not in_sentence and 0 <= speech.sentence.start - quotation.end <= 2:
+            # '"... missing.” Trump said.': the cue's sentence starts right after
+            in_sentence = speech.cue.start - quotation.end < 60
+        if not in_sentence:
+            continue
+        if best is None or abs(speech.cue.start - quotation.end) < abs(
+            best.cue.start - quotation.end
+        ):
+            best = speech
+    return best
+
+
+def _interrupted(text: str, speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:
+    """The statement a quotation resumes: '"A," said Smith, "B."' gives B to Smith."""
+    for speech in speeches:
+        if not speech.quotations or speech.speaker is None or speech.continued:
+            continue
+        clause_end = max(speech.cue.end, speech.speaker.end)
+        if clause_end > quotation.start or speech.quotations[-1].end > speech.cue.start:
+            continue
+        between = text[clause_end : quotation.start]
+        if between.strip() in {",", ",\u00a0"} and "\n" not in between:
+            return speech
+    return None
+
+
+def _colon_cue(speeches: Sequence[Speech], quotation: QuotedSpan, paragraph: int) -> Speech | None:
+    for speech in reversed(speeches):
+        if speech.cue.start >= quotation.start:
+            continue
+        if speech.content is None and speech.colon and paragraph - speech.paragraph <= 1:
+            return speech
+        break
+    return None
+
+
+def _statement_before(
+    speeches: Sequence[Speech], quotation: QuotedSpan, paragraph: int
+) -> Speech | None:
+    """The last statement before the quotation if it is in this or the previous paragraph."""
+    previous = [s for s in speeches if (s.content or s.cue).end <= quotation.start]
+    if not previous:
+        return None
+    last = max(previous, key=lambda s: (s.content or s.cue).end)
+    if paragraph - last.paragraph > 1 or last.speaker is None:
+        return None
+    return last

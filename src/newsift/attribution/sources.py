@@ -1,0 +1,498 @@
+"""Who is quoted: speaker mentions described, then resolved to sources.
+
+A mention is the speaker phrase of one statement. :func:`describe` reads its
+parse: the name (a spaCy ``PERSON`` entity, with an honorific such as "Dr."),
+the kind (person, organization, group, document, unattributed; from entity
+labels and head nouns such as "office", "commission", "supporters",
+"report"), whether it is named, its descriptor (words before the name such as
+"Councilmember", appositives, relative clauses, "of the ..." phrases) and an
+anonymity reason ("who spoke on condition of anonymity because ...").
+:class:`Resolver` then links each mention to the latest compatible source:
+the same name or surname ("Dr. Vosskuhl" after "Dr. Lennart Vosskuhl"), a
+title or role noun ("the consultant"), or a pronoun ("she", "they", "it"; a
+"he" or "she" with no earlier speaker goes to the latest person named as the
+subject of a sentence). Limits: no gender agreement, no cataphora, one source
+per mention even for "Smith and Jones".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsift.attribution.nouns import (
+    ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_SUFFIXES,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SELF_PRONOUNS,
+    THING_PRONOUNS,
+    TITLES,
+    VAGUE_PRONOUNS,
+)
+from newsift.document import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+_ANONYMITY = re.compile(
+    r"\b(?:anonymity|anonymously|(?:not|without)\s+(?:to\s+)?(?:be(?:ing)?\s+)?"
+    r"(?:named|identified)|on\s+background|not\s+authori[sz]ed\s+to\s+[^,.;]+)",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(?:because|since|as)\s+(?P<clause>[^,;.]+)|\b(?P<purpose>to\s+(?:discuss|describe|speak|talk|"
+    r"share|comment|reveal|disclose|avoid|protect|detail|candidly|freely|frankly)[^,;.]*)",
+    re.IGNORECASE,
+)
+_SPEECH_WORD = re.compile(
+    r"\s(?:said|says|told|tells|added|adds|warned|explained|wrote|noted|argued|insisted)\b"
+)
+_AUTHORIZED = re.compile(r"\bnot\s+authori[sz]ed\s+to\s+[^,.;]+", re.IGNORECASE)
+_SUBJECT_BE = re.compile(
+    r"^(?:he|she|they|i|we)\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """What one speaker phrase says about who is speaking."""
+
+    span: Span
+    position: int
+    kind: str = "unattributed"
+    named: bool = False
+    name: str = ""
+    name_span: Span | None = None
+    surname: str | None = None
+    head: str = ""
+    pronoun: str | None = None
+    descriptor: list[tuple[str, Span]] = field(default_factory=list)
+    reason: tuple[str, Span] | None = None
+    plural: bool = False
+
+
+def describe(
+    token: Token,
+    span: Span,
+    offset: int,
+    sentence: Span | None,
+    text: str,
+    people: frozenset[str] = frozenset(),
+) -> Mention:
+    """Describe the speaker phrase headed by ``token`` (offsets shifted by ``offset``).
+
+    ``people`` are the words of every ``PERSON`` entity of the page, which
+    tell a surname ("Smith") from an organization when the entity
+    recognizer missed it.
+    """
+    mention = Mention(span=span, position=span.start)
+    lower = token.lower_
+    if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"}:
+        token = token.head.head  # "X, who said ...": X
+        lower = token.lower_
+    if lower in VAGUE_PRONOUNS:
+        mention.kind = "unattributed"
+        mention.name = text[span.start : span.end]
+        mention.head = lower
+        return mention
+    if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | SELF_PRONOUNS:
+        mention.pronoun = lower
+        mention.plural = lower in PLURAL_PRONOUNS
+        return mention
+    mention.head = token.lemma_.lower()
+    mention.plural = token.tag_ in {"NNS", "NNPS"}
+    core = _core(token)
+    named_by = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "appos" and token.pos_ != "PROPN" and _person_name(c, people) is not None
+        ),
+        None,
+    )
+    if named_by is not None:
+        # "The company's chief executive, Maria Chen, said": the appositive is the name
+        bounds = _person_name(named_by, people)
+        assert bounds is not None
+        _person(mention, named_by, bounds, _core(named_by), offset, text)
+        mention.descriptor.insert(0, _span_part(core, offset, text))
+    else:
+        bounds = _person_name(token, people) if token.pos_ == "PROPN" else None
+        if bounds is not None:
+            _person(mention, token, bounds, core, offset, text)
+        else:
+            entity = _entity(token)
+            _thing(mention, token, entity.label_ if entity is not None else "", core, offset, text)
+    for child in token.children:
+        if child is named_by or (named_by is not None and child.i == named_by.i):
+            continue
+        if child.dep_ == "appos" or (
+            child.dep_ in {"relcl", "acl"}
+            and mention.kind == "person"
+            and mention.named
+            and not _ANONYMITY.search(_subtree_text(child))
+        ):
+            mention.descriptor.append(_part(child, offset, text))
+    if not mention.named and mention.kind in {"person", "group"}:
+        start = sentence.start if sentence is not None else span.start
+        mention.reason = _anonymity_reason(text, start, sentence)
+    return mention
+
+
+def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None:
+    """Token bounds ``[start, end)`` of a person's name headed by ``token``, or None."""
+    if token.pos_ != "PROPN":
+        return None
+    entity = _entity(token)
+    label = entity.label_ if entity is not None else ""
+    doc = token.doc
+    if entity is not None and label == "PERSON":
+        start, end = entity.start, entity.end
+    else:
+        start = token.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.head.i != token.i or prev.dep_ not in {"compound", "flat"}:
+                break
+            if prev.pos_ != "PROPN" and prev.lower_.rstrip(".") not in TITLES | HONORIFICS:
+                break
+            start -= 1
+        end = token.i + 1
+    titled = False
+    while start < end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+        start, titled = start + 1, True
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+        titled = True
+    if start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        start -= 1
+    words = [doc[i].text for i in range(start, end)]
+    if label == "PERSON" or titled or doc[start].lower_ in HONORIFICS:
+        return start, end
+    if any(w in people for w in words) and token.lemma_.lower() not in ORG_NOUNS:
+        return start, end
+    if label == "" and token.lemma_.lower() not in ORG_NOUNS and not token.text.isupper():
+        return start, end
+    return None
+
+
+def _person(
+    mention: Mention,
+    token: Token,
+    bounds: tuple[int, int],
+    core: list[Token],
+    offset: int,
+    text: str,
+) -> None:
+    doc = token.doc
+    start_i, end_i = bounds
+    while end_i > start_i + 1 and doc[end_i - 1].lower_ in {"'s", "’s"}:
+        end_i -= 1
+    name_tokens = [doc[i] for i in range(start_i, end_i)]
+    mention.kind = "person"
+    mention.named = True
+    first, last = name_tokens[0], name_tokens[-1]
+    mention.name_span = Span(offset + first.idx, offset + last.idx + len(last.text))
+    mention.name = text[mention.name_span.start : mention.name_span.end]
+    surnames = [t.text for t in name_tokens if t.lower_ not in HONORIFICS]
+    mention.surname = surnames[-1] if surnames else None
+    title = [
+        t
+        for t in core
+        if t.i < start_i and t.dep_ not in {"det", "poss", "case", "punct"} and not t.is_space
+    ]
+    if title:
+        mention.descriptor.append(_span_part(title, offset, text))
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in {"of", "at", "from"}:
+            mention.descriptor.append(_part(child, offset, text))
+
+
+def _thing(
+    mention: Mention, token: Token, label: str, core: list[Token], offset: int, text: str
+) -> None:
+    mention.name_span = _span_of(core, offset)
+    mention.name = text[mention.name_span.start : mention.name_span.end]
+    head = mention.head
+    definite = _definite(token, core)
+    if label in {"ORG", "GPE", "FAC"} and not mention.plural:
+        mention.kind, mention.named = "organization", True
+    elif label == "NORP" or (head in GROUP_NOUNS and mention.plural):
+        mention.kind = "group"
+    elif head in DOCUMENT_NOUNS:
+        mention.kind, mention.named = "document", definite or bool(label)
+    elif head in ORG_NOUNS:
+        mention.kind, mention.named = "organization", definite or bool(label)
+    elif head in ANONYMOUS_NOUNS or (head in PERSON_NOUNS and not mention.plural):
+        mention.kind = "person"
+    elif mention.plural:
+        mention.kind = "group"
+    elif token.pos_ == "PROPN":
+        mention.kind, mention.named = "organization", True
+    elif head in PERSON_NOUNS or head.endswith(PERSON_SUFFIXES):
+        mention.kind = "person"
+    else:
+        mention.kind = "unattributed"
+
+
+def _entity(token: Token) -> SpacySpan | None:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def _core(token: Token) -> list[Token]:
+    """The phrase without appositives, relative clauses and edge punctuation."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in {"appos", "relcl", "acl", "advcl", "punct"} or (
+            child.dep_ == "prep" and child.i < token.i
+        ):
+            skip.update(t.i for t in child.subtree)
+    tokens = [t for t in token.subtree if t.i not in skip and not t.is_space]
+    comma = next((t.i for t in tokens if t.i > token.i and t.text in {",", "(", "—"}), None)
+    if comma is not None:
+        tokens = [t for t in tokens if t.i < comma]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens or [token]
+
+
+def _definite(token: Token, core: list[Token]) -> bool:
+    if any(child.dep_ == "poss" for child in token.children):
+        return True
+    return bool(core) and core[0].lower_ in {"the", "this", "that", "these", "those"}
+
+
+def _span_of(tokens: list[Token], offset: int) -> Span:
+    items = sorted(tokens, key=lambda t: t.i)
+    return Span(offset + items[0].idx, offset + items[-1].idx + len(items[-1].text))
+
+
+def _span_part(tokens: list[Token], offset: int, text: str) -> tuple[str, Span]:
+    span = _span_of(tokens, offset)
+    return text[span.start : span.end], span
+
+
+def _part(token: Token, offset: int, text: str) -> tuple[str, Span]:
+    tokens = [t for t in token.subtree if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return _span_part(tokens or [token], offset, text)
+
+
+def _subtree_text(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
+
+
+def _anonymity_reason(text: str, start: int, sentence: Span | None) -> tuple[str, Span] | None:
+    """The reason given for anonymity after the mention, in its sentence."""
+    end = sentence.end if sentence is not None else min(len(text), start + 400)
+    window = text[start:end]
+    found = _ANONYMITY.search(window)
+    if found is None:
+        return None
+    if found.group(0).lower().startswith("not authori"):
+        return _reason_at(text, start + found.start(), start + found.end())
+    after = window[found.end() :]
+    reason = _REASON.match(after.lstrip())
+    if reason is None:
+        authorized = _AUTHORIZED.search(after[:200])
+        if authorized is None:
+            return None
+        base = start + found.end()
+        return _reason_at(text, base + authorized.start(), base + authorized.end())
+    skipped = len(after) - len(after.lstrip())
+    base = start + found.end() + skipped
+    group = "clause" if reason.group("clause") is not None else "purpose"
+    r_start, r_end = base + reason.start(group), base + reason.end(group)
+    clause = text[r_start:r_end]
+    lead = _SUBJECT_BE.match(clause)
+    if lead is not None:
+        r_start += lead.end()
+    return _reason_at(text, r_start, r_end)
+
+
+def _reason_at(text: str, start: int, end: int) -> tuple[str, Span]:
+    stop = _SPEECH_WORD.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    while end > start and text[end - 1] in " ,;.\n":
+        end -= 1
+    return text[start:end], Span(start, end)
+
+
+# resolution -----------------------------------------------------------------
+@dataclass(slots=True)
+class SourceDraft:
+    """A source being built up from its mentions."""
+
+    index: int
+    kind: str
+    named: bool
+    name: str
+    surname: str | None
+    head: str
+    plural: bool
+    mentions: list[Span] = field(default_factory=list)
+    descriptor: list[tuple[str, Span]] = field(default_factory=list)
+    reason: tuple[str, Span] | None = None
+    last: int = 0
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Links mentions, in text order, to sources (creating them as needed)."""
+
+    drafts: list[SourceDraft] = field(default_factory=list)
+    #: (position, name, surname) of people named as the subject of a sentence
+    subjects: list[tuple[int, str, str | None]] = field(default_factory=list)
+    #: words of every PERSON entity on the page
+    people: frozenset[str] = frozenset()
+
+    def find(self, mention: Mention) -> SourceDraft | None:
+        """The source a mention refers to, without creating one."""
+        return self._match(mention)
+
+    def resolve(self, mention: Mention) -> SourceDraft | None:
+        target = self._match(mention)
+        if target is None:
+            if mention.pronoun is not None:
+                target = self._from_subject(mention)
+                if target is None:
+                    return None
+            else:
+                target = self._new(mention)
+        self._merge(target, mention)
+        return target
+
+    def _match(self, mention: Mention) -> SourceDraft | None:
+        before = [d for d in self.drafts if d.last <= mention.position]
+        before.sort(key=lambda d: d.last, reverse=True)
+        if mention.pronoun is not None:
+            if mention.pronoun in PERSON_PRONOUNS:
+                subject = self._latest_subject(mention.position)
+                person = next((d for d in before if _personal(d)), None)
+                if subject is not None and (person is None or subject[0] > person.last):
+                    return None  # a person named since: resolved by _from_subject
+                if person is not None and person.kind != "person":
+                    # "Smith said ... He added": a surname the entity recognizer took for an
+                    # organization
+                    person.kind, person.surname = "person", person.name
+                return person
+            if mention.pronoun in PLURAL_PRONOUNS:
+                return next(
+                    (d for d in before if d.plural or d.kind in {"group", "organization"}), None
+                )
+            if mention.pronoun in THING_PRONOUNS:
+                return next((d for d in before if d.kind in {"organization", "document"}), None)
+            return None
+        key = _key(mention.name)
+        for draft in before:
+            if _key(draft.name) == key:
+                return draft
+        if mention.named and " " not in key:
+            for draft in before:
+                if draft.kind == "person" and draft.named and (draft.surname or "").lower() == key:
+                    return draft
+        if mention.kind == "person" and mention.named and mention.surname:
+            tokens = [t for t in mention.name.split() if t.lower() not in HONORIFICS]
+            for draft in before:
+                if draft.kind != "person" or not draft.named or draft.surname != mention.surname:
+                    continue
+                theirs = [t for t in draft.name.split() if t.lower() not in HONORIFICS]
+                if len(tokens) == 1 or len(theirs) == 1 or tokens[0] == theirs[0]:
+                    return draft
+            return None
+        if not mention.named and _definite_text(mention.name) and mention.head:
+            for draft in before:
+                words: set[str] = set()
+                for text, _ in draft.descriptor:
+                    words |= {w.lower().strip(",.") for w in text.split()}
+                same = mention.head == draft.head or mention.head in words
+                if same and (draft.kind == mention.kind or draft.named):
+                    return draft
+        return None
+
+    def _latest_subject(self, position: int) -> tuple[int, str, str | None] | None:
+        earlier = [s for s in self.subjects if s[0] < position]
+        return earlier[-1] if earlier else None
+
+    def _from_subject(self, mention: Mention) -> SourceDraft | None:
+        if mention.pronoun not in PERSON_PRONOUNS:
+            return None
+        subject = self._latest_subject(mention.position)
+        if subject is None:
+            return None
+        _, name, surname = subject
+        for draft in self.drafts:
+            if draft.kind == "person" and draft.named and draft.surname == surname:
+                return draft
+        draft = SourceDraft(len(self.drafts), "person", True, name, surname, "", False)
+        self.drafts.append(draft)
+        return draft
+
+    def _new(self, mention: Mention) -> SourceDraft:
+        draft = SourceDraft(
+            index=len(self.drafts),
+            kind=mention.kind,
+            named=mention.named,
+            name=mention.name,
+            surname=mention.surname,
+            head=mention.head,
+            plural=mention.plural,
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def _merge(self, draft: SourceDraft, mention: Mention) -> None:
+        draft.mentions.append(mention.span)
+        draft.last = max(draft.last, mention.position)
+        if mention.named and not draft.named and draft.kind == mention.kind:
+            draft.named, draft.name, draft.surname = True, mention.name, mention.surname
+        longer = mention.named and len(mention.name) > len(draft.name)
+        if longer and draft.kind == "person" and mention.surname == draft.surname:
+            draft.name = mention.name
+        if not draft.descriptor and mention.descriptor:
+            draft.descriptor = list(mention.descriptor)
+        if draft.reason is None and mention.reason is not None:
+            draft.reason = mention.reason
+
+
+def _personal(draft: SourceDraft) -> bool:
+    """A source "he" or "she" can refer to (a one-word "organization" may be a surname)."""
+    if draft.plural:
+        return False
+    if draft.kind == "person":
+        return True
+    return (
+        draft.kind == "organization"
+        and draft.named
+        and draft.name.istitle()
+        and (" " not in draft.name)
+    )
+
+
+def _key(name: str) -> str:
+    words = [w for w in re.findall(r"[\w'’.-]+", name.lower()) if w not in {"the", "a", "an"}]
+    return " ".join(w for w in words if w not in HONORIFICS)
+
+
+def _definite_text(name: str) -> bool:
+    first = name.split()[0].lower() if name.split() else ""
+    return first in {"the", "this", "that"}
