@@ -7,6 +7,7 @@ import pytest
 from newsift.attribution.annotations import Quote, Source
 from newsift.attribution.flags import ExpertFlagger, load_leaders
 from newsift.document import Document, Meta, Span
+from tests.conftest import SHARED, needs_shared
 
 TEXT = "x" * 400
 
@@ -104,3 +105,17 @@ def test_leaders_table_is_shipped_and_covers_to_2015() -> None:
     spells = load_leaders()
     assert len(spells) > 3000
     assert max(s.end for s in spells).isoformat() == "2015-12-31"
+
+
+@needs_shared
+def test_shared_example_flags_the_consultant_only() -> None:
+    pytest.importorskip("spacy")
+    import newsift
+
+    doc = newsift.analyze(SHARED / "examples" / "opinion-dump-harbor.txt")
+    names = {s.id: s.name for s in doc.layers["sources"]}
+    flagged = sorted((names.get(f.source or ""), f.kind) for f in doc.layers["flags"])
+    assert flagged == [
+        ("Dr. Lennart Vosskuhl", "former_or_advisory_only"),
+        ("Dr. Lennart Vosskuhl", "only_to_author"),
+    ]
