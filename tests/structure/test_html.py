@@ -267,3 +267,23 @@ def test_comment_rules(name: str) -> None:
     ]
     assert got == COMMENT_CASES[name]
     assert len(comments) == len(COMMENT_CASES[name])
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (  # the blog's name in an h1 on every page is no headline
+            "<html><head><title>Was ist Virales Marketing? | DimidoBlog</title></head><body>"
+            "<h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2><p>Text.</p></body></html>",
+            "Was ist Virales Marketing?",
+        ),
+        (
+            "<html><head><title>Council Votes - Ledger</title></head><body><h1>Council Votes</h1></body></html>",
+            "Council Votes",
+        ),
+    ],
+)
+def test_headline_choice(html: str, headline: str) -> None:
+    from newsift.structure.html.meta import read_meta
+
+    assert read_meta(parse_html(html), use_htmldate=False).headline == headline

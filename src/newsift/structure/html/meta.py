@@ -193,7 +193,12 @@ def _headline(root: HtmlElement, tags: dict[str, str]) -> str | None:
         and not _ASIDE_CLASS.search(e.get("class") or "")
     ]
     h1s = [text_of(h) for h in root.iter("h1")]
-    candidates = [h for h in marked + h1s if 3 <= len(h) <= 300 and h.lower() != site]
+    minor = _minor_segments(title)  # "Post title | Blog name": the blog name is no headline
+    candidates = [
+        h
+        for h in marked + h1s
+        if 3 <= len(h) <= 300 and h.lower() != site and h.lower() not in minor
+    ]
     for reference in (og, title):
         if reference:
             for candidate in candidates:  # markup that the title or og:title confirms
@@ -206,6 +211,17 @@ def _headline(root: HtmlElement, tags: dict[str, str]) -> str | None:
     if len(candidates) == 1:
         return candidates[0]
     return _strip_site(title, tags.get("og:site_name")) if title else None
+
+
+def _minor_segments(title: str | None) -> set[str]:
+    """The shorter parts of a ``<title>`` split at separators (usually the site's name)."""
+    if not title:
+        return set()
+    parts = [p.strip().lower() for p in _TITLE_SPLIT.split(title) if p.strip()]
+    if len(parts) < 2:
+        return set()
+    longest = max(parts, key=len)
+    return {p for p in parts if p != longest}
 
 
 def _similar(candidate: str, reference: str) -> bool:
