@@ -196,26 +196,16 @@ def _read_jsonl(
             obj = parse_json(line, limits)
             record_id = records.record_id(obj, record_id)
             record = records.to_record(obj, record_id)
-            if record.html is not None:
-                doc = document_from_html(
-                    record.html,
-                    id=record.id,
-                    url=record.url,
-                    crawl_date=record.crawl_date,
-                    reference_date=reference_date,
-                    source=f"{name}:{number}",
-                    limits=limits,
-                )
-            else:
-                doc = document_from_text(
-                    record.text or "",
-                    id=record.id,
-                    url=record.url,
-                    crawl_date=record.crawl_date,
-                    reference_date=reference_date,
-                    source=f"{name}:{number}",
-                    limits=limits,
-                )
+            reader = document_from_html if record.html is not None else document_from_text
+            doc = reader(
+                record.html if record.html is not None else record.text or "",
+                id=record.id,
+                url=record.url,
+                crawl_date=record.crawl_date,
+                reference_date=reference_date,
+                source=f"{name}:{number}",
+                limits=limits,
+            )
         except NewsiftError as exc:
             yield Loaded(record_id, error=exc)
             continue

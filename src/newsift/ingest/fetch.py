@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import quote, urljoin, urlsplit
 
 from newsift.errors import InputError
+from newsift.ingest.html_decode import parse_content_type
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -237,7 +238,7 @@ def fetch(
     if reply.status >= 400:
         status = f"{reply.status} {reply.reason}".strip()
         raise FetchError(f"HTTP {status} for {_show(target)}")
-    content_type, charset = _content_type(reply.headers.get("content-type"))
+    content_type, charset = parse_content_type(reply.headers.get("content-type"))
     return Fetched(
         url=url,
         final_url=target.url,
@@ -539,19 +540,6 @@ def _headers(response: http.client.HTTPResponse) -> dict[str, str]:
         key = name.lower()
         headers[key] = f"{headers[key]}, {value}" if key in headers else value
     return headers
-
-
-def _content_type(value: str | None) -> tuple[str | None, str | None]:
-    """``"text/html; charset=ISO-8859-1"`` -> ``("text/html", "iso-8859-1")``."""
-    if value is None:
-        return None, None
-    media, *params = value.split(";")
-    charset = None
-    for param in params:
-        name, _, text = param.partition("=")
-        if name.strip().lower() == "charset":
-            charset = text.strip().strip("\"'").lower() or None
-    return media.strip().lower() or None, charset
 
 
 def _header_text(value: str) -> str:

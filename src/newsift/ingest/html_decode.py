@@ -267,3 +267,16 @@ def _finish(text: str) -> str:
     if not text.strip():
         raise EmptyInput("empty input (only white space)")
     return text
+
+
+def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
+    """``"text/html; charset=ISO-8859-1"`` -> ``("text/html", "iso-8859-1")`` (None if missing)."""
+    if value is None:
+        return None, None
+    media, *params = value.split(";")
+    charset = None
+    for param in params:
+        name, _, text = param.partition("=")
+        if name.strip().lower() == "charset" and charset is None:
+            charset = text.strip().strip("\"'").strip().lower() or None
+    return media.strip().lower() or None, charset

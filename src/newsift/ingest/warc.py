@@ -44,6 +44,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsift.errors import DecodeError, EmptyInput, InputError, InputTooLarge, NewsiftError
+from newsift.ingest.html_decode import parse_content_type
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -301,7 +302,7 @@ class _Reader:
             return WarcSkip(record_id, "no valid HTTP status line")
         if not 200 <= status < 300:
             return WarcSkip(record_id, f"HTTP status {status}")
-        media, charset = _content_type(http.get_header("Content-Type"))
+        media, charset = parse_content_type(http.get_header("Content-Type"))
         if media is not None and media not in HTML_TYPES:
             return WarcSkip(record_id, f"not HTML ({media})")
         before = len(self.zlib_errors)
@@ -491,19 +492,6 @@ def _status(value: str | None) -> int | None:
     except ValueError:
         return None
     return status if 100 <= status <= 999 else None
-
-
-def _content_type(value: str | None) -> tuple[str | None, str | None]:
-    """``("text/html", "utf-8")`` from ``text/html; charset="utf-8"``; None for parts missing."""
-    if value is None:
-        return None, None
-    media, *parameters = value.split(";")
-    charset = None
-    for parameter in parameters:
-        key, _, raw = parameter.partition("=")
-        if key.strip().lower() == "charset" and charset is None:
-            charset = raw.strip().strip("\"'").strip() or None
-    return media.strip().lower() or None, charset
 
 
 def _first_line(message: str) -> str:
