@@ -37,3 +37,9 @@ def test_every_meta_field_is_documented(name: str) -> None:
 @pytest.mark.parametrize("kind", REGION_KINDS)
 def test_every_region_kind_is_documented(kind: str) -> None:
     assert f"`{kind}`" in SCHEMA_DOC
+
+
+def test_default_pipeline_is_documented() -> None:
+    from newsift.pipeline import DEFAULT_PIPELINE
+
+    assert ",".join(DEFAULT_PIPELINE) in CLI_DOC
