@@ -44,12 +44,14 @@ bench: $(BIN)/newsift
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/rendered_dumps.py
 	$(BIN)/python benchmarks/attribution.py
+	$(BIN)/python benchmarks/claims.py
 
 # Rebuild the models shipped in src/newsift/models from ../shared/data (needs the train extra).
 models: $(BIN)/newsift
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m newsift.train.lines
 	$(BIN)/python -m newsift.train.leaders
+	$(BIN)/python -m newsift.claims.train
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

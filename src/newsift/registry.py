@@ -24,6 +24,7 @@ BUILTIN_MODULES = (
     "newsift.structure.analyzer",
     "newsift.attribution.analyzer",
     "newsift.attribution.flags",
+    "newsift.claims.analyzer",
 )
 ENTRY_POINT_GROUP = "newsift.analyzers"
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.v[0-9]+$")

@@ -1,0 +1,1 @@
+"""Check-worthy claim detection: which sentences of an article state facts worth checking."""

@@ -1,0 +1,92 @@
+"""The ``claims`` layer: one :class:`Claim` per scored sentence of the body.
+
+Importing this module registers the layer's loader with
+:func:`newsift.document.register_layer`, so ``Document.from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsift.document import Span, register_layer
+from newsift.errors import SchemaError
+
+CLAIM_TYPES = (
+    "statistic", "comparison", "prediction", "causal", "attributed", "event", "other",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence and how check-worthy it is.
+
+    ``span`` is the sentence; ``score`` the model's probability that it is a
+    check-worthy factual claim; ``rank`` its place among the article's
+    sentences by score (1 = most check-worthy); ``checkworthy`` whether the
+    score reaches the model's decision threshold; ``type`` the rule-based
+    claim type and ``features`` the cues the rules found
+    (see :mod:`newsift.claims.types`).
+    """
+
+    span: Span
+    score: float
+    rank: int
+    checkworthy: bool
+    type: str = "other"
+    features: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.type not in CLAIM_TYPES:
+            raise ValueError(f"unknown claim type {self.type!r}")
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"score {self.score!r} outside [0, 1]")
+        if self.rank < 1:
+            raise ValueError(f"rank {self.rank!r} below 1")
+
+    @property
+    def spans(self) -> list[Span]:
+        return [self.span]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "score": self.score,
+            "rank": self.rank,
+            "checkworthy": self.checkworthy,
+            "type": self.type,
+            "features": list(self.features),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        try:
+            score = data["score"]
+            rank = data["rank"]
+            checkworthy = data["checkworthy"]
+            kind = data["type"]
+            found = data["features"]
+            if isinstance(score, bool) or not isinstance(score, int | float):
+                raise TypeError("score must be a number")
+            if isinstance(rank, bool) or not isinstance(rank, int):
+                raise TypeError("rank must be an integer")
+            if not isinstance(checkworthy, bool):
+                raise TypeError("checkworthy must be a boolean")
+            if not isinstance(kind, str):
+                raise TypeError("type must be a string")
+            if not isinstance(found, list) or not all(isinstance(f, str) for f in found):
+                raise TypeError("features must be a list of strings")
+            return cls(
+                span=Span.from_dict(data["span"]),
+                score=float(score),
+                rank=rank,
+                checkworthy=checkworthy,
+                type=kind,
+                features=tuple(found),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc
+
+
+register_layer("claims", Claim.from_dict)

@@ -1,0 +1,146 @@
+"""Rule-based claim types: what kind of fact a sentence states.
+
+Each rule looks for cues (the ``features``); the type is the first of
+``statistic``, ``comparison``, ``prediction``, ``causal``, ``attributed``,
+``event`` whose cues are present, else ``other``. The rules are English and
+deliberately shallow: they describe a sentence the model already found
+check-worthy, they do not decide whether it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    "|hundred|thousand|million|billion|trillion|dozen|half|quarter|third"
+)
+_IRREGULAR_PAST = (
+    "was|were|had|did|made|said|went|came|took|gave|got|won|lost|left|met|paid|sold|bought"
+    "|built|began|became|fell|rose|grew|hit|cut|set|put|ran|led|held|brought|found|told|wrote"
+    "|spent|sent|struck|fought|shot|broke|chose|drove|flew|froze|hid|kept|knew|saw|stood|thought"
+    "|voted|killed"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_EST_NOT_SUPERLATIVE = _words(
+    """
+    interest interests test tests forest west east best-known honest request suggest
+    guest protest rest arrest invest digest contest quest chest nest vest pest crest
+    manifest modest earnest harvest conquest attest detest infest ingest divest bequest
+    lest zest
+    """
+)
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("percent", re.compile(r"\d\s?%|\b(?:per ?cent|percentage points?)\b", re.I)),
+    ("money", re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur)\b", re.I)),
+    ("number", re.compile(rf"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
+    (
+        "comparative",
+        re.compile(
+            r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse"
+            r"|\w+er)\s+than\b|\bcompared (?:with|to)\b|\b(?:twice|three times) as\b"
+            r"|\bas (?:much|many) as\b",
+            re.I,
+        ),
+    ),
+    ("superlative", re.compile(r"\b(?:most|least|best|worst)\b|\b\w{2,}est\b", re.I)),
+    (
+        "future",
+        re.compile(
+            r"\b(?:will|won't|shall|going to|expected to|expects? to|forecasts?|forecast to"
+            r"|projected to|predicts?|is set to|are set to|likely to|plans? to)\b",
+            re.I,
+        ),
+    ),
+    (
+        "causal",
+        re.compile(
+            r"\b(?:because|caused|causes|cause of|led to|leads to|lead to|due to|as a result"
+            r"|resulted in|results in|thanks to|blamed|owing to|therefore)\b",
+            re.I,
+        ),
+    ),
+    (
+        "attribution",
+        re.compile(
+            r"\b(?:said|says|told|according to|reported|stated|announced|claimed|claims"
+            r"|claim|argued|insisted|added|wrote|estimated)\b",
+            re.I,
+        ),
+    ),
+    ("past_tense", re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR_PAST})\b", re.I)),
+    (
+        "date",
+        re.compile(
+            rf"\b(?:{_MONTHS}|{_WEEKDAYS})\b\.?|\b(?:1[89]|20)\d\d\b"
+            r"|\b(?:yesterday|today|last (?:week|month|year|night|\w+day))\b",
+            re.I,
+        ),
+    ),
+)
+
+#: the type and the cues that make it, in order of precedence
+TYPES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("statistic", frozenset({"percent", "money", "number"})),
+    ("comparison", frozenset({"comparative", "superlative"})),
+    ("prediction", frozenset({"future"})),
+    ("causal", frozenset({"causal"})),
+    ("attributed", frozenset({"attribution"})),
+)
+_CAPITALISED = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_CALENDAR = re.compile(rf"(?:{_MONTHS}|{_WEEKDAYS})", re.I)
+_SUPERLATIVE = re.compile(r"\b(?:most|least|best|worst)\b|\b(\w{2,}est)\b", re.I)
+
+
+def _has_superlative(sentence: str) -> bool:
+    for match in _SUPERLATIVE.finditer(sentence):
+        word = match.group(1)
+        if word is None or word.lower() not in _EST_NOT_SUPERLATIVE:
+            return True
+    return False
+
+
+def _named_entity(sentence: str) -> bool:
+    """A capitalised word that does not open the sentence (a crude proper-noun test)."""
+    stripped = sentence.lstrip("\"“‘'( ")
+    return any(
+        m.start() > 0 and not _CALENDAR.fullmatch(m.group(0))
+        for m in _CAPITALISED.finditer(stripped)
+    )
+
+
+def claim_features(sentence: str) -> list[str]:
+    """The cues found in ``sentence``, in the order of :data:`RULES`."""
+    found: list[str] = []
+    for name, pattern in RULES:
+        if name == "superlative":
+            if _has_superlative(sentence):
+                found.append(name)
+        elif pattern.search(sentence):
+            found.append(name)
+    if _named_entity(sentence):
+        found.append("named_entity")
+    return found
+
+
+def claim_type(sentence: str) -> tuple[str, list[str]]:
+    """The claim type of ``sentence`` and the cues found in it."""
+    found = claim_features(sentence)
+    present = set(found)
+    for kind, cues in TYPES:
+        if present & cues:
+            return kind, found
+    if "past_tense" in present and present & {"date", "named_entity"}:
+        return "event", found
+    return "other", found
