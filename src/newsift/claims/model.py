@@ -19,12 +19,13 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
+
+from newsift.models import load_arrays
 
 MODEL_FILE = "claims-v1.npz"
 HASH_BUCKETS = 1 << 18
@@ -97,12 +98,7 @@ class ClaimModel:
     @classmethod
     def load(cls, path: Path | None = None) -> ClaimModel:
         """The shipped model (or one at ``path``); refuses weights of another shape."""
-        if path is None:
-            source = resources.files("newsift.models").joinpath(MODEL_FILE)
-            with resources.as_file(source) as file, np.load(file, allow_pickle=False) as data:
-                return cls._from_arrays(dict(data))
-        with np.load(path, allow_pickle=False) as data:
-            return cls._from_arrays(dict(data))
+        return cls._from_arrays(load_arrays(MODEL_FILE, path))
 
     @classmethod
     def _from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> ClaimModel:

@@ -19,13 +19,13 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from newsift.models import load_arrays
 from newsift.structure.header import parse_header_line, person_name
 from newsift.structure.junk import is_credit
 from newsift.structure.lines import (
@@ -231,12 +231,7 @@ class LineModel:
     @classmethod
     def load(cls, path: Path | None = None) -> LineModel:
         """The shipped model (or one at ``path``); refuses weights of another shape."""
-        if path is None:
-            source = resources.files("newsift.models").joinpath(MODEL_FILE)
-            with resources.as_file(source) as file, np.load(file, allow_pickle=False) as data:
-                return cls._from_arrays(dict(data))
-        with np.load(path, allow_pickle=False) as data:
-            return cls._from_arrays(dict(data))
+        return cls._from_arrays(load_arrays(MODEL_FILE, path))
 
     @classmethod
     def _from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> LineModel:
