@@ -113,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("paths", nargs="+", metavar="FILE", help="JSON or JSON Lines from analyze")
     show.set_defaults(handler=cmd_show)
 
+    claims = commands.add_parser("claims", help="check-worthy claims")
+    claim_commands = claims.add_subparsers(dest="claims_command", required=True, metavar="COMMAND")
+    score = claim_commands.add_parser(
+        "score", help="score sentences (one per line, or JSON Lines with text) as JSON Lines"
+    )
+    score.add_argument("path", metavar="FILE", help="sentences to score; - reads stdin")
+    score.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    score.set_defaults(handler=cmd_claims_score)
+
     analyzers = commands.add_parser("analyzers", help="list the registered analyzers")
     analyzers.set_defaults(handler=cmd_analyzers)
     return parser
@@ -289,6 +298,32 @@ def _read_documents(path: Path) -> Iterator[Document]:
                 yield Document.from_dict(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise SchemaError(f"line {number} is not JSON: {exc.msg}") from exc
+
+
+# claims -----------------------------------------------------------------------
+def cmd_claims_score(args: argparse.Namespace) -> int:
+    from newsift.claims.model import ClaimModel
+    from newsift.claims.scoring import read_sentences, score_sentences
+
+    try:
+        source: IO[str] = (
+            sys.stdin if args.path == "-" else open(args.path, encoding="utf-8", errors="replace")  # noqa: SIM115
+        )
+    except OSError as exc:
+        print(f"newsift: error: {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    out: IO[str] = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
+    failed = False
+    try:
+        for row in score_sentences(read_sentences(source), ClaimModel.load()):
+            failed = failed or "error" in row
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 # analyzers --------------------------------------------------------------------

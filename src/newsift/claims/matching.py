@@ -1,0 +1,315 @@
+"""Fact-check matching: look a claim up in a local archive of verified claims.
+
+The archive is not shipped; :func:`build_index` indexes any iterable of
+:class:`FactCheck` records (:func:`read_factchecks` reads ClaimReview-like JSONL,
+or the CheckThat! 2022 2A ``vclaims.jsonl``). Each record's text (its claim,
+plus its title when ``use_title``) is turned into two TF-IDF vectors, each of
+unit length: character 3- to 5-grams of the space-padded words (n-grams never
+cross a word boundary) and word unigrams plus bigrams; sub-linear term
+frequency, smoothed IDF fitted on the archive. The score of a record is the
+weighted sum of the two cosines, ``char_weight * char + (1 - char_weight) *
+word``, which is the cosine of the concatenated, re-weighted vectors.
+
+The index is an inverted file (per term: record numbers and weights) held in
+NumPy arrays; :meth:`MatchIndex.save` writes it with the record metadata as
+parallel unicode arrays to ``.npz``, :meth:`MatchIndex.load` reads it with
+``allow_pickle=False``. Building, loading and searching need only NumPy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+INDEX_VERSION = 1
+CHAR_NGRAMS = (3, 4, 5)
+MAX_CHARS = 2000
+DEFAULT_CHAR_WEIGHT = 0.5
+
+_URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|www\.\S+", re.IGNORECASE)
+# The attribution line twitter embeds put after a tweet: "— Name (@handle) January 6, 2020".
+_SIGNATURE = re.compile(r"\s*[—–-]+\s*[^—–\n]{0,80}\(@\w+\)\s*\w+ \d{1,2}, \d{4}\s*$")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_FIELDS = ("id", "claim", "rating", "url", "date", "title")
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheck:
+    """One verified claim: ``claim`` is the checked statement, ``rating`` the verdict."""
+
+    id: str
+    claim: str
+    rating: str = ""
+    url: str = ""
+    date: str = ""
+    title: str = ""
+
+
+def clean(text: str) -> str:
+    """Lower-cased text without URLs or a trailing tweet signature, spaces folded."""
+    text = _SIGNATURE.sub("", _URL.sub(" ", text[:MAX_CHARS]))
+    return _SPACE.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+def _terms(text: str) -> tuple[Counter[str], Counter[str]]:
+    """Character n-gram counts and word uni/bigram counts of one text."""
+    words = _TOKEN.findall(clean(text))
+    word_counts: Counter[str] = Counter(words)
+    word_counts.update(a + " " + b for a, b in pairwise(words))
+    char_counts: Counter[str] = Counter()
+    for word in words:
+        padded = " " + word + " "
+        for n in CHAR_NGRAMS:
+            char_counts.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return char_counts, word_counts
+
+
+def _document(record: FactCheck, use_title: bool) -> str:
+    if use_title and record.title and record.title not in record.claim:
+        return record.claim + " . " + record.title
+    return record.claim
+
+
+def _block(counts: Counter[str], prefix: str, idf: dict[str, float]) -> dict[str, float]:
+    weighted = {
+        prefix + term: (1.0 + math.log(n)) * idf[prefix + term]
+        for term, n in counts.items()
+        if prefix + term in idf
+    }
+    norm = math.sqrt(sum(v * v for v in weighted.values()))
+    return {k: v / norm for k, v in weighted.items()} if norm else {}
+
+
+@dataclass(frozen=True, slots=True)
+class MatchIndex:
+    """An inverted TF-IDF index over fact-checks; see the module docstring."""
+
+    records: tuple[FactCheck, ...]
+    vocabulary: dict[str, int]
+    idf: NDArray[np.float32]
+    term_start: NDArray[np.int64]
+    postings_doc: NDArray[np.int32]
+    postings_weight: NDArray[np.float32]
+    char_weight: float = DEFAULT_CHAR_WEIGHT
+    use_title: bool = True
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def vector(self, text: str) -> dict[int, float]:
+        """Term number -> weight of ``text``, unit length (empty if no known term)."""
+        char_counts, word_counts = _terms(text)
+        idf: dict[str, float] = {}
+        for prefix, counts in (("c:", char_counts), ("w:", word_counts)):
+            for term in counts:
+                number = self.vocabulary.get(prefix + term)
+                if number is not None:
+                    idf[prefix + term] = float(self.idf[number])
+        char_vec = _block(char_counts, "c:", idf)
+        word_vec = _block(word_counts, "w:", idf)
+        a, b = math.sqrt(self.char_weight), math.sqrt(1.0 - self.char_weight)
+        if not char_vec or not word_vec:
+            a = b = 1.0  # one block alone is already of unit length
+        out = {self.vocabulary[t]: a * v for t, v in char_vec.items()}
+        out.update({self.vocabulary[t]: b * v for t, v in word_vec.items()})
+        return out
+
+    def scores(self, text: str) -> NDArray[np.float64]:
+        """The cosine of ``text`` with every record, in record order."""
+        query = self.vector(text)
+        if not query:
+            return np.zeros(len(self.records), dtype=np.float64)
+        terms = np.fromiter(query.keys(), dtype=np.int64, count=len(query))
+        weights = np.fromiter(query.values(), dtype=np.float64, count=len(query))
+        starts, ends = self.term_start[terms], self.term_start[terms + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(len(self.records), dtype=np.float64)
+        # Positions of every posting of every query term, without a Python loop.
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        positions = offsets + np.arange(total, dtype=np.int64)
+        contribution = self.postings_weight[positions].astype(np.float64) * np.repeat(
+            weights, lengths
+        )
+        summed = np.bincount(
+            self.postings_doc[positions], weights=contribution, minlength=len(self.records)
+        )
+        return summed.astype(np.float64)
+
+    def search(self, text: str, k: int = 5) -> list[tuple[FactCheck, float]]:
+        """The ``k`` best-matching fact-checks with their cosine, best first (ties by order)."""
+        if k <= 0 or not self.records:
+            return []
+        scores = self.scores(text)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.lexsort((top, -scores[top]))]
+        return [(self.records[int(i)], float(scores[i])) for i in top if scores[i] > 0.0]
+
+    def save(self, path: Path) -> None:
+        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        arrays: dict[str, NDArray[np.generic]] = {
+            "record_" + name: np.array([getattr(r, name) for r in self.records], dtype=np.str_)
+            for name in _FIELDS
+        }
+        arrays.update(
+            version=np.array([INDEX_VERSION], dtype=np.int64),
+            char_weight=np.array([self.char_weight], dtype=np.float64),
+            use_title=np.array([self.use_title], dtype=np.bool_),
+            terms=np.array(terms, dtype=np.str_),
+            idf=self.idf,
+            term_start=self.term_start,
+            postings_doc=self.postings_doc,
+            postings_weight=self.postings_weight,
+        )
+        np.savez_compressed(path, allow_pickle=False, **arrays)
+
+    @classmethod
+    def load(cls, path: Path) -> MatchIndex:
+        """An index written by :meth:`save`; refuses other versions or inconsistent arrays."""
+        with np.load(path, allow_pickle=False) as data:
+            arrays = dict(data)
+        if int(arrays["version"][0]) != INDEX_VERSION:
+            raise ValueError(f"{path}: match index version {int(arrays['version'][0])}")
+        columns = [arrays["record_" + name].tolist() for name in _FIELDS]
+        records = tuple(FactCheck(*(str(c) for c in row)) for row in zip(*columns, strict=True))
+        terms: list[str] = [str(t) for t in arrays["terms"].tolist()]
+        term_start = arrays["term_start"].astype(np.int64)
+        postings_doc = arrays["postings_doc"].astype(np.int32)
+        ok = (
+            term_start.shape == (len(terms) + 1,)
+            and arrays["idf"].shape == (len(terms),)
+            and int(term_start[-1]) == postings_doc.size == arrays["postings_weight"].size
+            and (postings_doc.size == 0 or int(postings_doc.max()) < len(records))
+        )
+        if not ok:
+            raise ValueError(f"{path}: inconsistent match index arrays")
+        return cls(
+            records=records,
+            vocabulary={t: i for i, t in enumerate(terms)},
+            idf=arrays["idf"].astype(np.float32),
+            term_start=term_start,
+            postings_doc=postings_doc,
+            postings_weight=arrays["postings_weight"].astype(np.float32),
+            char_weight=float(arrays["char_weight"][0]),
+            use_title=bool(arrays["use_title"][0]),
+        )
+
+
+def build_index(
+    records: Iterable[FactCheck],
+    *,
+    char_weight: float = DEFAULT_CHAR_WEIGHT,
+    use_title: bool = True,
+    min_df: int = 1,
+) -> MatchIndex:
+    """An index over ``records`` (IDF fitted on them); ``char_weight`` in [0, 1]."""
+    if not 0.0 <= char_weight <= 1.0:
+        raise ValueError("char_weight must be in [0, 1]")
+    kept = tuple(records)
+    counted = [_terms(_document(r, use_title)) for r in kept]
+    df: Counter[str] = Counter()
+    for char_counts, word_counts in counted:
+        df.update("c:" + t for t in char_counts)
+        df.update("w:" + t for t in word_counts)
+    terms = sorted(t for t, n in df.items() if n >= min_df)
+    n_docs = len(kept)
+    idf = {t: math.log((1 + n_docs) / (1 + df[t])) + 1.0 for t in terms}
+    vocabulary = {t: i for i, t in enumerate(terms)}
+    a, b = math.sqrt(char_weight), math.sqrt(1.0 - char_weight)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for doc, (char_counts, word_counts) in enumerate(counted):
+        char_vec = _block(char_counts, "c:", idf)
+        word_vec = _block(word_counts, "w:", idf)
+        ca, wb = (a, b) if char_vec and word_vec else (1.0, 1.0)
+        for vec, scale in ((char_vec, ca), (word_vec, wb)):
+            for term, value in vec.items():
+                rows.append(doc)
+                cols.append(vocabulary[term])
+                vals.append(scale * value)
+    col = np.array(cols, dtype=np.int64)
+    order = np.argsort(col, kind="stable")
+    term_start = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(col, minlength=len(terms)), out=term_start[1:])
+    return MatchIndex(
+        records=kept,
+        vocabulary=vocabulary,
+        idf=np.array([idf[t] for t in terms], dtype=np.float32),
+        term_start=term_start,
+        postings_doc=np.array(rows, dtype=np.int32)[order],
+        postings_weight=np.array(vals, dtype=np.float32)[order],
+        char_weight=char_weight,
+        use_title=use_title,
+    )
+
+
+def _text(obj: dict[str, object], *keys: str) -> str:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _rating(obj: dict[str, object]) -> str:
+    review = obj.get("reviewRating")
+    if isinstance(review, dict):
+        name = review.get("alternateName") or review.get("ratingValue")
+        if isinstance(name, str | int | float):
+            return str(name)
+    return _text(obj, "rating", "textualRating", "verdict", "label")
+
+
+def read_factchecks(path: Path) -> tuple[list[FactCheck], int]:
+    """Fact-checks in the JSONL at ``path`` and the number of lines skipped.
+
+    Accepted fields: ``claim`` (or ``claimReviewed``, ``vclaim``, ``text``), ``rating``
+    (or ``textualRating``, ``reviewRating.alternateName``), ``url`` (or ``page_url``),
+    ``date`` (or ``datePublished``), ``title``, ``id`` (or ``vclaim_id``; else the URL,
+    else ``line-N``). Blank lines are ignored; a line that is not a JSON object or has
+    no claim text is skipped and counted.
+    """
+    out: list[FactCheck] = []
+    skipped = 0
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                skipped += 1
+                continue
+            claim = (
+                _text(obj, "claim", "claimReviewed", "vclaim", "text")
+                if isinstance(obj, dict)
+                else ""
+            )
+            if not claim:
+                skipped += 1
+                continue
+            url = _text(obj, "url", "page_url")
+            out.append(
+                FactCheck(
+                    id=_text(obj, "id", "vclaim_id") or url or f"line-{number}",
+                    claim=claim,
+                    rating=_rating(obj),
+                    url=url,
+                    date=_text(obj, "date", "datePublished"),
+                    title=_text(obj, "title"),
+                )
+            )
+    return out, skipped

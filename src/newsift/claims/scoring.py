@@ -1,0 +1,81 @@
+"""Score standalone sentences for triage queues and evaluation (``newsift claims score``).
+
+Input: one sentence per line, or JSON Lines objects with ``text`` (and an
+optional ``id``). Output: one JSON object per non-blank input line with ``id``,
+``text``, ``score``, ``checkworthy`` (the model's own decision at its
+validation-chosen threshold), ``type`` and ``features``; a line that cannot be
+read gets ``error`` instead, so every input line ends with one row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsift.claims.model import ClaimModel
+from newsift.claims.types import claim_type
+
+BATCH = 256
+MAX_SENTENCE_CHARS = 5_000
+
+
+def read_sentences(lines: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
+    """``(id, text, error)`` for each non-blank line: plain text or a JSON object with ``text``."""
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                yield str(number), None, f"not a JSON object: {exc}"
+                continue
+            text = obj.get("text") if isinstance(obj, dict) else None
+            ident = obj.get("id", number) if isinstance(obj, dict) else number
+            if not isinstance(text, str) or not text.strip():
+                yield str(ident), None, "record has no 'text' string"
+                continue
+            line, key = text.strip(), str(ident)
+        else:
+            key = str(number)
+        if len(line) > MAX_SENTENCE_CHARS:
+            yield key, None, f"sentence over {MAX_SENTENCE_CHARS:,} characters"
+            continue
+        yield key, line, None
+
+
+def score_sentences(
+    items: Iterable[tuple[str, str | None, str | None]], model: ClaimModel
+) -> Iterator[dict[str, Any]]:
+    """One output row per input item, in order, scored in batches."""
+    batch: list[tuple[str, str | None, str | None]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield from _score_batch(batch, model)
+            batch = []
+    if batch:
+        yield from _score_batch(batch, model)
+
+
+def _score_batch(
+    batch: list[tuple[str, str | None, str | None]], model: ClaimModel
+) -> Iterator[dict[str, Any]]:
+    texts = [text for _, text, _ in batch if text is not None]
+    scores = iter(model.score(texts)) if texts else iter(())
+    for ident, text, error in batch:
+        if text is None:
+            yield {"id": ident, "error": error}
+            continue
+        score = float(next(scores))
+        kind, found = claim_type(text)
+        yield {
+            "id": ident,
+            "text": text,
+            "score": round(score, 4),
+            "checkworthy": score >= model.threshold,
+            "type": kind,
+            "features": found,
+        }

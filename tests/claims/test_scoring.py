@@ -1,0 +1,54 @@
+"""`newsift claims score`: every input line ends with one row."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsift.claims.model import ClaimModel
+from newsift.claims.scoring import read_sentences, score_sentences
+from newsift.cli import main
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Unemployment fell to 3.9 percent.", ("1", "Unemployment fell to 3.9 percent.", None)),
+        ('{"id": "a7", "text": " Taxes rose. "}', ("a7", "Taxes rose.", None)),
+        ('{"text": 5}', ("1", None, "record has no 'text' string")),
+        ("{not json", ("1", None, "not a JSON object")),
+        ("x" * 6000, ("1", None, "sentence over 5,000 characters")),
+    ],
+)
+def test_read_sentences(line: str, expected: tuple[str, str | None, str | None]) -> None:
+    [(ident, text, error)] = list(read_sentences([line]))
+    assert (ident, text) == expected[:2]
+    assert (error or "").startswith(expected[2] or "")
+
+
+def test_rows_keep_order_and_ids_across_batches() -> None:
+    lines = [f"The budget grew by {i} percent in 2024." for i in range(600)] + ["{bad"]
+    rows = list(score_sentences(read_sentences(lines), ClaimModel.load()))
+    assert [r["id"] for r in rows] == [str(i) for i in range(1, 602)]
+    assert all(r["type"] == "statistic" for r in rows[:600]) and "error" in rows[600]
+
+
+def test_cli_scores_stdin_and_a_file(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsift", "claims", "score", "-"],
+        input="Crime fell 12 percent last year.\nWhat a lovely evening!\n",
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["checkworthy"] and not rows[1]["checkworthy"]
+    assert rows[0]["score"] > rows[1]["score"]
+    source, out = tmp_path / "s.txt", tmp_path / "o.jsonl"
+    source.write_text("A sentence.\n{broken\n")
+    assert main(["claims", "score", str(source), "--out", str(out)]) == 1
+    assert len(out.read_text().splitlines()) == 2
+    assert main(["claims", "score", str(tmp_path / "missing.txt")]) == 1
