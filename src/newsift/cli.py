@@ -121,6 +121,23 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("path", metavar="FILE", help="sentences to score; - reads stdin")
     score.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     score.set_defaults(handler=cmd_claims_score)
+    index = claim_commands.add_parser(
+        "index", help="build a fact-check index from JSON Lines (claim, rating, url, date)"
+    )
+    index.add_argument("path", metavar="FILE", help="fact-checks, one JSON object per line")
+    index.add_argument(
+        "--out", metavar="INDEX", required=True, help="where to write the index (.npz)"
+    )
+    index.set_defaults(handler=cmd_claims_index)
+    match = claim_commands.add_parser("match", help="find past fact-checks of claims in an index")
+    match.add_argument(
+        "claims", nargs="+", metavar="CLAIM", help="claim texts; - reads one per line"
+    )
+    match.add_argument(
+        "--index", metavar="INDEX", required=True, help="an index from 'claims index'"
+    )
+    match.add_argument("-k", type=int, default=5, help="matches per claim (default %(default)s)")
+    match.set_defaults(handler=cmd_claims_match)
 
     analyzers = commands.add_parser("analyzers", help="list the registered analyzers")
     analyzers.set_defaults(handler=cmd_analyzers)
@@ -324,6 +341,57 @@ def cmd_claims_score(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_claims_index(args: argparse.Namespace) -> int:
+    from newsift.claims.matching import build_index, read_factchecks
+
+    try:
+        records, skipped = read_factchecks(Path(args.path))
+    except OSError as exc:
+        print(f"newsift: error: {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    if not records:
+        print(f"newsift: error: {args.path}: no fact-checks to index", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    build_index(records).save(Path(args.out))
+    print(
+        f"newsift: indexed {len(records):,} fact-checks into {args.out}"
+        + (f" ({skipped:,} lines skipped)" if skipped else ""),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_claims_match(args: argparse.Namespace) -> int:
+    from newsift.claims.matching import MatchIndex
+
+    if args.k < 1:
+        raise UsageError("-k must be at least 1")
+    try:
+        index = MatchIndex.load(Path(args.index))
+    except (OSError, ValueError) as exc:
+        print(f"newsift: error: {args.index}: cannot read the index: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    queries = (
+        [line.strip() for line in sys.stdin if line.strip()]
+        if args.claims == ["-"]
+        else args.claims
+    )
+    for query in queries:
+        matches = [
+            {
+                "id": fc.id,
+                "claim": fc.claim,
+                "rating": fc.rating,
+                "url": fc.url,
+                "date": fc.date,
+                "score": round(score, 4),
+            }
+            for fc, score in index.search(query, k=args.k)
+        ]
+        print(json.dumps({"claim": query, "matches": matches}, ensure_ascii=False))
+    return EXIT_OK
 
 
 # analyzers --------------------------------------------------------------------

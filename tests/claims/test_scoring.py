@@ -52,3 +52,33 @@ def test_cli_scores_stdin_and_a_file(tmp_path: Path) -> None:
     assert main(["claims", "score", str(source), "--out", str(out)]) == 1
     assert len(out.read_text().splitlines()) == 2
     assert main(["claims", "score", str(tmp_path / "missing.txt")]) == 1
+
+
+def test_cli_index_and_match(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "fc.jsonl"
+    archive.write_text(
+        '{"claim": "Water bills in Milford rose 62 percent after privatisation.", "rating": "True", "url": "u1"}\n'
+        '{"claim": "Masks do not stop respiratory viruses.", "rating": "False", "url": "u2"}\n'
+        "not json\n"
+    )
+    index = tmp_path / "fc.npz"
+    assert main(["claims", "index", str(archive), "--out", str(index)]) == 0
+    assert "1 lines skipped" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "claims",
+                "match",
+                "Milford water bills went up 62 percent",
+                "--index",
+                str(index),
+                "-k",
+                "1",
+            ]
+        )
+        == 0
+    )
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [m["url"] for m in row["matches"]] == ["u1"] and row["matches"][0]["rating"] == "True"
+    assert main(["claims", "match", "x", "--index", str(tmp_path / "none.npz")]) == 1
+    assert main(["claims", "match", "x", "--index", str(index), "-k", "0"]) == 2

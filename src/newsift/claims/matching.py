@@ -33,11 +33,11 @@ from numpy.typing import NDArray
 INDEX_VERSION = 1
 CHAR_NGRAMS = (3, 4, 5)
 MAX_CHARS = 2000
-DEFAULT_CHAR_WEIGHT = 0.5
+DEFAULT_CHAR_WEIGHT = 0.6
 
 _URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|www\.\S+", re.IGNORECASE)
-# The attribution line twitter embeds put after a tweet: "— Name (@handle) January 6, 2020".
-_SIGNATURE = re.compile(r"\s*[—–-]+\s*[^—–\n]{0,80}\(@\w+\)\s*\w+ \d{1,2}, \d{4}\s*$")
+_TAG = re.compile(r"[#@](\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _FIELDS = ("id", "claim", "rating", "url", "date", "title")
@@ -56,8 +56,16 @@ class FactCheck:
 
 
 def clean(text: str) -> str:
-    """Lower-cased text without URLs or a trailing tweet signature, spaces folded."""
-    text = _SIGNATURE.sub("", _URL.sub(" ", text[:MAX_CHARS]))
+    """Lower-cased text without URLs, spaces folded.
+
+    A tweet's embed attribution ("— Name (@handle) January 6, 2020") is kept: on
+    the CheckThat! train queries it helps (it often names whom a check is about).
+
+    Hashtags and handles lose their sign and are split at case changes:
+    ``#AustralianFires`` -> ``australian fires``.
+    """
+    text = _URL.sub(" ", text[:MAX_CHARS])
+    text = _TAG.sub(lambda tag: _CAMEL.sub(" ", tag.group(1)), text)
     return _SPACE.sub(" ", text.lower().replace("’", "'")).strip()
 
 
