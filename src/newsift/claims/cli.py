@@ -1,0 +1,115 @@
+"""``newsift claims score|index|match``: check-worthy claims from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+
+
+def add_commands(commands: Commands) -> None:
+    claims = commands.add_parser("claims", help="check-worthy claims")
+    claim_commands = claims.add_subparsers(dest="claims_command", required=True, metavar="COMMAND")
+    score = claim_commands.add_parser(
+        "score", help="score sentences (one per line, or JSON Lines with text) as JSON Lines"
+    )
+    score.add_argument("path", metavar="FILE", help="sentences to score; - reads stdin")
+    score.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    score.set_defaults(handler=cmd_claims_score)
+    index = claim_commands.add_parser(
+        "index", help="build a fact-check index from JSON Lines (claim, rating, url, date)"
+    )
+    index.add_argument("path", metavar="FILE", help="fact-checks, one JSON object per line")
+    index.add_argument(
+        "--out", metavar="INDEX", required=True, help="where to write the index (.npz)"
+    )
+    index.set_defaults(handler=cmd_claims_index)
+    match = claim_commands.add_parser("match", help="find past fact-checks of claims in an index")
+    match.add_argument(
+        "claims", nargs="+", metavar="CLAIM", help="claim texts; - reads one per line"
+    )
+    match.add_argument(
+        "--index", metavar="INDEX", required=True, help="an index from 'claims index'"
+    )
+    match.add_argument("-k", type=int, default=5, help="matches per claim (default %(default)s)")
+    match.set_defaults(handler=cmd_claims_match)
+
+
+def cmd_claims_score(args: argparse.Namespace) -> int:
+    from newsift.claims.model import ClaimModel
+    from newsift.claims.scoring import read_sentences, score_sentences
+
+    try:
+        source: IO[str] = (
+            sys.stdin if args.path == "-" else open(args.path, encoding="utf-8", errors="replace")  # noqa: SIM115
+        )
+    except OSError as exc:
+        print(f"newsift: error: {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    out: IO[str] = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
+    failed = False
+    try:
+        for row in score_sentences(read_sentences(source), ClaimModel.load()):
+            failed = failed or "error" in row
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_claims_index(args: argparse.Namespace) -> int:
+    from newsift.claims.matching import build_index, read_factchecks
+
+    try:
+        records, skipped = read_factchecks(Path(args.path))
+    except OSError as exc:
+        print(f"newsift: error: {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    if not records:
+        print(f"newsift: error: {args.path}: no fact-checks to index", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    build_index(records).save(Path(args.out))
+    print(
+        f"newsift: indexed {len(records):,} fact-checks into {args.out}"
+        + (f" ({skipped:,} lines skipped)" if skipped else ""),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_claims_match(args: argparse.Namespace) -> int:
+    from newsift.claims.matching import MatchIndex
+
+    if args.k < 1:
+        raise UsageError("-k must be at least 1")
+    try:
+        index = MatchIndex.load(Path(args.index))
+    except (OSError, ValueError) as exc:
+        print(f"newsift: error: {args.index}: cannot read the index: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    queries = (
+        [line.strip() for line in sys.stdin if line.strip()]
+        if args.claims == ["-"]
+        else args.claims
+    )
+    for query in queries:
+        matches = [
+            {
+                "id": fc.id,
+                "claim": fc.claim,
+                "rating": fc.rating,
+                "url": fc.url,
+                "date": fc.date,
+                "score": round(score, 4),
+            }
+            for fc, score in index.search(query, k=args.k)
+        ]
+        print(json.dumps({"claim": query, "matches": matches}, ensure_ascii=False))
+    return EXIT_OK

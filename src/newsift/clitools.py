@@ -1,0 +1,46 @@
+"""What every ``newsift`` subcommand module shares: exit codes, usage errors, I/O.
+
+A feature package adds its commands in its own ``cli.py`` with a function
+``add_commands(commands)`` (``commands`` is the top-level subparsers object);
+:mod:`newsift.cli` lists those modules in ``COMMAND_MODULES``. Each handler
+takes the parsed ``argparse.Namespace`` and returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import IO, Any, TypeAlias
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+#: The object ``ArgumentParser.add_subparsers`` returns.
+Commands: TypeAlias = "argparse._SubParsersAction[Any]"
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+def open_input(path: str) -> IO[str]:
+    """``-`` is stdin; any other path is opened as UTF-8 with bad bytes replaced."""
+    if path == "-":
+        return sys.stdin
+    return open(path, encoding="utf-8", errors="replace")
+
+
+def open_output(path: str | None) -> IO[str]:
+    """``None`` is stdout; any other path is opened for writing as UTF-8."""
+    if path is None:
+        return sys.stdout
+    return open(path, "w", encoding="utf-8")
+
+
+def close_unless_std(stream: IO[str]) -> None:
+    if stream not in (sys.stdin, sys.stdout, sys.stderr):
+        stream.close()
+
+
+def error(message: str) -> None:
+    """Print one ``newsift: error: ...`` line to stderr."""
+    print(f"newsift: error: {message}", file=sys.stderr)
