@@ -16,7 +16,8 @@ message meant for a person::
     │   └── UnsupportedInput       a kind of input this version cannot read
     ├── ConfigError                a pipeline that cannot be built
     │   ├── UnknownAnalyzer        no analyzer registered under that name
-    │   └── PipelineOrderError     a ``requires`` no earlier analyzer assigns
+    │   ├── PipelineOrderError     a ``requires`` no earlier analyzer assigns
+    │   └── ModelError             a model or optional backend that cannot be loaded
     ├── AnalyzerError              an analyzer failed or broke its contract
     │   └── ContractViolation      changed the text, wrote a layer it does not assign
     ├── LimitExceeded              a time or memory limit ran out
@@ -87,6 +88,12 @@ class UnknownAnalyzer(ConfigError):
 
 class PipelineOrderError(ConfigError):
     code = "config.order"
+
+
+class ModelError(ConfigError):
+    """A model file or optional backend is missing, damaged or not the expected one."""
+
+    code = "config.model"
 
 
 class AnalyzerError(NewsiftError):

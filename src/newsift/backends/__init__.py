@@ -1,0 +1,1 @@
+"""Optional heavier backends behind extras (``pip install 'newsift[hf]'``)."""

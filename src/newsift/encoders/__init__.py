@@ -1,0 +1,1 @@
+"""Sentence encoders: text in, fixed-size vectors out (optional extras)."""
