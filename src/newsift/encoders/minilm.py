@@ -154,7 +154,8 @@ class MiniLMEncoder:
             hidden = _block(hidden, layer, additive_mask)
         pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1)[:, None]
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        unit: Matrix = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return unit
 
 
 def _block(hidden: Matrix, layer: _Layer, additive_mask: Matrix) -> Matrix:
@@ -179,7 +180,8 @@ def _block(hidden: Matrix, layer: _Layer, additive_mask: Matrix) -> Matrix:
 def _layer_norm(x: Matrix, weight: Matrix, bias: Matrix) -> Matrix:
     mean = x.mean(axis=-1, keepdims=True)
     var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    return ((x - mean) / np.sqrt(var + EPS)) * weight + bias
+    normed: Matrix = ((x - mean) / np.sqrt(var + EPS)) * weight + bias
+    return normed
 
 
 def _gelu(x: Matrix) -> Matrix:
@@ -192,4 +194,5 @@ def _gelu(x: Matrix) -> Matrix:
         0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
     )
     erf = sign * (1.0 - poly * np.exp(-a * a))
-    return (0.5 * x * (1.0 + erf)).astype(np.float32)
+    out: Matrix = (0.5 * x * (1.0 + erf)).astype(np.float32)
+    return out
