@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +82,65 @@ def test_shared_example_ranks_claims_above_opinion() -> None:
         claim = next(c for t, c in texts.items() if fragment.split(" ... ")[0] in t)
         assert claim.checkworthy
         assert claim.type == "statistic"
+
+
+QUOTED = (
+    "Harbour Budget\n\n"
+    '"The harbour fee rose by 40 percent in 2023, the largest rise in a decade," said Mara Quell, '
+    "the port's finance director.\n\n"
+    "The council will vote on the fee in March 2025, when 12 members are up for re-election.\n"
+)
+
+
+def _full(text: str, **params: object) -> Document:
+    pipeline = newsift.Pipeline(
+        [
+            newsift.registry.create("structure.v1"),
+            newsift.registry.create("attribution.quotes.v1"),
+            CheckworthyAnalyzer(floor=0.0, **params),  # type: ignore[arg-type]
+        ]
+    )
+    return pipeline(newsift.load(text, kind="text"))
+
+
+def test_claims_inside_quotes_link_to_the_quote_and_its_source() -> None:
+    doc = _full(QUOTED)
+    quotes = {q.id: q for q in doc.layers["quotes"]}
+    sources = {s.id: s for s in doc.layers["sources"]}
+    by_text = {doc.span_text(c.span)[:20]: c for c in doc.layers["claims"]}
+    quoted = by_text['"The harbour fee ros']
+    assert quoted.quote in quotes and "quoted" in quoted.features
+    assert sources[quoted.source].name == "Mara Quell"
+    own = by_text["The council will vot"]
+    assert own.quote is None and own.source is None and "quoted" not in own.features
+
+
+def test_match_index_option_attaches_past_fact_checks(tmp_path: Path) -> None:
+    from newsift.claims.matching import FactCheck, build_index
+
+    archive = [
+        FactCheck("fc-9", "The harbour fee rose 40 percent in 2023.", "True", "https://e.org/9"),
+        FactCheck("fc-8", "Purple whales live in Lake Brindle.", "False", "https://e.org/8"),
+    ]
+    path = tmp_path / "index.npz"
+    build_index(archive).save(path)
+    doc = _full(QUOTED, match_index=str(path), match_k=1, encoder="none")
+    checked = [c for c in doc.layers["claims"] if c.checkworthy]
+    assert checked, "the statistic sentence should be check-worthy"
+    assert all(len(c.matches) == 1 for c in checked)
+    top = next(c for c in checked if c.quote is not None).matches[0]
+    assert (top["id"], top["rating"]) == ("fc-9", "True")
+    assert all(not c.matches for c in doc.layers["claims"] if not c.checkworthy)
+    restored = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+    assert [c.matches for c in restored.layers["claims"]] == [
+        c.matches for c in doc.layers["claims"]
+    ]
+
+
+def test_unreadable_match_index_is_a_model_error(tmp_path: Path) -> None:
+    from newsift.errors import ModelError
+
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not an index")
+    with pytest.raises(ModelError, match="cannot read the match index"):
+        CheckworthyAnalyzer(match_index=str(bad)).setup()

@@ -169,3 +169,59 @@ def test_read_factchecks_fields(tmp_path: Path) -> None:
         FactCheck("v1", "Snopes claim", "", "p", "d", "T"),
         FactCheck("u", "CR", "Pants on fire", "u", "", ""),
     ]
+
+
+needs_minilm = pytest.mark.skipif(
+    not __import__("newsift.encoders.minilm", fromlist=["x"]).minilm_available(),
+    reason="the minilm extra is not installed",
+)
+
+
+@pytest.fixture(scope="module")
+def fused_index() -> MatchIndex:
+    from newsift.encoders import choose_encoder
+
+    return build_index(ARCHIVE, encoder=choose_encoder("minilm"))
+
+
+@needs_minilm
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_fused_search_finds_the_right_check_first(
+    fused_index: MatchIndex, query: str, expected: str
+) -> None:
+    assert fused_index.fused
+    assert fused_index.search(query, k=1)[0][0].id == expected
+
+
+@needs_minilm
+def test_fused_search_finds_paraphrases_without_shared_words(fused_index: MatchIndex) -> None:
+    # no content word in common with fc-2 ("Drinking lemon water cures the Varnish flu")
+    query = "a citrus drink heals that illness quickly"
+    assert not any(fc.id == "fc-2" for fc, _ in build_index(ARCHIVE).search(query, k=1))
+    assert fused_index.search(query, k=1)[0][0].id == "fc-2"
+
+
+@needs_minilm
+def test_dense_vectors_survive_save_and_load(fused_index: MatchIndex, tmp_path: Path) -> None:
+    from newsift.encoders import choose_encoder
+
+    path = tmp_path / "fused.npz"
+    fused_index.save(path)
+    without_encoder = MatchIndex.load(path)
+    assert without_encoder.dense is not None and not without_encoder.fused
+    loaded = MatchIndex.load(path, encoder=choose_encoder("minilm"))
+    assert loaded.fused
+    query = QUERIES[2][0]
+    assert [fc.id for fc, _ in loaded.search(query)] == [
+        fc.id for fc, _ in fused_index.search(query)
+    ]
+
+
+def test_version_one_indexes_still_load(index: MatchIndex, tmp_path: Path) -> None:
+    path = tmp_path / "v1.npz"
+    index.save(path)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = dict(data)
+    arrays["version"] = np.array([1], dtype=np.int64)
+    np.savez(path, **arrays)
+    assert MatchIndex.load(path).search(QUERIES[0][0], k=1)[0][0].id == "fc-1"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import ClassVar
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, ClassVar
 
 from newsift.claims.annotations import Claim
+from newsift.claims.matching import MatchIndex, match_rows
 from newsift.claims.model import ClaimModel
 from newsift.claims.sentences import split_sentences
 from newsift.claims.types import claim_type
 from newsift.document import Document, Span
+from newsift.encoders import choose_encoder
+from newsift.errors import ModelError
 from newsift.registry import register
 
 #: sentences scoring below this are not written (they are not claims worth showing)
@@ -25,7 +29,12 @@ class CheckworthyAnalyzer:
     :class:`~newsift.claims.annotations.Claim` per sentence scoring at least
     ``floor``, in text order, with its rank among all the article's
     sentences (1 = most check-worthy; ties go to the earlier sentence),
-    whether it reaches the model's threshold, and its rule-based type.
+    whether it reaches the model's threshold, and its rule-based type. When
+    the attribution layers are there (``attribution.quotes.v1`` ran first), a
+    sentence lying inside a quotation gets the quote's id and source. With
+    ``match_index`` (a file from ``newsift claims index``) each check-worthy
+    claim gets its ``match_k`` best past fact-checks; ``encoder`` (auto,
+    minilm, none) says whether MiniLM vectors join that search.
     Method: a regex sentence splitter (:mod:`~newsift.claims.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
     (:mod:`~newsift.claims.model`), type rules (:mod:`~newsift.claims.types`).
@@ -38,17 +47,38 @@ class CheckworthyAnalyzer:
     assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
 
     floor: float = FLOOR
+    match_index: str | None = None
+    match_k: int = 3
+    encoder: str = "auto"
     _model: ClaimModel | None = field(default=None, init=False, repr=False)
+    _index: MatchIndex | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
-        """Load the shipped model once."""
+        """Load the shipped model, and the fact-check index when asked for, once."""
         if self._model is None:
             self._model = ClaimModel.load()
+        if self.match_index is not None and self._index is None:
+            try:
+                self._index = MatchIndex.load(
+                    Path(self.match_index), encoder=choose_encoder(self.encoder)
+                )
+            except (OSError, ValueError) as exc:
+                raise ModelError(f"{self.match_index}: cannot read the match index: {exc}") from exc
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
         assert self._model is not None
-        doc.layers["claims"] = list(find_claims(self._model, doc, self.floor))
+        claims = link_quotes(find_claims(self._model, doc, self.floor), doc.layers.get("quotes"))
+        if self._index is not None:
+            claims = [
+                replace(
+                    c, matches=tuple(match_rows(self._index, doc.span_text(c.span), self.match_k))
+                )
+                if c.checkworthy
+                else c
+                for c in claims
+            ]
+        doc.layers["claims"] = claims
         return doc
 
 
@@ -76,3 +106,29 @@ def find_claims(model: ClaimModel, doc: Document, floor: float = FLOOR) -> list[
         kind, found = claim_type(text)
         claims.append(Claim(span, score, rank[i], score >= model.threshold, kind, tuple(found)))
     return claims
+
+
+#: a sentence is inside a quotation when the quote covers at least this share of it
+QUOTE_COVER = 0.5
+
+
+def link_quotes(claims: list[Claim], quotes: list[Any] | None) -> list[Claim]:
+    """Give each claim lying inside a quotation that quote's id and source."""
+    if not quotes:
+        return claims
+    linked: list[Claim] = []
+    for claim in claims:
+        length = max(claim.span.end - claim.span.start, 1)
+        best, best_cover = None, QUOTE_COVER
+        for quote in quotes:
+            overlap = min(claim.span.end, quote.content.end) - max(
+                claim.span.start, quote.content.start
+            )
+            if overlap / length >= best_cover:
+                best, best_cover = quote, overlap / length
+        if best is None:
+            linked.append(claim)
+            continue
+        features = claim.features if "quoted" in claim.features else (*claim.features, "quoted")
+        linked.append(replace(claim, quote=best.id, source=best.source, features=features))
+    return linked

@@ -27,7 +27,11 @@ class Claim:
     sentences by score (1 = most check-worthy); ``checkworthy`` whether the
     score reaches the model's decision threshold; ``type`` the rule-based
     claim type and ``features`` the cues the rules found
-    (see :mod:`newsift.claims.types`).
+    (see :mod:`newsift.claims.types`). ``quote`` and ``source`` are the ids of
+    the quotation the sentence lies in and of its source (from the attribution
+    layers), or None when the sentence is the author's own. ``matches`` are
+    past fact-checks found in a local index (see :mod:`newsift.claims.matching`),
+    best first, each with ``id``, ``claim``, ``rating``, ``url``, ``date``, ``score``.
     """
 
     span: Span
@@ -36,6 +40,9 @@ class Claim:
     checkworthy: bool
     type: str = "other"
     features: tuple[str, ...] = ()
+    quote: str | None = None
+    source: str | None = None
+    matches: tuple[Mapping[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in CLAIM_TYPES:
@@ -57,6 +64,9 @@ class Claim:
             "checkworthy": self.checkworthy,
             "type": self.type,
             "features": list(self.features),
+            "quote": self.quote,
+            "source": self.source,
+            "matches": [dict(m) for m in self.matches],
         }
 
     @classmethod
@@ -77,6 +87,12 @@ class Claim:
                 raise TypeError("type must be a string")
             if not isinstance(found, list) or not all(isinstance(f, str) for f in found):
                 raise TypeError("features must be a list of strings")
+            quote, source = data.get("quote"), data.get("source")
+            if not all(v is None or isinstance(v, str) for v in (quote, source)):
+                raise TypeError("quote and source must be ids or null")
+            matches = data.get("matches", [])
+            if not isinstance(matches, list) or not all(isinstance(m, Mapping) for m in matches):
+                raise TypeError("matches must be a list of objects")
             return cls(
                 span=Span.from_dict(data["span"]),
                 score=float(score),
@@ -84,6 +100,9 @@ class Claim:
                 checkworthy=checkworthy,
                 type=kind,
                 features=tuple(found),
+                quote=quote,
+                source=source,
+                matches=tuple(dict(m) for m in matches),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import IO
 
 from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+from newsift.encoders import ENCODER_CHOICES, choose_encoder
+from newsift.errors import ModelError
 
 
 def add_commands(commands: Commands) -> None:
@@ -27,6 +29,12 @@ def add_commands(commands: Commands) -> None:
     index.add_argument(
         "--out", metavar="INDEX", required=True, help="where to write the index (.npz)"
     )
+    index.add_argument(
+        "--encoder",
+        choices=ENCODER_CHOICES,
+        default="auto",
+        help="also store MiniLM vectors for fused search (default %(default)s: when installed)",
+    )
     index.set_defaults(handler=cmd_claims_index)
     match = claim_commands.add_parser("match", help="find past fact-checks of claims in an index")
     match.add_argument(
@@ -36,6 +44,12 @@ def add_commands(commands: Commands) -> None:
         "--index", metavar="INDEX", required=True, help="an index from 'claims index'"
     )
     match.add_argument("-k", type=int, default=5, help="matches per claim (default %(default)s)")
+    match.add_argument(
+        "--encoder",
+        choices=ENCODER_CHOICES,
+        default="auto",
+        help="fuse MiniLM similarity when the index has vectors (default %(default)s)",
+    )
     match.set_defaults(handler=cmd_claims_match)
 
 
@@ -75,7 +89,12 @@ def cmd_claims_index(args: argparse.Namespace) -> int:
     if not records:
         print(f"newsift: error: {args.path}: no fact-checks to index", file=sys.stderr)
         return EXIT_SOME_FAILED
-    build_index(records).save(Path(args.out))
+    try:
+        encoder = choose_encoder(args.encoder)
+    except ModelError as exc:
+        print(f"newsift: error: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    build_index(records, encoder=encoder).save(Path(args.out))
     print(
         f"newsift: indexed {len(records):,} fact-checks into {args.out}"
         + (f" ({skipped:,} lines skipped)" if skipped else ""),
@@ -85,12 +104,15 @@ def cmd_claims_index(args: argparse.Namespace) -> int:
 
 
 def cmd_claims_match(args: argparse.Namespace) -> int:
-    from newsift.claims.matching import MatchIndex
+    from newsift.claims.matching import MatchIndex, match_rows
 
     if args.k < 1:
         raise UsageError("-k must be at least 1")
     try:
-        index = MatchIndex.load(Path(args.index))
+        index = MatchIndex.load(Path(args.index), encoder=choose_encoder(args.encoder))
+    except ModelError as exc:
+        print(f"newsift: error: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     except (OSError, ValueError) as exc:
         print(f"newsift: error: {args.index}: cannot read the index: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
@@ -100,16 +122,6 @@ def cmd_claims_match(args: argparse.Namespace) -> int:
         else args.claims
     )
     for query in queries:
-        matches = [
-            {
-                "id": fc.id,
-                "claim": fc.claim,
-                "rating": fc.rating,
-                "url": fc.url,
-                "date": fc.date,
-                "score": round(score, 4),
-            }
-            for fc, score in index.search(query, k=args.k)
-        ]
+        matches = match_rows(index, query, k=args.k)
         print(json.dumps({"claim": query, "matches": matches}, ensure_ascii=False))
     return EXIT_OK

@@ -10,6 +10,13 @@ frequency, smoothed IDF fitted on the archive. The score of a record is the
 weighted sum of the two cosines, ``char_weight * char + (1 - char_weight) *
 word``, which is the cosine of the concatenated, re-weighted vectors.
 
+With the ``minilm`` extra, :func:`build_index` can also store each record's
+all-MiniLM-L6-v2 vector (``encoder=``); :meth:`MatchIndex.search` then fuses
+the two rankings: each score list is standardised (z-score over the archive)
+and the two are added, so a record both methods rank high wins. Without the
+encoder at query time, or in an index built without vectors, search uses
+TF-IDF alone.
+
 The index is an inverted file (per term: record numbers and weights) held in
 NumPy arrays; :meth:`MatchIndex.save` writes it with the record metadata as
 parallel unicode arrays to ``.npz``, :meth:`MatchIndex.load` reads it with
@@ -23,14 +30,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1: no dense vectors
 CHAR_NGRAMS = (3, 4, 5)
 MAX_CHARS = 2000
 DEFAULT_CHAR_WEIGHT = 0.6
@@ -41,6 +50,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _FIELDS = ("id", "claim", "rating", "url", "date", "title")
+
+
+class Encoder(Protocol):
+    """Texts to unit vectors (``newsift.encoders.minilm.MiniLMEncoder``)."""
+
+    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +125,8 @@ class MatchIndex:
     postings_weight: NDArray[np.float32]
     char_weight: float = DEFAULT_CHAR_WEIGHT
     use_title: bool = True
+    dense: NDArray[np.float16] | None = None  # one unit vector per record (MiniLM), or None
+    encoder: Encoder | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -155,15 +172,36 @@ class MatchIndex:
         )
         return summed.astype(np.float64)
 
+    @property
+    def fused(self) -> bool:
+        """True when searches fuse TF-IDF with dense vectors."""
+        return self.dense is not None and self.encoder is not None
+
+    def fused_scores(self, text: str) -> NDArray[np.float64]:
+        """TF-IDF cosine, or with dense vectors the sum of both z-scored cosines."""
+        sparse = self.scores(text)
+        if self.dense is None or self.encoder is None:
+            return sparse
+        query = self.encoder.encode([text])[0].astype(np.float32)
+        dense = self.dense.astype(np.float32) @ query
+        return _z(sparse) + _z(dense.astype(np.float64))
+
     def search(self, text: str, k: int = 5) -> list[tuple[FactCheck, float]]:
-        """The ``k`` best-matching fact-checks with their cosine, best first (ties by order)."""
+        """The ``k`` best-matching fact-checks with their score, best first (ties by order).
+
+        The score is the TF-IDF cosine, or the fused z-score when :attr:`fused`.
+        """
         if k <= 0 or not self.records:
             return []
-        scores = self.scores(text)
+        if not self.vector(text) and not self.fused:
+            return []
+        scores = self.fused_scores(text)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.lexsort((top, -scores[top]))]
-        return [(self.records[int(i)], float(scores[i])) for i in top if scores[i] > 0.0]
+        if not self.fused:
+            top = top[scores[top] > 0.0]
+        return [(self.records[int(i)], float(scores[i])) for i in top]
 
     def save(self, path: Path) -> None:
         terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -181,14 +219,19 @@ class MatchIndex:
             postings_doc=self.postings_doc,
             postings_weight=self.postings_weight,
         )
+        if self.dense is not None:
+            arrays["dense"] = self.dense
         np.savez_compressed(path, allow_pickle=False, **arrays)
 
     @classmethod
-    def load(cls, path: Path) -> MatchIndex:
-        """An index written by :meth:`save`; refuses other versions or inconsistent arrays."""
+    def load(cls, path: Path, *, encoder: Encoder | None = None) -> MatchIndex:
+        """An index written by :meth:`save`; refuses other versions or inconsistent arrays.
+
+        Searches fuse in the stored dense vectors only when ``encoder`` is given.
+        """
         with np.load(path, allow_pickle=False) as data:
             arrays = dict(data)
-        if int(arrays["version"][0]) != INDEX_VERSION:
+        if int(arrays["version"][0]) not in READABLE_VERSIONS:
             raise ValueError(f"{path}: match index version {int(arrays['version'][0])}")
         columns = [arrays["record_" + name].tolist() for name in _FIELDS]
         records = tuple(FactCheck(*(str(c) for c in row)) for row in zip(*columns, strict=True))
@@ -201,6 +244,9 @@ class MatchIndex:
             and int(term_start[-1]) == postings_doc.size == arrays["postings_weight"].size
             and (postings_doc.size == 0 or int(postings_doc.max()) < len(records))
         )
+        dense = arrays.get("dense")
+        if dense is not None and (dense.ndim != 2 or dense.shape[0] != len(records)):
+            ok = False
         if not ok:
             raise ValueError(f"{path}: inconsistent match index arrays")
         return cls(
@@ -212,6 +258,8 @@ class MatchIndex:
             postings_weight=arrays["postings_weight"].astype(np.float32),
             char_weight=float(arrays["char_weight"][0]),
             use_title=bool(arrays["use_title"][0]),
+            dense=None if dense is None else dense.astype(np.float16),
+            encoder=encoder,
         )
 
 
@@ -221,8 +269,12 @@ def build_index(
     char_weight: float = DEFAULT_CHAR_WEIGHT,
     use_title: bool = True,
     min_df: int = 1,
+    encoder: Encoder | None = None,
 ) -> MatchIndex:
-    """An index over ``records`` (IDF fitted on them); ``char_weight`` in [0, 1]."""
+    """An index over ``records`` (IDF fitted on them); ``char_weight`` in [0, 1].
+
+    With an ``encoder`` each record's text is also encoded and stored as float16.
+    """
     if not 0.0 <= char_weight <= 1.0:
         raise ValueError("char_weight must be in [0, 1]")
     kept = tuple(records)
@@ -261,7 +313,33 @@ def build_index(
         postings_weight=np.array(vals, dtype=np.float32)[order],
         char_weight=char_weight,
         use_title=use_title,
+        dense=(
+            None
+            if encoder is None
+            else encoder.encode([_document(r, use_title) for r in kept]).astype(np.float16)
+        ),
+        encoder=encoder,
     )
+
+
+def match_rows(index: MatchIndex, text: str, k: int = 5) -> list[dict[str, str | float]]:
+    """The top ``k`` matches of ``text`` as JSON rows: id, claim, rating, url, date, score."""
+    return [
+        {
+            "id": fc.id,
+            "claim": fc.claim,
+            "rating": fc.rating,
+            "url": fc.url,
+            "date": fc.date,
+            "score": round(score, 4),
+        }
+        for fc, score in index.search(text, k=k)
+    ]
+
+
+def _z(scores: NDArray[np.float64]) -> NDArray[np.float64]:
+    spread = float(scores.std())
+    return (scores - float(scores.mean())) / spread if spread > 0 else scores * 0.0
 
 
 def _text(obj: dict[str, object], *keys: str) -> str:
