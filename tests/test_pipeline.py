@@ -119,3 +119,25 @@ def test_bad_config(config: list[object]) -> None:
 def test_from_config_with_params_entry() -> None:
     pipeline = Pipeline.from_config([{"name": "structure.v1", "params": {}}])
     assert pipeline.names == ["structure.v1"]
+
+
+def test_a_model_that_cannot_load_is_one_model_error() -> None:
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    from newsift.errors import ModelError
+
+    @dataclass
+    class Broken:
+        name: ClassVar[str] = "broken.v1"
+        requires: ClassVar[frozenset[str]] = frozenset()
+        assigns: ClassVar[frozenset[str]] = frozenset()
+
+        def setup(self) -> None:
+            raise FileNotFoundError("weights.npz")
+
+        def __call__(self, doc: Document) -> Document:
+            return doc
+
+    with pytest.raises(ModelError, match=r"broken\.v1: cannot load its model: weights\.npz"):
+        Pipeline([Broken()]).setup()

@@ -19,6 +19,7 @@ from newsift.errors import (
     ConfigError,
     ContractViolation,
     LimitExceeded,
+    ModelError,
     NewsiftError,
     PipelineOrderError,
 )
@@ -83,7 +84,12 @@ class Pipeline:
         """Load models once; called by the first document if not before."""
         if not self._ready:
             for analyzer in self.analyzers:
-                analyzer.setup()
+                try:
+                    analyzer.setup()
+                except NewsiftError:
+                    raise
+                except (OSError, ValueError, ImportError, KeyError) as exc:
+                    raise ModelError(f"{analyzer.name}: cannot load its model: {exc}") from exc
             self._ready = True
 
     def __call__(self, doc: Document) -> Document:

@@ -115,3 +115,19 @@ def test_shared_example_matches_its_truth(analyse: Analyse) -> None:
     assert data["counts"]["anonymous"] == 1
     assert data["only_to_author"] == 1
     assert data["nonresponses"] == 1
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "parsed"),
+    [
+        ("She said it was fine.", "She said it was fine."),
+        ("[" * 5000 + "]" * 5000, " " * 10000),  # symbols only: not prose
+        ("Read " + "x" * 400 + " now, she said.", "Read " + " " * 400 + " now, she said."),
+        ("| -- | -- | 12 | 14 |", " " * 21),
+    ],
+)
+def test_parser_sees_prose_only_with_offsets_kept(paragraph: str, parsed: str) -> None:
+    from newsift.attribution.analyzer import for_parser
+
+    assert for_parser(paragraph) == parsed
+    assert len(for_parser(paragraph)) == len(paragraph)

@@ -27,6 +27,27 @@ if TYPE_CHECKING:
 
 #: Longer paragraphs are not parsed (spaCy's own limit is 1,000,000 characters).
 MAX_PARAGRAPH_CHARS = 100_000
+#: Runs of non-space characters this long are blanked before parsing: spaCy's
+#: tokenizer peels prefixes one at a time, so a 10,000-character "[[[[...]]]]"
+#: costs it minutes, and no quotation hides in such a run.
+MAX_RUN_CHARS = 300
+_LONG_RUN = re.compile(r"\S{" + str(MAX_RUN_CHARS) + ",}")
+
+
+def for_parser(paragraph: str) -> str:
+    """The paragraph as spaCy should see it, same length so offsets still hold.
+
+    Over-long paragraphs and ones that are mostly not letters (tables of
+    symbols, markup debris) become blank; over-long non-space runs are blanked.
+    """
+    if len(paragraph) > MAX_PARAGRAPH_CHARS:
+        return " " * len(paragraph)
+    visible = sum(1 for c in paragraph if not c.isspace())
+    if visible and sum(1 for c in paragraph if c.isalpha()) < 0.3 * visible:
+        return " " * len(paragraph)
+    return _LONG_RUN.sub(lambda run: " " * len(run.group()), paragraph)
+
+
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -104,12 +125,7 @@ def analyse(
     for block in blocks:
         paragraphs = [p for p in block if p.end > p.start]
         quoted = pair_quotes(text, paragraphs)
-        parsed = list(
-            nlp.pipe(
-                text[p.start : p.end] if p.end - p.start <= MAX_PARAGRAPH_CHARS else ""
-                for p in paragraphs
-            )
-        )
+        parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
         found: list[Speech] = []
         for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
             found.extend(find_speech(sdoc, paragraph.start, index, quoted))
