@@ -17,7 +17,7 @@ from typing import IO, Any
 from newsift import __version__, registry
 from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
 from newsift.document import Document
-from newsift.errors import ConfigError, NewsiftError, SchemaError
+from newsift.errors import ConfigError, ModelError, NewsiftError, SchemaError
 from newsift.ingest import KINDS, read_path
 from newsift.limits import Limits, cap_memory
 from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
@@ -26,7 +26,18 @@ from newsift.structure.dates import parse_iso_date
 from newsift.summary import summarise
 
 #: Modules that add subcommands through ``add_commands(commands)`` (see newsift.clitools).
-COMMAND_MODULES: tuple[str, ...] = ("newsift.claims.cli",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "newsift.claims.cli",
+    "newsift.report.cli",
+    "newsift.server.cli",
+    "newsift.batch.cli",
+    "newsift.corpus.cli",
+    "newsift.persuasion.cli",
+    "newsift.comments.cli",
+)
+
+#: ``--format`` values that write a report instead of JSON, and their file suffixes.
+REPORT_FORMATS: dict[str, str] = {"html": ".html", "md": ".md"}
 
 #: (flag, Limits field, type, metavar, help) for each limit the CLI exposes.
 LIMIT_FLAGS: tuple[tuple[str, str, type[int] | type[float], str, str], ...] = (
@@ -69,9 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument(
         "--format",
-        choices=("json", "jsonl"),
+        choices=("json", "jsonl", "html", "md"),
         default="json",
-        help="json: one object, JSON Lines when several (default); jsonl: always",
+        help="json: one object, JSON Lines when several (default); jsonl: always; "
+        "html, md: a report (several documents need --out DIR/)",
     )
     analyze.add_argument(
         "--out",
@@ -137,6 +149,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         )
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
+    try:
+        pipeline.setup()  # load models now: a missing model is one clear error, not a traceback
+    except ModelError as exc:
+        print(f"newsift: error: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     if limits.max_memory_mb:
         cap_memory(limits.max_memory_mb)
     if args.paths.count("-") > 1:
@@ -228,7 +245,14 @@ class _Writer:
         self.count += 1
         if self.folder is not None:
             name = self._file_name(Path(doc.id).name if doc.id == doc.meta.source else doc.id)
-            (self.folder / name).write_text(_dumps(doc, indent=2) + "\n", encoding="utf-8")
+            (self.folder / name).write_text(self._render(doc, indent=2), encoding="utf-8")
+        elif self.fmt in REPORT_FORMATS:
+            if self.count > 1:
+                raise UsageError(
+                    f"--format {self.fmt} writes one report per document; "
+                    "several documents need --out DIR/"
+                )
+            self.stream.write(self._render(doc))
         elif self.fmt == "jsonl":
             self.stream.write(_dumps(doc) + "\n")
         elif self.pending is None and self.count == 1:
@@ -246,13 +270,21 @@ class _Writer:
         if self.stream is not sys.stdout:
             self.stream.close()
 
+    def _render(self, doc: Document, indent: int | None = None) -> str:
+        if self.fmt in REPORT_FORMATS:
+            from newsift.report import render
+
+            return render(doc.to_dict(), self.fmt)
+        return _dumps(doc, indent=indent) + "\n"
+
     def _file_name(self, doc_id: str) -> str:
+        suffix = REPORT_FORMATS.get(self.fmt, ".json")
         stem = re.sub(r"[^\w.-]+", "_", doc_id)[:120]
         stem = stem.strip("._") or "doc"
-        name, n = f"{stem}.json", 1
+        name, n = f"{stem}{suffix}", 1
         while name in self.names:
             n += 1
-            name = f"{stem}-{n}.json"
+            name = f"{stem}-{n}{suffix}"
         self.names.add(name)
         return name
 

@@ -129,7 +129,18 @@ class MiniLMEncoder:
         return cls(weights, tokenizer)
 
     def encode(self, texts: list[str], *, batch_size: int = 32) -> Matrix:
-        """One unit vector per text, shape ``(len(texts), 384)``."""
+        """One unit vector per text, shape ``(len(texts), 384)``.
+
+        BLAS runs on one thread here: these matrices are small, and on a busy
+        machine OpenBLAS threads that spin waiting for work cost twenty times
+        the CPU of the work itself (measured: 300 sentences, 82 vs 3.8 CPU-s).
+        """
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._encode(texts, batch_size)
+
+    def _encode(self, texts: list[str], batch_size: int) -> Matrix:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return out
