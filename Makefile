@@ -8,7 +8,7 @@ SAMPLE := src/newsift/samples/sample-dump.txt
 # Every optional part, so that the tests cover them all (torch is the CPU build: see pyproject).
 EXTRAS := dev,train,minilm,serve,corpus,ray
 
-.PHONY: demo test check lint format typecheck unit bench models clean
+.PHONY: demo test check lint format typecheck unit bench models clean browser
 
 $(BIN)/newsift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,15 @@ lint: $(BIN)/newsift
 typecheck: $(BIN)/newsift
 	$(BIN)/mypy
 
-unit: $(BIN)/newsift
+unit: $(BIN)/newsift browser
 	$(BIN)/python -m pytest -q
+
+# The real-browser test drives Debian's chromium (never `playwright install`, which
+# downloads a browser). Best effort: without it the browser test skips and says why.
+browser:
+	@test -x /usr/bin/chromium || apt-get install -y chromium \
+		|| (apt-get update && apt-get install -y chromium) \
+		|| echo "make browser: could not install chromium; the browser test will skip"
 
 check: test
 
@@ -47,6 +54,10 @@ bench: $(BIN)/newsift
 	$(BIN)/python benchmarks/rendered_dumps.py
 	$(BIN)/python benchmarks/attribution.py
 	$(BIN)/python benchmarks/claims.py
+	$(BIN)/python benchmarks/persuasion.py
+	$(BIN)/python benchmarks/comments.py
+	$(BIN)/python benchmarks/server_load.py
+	$(BIN)/python benchmarks/batch.py
 
 # Rebuild the models shipped in src/newsift/models from ../shared/data (needs the train extra).
 models: $(BIN)/newsift
@@ -54,6 +65,8 @@ models: $(BIN)/newsift
 	$(BIN)/python -m newsift.train.lines
 	$(BIN)/python -m newsift.train.leaders
 	$(BIN)/python -m newsift.claims.train
+	$(BIN)/python -m newsift.persuasion.train
+	$(BIN)/python -m newsift.comments.train
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,89 @@
+"""Load on loopback: a bounded client sends analyse requests to a real ``newsift serve``.
+
+    python benchmarks/server_load.py [--requests 200] [--concurrency 8] [--workers 1]
+
+Starts the web app (uvicorn, default pipeline) on 127.0.0.1 on a free port in
+this process, posts the bundled sample page to ``POST /api/analyze`` from
+``--concurrency`` client threads, and prints latency p50/p95/max, errors
+(goal 0: any non-200 counts) and the process's memory (resident set) before
+and after, whose growth would show a leak. Nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from newsift import sample_path
+from newsift.pipeline import default_pipeline
+from newsift.server import Settings, create_app
+
+
+def rss_mb() -> float:
+    """Resident memory of this process (server and client together), from /proc."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    settings = Settings(workers=args.workers, max_queue=max(16, args.concurrency))
+    app = create_app(default_pipeline(time_limit_s=None), settings)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    url = f"http://127.0.0.1:{port}/api/analyze"
+    body = {"text": sample_path().read_text(encoding="utf-8")}
+    with httpx.Client(timeout=120) as client:
+        for _ in range(3):  # warm up: first-call caches
+            client.post(url, json=body).raise_for_status()
+        before = rss_mb()
+
+        def one(_: int) -> tuple[float, int]:
+            start = time.perf_counter()
+            status = client.post(url, json=body).status_code
+            return time.perf_counter() - start, status
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(args.concurrency) as pool:
+            results = list(pool.map(one, range(args.requests)))
+        wall = time.perf_counter() - started
+        after = rss_mb()
+    server.should_exit = True
+    thread.join(timeout=10)
+    latencies = sorted(t for t, _ in results)
+    errors = sum(1 for _, status in results if status != 200)
+    p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
+    print(
+        f"{args.requests} requests, concurrency {args.concurrency}, server workers {args.workers}"
+    )
+    print(f"latency p50 {statistics.median(latencies) * 1000:.0f} ms  "
+          f"p95 {p95 * 1000:.0f} ms  max {latencies[-1] * 1000:.0f} ms")  # fmt: skip
+    print(f"throughput {args.requests / wall:.1f} requests/s over {wall:.1f} s")
+    print(f"errors {errors} (goal 0)")
+    print(f"memory (RSS) {before:.0f} MB -> {after:.0f} MB (growth {after - before:+.0f} MB)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

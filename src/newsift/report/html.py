@@ -1,0 +1,658 @@
+"""The HTML report: one self-contained file, from a document's JSON dict.
+
+No external assets and no script: the page works offline, prints through
+``@media print``, and carries a Content-Security-Policy that allows nothing but
+its own stylesheet (by hash). Every string that comes from the page (text,
+names, descriptors, comment authors, URLs, even ids) is escaped with
+:func:`html.escape`; links are made only for ``http``/``https`` URLs; element
+ids are built from counters, never from page data.
+
+Layout: skip links and a table of contents; a summary panel (sourcing, flags,
+top claims, techniques, comment thread); a legend; the article with
+highlighted spans (split into flat segments where they overlap) and margin
+notes; the sources table; the ranked claims; the comment thread with badges.
+Keyboard: every highlight's first segment is a focusable ``<mark>`` with an
+``aria-label``; note references are links, and each note links back.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsift import __version__
+from newsift.report.segments import segments
+from newsift.report.style import CSS, REPORT_CSP
+from newsift.report.view import (
+    ARTICLE_KINDS,
+    MARKED_CLAIMS,
+    Mark,
+    Note,
+    View,
+    as_list,
+    build_view,
+    flag_name,
+    technique_name,
+)
+
+__all__ = ["render_html"]
+
+TOP_CLAIMS = 3
+SOURCE_KIND_NAMES = {
+    "named": "Named person",
+    "anon": "Anonymous person",
+    "org": "Organisation",
+    "doc": "Document",
+    "group": "Group",
+    "unattr": "Unattributed",
+}
+SECTIONS = (
+    ("summary", "Summary"),
+    ("article", "Article"),
+    ("sources", "Sources"),
+    ("claims", "Claims"),
+    ("comments", "Comments"),
+)
+
+
+def e(value: object) -> str:
+    """Escape for HTML text and attribute values (quotes included)."""
+    return html.escape(str(value), quote=True)
+
+
+def render_html(data: Mapping[str, Any], *, home: str | None = None) -> str:
+    """The report of one document dict as a complete HTML page.
+
+    ``home``: a link target for "Analyse another page" (the web app sets it).
+    Raises :class:`newsift.report.view.ReportError` when ``data`` has no text.
+    """
+    view = build_view(data)
+    present = _present_sections(view)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(REPORT_CSP)}">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{e(view.title)} · newsift report</title>",
+        f"<style>{CSS}</style>",
+        "</head><body>",
+        *(f'<a class="skip" href="#{key}">Skip to {name.lower()}</a>' for key, name in present),
+        '<div class="wrap">',
+        _header(view, present, home),
+        '<main id="main">',
+        _summary(view),
+        _legend(view),
+        _article(view),
+        _sources(view),
+        _claims(view),
+        _comments(view),
+        "</main>",
+        _footer(view),
+        "</div></body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _present_sections(view: View) -> list[tuple[str, str]]:
+    has = {
+        "summary": True,
+        "article": True,
+        "sources": "sources" in view.layers,
+        "claims": "claims" in view.layers,
+        "comments": bool(view.comments()),
+    }
+    return [(key, name) for key, name in SECTIONS if has[key]]
+
+
+# -------------------------------------------------------------------- header
+def _header(view: View, present: Sequence[tuple[str, str]], home: str | None) -> str:
+    facts = []
+    if view.meta.get("author"):
+        facts.append(f"by {e(view.meta['author'])}")
+    if view.meta.get("published"):
+        facts.append(f"published {e(view.meta['published'])}")
+    elif view.meta.get("published_raw"):
+        facts.append(f"published {e(view.meta['published_raw'])}")
+    if view.meta.get("url"):
+        facts.append(_link(view.meta["url"]))
+    elif view.meta.get("source"):
+        facts.append(f"from {e(view.meta['source'])}")
+    toc = "".join(f'<li><a href="#{key}">{e(name)}</a></li>' for key, name in present)
+    if home is not None:
+        toc += f'<li><a href="{e(home)}">Analyse another page</a></li>'
+    return (
+        '<header class="top">'
+        '<p class="rlabel">newsift report</p>'
+        f"<h1>{e(view.title)}</h1>"
+        f'<p class="meta">{" · ".join(facts) or "no byline or date found"}</p>'
+        f'<nav class="toc" aria-label="Sections"><ul>{toc}</ul></nav>'
+        "</header>"
+    )
+
+
+def _link(url: str) -> str:
+    """A link for http(s) URLs; anything else (``javascript:``, ``data:``) stays text."""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme in {"http", "https"} and not re.search(r"[\x00-\x20]", url.strip()):
+        return f'<a href="{e(url.strip())}" rel="noopener noreferrer nofollow">{e(url)}</a>'
+    return f"<span>{e(url)}</span>"
+
+
+# ------------------------------------------------------------------- summary
+def _summary(view: View) -> str:
+    cards = [_sourcing_card(view), _flags_card(view), _claims_card(view)]
+    cards += [_techniques_card(view), _thread_card(view)]
+    body = "".join(c for c in cards if c)
+    return (
+        '<section id="summary" aria-labelledby="h-summary">'
+        '<h2 id="h-summary">Summary</h2>'
+        f'<div class="cards">{body}</div></section>'
+    )
+
+
+def _card(title: str, body: str) -> str:
+    return f'<div class="card"><h3>{e(title)}</h3>{body}</div>'
+
+
+def _bar(label: str, share: float, text: str) -> str:
+    width = max(0.0, min(1.0, share)) * 100
+    return (
+        f'<div class="bar"><span>{e(label)}</span>'
+        '<svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+        '<rect class="bg" width="100" height="8"/>'
+        f'<rect class="fg" width="{width:.1f}" height="8"/>'
+        f"</svg><span>{e(text)}</span></div>"
+    )
+
+
+def _sourcing_card(view: View) -> str:
+    if view.sourcing is None:
+        if "sources" not in view.layers:
+            return _card("Sourcing", '<p class="muted">Not analysed (no attribution layer).</p>')
+        return _card("Sourcing", f"<p>{len(view.sources)} sources.</p>")
+    profile = view.sourcing
+    counts = profile.get("counts") if isinstance(profile.get("counts"), Mapping) else {}
+    shares = profile.get("shares") if isinstance(profile.get("shares"), Mapping) else {}
+    assert isinstance(counts, Mapping) and isinstance(shares, Mapping)
+    bars = "".join(
+        _bar(key.capitalize(), _num(shares.get(key)), str(_int(counts.get(key))))
+        for key in ("named", "anonymous", "organizational", "documentary", "unattributed")
+        if key in counts or key in shares
+    )
+    words = _num(profile.get("anonymous_word_share"))
+    lines = [
+        f'<p><span class="big">{_int(profile.get("sources"))}</span> sources, '
+        f"{_int(profile.get('quotes'))} quotes, "
+        f"{_int(profile.get('quoted_words'))} quoted words</p>",
+        bars,
+        f"<p>Anonymous sources carry {words:.0%} of the quoted words. "
+        f"{_int(profile.get('only_to_author'))} spoke only to the author; "
+        f"{_int(profile.get('nonresponses'))} did not respond.</p>",
+    ]
+    return _card("Sourcing", "".join(lines))
+
+
+def _flags_card(view: View) -> str:
+    if "flags" not in view.layers:
+        return ""
+    if not view.flags:
+        return _card("Flags", '<p><span class="big">0</span> flags: nothing to check.</p>')
+    kinds = "".join(f"<li>{e(flag_name(k))}: {n}</li>" for k, n in view.flag_counts())
+    general = [f for f in view.flags if not f.get("evidence")]
+    article_level = "".join(
+        f"<li>{e(f.get('reason') or flag_name(f.get('kind')))}</li>" for f in general
+    )
+    extra = f"<p>About the article:</p><ul>{article_level}</ul>" if article_level else ""
+    return _card(
+        "Flags",
+        f'<p><span class="big">{len(view.flags)}</span> flags</p><ul>{kinds}</ul>{extra}',
+    )
+
+
+def _claims_card(view: View) -> str:
+    if "claims" not in view.layers:
+        return ""
+    ranked = view.ranked_claims()
+    worthy = sum(1 for c in ranked if c["checkworthy"])
+    items = "".join(
+        f'<li><a href="#claim-{i}">{e(_clip(view.span_text(c["span"]), 90))}</a> '
+        f'<span class="muted">({e(c["type"])}, {c["score"]:.2f})</span></li>'
+        for i, c in enumerate(ranked[:TOP_CLAIMS], start=1)
+        if c["checkworthy"]
+    )
+    top = f"<ol>{items}</ol>" if items else '<p class="muted">No check-worthy claim.</p>'
+    return _card(
+        "Claims to check",
+        f'<p><span class="big">{worthy}</span> check-worthy of {len(ranked)} sentences</p>{top}',
+    )
+
+
+def _techniques_card(view: View) -> str:
+    if "techniques" not in view.layers:
+        return ""
+    if not view.techniques:
+        return _card("Persuasion techniques", "<p>None found.</p>")
+    items = "".join(f"<li>{e(technique_name(k))}: {n}</li>" for k, n in view.technique_counts())
+    return _card(
+        "Persuasion techniques",
+        f'<p><span class="big">{len(view.techniques)}</span> spans</p><ul>{items}</ul>',
+    )
+
+
+def _thread_card(view: View) -> str:
+    comments = view.comments()
+    if not comments and view.thread is None:
+        return ""
+    return _card("Comment thread", _thread_summary(view))
+
+
+def _thread_summary(view: View) -> str:
+    comments = view.comments()
+    thread = view.thread
+    if thread is None:
+        named = sum(1 for c in comments if c.get("author"))
+        return (
+            f'<p><span class="big">{len(comments)}</span> comments, {named} with a name. '
+            '<span class="muted">Toxicity not analysed.</span></p>'
+        )
+    share = _num(thread.get("offensive_share"))
+    targets = [
+        t for t in as_list(thread.get("top_targets")) if isinstance(t, Mapping) and t.get("target")
+    ]
+    target_text = ", ".join(f"{e(t['target'])} ({_int(t.get('count'))})" for t in targets)
+    worst = [r for r in as_list(thread.get("most_offensive")) if isinstance(r, str)]
+    worst_links = ", ".join(
+        f'<a href="#{_comment_anchor(view, r)}">{e(_comment_name(view, r))}</a>'
+        for r in worst
+        if _comment_anchor(view, r)
+    )
+    return "".join(
+        [
+            f'<p><span class="big">{_int(thread.get("comments"))}</span> comments: '
+            f"{_int(thread.get('named'))} named, {_int(thread.get('anonymous'))} anonymous.</p>",
+            _bar("Offensive", share, f"{_int(thread.get('offensive'))}"),
+            f"<p>Targets: {target_text}.</p>" if target_text else "",
+            f"<p>Most offensive: {worst_links}.</p>" if worst_links else "",
+            f"<p>{_int(thread.get('duplicates'))} duplicates, {_int(thread.get('junk'))} junk, "
+            f"{_int(thread.get('off_topic'))} off topic.</p>",
+        ]
+    )
+
+
+# -------------------------------------------------------------------- legend
+def _legend(view: View) -> str:
+    keys: list[tuple[str, str]] = []
+    if view.quotes:
+        used = {view.source_class(q.get("source")) for q in view.quotes}
+        keys += [
+            (f"q q-{k}", f"Quote: {v.lower()}") for k, v in SOURCE_KIND_NAMES.items() if k in used
+        ]
+    if view.claims:
+        keys.append(("c", f"Top {MARKED_CLAIMS} check-worthy claims"))
+    if view.techniques:
+        keys.append(("t", "Persuasion technique"))
+    if view.flags:
+        keys.append(("f", "Flag evidence"))
+    if view.nonresponses:
+        keys.append(("nr", "Did not respond"))
+    if any(item.get("spans") for item in view.toxicity.values()):
+        keys.append(("x", "Offensive words"))
+    if not keys:
+        return ""
+    items = "".join(f'<span><mark class="{css}">{e(text)}</mark></span>' for css, text in keys)
+    return (
+        f'<div class="legend" role="note" aria-label="Legend"><strong>Legend:</strong>{items}'
+        '<span class="muted">Tab moves through highlights; numbers link to notes.</span></div>'
+    )
+
+
+# ------------------------------------------------------------------- article
+def _article(view: View) -> str:
+    regions = view.article_regions()
+    if not view.regions:
+        regions = [{"id": "", "kind": "body", "start": 0, "end": len(view.text), "paragraphs": []}]
+    article_marks = [m for m in view.marks if m.kind != "toxic"]
+    opened: set[Mark] = set()
+    refs: set[int] = set()
+    placed: set[int] = set()
+    blocks: list[str] = []
+    for region in regions:
+        kind = region["kind"]
+        paragraphs = region["paragraphs"] or [{"start": region["start"], "end": region["end"]}]
+        rows = []
+        for para in paragraphs:
+            notes = [n for n in view.notes if _placed_here(n, para, placed)]
+            placed.update(n.number for n in notes)
+            body = _highlight(view, para["start"], para["end"], article_marks, opened, refs)
+            rows.append(f'<div class="para"><p>{body}</p>{_note_list(notes, view)}</div>')
+        label = "" if kind == "body" else f'<div class="rlabel">{e(kind)}</div>'
+        blocks.append(f'<div class="region kind-{e(kind)}">{label}{"".join(rows)}</div>')
+    rest = [n for n in view.notes if n.number not in placed and n.start < len(view.text)]
+    rest = [n for n in rest if not _in_comment(view, n.start)]
+    if rest:
+        blocks.append(f"<h3>Other notes</h3>{_note_list(rest, view)}")
+    if not view.text.strip():
+        blocks.append('<p class="muted">The document has no text.</p>')
+    return (
+        '<section id="article" aria-labelledby="h-article"><h2 id="h-article">Article</h2>'
+        + "".join(blocks)
+        + "</section>"
+    )
+
+
+def _placed_here(note: Note, para: Mapping[str, int], placed: set[int]) -> bool:
+    return para["start"] <= note.start < para["end"] and note.number not in placed
+
+
+def _in_comment(view: View, offset: int) -> bool:
+    return any(c["start"] <= offset < c["end"] for c in view.comments())
+
+
+def _highlight(
+    view: View, start: int, end: int, marks: Sequence[Mark], opened: set[Mark], refs: set[int]
+) -> str:
+    """The text of ``[start, end)`` with its marks as flat ``<mark>`` segments."""
+    out: list[str] = []
+    for seg in segments(start, end, marks, opened):
+        text = e(view.text[seg.start : seg.end])
+        if not seg.marks:
+            out.append(text)
+            continue
+        classes = " ".join(dict.fromkeys(" ".join(m.css for m in seg.marks).split()))
+        title = "; ".join(dict.fromkeys(m.label for m in seg.marks))
+        anchors = "".join(f'<span id="{m.anchor}"></span>' for m in seg.opening if m.anchor)
+        attrs = f' class="{e(classes)}" title="{e(title)}"'
+        if seg.opening:
+            label = "; ".join(dict.fromkeys(m.label for m in seg.opening))
+            attrs += f' tabindex="0" aria-label="{e(label)}"'
+        out.append(f"{anchors}<mark{attrs}>{text}</mark>")
+        for mark in seg.marks:
+            if mark.note is not None and mark.end == seg.end:
+                anchor = "" if mark.note in refs else f' id="ref-{mark.note}"'
+                refs.add(mark.note)
+                out.append(
+                    f'<sup class="ref"><a href="#note-{mark.note}"{anchor} '
+                    f'aria-label="note {mark.note}">{mark.note}</a></sup>'
+                )
+    return "".join(out)
+
+
+def _note_list(notes: Iterable[Note], view: View) -> str:
+    items = []
+    for note in notes:
+        kind = {"flag": "Flag", "technique": "Technique", "nonresponse": "Non-response"}.get(
+            note.kind, note.kind
+        )
+        items.append(
+            f'<li class="n-{e(note.kind)}" id="note-{note.number}">'
+            f'<a href="#ref-{note.number}" aria-label="back to the text of note {note.number}">'
+            f"{note.number}</a> <strong>{e(kind)}: {e(note.title)}</strong>"
+            + (f"<br>{e(note.body)}" if note.body else "")
+            + (
+                f'<span class="ev">Evidence: “{e(_clip(note.evidence, 300))}”</span>'
+                if note.evidence
+                else ""
+            )
+            + "</li>"
+        )
+    if not items:
+        return '<ol class="notes" aria-hidden="true"></ol>'
+    return f'<ol class="notes" aria-label="Notes">{"".join(items)}</ol>'
+
+
+# ------------------------------------------------------------------- sources
+def _sources(view: View) -> str:
+    if "sources" not in view.layers:
+        return ""
+    if not view.sources:
+        body = '<p class="muted">No quoted sources found.</p>'
+    else:
+        quote_index = {
+            q["id"]: i for i, q in enumerate(view.quotes, start=1) if isinstance(q.get("id"), str)
+        }
+        quotes_by_id = {q["id"]: q for q in view.quotes if isinstance(q.get("id"), str)}
+        rows = []
+        for source_id in view.source_order:
+            rows.append(_source_row(view, source_id, quote_index, quotes_by_id))
+        body = (
+            '<table><caption class="muted">Everyone the article quotes or paraphrases.</caption>'
+            '<thead><tr><th scope="col">Who</th><th scope="col">Named or anonymous</th>'
+            '<th scope="col">Descriptor</th><th scope="col">Spoke to the author</th>'
+            '<th scope="col">Quotes</th><th scope="col">Flags</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    return (
+        '<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">Sources</h2>'
+        f"{body}</section>"
+    )
+
+
+def _source_row(
+    view: View,
+    source_id: str,
+    quote_index: Mapping[Any, int],
+    quotes_by_id: Mapping[Any, dict[str, Any]],
+) -> str:
+    source = view.sources[source_id]
+    css = view.source_class(source_id)
+    anonymous = source.get("anonymous") is True
+    status = (
+        '<span class="badge b-anon">anonymous</span>'
+        if anonymous
+        else f'<span class="badge">{"named" if source.get("named") is True else "unnamed"}</span>'
+    )
+    status += f' <span class="muted">{e(SOURCE_KIND_NAMES[css])}</span>'
+    if source.get("anonymous_reason"):
+        status += f'<br><span class="muted">why anonymous: {e(source["anonymous_reason"])}</span>'
+    own_ids = [q for q in as_list(source.get("quotes")) if isinstance(q, str) and q in quotes_by_id]
+    own = [quotes_by_id[q] for q in own_ids]
+    to_author = [q for q in own if q.get("to_author") is True]
+    if own and len(to_author) == len(own):
+        spoke = "<strong>only to the author</strong>"
+    elif to_author or source.get("to_author") is True:
+        spoke = "yes, in part"
+    else:
+        spoke = "no"
+    links = ", ".join(
+        f'<a href="#quote-{quote_index[q]}">{i}</a>' for i, q in enumerate(own_ids, start=1)
+    )
+    quotes = f"{len(own)} ({_int(source.get('quoted_words'))} words)"
+    if links:
+        quotes += f"<br>{links}"
+    flags = " ".join(
+        f'<span class="badge b-flag" title="{e(f.get("reason") or "")}">'
+        f"{e(flag_name(f.get('kind')))}</span>"
+        for f in view.flags_of(source_id)
+    )
+    return (
+        f'<tr><th scope="row"><mark class="q q-{css}">{e(view.source_label(source_id))}</mark></th>'
+        f"<td>{status}</td><td>{e(source.get('descriptor') or '—')}</td><td>{spoke}</td>"
+        f"<td>{quotes}</td><td>{flags or '—'}</td></tr>"
+    )
+
+
+# -------------------------------------------------------------------- claims
+def _claims(view: View) -> str:
+    if "claims" not in view.layers:
+        return ""
+    ranked = view.ranked_claims()
+    items = []
+    for index, claim in enumerate(ranked, start=1):
+        if not claim["checkworthy"]:
+            continue
+        sentence = e(view.span_text(claim["span"]))
+        link = f'<a href="#claim-{index}">{sentence}</a>' if index <= MARKED_CLAIMS else sentence
+        features = ", ".join(claim["features"])
+        detail = f"{e(claim['type'])}, score {claim['score']:.2f}"
+        if features:
+            detail += f"; cues: {e(features)}"
+        items.append(f'<li>{link}<br><span class="muted">{detail}</span>{_matches(claim)}</li>')
+    rest = sum(1 for c in ranked if not c["checkworthy"])
+    body = f'<ol class="claims">{"".join(items)}</ol>' if items else "<p>No check-worthy claim.</p>"
+    if rest:
+        body += f'<p class="muted">{rest} other sentences scored below the threshold.</p>'
+    return (
+        '<section id="claims" aria-labelledby="h-claims">'
+        '<h2 id="h-claims">Claims, most check-worthy first</h2>'
+        f"{body}</section>"
+    )
+
+
+def _matches(claim: Mapping[str, Any]) -> str:
+    found = [m for m in as_list(claim.get("matches")) if isinstance(m, Mapping)]
+    if not found:
+        return ""
+    rows = []
+    for match in found:
+        url = match.get("url")
+        where = _link(url) if isinstance(url, str) and url else ""
+        rows.append(
+            f"<li>{e(match.get('rating') or 'unrated')}: “{e(match.get('claim') or '')}” {where} "
+            f'<span class="muted">(similarity {_num(match.get("score")):.2f})</span></li>'
+        )
+    summary = f"<summary>Past fact-checks ({len(rows)})</summary>"
+    return f"<details>{summary}<ul>{''.join(rows)}</ul></details>"
+
+
+# ------------------------------------------------------------------ comments
+def _comments(view: View) -> str:
+    comments = view.comments()
+    if not comments:
+        return ""
+    toxic_marks = [m for m in view.marks if m.kind in {"toxic", "technique"}]
+    ids = {c["id"] for c in comments}
+    opened: set[Mark] = set()
+    refs: set[int] = set()
+    cards = []
+    for number, comment in enumerate(comments, start=1):
+        depth = _depth(comment, {c["id"]: c for c in comments})
+        badges = _badges(view, comment, ids)
+        author = comment.get("author") if isinstance(comment.get("author"), str) else None
+        name = (
+            f"<strong>{e(author)}</strong>" if author else '<strong class="muted">No name</strong>'
+        )
+        when = comment.get("when")
+        when_html = f'<span class="muted">{e(when)}</span>' if isinstance(when, str) else ""
+        parent = comment.get("parent")
+        reply = ""
+        if isinstance(parent, str) and parent in ids:
+            reply = (
+                f'<span class="muted">reply to <a href="#{_comment_anchor(view, parent)}">'
+                f"{e(_comment_name(view, parent))}</a></span>"
+            )
+        paragraphs = comment["paragraphs"] or [{"start": comment["start"], "end": comment["end"]}]
+        text = "".join(
+            f"<p>{_highlight(view, p['start'], p['end'], toxic_marks, opened, refs)}</p>"
+            for p in paragraphs
+        )
+        offensive = (
+            " offensive" if view.toxicity.get(comment["id"], {}).get("offensive") is True else ""
+        )
+        cards.append(
+            f'<article class="comment d{min(depth, 3)}{offensive}" id="comment-{number}" '
+            f'aria-label="Comment {number}">'
+            f"<header>{name}{when_html}{reply}<span>{badges}</span></header>{text}</article>"
+        )
+    summary = f'<div class="card">{_thread_summary(view)}</div>'
+    return (
+        '<section id="comments" aria-labelledby="h-comments">'
+        f'<h2 id="h-comments">Comments</h2>{summary}{"".join(cards)}</section>'
+    )
+
+
+def _badges(view: View, comment: Mapping[str, Any], ids: set[str]) -> str:
+    item = view.toxicity.get(comment["id"])
+    badges = []
+    if not comment.get("author"):
+        badges.append('<span class="badge b-anon">anonymous</span>')
+    if item is None:
+        return "".join(badges)
+    scores = item.get("scores")
+    title = f' title="{e(_score_text(scores))}"' if isinstance(scores, Mapping) and scores else ""
+    if item.get("offensive") is True:
+        badges.append(f'<span class="badge b-off"{title}>offensive</span>')
+    else:
+        badges.append(f'<span class="badge b-ok"{title}>not offensive</span>')
+    target = item.get("target")
+    if item.get("offensive") is True and isinstance(target, str):
+        political = " (political)" if item.get("political_target") is True else ""
+        badges.append(f'<span class="badge b-target">targets: {e(target)}{political}</span>')
+    elif item.get("offensive") is True and item.get("targeted") is False:
+        badges.append('<span class="badge b-target">untargeted</span>')
+    duplicate = item.get("duplicate_of")
+    if isinstance(duplicate, str) and duplicate:
+        anchor = _comment_anchor(view, duplicate)
+        name = e(_comment_name(view, duplicate))
+        target_html = f'<a href="#{anchor}">{name}</a>' if anchor else name
+        badges.append(f'<span class="badge b-dup">duplicate of {target_html}</span>')
+    for reason in as_list(item.get("junk")):
+        badges.append(f'<span class="badge b-junk">junk: {e(reason)}</span>')
+    if item.get("off_topic") is True:
+        badges.append('<span class="badge b-topic">off topic</span>')
+    return "".join(badges)
+
+
+def _score_text(scores: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k} {_num(v):.2f}" for k, v in scores.items())
+
+
+def _depth(comment: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]) -> int:
+    depth, seen = 0, {comment["id"]}
+    parent = comment.get("parent")
+    while isinstance(parent, str) and parent in by_id and parent not in seen and depth < 3:
+        seen.add(parent)
+        depth += 1
+        parent = by_id[parent].get("parent")
+    return depth
+
+
+def _comment_anchor(view: View, region_id: str) -> str:
+    for number, comment in enumerate(view.comments(), start=1):
+        if comment["id"] == region_id:
+            return f"comment-{number}"
+    return ""
+
+
+def _comment_name(view: View, region_id: str) -> str:
+    for number, comment in enumerate(view.comments(), start=1):
+        if comment["id"] == region_id:
+            author = comment.get("author")
+            return author if isinstance(author, str) and author else f"comment {number}"
+    return str(region_id)
+
+
+# -------------------------------------------------------------------- footer
+def _footer(view: View) -> str:
+    analysed = ", ".join(sorted(k for k in view.layers if k not in ARTICLE_KINDS))
+    return (
+        f"<footer><p>Made by newsift {e(__version__)} from document {e(view.id)}. "
+        f"Layers: {e(analysed or 'none')}. Highlights are machine findings to check, "
+        "not verdicts.</p></footer>"
+    )
+
+
+# ------------------------------------------------------------------- helpers
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _num(value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return 0.0
+
+
+def _int(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value == value and abs(value) < 1e15:
+        return int(value)
+    return 0

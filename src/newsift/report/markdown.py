@@ -1,0 +1,151 @@
+r"""A Markdown summary of one document dict, for pasting into tickets.
+
+Short on purpose: the headline, sourcing, flags, the top claims, techniques
+and the comment thread; the HTML report has the full text with highlights.
+Page text is made inert for Markdown renderers: characters that start
+markup (``\ ` * _ { } [ ] < > # | ~ & !``) are backslash-escaped, and line breaks
+inside a value become spaces, so a hostile page cannot inject links, HTML or
+table rows into the ticket.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from newsift.report.view import View, as_list, build_view, flag_name, technique_name
+
+__all__ = ["md_escape", "render_markdown"]
+
+TOP_CLAIMS = 5
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+
+
+def md_escape(value: object, limit: int | None = None) -> str:
+    """One line of page text, safe inside Markdown (and its tables)."""
+    text = " ".join(str(value).split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(data: Mapping[str, Any]) -> str:
+    """The Markdown summary; raises ``ReportError`` when ``data`` has no text."""
+    view = build_view(data)
+    lines = [f"## {md_escape(view.title, 200)}", ""]
+    facts = []
+    for key, label in (("author", "by"), ("published", "published"), ("url", "url")):
+        if view.meta.get(key):
+            facts.append(f"{label} {md_escape(view.meta[key], 200)}")
+    if facts:
+        lines += [" · ".join(facts), ""]
+    lines += _sourcing(view) + _flags(view) + _claims(view) + _techniques(view) + _thread(view)
+    lines.append(f"_newsift report of {md_escape(view.id, 120)}_")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _sourcing(view: View) -> list[str]:
+    if "sources" not in view.layers:
+        return []
+    out = ["### Sources", ""]
+    profile = view.sourcing or {}
+    counts = profile.get("counts") if isinstance(profile.get("counts"), Mapping) else None
+    if isinstance(counts, Mapping):
+        parts = ", ".join(f"{_int(v)} {md_escape(k)}" for k, v in counts.items() if _int(v))
+        share = _num(profile.get("anonymous_word_share"))
+        out += [
+            f"{len(view.sources)} sources ({parts or 'none'}); anonymous sources carry "
+            f"{share:.0%} of the quoted words.",
+            "",
+        ]
+    if view.sources:
+        out += ["| who | named or anonymous | descriptor | flags |", "|---|---|---|---|"]
+        for source_id in view.source_order:
+            source = view.sources[source_id]
+            status = "named" if source.get("named") is True else "unnamed"
+            if source.get("anonymous") is True:
+                status = "anonymous"
+            flags = ", ".join(flag_name(f.get("kind")) for f in view.flags_of(source_id))
+            out.append(
+                f"| {md_escape(view.source_label(source_id), 80)} | {status} "
+                f"| {md_escape(source.get('descriptor') or '-', 100)} | {md_escape(flags or '-')} |"
+            )
+        out.append("")
+    return out
+
+
+def _flags(view: View) -> list[str]:
+    if "flags" not in view.layers:
+        return []
+    out = [f"### Flags ({len(view.flags)})", ""]
+    for flag in view.flags:
+        out.append(
+            f"- **{md_escape(flag_name(flag.get('kind')))}**: "
+            f"{md_escape(flag.get('reason') or '', 400)}"
+        )
+    if not view.flags:
+        out.append("None.")
+    return [*out, ""]
+
+
+def _claims(view: View) -> list[str]:
+    if "claims" not in view.layers:
+        return []
+    worthy = [c for c in view.ranked_claims() if c["checkworthy"]]
+    out = [f"### Claims to check ({len(worthy)} of {len(view.claims)} sentences)", ""]
+    for number, claim in enumerate(worthy[:TOP_CLAIMS], start=1):
+        out.append(
+            f"{number}. {md_escape(view.span_text(claim['span']), 300)} "
+            f"({md_escape(claim['type'])}, {claim['score']:.2f})"
+        )
+    if not worthy:
+        out.append("None.")
+    return [*out, ""]
+
+
+def _techniques(view: View) -> list[str]:
+    if "techniques" not in view.layers:
+        return []
+    out = [f"### Persuasion techniques ({len(view.techniques)})", ""]
+    for technique in view.techniques:
+        span = technique["span"]
+        out.append(
+            f"- **{md_escape(technique_name(technique.get('label')))}**: "
+            f"“{md_escape(view.span_text(span), 200)}”"
+        )
+    if not view.techniques:
+        out.append("None.")
+    return [*out, ""]
+
+
+def _thread(view: View) -> list[str]:
+    comments = view.comments()
+    if not comments and view.thread is None:
+        return []
+    out = ["### Comments", ""]
+    thread = view.thread
+    if thread is None:
+        named = sum(1 for c in comments if c.get("author"))
+        return [*out, f"{len(comments)} comments, {named} with a name (toxicity not analysed).", ""]
+    out.append(
+        f"{_int(thread.get('comments'))} comments ({_int(thread.get('named'))} named, "
+        f"{_int(thread.get('anonymous'))} anonymous); {_int(thread.get('offensive'))} offensive "
+        f"({_num(thread.get('offensive_share')):.0%}); "
+        f"{_int(thread.get('duplicates'))} duplicates, "
+        f"{_int(thread.get('junk'))} junk, {_int(thread.get('off_topic'))} off topic."
+    )
+    for region_id in as_list(thread.get("most_offensive")):
+        region = next((c for c in comments if c["id"] == region_id), None)
+        if region is not None:
+            author = region.get("author") or "no name"
+            out.append(f"- {md_escape(author, 60)}: “{md_escape(view.comment_text(region), 200)}”")
+    return [*out, ""]
+
+
+def _num(value: object) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0

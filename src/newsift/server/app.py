@@ -1,0 +1,355 @@
+"""The web app: ``create_app(pipeline, settings)`` -> a FastAPI application.
+
+Routes: ``GET /`` (the form), ``POST /report`` (form -> HTML report),
+``POST /api/analyze`` (JSON -> document JSON), ``POST /api/analyze/upload``
+(a file -> documents), ``GET /api/health``, ``GET /api/analyzers``,
+``GET /api/openapi.json``. The interactive docs pages are off (they load
+scripts from a CDN, which the CSP forbids and offline use cannot reach).
+
+Thin by design: reading goes through :mod:`newsift.ingest` (URLs through its
+guarded fetcher, and only when ``Settings.allow_urls``), analysis through the
+one :class:`~newsift.pipeline.Pipeline` via :mod:`newsift.runner`, reports
+through :mod:`newsift.report`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.datastructures import UploadFile
+
+from newsift import __version__, registry
+from newsift.errors import InputTooLarge, NewsiftError
+from newsift.ingest import KINDS, Loaded, document_from_text, read_bytes, read_path
+from newsift.limits import Limits
+from newsift.pipeline import Pipeline, default_pipeline
+from newsift.report import ReportError, render_html
+from newsift.runner import Outcome
+from newsift.server.engine import Batch, Busy, Engine, TimedOut
+from newsift.server.pages import error_page, index_page
+from newsift.server.schemas import (
+    AnalyzeRequest,
+    AnalyzerInfo,
+    DocumentOut,
+    ErrorOut,
+    Health,
+    UploadOut,
+)
+from newsift.server.security import Guard, key_from_headers, key_matches
+from newsift.server.settings import Settings
+from newsift.structure.dates import parse_iso_date
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "the input cannot be read or analysed"},
+    401: {"model": ErrorOut, "description": "missing or wrong API key"},
+    413: {"model": ErrorOut, "description": "request body over the size limit"},
+    422: {"model": ErrorOut, "description": "the request does not match the schema"},
+    503: {"model": ErrorOut, "description": "too many requests in flight"},
+    504: {"model": ErrorOut, "description": "the analysis ran past the time limit"},
+}
+FORM_FIELDS = 8  # text, file, url, kind, key, and a little slack
+
+
+class RequestFailed(Exception):
+    """A request that ends with an error status and a one-line reason."""
+
+    def __init__(self, status: int, message: str, code: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+
+
+def create_app(pipeline: Pipeline | None = None, settings: Settings | None = None) -> FastAPI:
+    """The application around one pipeline (default: newsift's default pipeline)."""
+    settings = settings or Settings()
+    engine = Engine(pipeline or default_pipeline(time_limit_s=None), settings)
+    limits = Limits(max_bytes=settings.max_upload_bytes, time_per_document_s=None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine.start()
+        yield
+        engine.close()
+
+    app = FastAPI(
+        title="newsift",
+        version=__version__,
+        summary="Read news pages and their comment threads; show how each is built.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.add_middleware(Guard, max_body=settings.max_upload_bytes + 65_536)
+
+    @app.exception_handler(RequestFailed)
+    async def failed(request: Request, exc: RequestFailed) -> Response:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.message, "code": exc.code}, exc.status, headers)
+        return HTMLResponse(error_page(exc.message, exc.status), exc.status, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg"))
+        return JSONResponse({"error": message, "code": "request.invalid"}, 422)
+
+    # ------------------------------------------------------------ browser
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index() -> HTMLResponse:
+        return HTMLResponse(index_page(settings, engine.pipeline.names))
+
+    @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
+    async def report(request: Request) -> HTMLResponse:
+        fields = await _form(request, settings)
+        if not key_matches(
+            _text(fields.get("key")) or key_from_headers(request.headers), settings.api_key
+        ):
+            raise RequestFailed(401, "missing or wrong API key", "request.unauthorized")
+        kind = _kind(_text(fields.get("kind")) or "auto")
+        upload = fields.get("file")
+        text = _text(fields.get("text")) or ""
+        url = (_text(fields.get("url")) or "").strip()
+        if isinstance(upload, UploadFile) and upload.filename:
+            data = await _read_upload(upload, settings)
+            name = upload.filename
+            batch = await _run(
+                engine, lambda: read_bytes(data, name=name, kind=kind, limits=limits)
+            )
+        elif text.strip():
+            batch = await _run(engine, _text_reader(text, kind, None, limits))
+        elif url:
+            batch = await _run(engine, _url_reader(url, settings, limits, None))
+        else:
+            raise RequestFailed(400, "paste some text, choose a file or give a URL", "input.empty")
+        doc = _first_document(batch)
+        try:
+            page = render_html(doc, home="/")
+        except ReportError as exc:  # pragma: no cover - the pipeline's documents always render
+            raise RequestFailed(400, str(exc), exc.code) from exc
+        return HTMLResponse(page)
+
+    # ---------------------------------------------------------------- API
+    @app.post(
+        "/api/analyze",
+        response_model=DocumentOut,
+        responses=ERRORS,
+        summary="Analyse one page given as text, HTML or (if allowed) a URL",
+        tags=["analyze"],
+    )
+    async def analyze(body: AnalyzeRequest, request: Request) -> Response:
+        _check_key(request, settings)
+        given = [v is not None for v in (body.text, body.html, body.url)]
+        if sum(given) != 1:
+            raise RequestFailed(400, "give exactly one of text, html or url", "request.invalid")
+        reference = _reference_date(body.reference_date)
+        if body.url is not None:
+            read = _url_reader(body.url, settings, limits, reference)
+        elif body.text is not None:
+            read = _text_reader(body.text, _kind(body.kind), reference, limits)
+        else:
+            read = _text_reader(body.html or "", "html", reference, limits)
+        doc = _first_document(await _run(engine, read))
+        return JSONResponse(doc)
+
+    @app.post(
+        "/api/analyze/upload",
+        response_model=UploadOut,
+        responses=ERRORS,
+        summary="Analyse every page in an uploaded file (HTML, dump, WARC, JSON Lines)",
+        tags=["analyze"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["file"],
+                            "properties": {
+                                "file": {"type": "string", "format": "binary"},
+                                "kind": {"type": "string", "enum": list(KINDS), "default": "auto"},
+                            },
+                        }
+                    }
+                },
+            }
+        },
+    )
+    async def upload(request: Request) -> Response:
+        _check_key(request, settings)
+        fields = await _form(request, settings)
+        upload = fields.get("file")
+        if not isinstance(upload, UploadFile):
+            raise RequestFailed(422, "file: a multipart file field is required", "request.invalid")
+        data = await _read_upload(upload, settings)
+        name = upload.filename or "upload"
+        kind = _kind(_text(fields.get("kind")) or "auto")
+        batch = await _run(engine, lambda: read_bytes(data, name=name, kind=kind, limits=limits))
+        documents = [o.document.to_dict() for o in batch.outcomes if o.document is not None]
+        failures = [
+            {"id": o.id, "reason": o.reason or o.status, "code": o.code}
+            for o in batch.outcomes
+            if o.document is None
+        ]
+        return JSONResponse(
+            {"documents": documents, "failures": failures, "truncated": batch.truncated}
+        )
+
+    @app.get("/api/health", response_model=Health, tags=["service"])
+    async def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "pipeline": engine.pipeline.names}
+
+    @app.get("/api/analyzers", response_model=list[AnalyzerInfo], tags=["service"])
+    async def analyzers() -> list[dict[str, Any]]:
+        names = set(engine.pipeline.names)
+        out = []
+        for name in registry.names():
+            cls = registry.get(name)
+            doc = (cls.__doc__ or "").strip()
+            out.append(
+                {
+                    "name": name,
+                    "requires": sorted(cls.requires),
+                    "assigns": sorted(cls.assigns),
+                    "summary": doc.splitlines()[0] if doc else "",
+                    "in_pipeline": name in names,
+                }
+            )
+        return out
+
+    return app
+
+
+# ----------------------------------------------------------------- helpers
+def _check_key(request: Request, settings: Settings) -> None:
+    if not key_matches(key_from_headers(request.headers), settings.api_key):
+        raise RequestFailed(401, "missing or wrong API key", "request.unauthorized")
+
+
+async def _form(request: Request, settings: Settings) -> dict[str, Any]:
+    """The multipart or urlencoded form, with the part sizes bounded."""
+    try:
+        form = await request.form(
+            max_files=1, max_fields=FORM_FIELDS, max_part_size=settings.max_upload_bytes
+        )
+    except Exception as exc:
+        if type(exc).__name__ == "BodyTooLarge":
+            raise
+        raise RequestFailed(400, f"cannot read the form: {exc}", "request.bad_form") from exc
+    return dict(form.items())
+
+
+async def _read_upload(upload: UploadFile, settings: Settings) -> bytes:
+    data = await upload.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise RequestFailed(
+            413,
+            f"file over {settings.max_upload_bytes:,} bytes (limit --max-upload-mb)",
+            InputTooLarge.code,
+        )
+    return data
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise RequestFailed(
+            400, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", "request.invalid"
+        )
+    return kind
+
+
+def _reference_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value).isoformat()
+    except ValueError:
+        raise RequestFailed(400, "reference_date must be YYYY-MM-DD", "request.invalid") from None
+
+
+def _text_reader(
+    text: str, kind: str, reference: str | None, limits: Limits
+) -> Callable[[], Iterable[Loaded]]:
+    return lambda: [_from_text(text, kind, reference, limits)]
+
+
+def _from_text(text: str, kind: str, reference: str | None, limits: Limits) -> Loaded:
+    """Pasted text as one input; ``html`` goes through the HTML reader."""
+    if kind == "html":
+        return next(
+            iter(
+                read_bytes(
+                    text.encode("utf-8", "surrogatepass"),
+                    name="pasted.html",
+                    kind="html",
+                    limits=limits,
+                    reference_date=reference,
+                )
+            )
+        )
+    try:
+        doc = document_from_text(
+            text,
+            id="pasted",
+            kind=_kind(kind),
+            source="pasted",
+            reference_date=reference,
+            limits=limits,
+        )
+    except NewsiftError as exc:
+        return Loaded("pasted", error=exc)
+    return Loaded("pasted", document=doc)
+
+
+def _url_reader(
+    url: str, settings: Settings, limits: Limits, reference: str | None
+) -> Callable[[], Iterable[Loaded]]:
+    """Fetch through the guarded fetcher, only when allowed and only http(s)."""
+    if not settings.allow_urls:
+        raise RequestFailed(
+            400,
+            "this server does not fetch URLs (start it with --allow-urls)",
+            "request.urls_disabled",
+        )
+    if not url.lower().startswith(("http://", "https://")):
+        # read_path would read a local file for anything else: never let a request do that
+        raise RequestFailed(400, "url must start with http:// or https://", "request.invalid")
+    return lambda: read_path(url, limits=limits, reference_date=reference)
+
+
+async def _run(engine: Engine, read: Callable[[], Iterable[Loaded]]) -> Batch:
+    try:
+        return await engine.analyze(read)
+    except Busy as exc:
+        raise RequestFailed(503, str(exc), "server.busy") from exc
+    except TimedOut as exc:
+        raise RequestFailed(504, str(exc), "limit.time") from exc
+
+
+def _first_document(batch: Batch) -> dict[str, Any]:
+    """The first analysed document, or the first failure as a 400/413."""
+    for outcome in batch.outcomes:
+        if outcome.document is not None:
+            return outcome.document.to_dict()
+    failure: Outcome | None = next((o for o in batch.outcomes if o.status == "failed"), None)
+    if failure is None:
+        raise RequestFailed(400, "no page found in the input", "input.empty")
+    status = 413 if failure.code == InputTooLarge.code else 400
+    raise RequestFailed(
+        status, failure.reason or "cannot analyse the input", failure.code or "input"
+    )

@@ -1,0 +1,101 @@
+"""``newsift serve``: the web app on uvicorn. Imports FastAPI only when run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+
+API_KEY_ENV = "NEWSIFT_API_KEY"
+
+
+def add_commands(commands: Commands) -> None:
+    serve = commands.add_parser("serve", help="the web app: browser UI and REST API")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default %(default)s)")
+    serve.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help=f"require this key on analyse requests (default: env {API_KEY_ENV}, else none)",
+    )
+    serve.add_argument(
+        "--allow-urls", action="store_true", help="let users give a URL to fetch (guarded)"
+    )
+    serve.add_argument(
+        "--max-upload-mb",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="largest request body or upload (default %(default)s)",
+    )
+    serve.add_argument(
+        "--time-limit",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="most one request's analysis may take (default %(default)s)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyses run at once, sharing one pipeline (default %(default)s)",
+    )
+    serve.add_argument(
+        "--pipeline", metavar="A,B", help="analyzer names, comma-separated (default: analyze's)"
+    )
+    serve.set_defaults(handler=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from newsift.server import Settings, create_app
+        from newsift.server.settings import is_loopback
+    except ImportError as exc:
+        print(
+            f"newsift: error: the web app needs the serve extra ({exc.name} is missing): "
+            "pip install 'newsift[serve]'",
+            file=sys.stderr,
+        )
+        return EXIT_SOME_FAILED
+    from newsift.errors import ConfigError
+    from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
+
+    if not 0 < args.port < 65536:
+        raise UsageError("--port must be between 1 and 65535")
+    key = args.api_key if args.api_key is not None else os.environ.get(API_KEY_ENV) or None
+    try:
+        settings = Settings(
+            api_key=key,
+            allow_urls=args.allow_urls,
+            max_upload_bytes=int(args.max_upload_mb * 1_000_000),
+            time_limit_s=args.time_limit,
+            workers=args.workers,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    names = args.pipeline.split(",") if args.pipeline else list(DEFAULT_PIPELINE)
+    try:
+        pipeline = Pipeline.from_config([n.strip() for n in names if n.strip()])
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    if not is_loopback(args.host) and key is None:
+        print(
+            f"newsift: warning: serving on {args.host} without an API key: anyone who can "
+            f"reach this address can use it (set --api-key or {API_KEY_ENV})",
+            file=sys.stderr,
+        )
+    if args.allow_urls:
+        print(
+            "newsift: URL fetching is on (public addresses only, through the guarded fetcher)",
+            file=sys.stderr,
+        )
+    app = create_app(pipeline, settings)
+    print(f"newsift: serving on http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    return EXIT_OK

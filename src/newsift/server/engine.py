@@ -1,0 +1,78 @@
+"""Run ingest and the one shared pipeline off the event loop, bounded in number and time.
+
+The pipeline is built and set up once per process (models load once); each
+request's reading and analysis runs in a small thread pool. A request waits at
+most ``time_limit_s`` for its result (then the client gets 504), and at most
+``workers + max_queue`` requests may be in flight (then 503). Limit of this
+design: Python cannot stop a thread, so an analysis that overruns keeps its
+worker until it finishes; the queue bound keeps such overruns from piling up.
+The signal-based per-document limit of :class:`~newsift.pipeline.Pipeline`
+does not apply in worker threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from newsift.ingest import Loaded
+from newsift.pipeline import Pipeline
+from newsift.runner import Outcome, run
+from newsift.server.settings import Settings
+
+
+class Busy(Exception):
+    """Too many requests in flight; try again later (HTTP 503)."""
+
+
+class TimedOut(Exception):
+    """The analysis took longer than the request's time limit (HTTP 504)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The outcomes of one request's inputs; ``truncated`` if more were left unread."""
+
+    outcomes: list[Outcome]
+    truncated: bool
+
+
+class Engine:
+    """The pipeline, its worker pool and the bounds around them."""
+
+    def __init__(self, pipeline: Pipeline, settings: Settings) -> None:
+        self.pipeline = pipeline
+        self.settings = settings
+        self._pool = ThreadPoolExecutor(settings.workers, thread_name_prefix="newsift-analyze")
+        self._in_flight = 0  # touched only from the event loop
+
+    def start(self) -> None:
+        """Load every model now rather than on the first request."""
+        self.pipeline.setup()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def analyze(self, read: Callable[[], Iterable[Loaded]]) -> Batch:
+        """Read inputs with ``read`` and analyse them, in a worker, within the limits."""
+        if self._in_flight >= self.settings.workers + self.settings.max_queue:
+            raise Busy("the server is busy; try again in a moment")
+        self._in_flight += 1
+        try:
+            job = asyncio.get_running_loop().run_in_executor(self._pool, self._job, read)
+            return await asyncio.wait_for(job, self.settings.time_limit_s)
+        except TimeoutError as exc:
+            raise TimedOut(
+                f"the analysis took longer than {self.settings.time_limit_s:g} s (time limit)"
+            ) from exc
+        finally:
+            self._in_flight -= 1
+
+    def _job(self, read: Callable[[], Iterable[Loaded]]) -> Batch:
+        items = iter(read())
+        first = list(itertools.islice(items, self.settings.max_documents))
+        truncated = next(items, None) is not None
+        return Batch(list(run(self.pipeline, first)), truncated)

@@ -1,0 +1,51 @@
+"""What an operator can set for ``newsift serve``; plain data, no FastAPI import."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Limits and switches of one web app.
+
+    ``api_key``: when set, every analyse request must carry it (header
+    ``X-API-Key``, ``Authorization: Bearer``, or the form's key field).
+    ``allow_urls``: fetch pages by URL through the guarded fetcher; off by
+    default because a server that fetches for strangers is an SSRF risk.
+    ``max_upload_bytes``: the largest request body (pasted text, upload, JSON).
+    ``time_limit_s``: the most one request's analysis may take before the
+    client gets 504. ``workers``: analyses run at once (threads sharing the
+    one pipeline); ``max_queue``: requests allowed to wait for a worker before
+    new ones get 503. ``max_documents``: documents analysed from one upload
+    (a WARC or JSON Lines file can hold many).
+    """
+
+    api_key: str | None = None
+    allow_urls: bool = False
+    max_upload_bytes: int = 10_000_000
+    time_limit_s: float = 30.0
+    workers: int = 1
+    max_queue: int = 16
+    max_documents: int = 20
+
+    def __post_init__(self) -> None:
+        if self.max_upload_bytes <= 0:
+            raise ValueError("max_upload_bytes must be positive")
+        if self.time_limit_s <= 0:
+            raise ValueError("time_limit_s must be positive")
+        if self.workers < 1 or self.max_queue < 0 or self.max_documents < 1:
+            raise ValueError("workers and max_documents must be at least 1, max_queue at least 0")
+        if self.api_key is not None and not self.api_key.strip():
+            raise ValueError("api_key must not be empty")
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.strip().lower() in {"localhost", "localhost."}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
