@@ -1,0 +1,116 @@
+"""``newsift batch``: many inputs to Parquet shards, resumable; no analysis here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+from newsift.errors import ConfigError
+from newsift.limits import Limits
+from newsift.pipeline import DEFAULT_PIPELINE
+
+
+def add_commands(commands: Commands) -> None:
+    batch = commands.add_parser(
+        "batch", help="analyse many inputs into resumable Parquet shards and a DuckDB file"
+    )
+    batch.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="JSON Lines, CSV, Parquet, WARC files or folders of pages",
+    )
+    batch.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    batch.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes or Ray actors (default %(default)s)",
+    )
+    batch.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes or Ray Data (default %(default)s)",
+    )
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run: completed shards are kept",
+    )
+    batch.add_argument(
+        "--shards",
+        type=int,
+        default=16,
+        metavar="N",
+        help="fixed number of shards ids are hashed into (default %(default)s)",
+    )
+    batch.add_argument(
+        "--pipeline", metavar="A,B", help=f"analyzer names (default: {','.join(DEFAULT_PIPELINE)})"
+    )
+    batch.add_argument(
+        "--item-time-limit",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="kill a worker whose item runs longer; 0 for none (default %(default)s)",
+    )
+    batch.add_argument(
+        "--item-memory-mb",
+        type=int,
+        default=2048,
+        metavar="N",
+        help="kill a worker whose memory passes this; 0 for none (default %(default)s)",
+    )
+    batch.add_argument(
+        "--max-bytes",
+        type=int,
+        default=Limits().max_bytes,
+        metavar="N",
+        help="largest input file or record (default %(default)s)",
+    )
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar or totals")
+    batch.set_defaults(handler=cmd_batch)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from newsift.batch.run import BatchLimits, run_batch
+
+    names = [n.strip() for n in (args.pipeline or ",".join(DEFAULT_PIPELINE)).split(",")]
+    try:
+        limits = BatchLimits(
+            input=Limits(
+                max_bytes=args.max_bytes, time_per_document_s=args.item_time_limit or None
+            ),
+            time_per_item_s=args.item_time_limit or None,
+            memory_mb=args.item_memory_mb or None,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        report = run_batch(
+            args.inputs,
+            args.out,
+            workers=args.workers,
+            engine=args.engine,
+            resume=args.resume,
+            shards=args.shards,
+            pipeline=[n for n in names if n],
+            limits=limits,
+            progress=not args.quiet,
+        )
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    counts = report.counts
+    if not args.quiet:
+        print(
+            f"newsift: {report.records} inputs in {report.seconds:.1f} s: {counts['ok']} ok, "
+            f"{counts['skipped']} skipped, {counts['failed']} failed; "
+            f"{report.retried} retried after a worker died; "
+            f"{report.shards_written} shards written, {report.shards_before} kept; "
+            f"query {args.out}/corpus.duckdb",
+            file=sys.stderr,
+        )
+    return EXIT_SOME_FAILED if counts["failed"] else EXIT_OK

@@ -1,0 +1,288 @@
+"""Worker processes that each build the pipeline once, with limits enforced from outside.
+
+A worker is a fresh ``spawn`` (or ``forkserver``) process: it imports newsift,
+builds the pipeline, says it is ready, then processes records in the order
+it gets them and sends back :func:`~newsift.batch.process.process_record`'s
+result for each. The parent (:class:`WorkerPool`) keeps two records in flight
+per worker (so a worker never waits for a busy coordinator) and knows which one
+each worker is on and since when, so it can enforce limits no code inside the
+worker can dodge:
+
+- an item running past ``time_per_item_s`` (a hang in C code, an endless loop)
+  gets its worker killed (SIGKILL) and a ``failed`` row "time limit";
+- a worker whose resident memory passes ``memory_mb`` is killed the same way,
+  its item ``failed`` "memory limit";
+- a worker that dies on its own (a crashing parser, a kill from outside) has
+  its item retried once in a fresh worker, and ``failed`` if it dies again.
+
+Each killed worker is replaced; the record it had waiting goes back in line
+(it never started), and the other items go on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from newsift.batch.process import OutcomeRow, build_pipeline, outcome_row, process_record
+from newsift.batch.records import BatchRecord
+from newsift.limits import Limits
+
+Result = tuple[OutcomeRow, dict[str, Any] | None]
+OnResult = Callable[[BatchRecord, OutcomeRow, dict[str, Any] | None], None]
+_POLL_S = 0.05
+_MAX_ATTEMPTS = 2
+_MAX_START_FAILURES = 3
+_PREFETCH = 2  # items sent ahead to each worker, so it never waits for the coordinator
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerConfig:
+    """Everything a worker needs to build its pipeline; picklable."""
+
+    pipeline: tuple[str, ...]
+    limits: Limits = field(default_factory=Limits)
+    imports: tuple[str, ...] = ()  # modules to import first (plugins that register analyzers)
+
+
+@dataclass(frozen=True, slots=True)
+class PoolLimits:
+    """Limits the parent enforces on each item; ``None`` turns one off."""
+
+    time_per_item_s: float | None = 60.0
+    memory_mb: int | None = 2048
+
+
+@dataclass(slots=True)
+class PoolStats:
+    started_workers: int = 0
+    killed_time: int = 0
+    killed_memory: int = 0
+    crashed: int = 0
+    retried: int = 0
+
+
+def worker_main(connection: Connection, config: WorkerConfig) -> None:
+    """The worker loop: build once, then one record in, one result out, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    for module in config.imports:
+        importlib.import_module(module)
+    pipeline = build_pipeline(config.pipeline, config.limits.time_per_document_s)
+    connection.send(("ready", os.getpid()))
+    while True:
+        try:
+            record = connection.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if record is None:
+            return
+        try:
+            result: Result = process_record(record, pipeline, config.limits)
+        except Exception as exc:  # noqa: BLE001 - a result, never a dead loop
+            result = (
+                outcome_row(record.id, "failed", f"batch worker: {exc!r:.300}", "batch.worker"),
+                None,
+            )
+        try:
+            connection.send(result)
+        except OSError:
+            return  # the parent is gone
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any
+    connection: Connection
+    ready: bool = False
+    items: deque[tuple[BatchRecord, int]] = field(default_factory=deque)  # sent, in order
+    since: float = 0.0  # when the first of ``items`` started
+
+
+class WorkerPool:
+    """Run records through ``workers`` processes; every record gets exactly one result."""
+
+    def __init__(
+        self,
+        config: WorkerConfig,
+        workers: int = 1,
+        limits: PoolLimits | None = None,
+        start_method: str = "spawn",
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.config = config
+        self.size = workers
+        self.limits = limits or PoolLimits()
+        self.context: Any = multiprocessing.get_context(start_method)
+        self.stats = PoolStats()
+        self._workers: list[_Worker] = []
+        self._start_failures = 0
+
+    def run(self, records: Iterator[BatchRecord], on_result: OnResult) -> None:
+        """Feed ``records`` to the workers, calling ``on_result`` once per record."""
+        queue: deque[tuple[BatchRecord, int]] = deque()
+        source = iter(records)
+        exhausted = False
+        try:
+            while len(self._workers) < self.size:
+                self._start()
+            while True:
+                for worker in self._workers:
+                    while worker.ready and len(worker.items) < _PREFETCH:
+                        if not queue and not exhausted:
+                            nxt = next(source, None)
+                            exhausted = nxt is None
+                            if nxt is not None:
+                                queue.append((nxt, 1))
+                        if not queue:
+                            break
+                        item = queue.popleft()
+                        if not self._send(worker, item):
+                            queue.appendleft(item)  # dead: _step replaces it; the item waits
+                            break
+                if exhausted and not queue and not any(w.items for w in self._workers):
+                    return
+                self._step(queue, on_result)
+        finally:
+            self.close()
+
+    def _send(self, worker: _Worker, item: tuple[BatchRecord, int]) -> bool:
+        """Hand ``item`` to ``worker``; False if the worker is gone (killed from outside)."""
+        try:
+            worker.connection.send(item[0])
+        except OSError:
+            return False
+        if not worker.items:
+            worker.since = time.monotonic()
+        worker.items.append(item)
+        return True
+
+    def _step(self, queue: deque[tuple[BatchRecord, int]], on_result: OnResult) -> None:
+        handles: list[Any] = [w.connection for w in self._workers]
+        handles += [w.process.sentinel for w in self._workers]
+        wait(handles, timeout=_POLL_S)
+        for worker in list(self._workers):
+            if self._receive(worker, on_result):
+                continue
+            if not worker.process.is_alive():
+                self._died(worker, queue, on_result)
+            elif worker.items:
+                self._enforce(worker, queue, on_result)
+
+    def _receive(self, worker: _Worker, on_result: OnResult) -> bool:
+        try:
+            if not worker.connection.poll():
+                return False
+            message = worker.connection.recv()
+        except (EOFError, OSError):
+            return False
+        if not worker.ready:
+            worker.ready = True
+            self._start_failures = 0
+            return True
+        record = worker.items.popleft()[0]
+        if worker.items:
+            worker.since = time.monotonic()  # the next prefetched item starts now
+        row, document = message
+        on_result(record, row, document)
+        return True
+
+    def _died(
+        self, worker: _Worker, queue: deque[tuple[BatchRecord, int]], on_result: OnResult
+    ) -> None:
+        code = worker.process.exitcode
+        self._replace(worker)
+        if not worker.ready:
+            self._start_failures += 1
+            if self._start_failures >= _MAX_START_FAILURES:
+                raise RuntimeError(f"batch workers die while starting (exit code {code})")
+        if not worker.items:
+            return
+        (record, attempt), *waiting = worker.items
+        queue.extendleft(reversed(waiting))  # never started: back in line as they were
+        self.stats.crashed += 1
+        if attempt < _MAX_ATTEMPTS:
+            self.stats.retried += 1
+            queue.appendleft((record, attempt + 1))
+        else:
+            reason = f"worker died (exit code {code}) on {attempt} attempts"
+            on_result(record, outcome_row(record.id, "failed", reason, "batch.crash"), None)
+
+    def _enforce(
+        self, worker: _Worker, queue: deque[tuple[BatchRecord, int]], on_result: OnResult
+    ) -> None:
+        elapsed = time.monotonic() - worker.since
+        limit_s, limit_mb = self.limits.time_per_item_s, self.limits.memory_mb
+        reason = code = None
+        if limit_s is not None and elapsed > limit_s:
+            reason, code = f"time limit: took longer than {limit_s:g} s, worker killed", "limit"
+            self.stats.killed_time += 1
+        elif limit_mb is not None:
+            rss = rss_mb(worker.process.pid)
+            if rss is not None and rss > limit_mb:
+                reason = f"memory limit: worker used {rss:,.0f} MB > {limit_mb:,} MB, killed"
+                code = "limit"
+                self.stats.killed_memory += 1
+        if reason is None:
+            return
+        (record, _), *waiting = worker.items
+        queue.extendleft(reversed(waiting))  # never started: back in line as they were
+        self._replace(worker)
+        row = outcome_row(record.id, "failed", reason, code, seconds=round(elapsed, 6))
+        on_result(record, row, None)
+
+    def _start(self) -> None:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=worker_main, args=(child, self.config), daemon=True, name="newsift-batch"
+        )
+        process.start()
+        child.close()
+        self._workers.append(_Worker(process, parent))
+        self.stats.started_workers += 1
+
+    def _replace(self, worker: _Worker) -> None:
+        _kill(worker)
+        self._workers.remove(worker)
+        self._start()
+
+    def worker_pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    def close(self) -> None:
+        for worker in self._workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.connection.send(None)
+        deadline = time.monotonic() + 2.0
+        for worker in self._workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            _kill(worker)
+        self._workers.clear()
+
+
+def _kill(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join(5)
+    worker.connection.close()
+
+
+def rss_mb(pid: int | None) -> float | None:
+    """Resident memory of a process in MB (Linux ``/proc``), or ``None`` if unknown."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as stream:
+            pages = int(stream.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6

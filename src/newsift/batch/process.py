@@ -1,0 +1,104 @@
+"""One record through the pipeline: the pure, picklable unit every batch engine runs.
+
+:func:`process_record` reads a :class:`~newsift.batch.records.BatchRecord` the
+way ``newsift analyze`` reads a file or a JSON Lines record, runs it through a
+:class:`~newsift.pipeline.Pipeline` with :func:`newsift.runner.run` (so the
+outcome semantics are the CLI's: ``ok``, ``skipped``, or ``failed`` with the
+analyzer and a reason), and returns the outcome row and the document as a dict.
+It has no side effects and no state of its own, so the local engine, the Ray
+engine and tests run the very same function.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from newsift.batch.records import BatchRecord
+from newsift.errors import NewsiftError, UnsupportedInput
+from newsift.ingest import Loaded, document_from_text, read_bytes
+from newsift.ingest.decode import decode
+from newsift.ingest.html import document_from_html
+from newsift.limits import Limits
+from newsift.pipeline import Pipeline
+from newsift.runner import run
+
+OutcomeRow = dict[str, Any]
+
+
+def build_pipeline(names: Sequence[str], time_limit_s: float | None) -> Pipeline:
+    """The pipeline a worker builds once; ``setup()`` loads its models now, not on item one."""
+    pipeline = Pipeline.from_config(list(names), time_limit_s=time_limit_s)
+    pipeline.setup()
+    return pipeline
+
+
+def process_record(
+    record: BatchRecord, pipeline: Pipeline, limits: Limits | None = None
+) -> tuple[OutcomeRow, dict[str, Any] | None]:
+    """The outcome row of one record and its analysed document (``None`` unless ``ok``)."""
+    started = time.perf_counter()
+    loaded = load_record(record, limits or Limits())
+    outcome = next(iter(run(pipeline, [loaded])))
+    row = outcome_row(record.id, outcome.status, outcome.reason, outcome.code, outcome.analyzer)
+    row["seconds"] = round(time.perf_counter() - started, 6)
+    document = outcome.document.to_dict() if outcome.document is not None else None
+    return row, document
+
+
+def outcome_row(
+    record_id: str,
+    status: str,
+    reason: str | None = None,
+    code: str | None = None,
+    analyzer: str | None = None,
+    seconds: float = 0.0,
+) -> OutcomeRow:
+    """One row of the ``outcomes`` table."""
+    return {
+        "id": record_id,
+        "status": status,
+        "analyzer": analyzer,
+        "reason": reason,
+        "code": code,
+        "seconds": seconds,
+    }
+
+
+def load_record(record: BatchRecord, limits: Limits) -> Loaded:
+    """The record as the runner's input unit: a document, a skip or the error."""
+    if record.skipped is not None:
+        return Loaded(record.id, skipped=record.skipped)
+    if record.error is not None:
+        error = NewsiftError(record.error)
+        error.code = record.code or NewsiftError.code
+        return Loaded(record.id, error=error)
+    try:
+        if record.kind == "file":
+            loaded = next(iter(read_bytes(record.payload, name=record.id, limits=limits)))
+            return loaded
+        if record.kind == "html":
+            doc = document_from_html(
+                record.payload,
+                id=record.id,
+                url=record.url,
+                crawl_date=record.crawl_date,
+                declared_charset=record.charset,
+                source=record.origin or None,
+                limits=limits,
+            )
+        elif record.kind == "text":
+            doc = document_from_text(
+                decode(record.payload, None),
+                id=record.id,
+                url=record.url,
+                crawl_date=record.crawl_date,
+                source=record.origin or None,
+                limits=limits,
+            )
+        else:
+            raise UnsupportedInput(f"unknown payload kind {record.kind!r}")
+    except NewsiftError as exc:
+        return Loaded(record.id, error=exc)
+    return Loaded(record.id, document=doc)
