@@ -1,0 +1,251 @@
+"""Persuasion techniques: SemEval-2020 Task 11 figures on the validation split, speed, balance.
+
+    python benchmarks/persuasion.py [--no-speed]
+
+1. Quality on PTC v2 ``internal_dev`` (88 training articles chosen by
+   ``splits/train-internal-split.tsv``; the shipped models were fitted and
+   tuned on ``internal_train`` only). Span identification (SI): the shipped
+   tagger's spans against the gold SI spans, partial-overlap P/R/F1 as in the
+   task. Technique classification (TC): the shipped classifier labels every
+   gold span (a span with k gold labels gets its top k), micro-F1.
+   The anchors are the task's published figures on other splits (official
+   test and dev), so they locate the model, they are not like-for-like.
+2. Speed: articles per CPU-second for one ~1,000-word article through the
+   analyzer (structure and quotes already run), and the same article through
+   a BERT-base-shaped token classifier (``transformers.BertConfig()`` defaults,
+   random weights, built in memory, torch on CPU, one thread, 512-token
+   windows), the size of Prta's model.
+3. Even-handedness: sentence pairs written for this benchmark that differ
+   only in party, politician or ideology words. Reported: the mean absolute
+   change of the sentence's score (its highest token probability) and the
+   share of pairs whose tagged techniques (span text aside, labels) differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+
+import numpy as np
+
+from newsift.claims.sentences import split_sentences
+from newsift.document import Span
+from newsift.persuasion.analyzer import find_techniques
+from newsift.persuasion.data import DATA, load_articles
+from newsift.persuasion.evaluation import tc_score
+from newsift.persuasion.features import ArticleContext, Sentence
+from newsift.persuasion.labels import TECHNIQUES
+from newsift.persuasion.model import SpanTagger, TechniqueClassifier
+from newsift.persuasion.text import tokenize
+from newsift.persuasion.train import classify_gold_spans, prepare, span_rows, tagger_score
+
+SI_ANCHORS = (("SI test F1, best (Hitachi)", 0.5155), ("SI test F1, random baseline", 0.003))
+TC_ANCHORS = (
+    ("TC test micro-F1, best (ApplicaAI)", 0.6207),
+    ("TC official-dev micro-F1, best (RoBERTa-large)", 0.684),
+)
+FLOORS = {"SI F1": 0.35, "TC micro-F1": 0.60}
+
+#: (left, right) sentence pairs differing only in who is named; kind in the third slot
+PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("Democrats rammed the reckless bill through the Senate.",
+     "Republicans rammed the reckless bill through the Senate.", "party"),
+    ("The Democratic plan is a disaster for working families.",
+     "The Republican plan is a disaster for working families.", "party"),
+    ("Democrats want to destroy the economy with their radical agenda.",
+     "Republicans want to destroy the economy with their radical agenda.", "party"),
+    ("The GOP leadership met on Tuesday to discuss the budget.",
+     "The DNC leadership met on Tuesday to discuss the budget.", "party"),
+    ("Senate Democrats voted against the measure, citing its cost.",
+     "Senate Republicans voted against the measure, citing its cost.", "party"),
+    ("Obama's so-called reforms were a betrayal of every American.",
+     "Trump's so-called reforms were a betrayal of every American.", "politician"),
+    ("Biden said the new tariffs would hurt farmers.",
+     "Trump said the new tariffs would hurt farmers.", "politician"),
+    ("Pelosi's shameless stunt fooled nobody.",
+     "McConnell's shameless stunt fooled nobody.", "politician"),
+    ("Clinton lied to the American people again and again.",
+     "Bush lied to the American people again and again.", "politician"),
+    ("Sanders called the report a hoax cooked up by his enemies.",
+     "Cruz called the report a hoax cooked up by his enemies.", "politician"),
+    ("Schumer warned that the deal puts the nation at risk.",
+     "Romney warned that the deal puts the nation at risk.", "politician"),
+    ("Warren's plan would bankrupt the country in a decade.",
+     "DeSantis's plan would bankrupt the country in a decade.", "politician"),
+    ("Liberal activists stormed the town hall meeting.",
+     "Conservative activists stormed the town hall meeting.", "ideology"),
+    ("The left-wing mob will stop at nothing to silence its critics.",
+     "The right-wing mob will stop at nothing to silence its critics.", "ideology"),
+    ("Progressive groups spent millions on the campaign.",
+     "Conservative groups spent millions on the campaign.", "ideology"),
+    ("Leftist professors are poisoning the minds of our children.",
+     "Rightist professors are poisoning the minds of our children.", "ideology"),
+    ("The liberal media ignored the story for weeks.",
+     "The conservative media ignored the story for weeks.", "ideology"),
+    ("Far-left extremists are a threat to our democracy.",
+     "Far-right extremists are a threat to our democracy.", "ideology"),
+    ("The socialist agenda has failed everywhere it was tried.",
+     "The nationalist agenda has failed everywhere it was tried.", "ideology"),
+    ("Left-leaning voters turned out in record numbers.",
+     "Right-leaning voters turned out in record numbers.", "ideology"),
+)  # fmt: skip
+
+
+def quality(tagger: SpanTagger, classifier: TechniqueClassifier) -> dict[str, float]:
+    dev = prepare([a for a in load_articles(DATA) if a.subset == "internal_dev"])
+    si = tagger_score(tagger, dev)
+    rows, labels, keys = span_rows(dev)
+    gold = [(*k, label) for k, label in zip(keys, labels, strict=True)]
+    predicted = classify_gold_spans(classifier, rows, keys)
+    tc = tc_score(predicted, gold)
+    print(
+        f"internal_dev: {len(dev)} articles, {si.gold} gold SI spans (merged), "
+        f"{tc.gold} TC instances; predicted {si.predicted} spans\n"
+    )
+    per_label(predicted, gold)
+    return {
+        "SI precision": si.precision,
+        "SI recall": si.recall,
+        "SI F1": si.f1,
+        "TC micro-F1": tc.f1,
+    }
+
+
+def per_label(
+    predicted: list[tuple[str, int, int, str]], gold: list[tuple[str, int, int, str]]
+) -> None:
+    """Per technique: gold instances, predictions, and F1 (the same multiset matching)."""
+    print(f"{'technique':<38} {'gold':>5} {'pred':>5} {'F1':>6}")
+    for label in TECHNIQUES:
+        figures = tc_score(
+            [p for p in predicted if p[3] == label], [g for g in gold if g[3] == label]
+        )
+        print(f"{label:<38} {figures.gold:>5} {figures.predicted:>5} {figures.f1:>6.3f}")
+    print()
+
+
+def sample_article(words: int = 1000) -> str:
+    """About ``words`` words of consecutive internal_dev articles (body lines only)."""
+    lines: list[str] = []
+    for article in load_articles(DATA):
+        if article.subset != "internal_dev":
+            continue
+        lines.extend(line for line in article.text.split("\n")[2:] if line.strip())
+        if sum(len(line.split()) for line in lines) >= words:
+            break
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        if sum(len(x.split()) for x in out) >= words:
+            break
+    return "\n\n".join(out)
+
+
+def analyzer_speed(text: str, tagger: SpanTagger, classifier: TechniqueClassifier) -> float:
+    """Articles per CPU-second: sentence splitting, features, both models, explanations."""
+    paragraphs = [Span(0, len(text))]
+    ranges = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
+    find_techniques(tagger, classifier, text, ranges)  # warm up
+    runs, start = 0, time.process_time()
+    while runs < 3 or time.process_time() - start < 3.0:
+        find_techniques(tagger, classifier, text, ranges)
+        runs += 1
+    return runs / (time.process_time() - start)
+
+
+def bert_speed(text: str) -> float | None:
+    """Articles per CPU-second for a random BERT-base token classifier (None without torch)."""
+    try:
+        import torch
+        from transformers import BertConfig, BertForTokenClassification
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    config = BertConfig(num_labels=3)  # BIO; BertConfig() defaults are BERT-base
+    model = BertForTokenClassification(config).eval()
+    pieces = int(len(text.split()) * 1.3)  # word pieces per word, about
+    windows = [min(512, pieces - i) for i in range(0, pieces, 512)]
+
+    def once() -> None:
+        with torch.no_grad():
+            for length in windows:
+                ids = torch.randint(1000, config.vocab_size, (1, length))
+                model(input_ids=ids)
+
+    once()
+    runs, start = 0, time.process_time()
+    while runs < 2 or time.process_time() - start < 3.0:
+        once()
+        runs += 1
+    return runs / (time.process_time() - start)
+
+
+def sentence_view(
+    text: str, tagger: SpanTagger, classifier: TechniqueClassifier
+) -> tuple[float, tuple[str, ...]]:
+    """A sentence's score (highest token probability) and its tagged technique labels."""
+    sentence = Sentence(tokenize(text))
+    context = ArticleContext.build([sentence], text)
+    score = float(np.max(tagger.token_probabilities([sentence], context)[0]))
+    found = find_techniques(tagger, classifier, text, [Span(0, len(text))])
+    return score, tuple(t.label for t in found)
+
+
+def even_handedness(tagger: SpanTagger, classifier: TechniqueClassifier) -> None:
+    print("\nEven-handedness (score = highest token probability of the sentence)")
+    print(f"{'pairs':<12} {'n':>3} {'mean |change|':>14} {'max':>7} {'flags differ':>13}")
+    rows = []
+    for left, right, kind in PAIRS:
+        a, fa = sentence_view(left, tagger, classifier)
+        b, fb = sentence_view(right, tagger, classifier)
+        rows.append((kind, abs(a - b), fa != fb))
+    for kind in ("party", "politician", "ideology", "all"):
+        chosen = [r for r in rows if kind in ("all", r[0])]
+        changes = [r[1] for r in chosen]
+        differ = sum(r[2] for r in chosen) / len(chosen)
+        print(
+            f"{kind:<12} {len(chosen):>3} {statistics.mean(changes):>14.4f} "
+            f"{max(changes):>7.4f} {differ:>13.0%}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    args = parser.parse_args(argv)
+    if not (DATA / "derived").is_dir():
+        print(f"benchmark data not found under {DATA}", file=sys.stderr)
+        return 1
+    tagger, classifier = SpanTagger.load(), TechniqueClassifier.load()
+    figures = quality(tagger, classifier)
+    print(f"\n{'metric':<14} {'ours':>7}  {'anchor':<48} {'value':>7} {'ratio':>6}")
+    for metric, anchors in (("SI F1", SI_ANCHORS), ("TC micro-F1", TC_ANCHORS)):
+        for name, value in anchors:
+            print(
+                f"{metric:<14} {figures[metric]:>7.4f}  {name:<48} {value:>7.4f} "
+                f"{figures[metric] / value:>6.2f}"
+            )
+    print(f"SI precision {figures['SI precision']:.4f}, recall {figures['SI recall']:.4f}")
+    for metric, floor in FLOORS.items():
+        verdict = "meets" if figures[metric] >= floor else "BELOW"
+        print(f"{metric}: {figures[metric]:.4f} {verdict} the floor {floor}")
+    even_handedness(tagger, classifier)
+    if not args.no_speed:
+        text = sample_article()
+        ours = analyzer_speed(text, tagger, classifier)
+        bert = bert_speed(text)
+        print(f"\nSpeed, one {len(text.split())}-word article, articles per CPU-second")
+        print(f"newsift persuasion.techniques.v1: {ours:8.2f}")
+        if bert is None:
+            print("BERT-base token classifier: not measured (needs the hf extra)")
+        else:
+            print(f"BERT-base token classifier (random, torch CPU, 1 thread): {bert:8.3f}")
+            print(f"ratio: {ours / bert:.0f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

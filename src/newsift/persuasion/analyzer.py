@@ -1,0 +1,249 @@
+"""The persuasion-technique analyzer: tag spans of the body with PTC techniques."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsift.claims.sentences import split_sentences
+from newsift.document import Document, Span
+from newsift.persuasion.annotations import Technique
+from newsift.persuasion.features import ArticleContext, Sentence
+from newsift.persuasion.labels import DESCRIPTIONS, TECHNIQUES
+from newsift.persuasion.model import SpanTagger, TechniqueClassifier, decode
+from newsift.persuasion.text import STOPWORDS, norm, tokenize
+from newsift.registry import register
+
+if TYPE_CHECKING:
+    from newsift.persuasion.hf import HFTechniqueTagger
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """The part of a quotation the techniques layer needs: its id, content and source id."""
+
+    id: str
+    start: int
+    end: int
+    source: str | None
+
+
+@register
+@dataclass
+class TechniqueAnalyzer:
+    """Tag spans of the body that use a persuasion technique.
+
+    Reads: regions (the body's paragraphs), quotes. Writes: techniques, one
+    :class:`~newsift.persuasion.annotations.Technique` per span in text order.
+    Method: a per-token logistic-regression span tagger, then a logistic-regression
+    technique classifier over each span and its sentence, both trained on the
+    Propaganda Techniques Corpus (:mod:`~newsift.persuasion.model`). A span never
+    straddles a quotation's edge: the part inside a quote is the quoted speaker's
+    (``speaker``/``quote`` set), the part outside is the author's.
+    With ``checkpoint`` set, a user's own Hugging Face token-classification model
+    tags and labels the spans instead (:mod:`newsift.persuasion.hf`).
+    Limits: English; trained on 2017-2019 news and opinion articles, many of them
+    from partisan sites; a linear model over words, so it sees wording, not intent.
+    """
+
+    name: ClassVar[str] = "persuasion.techniques.v1"
+    requires: ClassVar[frozenset[str]] = frozenset({"regions", "quotes"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"techniques"})
+
+    #: a local Hugging Face token-classification checkpoint to use instead of the shipped
+    #: models (the ``hf`` extra; see :mod:`newsift.persuasion.hf`)
+    checkpoint: str | None = None
+    #: let that checkpoint be a pickle-based ``pytorch_model.bin`` (read with weights_only)
+    allow_pickle: bool = False
+    _tagger: SpanTagger | None = field(default=None, init=False, repr=False)
+    _classifier: TechniqueClassifier | None = field(default=None, init=False, repr=False)
+    _hf: HFTechniqueTagger | None = field(default=None, init=False, repr=False)
+
+    def setup(self) -> None:
+        """Load the models once: the shipped ones, or the user's checkpoint."""
+        if self.checkpoint is not None:
+            if self._hf is None:
+                from newsift.persuasion.hf import HFTechniqueTagger
+
+                self._hf = HFTechniqueTagger.load(self.checkpoint, allow_pickle=self.allow_pickle)
+            return
+        if self._tagger is None:
+            self._tagger = SpanTagger.load()
+        if self._classifier is None:
+            self._classifier = TechniqueClassifier.load()
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        ranges = [
+            sentence
+            for region in doc.regions_of("body")
+            for paragraph in region.paragraphs
+            for sentence in split_sentences(doc.text, paragraph.start, paragraph.end)
+        ]
+        quotes = [q for q in (_quote_span(item) for item in doc.layers.get("quotes", [])) if q]
+        if self._hf is not None:
+            doc.layers["techniques"] = find_techniques_hf(self._hf, doc.text, ranges, quotes)
+            return doc
+        assert self._tagger is not None and self._classifier is not None
+        doc.layers["techniques"] = find_techniques(
+            self._tagger, self._classifier, doc.text, ranges, quotes
+        )
+        return doc
+
+
+def _quote_span(item: Any) -> QuoteSpan | None:
+    """A quote layer item (a Quote or its dict form) as a :class:`QuoteSpan`."""
+    if isinstance(item, dict):
+        content = item.get("content") or {}
+        start, end = content.get("start"), content.get("end")
+        qid, source = item.get("id"), item.get("source")
+    else:
+        content = getattr(item, "content", None)
+        start, end = getattr(content, "start", None), getattr(content, "end", None)
+        qid, source = getattr(item, "id", None), getattr(item, "source", None)
+    if not isinstance(start, int) or not isinstance(end, int) or not isinstance(qid, str):
+        return None
+    return QuoteSpan(qid, start, end, source if isinstance(source, str) else None)
+
+
+def find_techniques(
+    tagger: SpanTagger,
+    classifier: TechniqueClassifier,
+    text: str,
+    ranges: Sequence[Span],
+    quotes: Sequence[QuoteSpan] = (),
+) -> list[Technique]:
+    """Techniques in the sentences ``ranges`` of ``text``, split at the edges of ``quotes``."""
+    sentences = [Sentence(tokenize(text, r.start, r.end)) for r in ranges]
+    sentences = [s for s in sentences if s.tokens]
+    if not sentences:
+        return []
+    context = ArticleContext.build(sentences, "\n".join(text[r.start : r.end] for r in ranges))
+    pieces: list[tuple[Sentence, int, int, float, QuoteSpan | None, str | None]] = []
+    for sentence, probs in zip(
+        sentences, tagger.token_probabilities(sentences, context), strict=True
+    ):
+        for span in decode(sentence, probs, tagger.threshold, tagger.peak, tagger.max_gap):
+            for a, b, quote in split_at_quotes(span.start, span.end, quotes):
+                word = _hottest_word(sentence, probs, a, b)
+                if word is not None:
+                    a, b = _trim(sentence, a, b)
+                    pieces.append(
+                        (sentence, a, b, _mean_inside(sentence, probs, a, b), quote, word)
+                    )
+    if not pieces:
+        return []
+    probabilities = classifier.classify(text, [(p[0], p[1], p[2]) for p in pieces], context)
+    found: list[Technique] = []
+    for (_, a, b, score, quote, word), probs in zip(pieces, probabilities, strict=True):
+        label = TECHNIQUES[int(probs.argmax())]
+        times = context.lowered.count(text[a:b].lower())
+        found.append(
+            Technique(
+                span=Span(a, b),
+                label=label,
+                score=round(min(max(score, 0.0), 1.0), 4),
+                explanation=explain(label, text[a:b], word, times, quote is not None),
+                speaker=quote.source if quote else None,
+                quote=quote.id if quote else None,
+            )
+        )
+    return sorted(found, key=lambda t: (t.span.start, t.span.end))
+
+
+def find_techniques_hf(
+    tagger: HFTechniqueTagger,
+    text: str,
+    ranges: Sequence[Span],
+    quotes: Sequence[QuoteSpan] = (),
+) -> list[Technique]:
+    """Techniques from a user's checkpoint, cut at quote edges like :func:`find_techniques`."""
+    found: list[Technique] = []
+    lowered = "\n".join(text[r.start : r.end] for r in ranges).lower()
+    for labelled in tagger.tag(text, ranges):
+        for a, b, quote in split_at_quotes(labelled.start, labelled.end, quotes):
+            words = [t for t in tokenize(text, a, b) if t.is_word]
+            if not any(norm(t.text) not in STOPWORDS for t in words):
+                continue
+            a, b = words[0].start, words[-1].end
+            word = labelled.word if labelled.word and labelled.word in text[a:b] else None
+            found.append(
+                Technique(
+                    span=Span(a, b),
+                    label=labelled.label,
+                    score=round(labelled.score, 4),
+                    explanation=explain(
+                        labelled.label,
+                        text[a:b],
+                        word,
+                        lowered.count(text[a:b].lower()),
+                        quote is not None,
+                    ),
+                    speaker=quote.source if quote else None,
+                    quote=quote.id if quote else None,
+                )
+            )
+    return sorted(found, key=lambda t: (t.span.start, t.span.end))
+
+
+def split_at_quotes(
+    start: int, end: int, quotes: Iterable[QuoteSpan]
+) -> list[tuple[int, int, QuoteSpan | None]]:
+    """``[start, end)`` cut at every quote edge inside it; each piece with its quote or None."""
+    cuts = {start, end}
+    for q in quotes:
+        cuts.update(x for x in (q.start, q.end) if start < x < end)
+    edges = sorted(cuts)
+    out: list[tuple[int, int, QuoteSpan | None]] = []
+    for a, b in itertools.pairwise(edges):
+        holder = next((q for q in quotes if q.start <= a and b <= q.end), None)
+        out.append((a, b, holder))
+    return out
+
+
+def _mean_inside(
+    sentence: Sentence, probabilities: NDArray[np.float64], start: int, end: int
+) -> float:
+    """The mean token probability over the tokens inside ``[start, end)``."""
+    inside = [
+        float(p)
+        for token, p in zip(sentence.tokens, probabilities, strict=True)
+        if start <= token.start and token.end <= end
+    ]
+    return sum(inside) / len(inside) if inside else 0.0
+
+
+def _hottest_word(
+    sentence: Sentence, probabilities: NDArray[np.float64], start: int, end: int
+) -> str | None:
+    """The content word in ``[start, end)`` the tagger scores highest; None if there is none."""
+    best: tuple[float, str] | None = None
+    for token, word, p in zip(sentence.tokens, sentence.words, probabilities, strict=True):
+        inside = start <= token.start and token.end <= end
+        if inside and token.is_word and word not in STOPWORDS and (best is None or p > best[0]):
+            best = (float(p), token.text)
+    return best[1] if best is not None else None
+
+
+def _trim(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to the words it holds (no edge punctuation or spaces)."""
+    words = [t for t in sentence.tokens if start <= t.start and t.end <= end and t.is_word]
+    return words[0].start, words[-1].end
+
+
+def explain(label: str, phrase: str, word: str | None, times: int, quoted: bool) -> str:
+    """One plain sentence: what the technique is and what in this span points to it."""
+    name, description = DESCRIPTIONS[label]
+    sentence = f"{name}: {description}."
+    if label == "Repetition" and times > 1:
+        sentence += f" This wording appears {times} times in the article."
+    elif word is not None and len(phrase.split()) > 1:
+        sentence += f" The word “{word}” stands out most here."
+    if quoted:
+        sentence += " These are the quoted speaker's words, not the author's."
+    return sentence

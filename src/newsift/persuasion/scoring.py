@@ -1,0 +1,63 @@
+"""Tag standalone texts for research and triage (``newsift techniques score``).
+
+Input: one text per line, or JSON Lines objects with ``text`` (and an
+optional ``id``). Each text is split into sentences and tagged as if it were
+an article body with no quotations. Output: one JSON object per non-blank
+input line with ``id``, ``text`` and ``techniques`` (the layer's dict form);
+a line that cannot be read gets ``error`` instead, so every input line ends
+with one row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsift.claims.sentences import split_sentences
+from newsift.persuasion.analyzer import find_techniques
+from newsift.persuasion.model import SpanTagger, TechniqueClassifier
+
+MAX_TEXT_CHARS = 100_000
+
+
+def read_texts(lines: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
+    """``(id, text, error)`` for each non-blank line: plain text or a JSON object with ``text``."""
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        key = str(number)
+        if line.startswith("{"):
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                yield key, None, f"not a JSON object: {exc}"
+                continue
+            if not isinstance(obj, dict):
+                yield key, None, "not a JSON object"
+                continue
+            key = str(obj.get("id", number))
+            text = obj.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield key, None, "record has no 'text' string"
+                continue
+            line = text.strip()
+        if len(line) > MAX_TEXT_CHARS:
+            yield key, None, f"text over {MAX_TEXT_CHARS:,} characters"
+            continue
+        yield key, line, None
+
+
+def tag_texts(
+    items: Iterable[tuple[str, str | None, str | None]],
+    tagger: SpanTagger,
+    classifier: TechniqueClassifier,
+) -> Iterator[dict[str, Any]]:
+    """One output row per input item, in order."""
+    for key, text, error in items:
+        if text is None:
+            yield {"id": key, "error": error}
+            continue
+        found = find_techniques(tagger, classifier, text, split_sentences(text))
+        yield {"id": key, "text": text, "techniques": [t.to_dict() for t in found]}

@@ -1,0 +1,204 @@
+"""The persuasion.techniques.v1 analyzer: contract, quotes, explanations, the shared example."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import newsift
+import newsift.persuasion.analyzer  # registers persuasion.techniques.v1
+from newsift.document import Span
+from newsift.persuasion.analyzer import QuoteSpan, explain, find_techniques, split_at_quotes
+from newsift.persuasion.features import CLASSIFIER_BUCKETS, TAGGER_BUCKETS, bucket
+from newsift.persuasion.labels import DESCRIPTIONS, TECHNIQUES
+from newsift.persuasion.model import SpanTagger, TechniqueClassifier
+from tests.conftest import SHARED, needs_shared
+
+EXAMPLE = SHARED / "examples" / "opinion-dump-harbor.txt"
+
+
+def test_contract() -> None:
+    from newsift.testing import check_analyzer
+
+    check_analyzer("persuasion.techniques.v1")
+
+
+def test_registered_contract() -> None:
+    cls = newsift.registry.get("persuasion.techniques.v1")
+    assert cls.requires == frozenset({"regions", "quotes"})
+    assert cls.assigns == frozenset({"techniques"})
+
+
+Q = QuoteSpan("q1", 10, 20, "s1")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 8, [(0, 8, None)]),  # outside
+        (12, 18, [(12, 18, Q)]),  # inside
+        (10, 20, [(10, 20, Q)]),  # exactly the quote
+        (5, 15, [(5, 10, None), (10, 15, Q)]),  # straddles the opening
+        (15, 25, [(15, 20, Q), (20, 25, None)]),  # straddles the end
+        (0, 30, [(0, 10, None), (10, 20, Q), (20, 30, None)]),  # holds the quote
+    ],
+)
+def test_split_at_quotes(
+    start: int, end: int, expected: list[tuple[int, int, QuoteSpan | None]]
+) -> None:
+    assert split_at_quotes(start, end, [Q]) == expected
+
+
+def _hot_tagger(*words: str) -> SpanTagger:
+    """A tagger that marks exactly the given (lower-case) words."""
+    weights = np.zeros(TAGGER_BUCKETS, dtype=np.float32)
+    for word in words:
+        weights[bucket("w:" + word, TAGGER_BUCKETS)] = 20.0
+    return SpanTagger(weights, -10.0, 0.5, 0.5, 0)
+
+
+def _classifier(label: str) -> TechniqueClassifier:
+    bias = np.zeros(len(TECHNIQUES))
+    bias[TECHNIQUES.index(label)] = 5.0
+    return TechniqueClassifier(np.zeros((len(TECHNIQUES), CLASSIFIER_BUCKETS), np.float32), bias)
+
+
+def test_words_in_a_quote_are_the_speakers() -> None:
+    text = 'The vile plan passed. Ortiz said it was "a vile betrayal" of voters.'
+    inner = text.index('"a vile')
+    quote = QuoteSpan("q7", inner, text.index("of voters") - 1, "src-ortiz")
+    found = find_techniques(
+        _hot_tagger("vile", "betrayal"),
+        _classifier("Loaded_Language"),
+        text,
+        [Span(0, 21), Span(22, len(text))],
+        [quote],
+    )
+    spans = [(text[t.span.start : t.span.end], t.speaker, t.quote) for t in found]
+    assert spans == [("vile", None, None), ("vile betrayal", "src-ortiz", "q7")]
+    assert all(t.label == "Loaded_Language" for t in found)
+    assert "quoted speaker" in found[1].explanation
+    assert "quoted speaker" not in found[0].explanation
+
+
+def test_quote_edge_splits_a_span() -> None:
+    text = 'Critics call it "a disgraceful sham" today.'
+    start = text.index('"')
+    quote = QuoteSpan("q1", start, text.index(" today"), None)
+    found = find_techniques(
+        _hot_tagger("call", "it", "disgraceful", "sham"),
+        _classifier("Name_Calling,Labeling"),
+        text,
+        [Span(0, len(text))],
+        [quote],
+    )
+    pieces = [(text[t.span.start : t.span.end], t.quote) for t in found]
+    assert pieces == [("call it", None), ("disgraceful sham", "q1")]
+
+
+@pytest.mark.parametrize(
+    ("label", "phrase", "word", "times", "quoted", "fragments"),
+    [
+        ("Loaded_Language", "most reckless act", "reckless", 1, False, ["“reckless”"]),
+        ("Loaded_Language", "reckless", "reckless", 1, False, ["emotional charge"]),
+        ("Repetition", "build the wall", "wall", 3, False, ["appears 3 times"]),
+        ("Doubt", "so-called experts", "so-called", 1, True, ["credibility", "quoted speaker"]),
+    ],
+)
+def test_explain(
+    label: str, phrase: str, word: str, times: int, quoted: bool, fragments: list[str]
+) -> None:
+    sentence = explain(label, phrase, word, times, quoted)
+    assert sentence.startswith(DESCRIPTIONS[label][0] + ":")
+    assert sentence.endswith(".")
+    for fragment in fragments:
+        assert fragment in sentence
+
+
+def test_every_label_has_a_description() -> None:
+    assert set(DESCRIPTIONS) == set(TECHNIQUES)
+    assert len(TECHNIQUES) == 14
+
+
+def _analyse(text: str, kind: str) -> newsift.Document:
+    pytest.importorskip("spacy")
+    import newsift.attribution.analyzer
+
+    pipeline = newsift.Pipeline.from_config(
+        ["structure.v1", "attribution.quotes.v1", "persuasion.techniques.v1"]
+    )
+    return pipeline(newsift.load(text, kind=kind))
+
+
+def test_loaded_article_tags_body_only() -> None:
+    text = (
+        "Outrage\n\n"
+        "This disgraceful, reckless scheme is a shameless betrayal of every family in the city. "
+        "The corrupt council thugs must be stopped before they destroy everything we love.\n"
+    )
+    doc = _analyse(text, "text")
+    found = doc.layers["techniques"]
+    assert found, "no technique found in an openly loaded paragraph"
+    body = doc.regions_of("body")[0]
+    for t in found:
+        assert body.start <= t.span.start < t.span.end <= body.end
+        assert t.speaker is None and t.quote is None
+        assert t.explanation.endswith(".")
+
+
+@needs_shared
+def test_shared_example_loaded_phrases_found() -> None:
+    doc = _analyse(EXAMPLE.read_text(encoding="utf-8"), "dump")
+    found = doc.layers["techniques"]
+    tagged = [doc.text[t.span.start : t.span.end] for t in found]
+    for phrase in ("corporate raid", "most reckless"):
+        assert any(
+            phrase in doc.text[t.span.start : t.span.end]
+            or doc.text[t.span.start : t.span.end] in phrase
+            for t in found
+        ), f"{phrase!r} not tagged; tagged: {tagged}"
+    comments = doc.regions_of("comment")
+    assert not any(c.start <= t.span.start < c.end for c in comments for t in found)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (
+            "Democrats rammed the reckless bill through.",
+            "Republicans rammed the reckless bill through.",
+        ),
+        (
+            "Obama's so-called reforms were a betrayal.",
+            "Trump's so-called reforms were a betrayal.",
+        ),
+    ],
+)
+def test_party_and_politician_swaps_change_nothing(left: str, right: str) -> None:
+    tagger, classifier = SpanTagger.load(), TechniqueClassifier.load()
+
+    def tagged(text: str) -> list[tuple[int, str, float]]:
+        found = find_techniques(tagger, classifier, text, [Span(0, len(text))])
+        return [(t.span.end - len(text), t.label, t.score) for t in found]  # offsets from the end
+
+    assert tagged(left) == tagged(right)
+
+
+def test_loaded_quote_is_the_speakers_through_the_pipeline() -> None:
+    text = (
+        "Council Vote\n\nThe council approved the water contract on Tuesday by seven votes to two.\n\n"
+        '"This is a shameless, disgusting betrayal by corrupt thugs," said Dana Ortiz, '
+        "a councilmember who voted against it.\n"
+    )
+    doc = _analyse(text, "text")
+    (quote,) = doc.layers["quotes"]
+    inside = [
+        t
+        for t in doc.layers["techniques"]
+        if quote.content.start <= t.span.start and t.span.end <= quote.content.end
+    ]
+    assert inside, "the loaded quotation was not tagged"
+    assert all(t.speaker == quote.source and t.quote == quote.id for t in inside)
+    assert quote.source is not None
+    outside = [t for t in doc.layers["techniques"] if t not in inside]
+    assert all(t.speaker is None and t.quote is None for t in outside)
