@@ -25,6 +25,8 @@ from newsift.runner import run
 from newsift.structure.dates import parse_iso_date
 from newsift.summary import summarise
 
+CLAIMS = "claims.checkworthy.v1"
+
 #: Modules that add subcommands through ``add_commands(commands)`` (see newsift.clitools).
 COMMAND_MODULES: tuple[str, ...] = (
     "newsift.claims.cli",
@@ -104,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"analyzer names, comma-separated (default: {','.join(DEFAULT_PIPELINE)})",
     )
     analyze.add_argument(
+        "--match-index",
+        metavar="INDEX",
+        help="look check-worthy claims up in this fact-check index (from 'claims index')",
+    )
+    analyze.add_argument(
         "--outcomes", metavar="FILE", help="also write one outcome row per input (JSON Lines)"
     )
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar or totals")
@@ -143,10 +150,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 f"--reference-date {args.reference_date!r} is not YYYY-MM-DD"
             ) from None
     names = args.pipeline.split(",") if args.pipeline else list(DEFAULT_PIPELINE)
+    config: list[str | dict[str, Any]] = [n.strip() for n in names if n.strip()]
+    if args.match_index:
+        if CLAIMS not in config:
+            raise UsageError(f"--match-index needs {CLAIMS} in the pipeline")
+        config[config.index(CLAIMS)] = {"name": CLAIMS, "params": {"match_index": args.match_index}}
     try:
-        pipeline = Pipeline.from_config(
-            [n.strip() for n in names if n.strip()], time_limit_s=limits.time_per_document_s
-        )
+        pipeline = Pipeline.from_config(config, time_limit_s=limits.time_per_document_s)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     try:

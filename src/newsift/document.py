@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from newsift.errors import SchemaError
 
-SCHEMA = "newsift.document/1.1"
+SCHEMA = "newsift.document/1.2"
 SCHEMA_MAJOR = SCHEMA.rsplit("/", 1)[1].split(".")[0]
 
 #: Layers every document has from ingest on; analyzers may enrich ``meta``.

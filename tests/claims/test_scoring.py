@@ -82,3 +82,30 @@ def test_cli_index_and_match(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert [m["url"] for m in row["matches"]] == ["u1"] and row["matches"][0]["rating"] == "True"
     assert main(["claims", "match", "x", "--index", str(tmp_path / "none.npz")]) == 1
     assert main(["claims", "match", "x", "--index", str(index), "-k", "0"]) == 2
+
+
+def test_analyze_with_match_index_attaches_fact_checks(tmp_path: Path) -> None:
+    archive = tmp_path / "checks.jsonl"
+    archive.write_text(
+        json.dumps({"claim": "The harbour fee rose 40 percent in 2023.", "rating": "True"}) + "\n"
+    )
+    index = tmp_path / "index.npz"
+    assert main(["claims", "index", str(archive), "--out", str(index), "--encoder", "none"]) == 0
+    page = tmp_path / "page.txt"
+    page.write_text("Harbour Budget\n\nThe harbour fee rose by 40 percent in 2023, records show.\n")
+    out = tmp_path / "page.json"
+    code = main(
+        ["analyze", str(page), "--pipeline", "structure.v1,claims.checkworthy.v1",
+         "--match-index", str(index), "--out", str(out), "-q"]
+    )  # fmt: skip
+    assert code == 0
+    claims = json.loads(out.read_text())["claims"]
+    matched = [c for c in claims if c["matches"]]
+    assert matched and matched[0]["matches"][0]["rating"] == "True"
+
+
+def test_match_index_without_the_claims_analyzer_is_a_usage_error(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Title\n\nBody.\n")
+    code = main(["analyze", str(page), "--pipeline", "structure.v1", "--match-index", "x.npz"])
+    assert code == 2

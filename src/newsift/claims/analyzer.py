@@ -33,8 +33,10 @@ class CheckworthyAnalyzer:
     the attribution layers are there (``attribution.quotes.v1`` ran first), a
     sentence lying inside a quotation gets the quote's id and source. With
     ``match_index`` (a file from ``newsift claims index``) each check-worthy
-    claim gets its ``match_k`` best past fact-checks; ``encoder`` (auto,
-    minilm, none) says whether MiniLM vectors join that search.
+    claim gets its ``match_k`` best past fact-checks. ``encoder`` (auto,
+    minilm, none) says whether MiniLM vectors join the check-worthiness model
+    (``claims-minilm-v1``) and the fact-check search; ``auto`` uses them when
+    the minilm extra is installed.
     Method: a regex sentence splitter (:mod:`~newsift.claims.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
     (:mod:`~newsift.claims.model`), type rules (:mod:`~newsift.claims.types`).
@@ -56,7 +58,7 @@ class CheckworthyAnalyzer:
     def setup(self) -> None:
         """Load the shipped model, and the fact-check index when asked for, once."""
         if self._model is None:
-            self._model = ClaimModel.load()
+            self._model = ClaimModel.load(encoder=self.encoder)
         if self.match_index is not None and self._index is None:
             try:
                 self._index = MatchIndex.load(

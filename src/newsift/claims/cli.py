@@ -21,6 +21,12 @@ def add_commands(commands: Commands) -> None:
     )
     score.add_argument("path", metavar="FILE", help="sentences to score; - reads stdin")
     score.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    score.add_argument(
+        "--encoder",
+        choices=ENCODER_CHOICES,
+        default="auto",
+        help="use the model with MiniLM vectors (default %(default)s: when installed)",
+    )
     score.set_defaults(handler=cmd_claims_score)
     index = claim_commands.add_parser(
         "index", help="build a fact-check index from JSON Lines (claim, rating, url, date)"
@@ -67,7 +73,7 @@ def cmd_claims_score(args: argparse.Namespace) -> int:
     out: IO[str] = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
     failed = False
     try:
-        for row in score_sentences(read_sentences(source), ClaimModel.load()):
+        for row in score_sentences(read_sentences(source), ClaimModel.load(encoder=args.encoder)):
             failed = failed or "error" in row
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:

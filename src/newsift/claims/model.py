@@ -9,6 +9,12 @@ ClaimBuster ``crowdsourced.csv`` (see ``src/newsift/models/claims-v1.md``;
 ``python -m newsift.claims.train`` rebuilds it). The weights ship as a sparse
 ``.npz`` (indices and values of the non-zero weights) read with
 ``allow_pickle=False``; inference needs only NumPy.
+
+A second model, ``claims-minilm-v1.npz``, adds a dense part: the sentence's
+all-MiniLM-L6-v2 vector (times ``DENSE_SCALE``) joins the hashed features in
+one logistic regression. It needs the ``minilm`` extra;
+:meth:`ClaimModel.load` with ``encoder="auto"`` uses it when the extra is
+installed and falls back to the TF-IDF-only model otherwise.
 """
 
 from __future__ import annotations
@@ -21,13 +27,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
+from newsift.encoders import choose_encoder
+from newsift.errors import ModelError
 from newsift.models import load_arrays
 
 MODEL_FILE = "claims-v1.npz"
+ENCODER_MODEL_FILE = "claims-minilm-v1.npz"
+DENSE_SCALE = 2.0  # MiniLM vectors are unit length; this weighs them against the n-grams (tuned)
 HASH_BUCKETS = 1 << 18
 WORD_BUCKETS = HASH_BUCKETS // 2
 CHAR_NGRAMS = (3, 4, 5)
@@ -62,46 +73,79 @@ def features(sentence: str) -> dict[int, float]:
     return {**_normalised(word_counts), **_normalised(char_counts)}
 
 
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimModel:
-    """``weights`` (HASH_BUCKETS,), ``bias``, and the decision ``threshold`` on the score."""
+    """``weights`` (HASH_BUCKETS,), ``bias``, and the decision ``threshold`` on the score.
+
+    ``dense`` (384,) weighs the MiniLM vector of the sentence; such a model
+    needs an ``encoder`` to score.
+    """
 
     weights: NDArray[np.float32]
     bias: float
     threshold: float
+    dense: NDArray[np.float32] | None = None
+    encoder: Encoder | None = None
+
+    @property
+    def name(self) -> str:
+        return "claims-minilm-v1" if self.dense is not None else "claims-v1"
+
+    def logits(self, sentences: Sequence[str]) -> NDArray[np.float64]:
+        """The model's log-odds for each sentence, in order."""
+        out = np.full(len(sentences), self.bias, dtype=np.float64)
+        for i, sentence in enumerate(sentences):
+            found = features(sentence)
+            if found:
+                index = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
+                value = np.fromiter(found.values(), dtype=np.float64, count=len(found))
+                out[i] += float(self.weights[index].astype(np.float64) @ value)
+        if self.dense is not None and len(sentences):
+            if self.encoder is None:
+                raise ModelError(f"{self.name} needs the MiniLM encoder to score")
+            vectors = self.encoder.encode([s[:MAX_CHARS] for s in sentences])
+            out += (vectors.astype(np.float64) * DENSE_SCALE) @ self.dense.astype(np.float64)
+        return out
 
     def score(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """The probability that each sentence is check-worthy, in order."""
-        out = np.zeros(len(sentences), dtype=np.float64)
-        for i, sentence in enumerate(sentences):
-            found = features(sentence)
-            if not found:
-                out[i] = _sigmoid(self.bias)
-                continue
-            index = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
-            value = np.fromiter(found.values(), dtype=np.float64, count=len(found))
-            out[i] = _sigmoid(float(self.weights[index].astype(np.float64) @ value) + self.bias)
-        return out
+        return np.array([_sigmoid(float(x)) for x in self.logits(sentences)], dtype=np.float64)
 
     def save(self, path: Path) -> None:
         nonzero = np.flatnonzero(self.weights).astype(np.int32)
-        np.savez_compressed(
-            path,
-            index=nonzero,
-            value=self.weights[nonzero].astype(np.float32),
-            bias=np.array([self.bias], dtype=np.float64),
-            threshold=np.array([self.threshold], dtype=np.float64),
-            hash_buckets=np.array([HASH_BUCKETS], dtype=np.int64),
-            features_version=np.array([FEATURES_VERSION], dtype=np.int64),
-        )
+        arrays: dict[str, NDArray[np.generic]] = {
+            "index": nonzero,
+            "value": self.weights[nonzero].astype(np.float32),
+            "bias": np.array([self.bias], dtype=np.float64),
+            "threshold": np.array([self.threshold], dtype=np.float64),
+            "hash_buckets": np.array([HASH_BUCKETS], dtype=np.int64),
+            "features_version": np.array([FEATURES_VERSION], dtype=np.int64),
+        }
+        if self.dense is not None:
+            arrays["dense"] = self.dense.astype(np.float32)
+        np.savez_compressed(path, allow_pickle=False, **arrays)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ClaimModel:
-        """The shipped model (or one at ``path``); refuses weights of another shape."""
-        return cls._from_arrays(load_arrays(MODEL_FILE, path))
+    def load(cls, path: Path | None = None, *, encoder: str = "none") -> ClaimModel:
+        """A shipped model (or the one at ``path``); refuses weights of another shape.
+
+        ``encoder``: ``none`` gives the TF-IDF-only model; ``minilm`` the model
+        with MiniLM vectors (an error without the extra); ``auto`` the latter
+        when the extra is installed, else the former.
+        """
+        chosen = choose_encoder(encoder)
+        if path is None and chosen is not None:
+            return cls._from_arrays(load_arrays(ENCODER_MODEL_FILE), chosen)
+        return cls._from_arrays(load_arrays(MODEL_FILE, path), chosen)
 
     @classmethod
-    def _from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> ClaimModel:
+    def _from_arrays(
+        cls, data: dict[str, NDArray[np.generic]], encoder: Encoder | None = None
+    ) -> ClaimModel:
         index = data["index"]
         ok = (
             int(data["hash_buckets"][0]) == HASH_BUCKETS
@@ -113,7 +157,16 @@ class ClaimModel:
             raise ValueError("claim model weights do not match this version's features")
         weights = np.zeros(HASH_BUCKETS, dtype=np.float32)
         weights[index.astype(np.int64)] = data["value"].astype(np.float32)
-        return cls(weights, float(data["bias"][0]), float(data["threshold"][0]))
+        dense = data["dense"].astype(np.float32) if "dense" in data else None
+        if dense is not None and dense.shape != (384,):
+            raise ValueError("claim model dense weights are not 384 wide")
+        return cls(
+            weights,
+            float(data["bias"][0]),
+            float(data["threshold"][0]),
+            dense,
+            encoder if dense is not None else None,
+        )
 
 
 def _sigmoid(x: float) -> float:

@@ -1,10 +1,14 @@
-"""Train the check-worthiness model on ClaimBuster: ``python -m newsift.claims.train``.
+"""Train the check-worthiness models on ClaimBuster: ``python -m newsift.claims.train``.
 
-Positive class: ``Verdict == 1`` (check-worthy factual sentence). About 20 % of
-the debates (``File_id``, chosen by the SHA-256 of its name) are held out for
-validation; the decision threshold is the one with the best F1 there. Writes
-``src/newsift/models/claims-v1.npz`` and prints validation precision, recall
-and F1. Needs scikit-learn and SciPy (the ``train`` extra).
+Positive class: ``Verdict == 1`` (check-worthy factual sentence). The debates
+(``File_id``) are split by the SHA-256 of their name: about 20 % are held out
+for validation (reported, never used to choose anything), about 10 % are the
+tuning part (the regularisation ``C`` and the decision threshold with the best
+F1 there), the rest is for fitting. Writes ``claims-v1.npz`` (hashed n-grams)
+and, with ``--encoder minilm`` (the default when the minilm extra is
+installed), also ``claims-minilm-v1.npz`` (n-grams plus MiniLM vectors), and
+prints validation precision, recall and F1 of each. Needs scikit-learn and
+SciPy (the ``train`` extra).
 """
 
 from __future__ import annotations
@@ -19,13 +23,24 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.claims.model import HASH_BUCKETS, MODEL_FILE, ClaimModel, features
+from newsift.claims.model import (
+    DENSE_SCALE,
+    ENCODER_MODEL_FILE,
+    HASH_BUCKETS,
+    MODEL_FILE,
+    ClaimModel,
+    features,
+)
+from newsift.encoders import ENCODER_CHOICES, choose_encoder
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT.parent / "shared" / "data" / "claims" / "claimbuster" / "crowdsourced.csv"
-OUT = Path(__file__).resolve().parents[1] / "models" / MODEL_FILE
+MODELS = Path(__file__).resolve().parents[1] / "models"
+OUT = MODELS / MODEL_FILE
 C = 2.0
-VALIDATION_SHARE = 20  # percent of debates
+C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
+VALIDATION_SHARE = 20  # percent of debates, held out and reported
+TUNE_SHARE = 10  # percent of debates, for choosing C and the threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +58,7 @@ class Figures:
     threshold: float
     train: int
     validation: int
+    c: float
 
 
 def load_examples(path: Path = DATA) -> list[Example]:
@@ -53,19 +69,36 @@ def load_examples(path: Path = DATA) -> list[Example]:
         ]
 
 
-def is_validation(debate: str) -> bool:
+def _percentile(debate: str) -> int:
     digest = hashlib.sha256(debate.encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big") % 100 < VALIDATION_SHARE
+    return int.from_bytes(digest[:4], "big") % 100
+
+
+def is_validation(debate: str) -> bool:
+    return _percentile(debate) < VALIDATION_SHARE
+
+
+def is_tuning(debate: str) -> bool:
+    return VALIDATION_SHARE <= _percentile(debate) < VALIDATION_SHARE + TUNE_SHARE
 
 
 def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
+    """(everything not held out, validation): the validation part never changes."""
     train = [e for e in examples if not is_validation(e.debate)]
     validation = [e for e in examples if is_validation(e.debate)]
     return train, validation
 
 
-def matrix(texts: list[str]) -> Any:
-    from scipy.sparse import csr_matrix
+def split3(examples: list[Example]) -> tuple[list[Example], list[Example], list[Example]]:
+    """(fit, tune, validation) by debate."""
+    rest, validation = split(examples)
+    fit_part = [e for e in rest if not is_tuning(e.debate)]
+    tune = [e for e in rest if is_tuning(e.debate)]
+    return fit_part, tune, validation
+
+
+def matrix(texts: list[str], encoder: Any = None) -> Any:
+    from scipy.sparse import csr_matrix, hstack
 
     rows: list[int] = []
     cols: list[int] = []
@@ -75,7 +108,11 @@ def matrix(texts: list[str]) -> Any:
         rows.extend([i] * len(found))
         cols.extend(found.keys())
         vals.extend(found.values())
-    return csr_matrix((vals, (rows, cols)), shape=(len(texts), HASH_BUCKETS), dtype=np.float64)
+    sparse = csr_matrix((vals, (rows, cols)), shape=(len(texts), HASH_BUCKETS), dtype=np.float64)
+    if encoder is None:
+        return sparse
+    dense = np.asarray(encoder.encode(texts), dtype=np.float64) * DENSE_SCALE
+    return hstack([sparse, csr_matrix(dense)], format="csr")
 
 
 def prf(
@@ -93,44 +130,87 @@ def best_threshold(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> floa
     return float(max(candidates, key=lambda t: (prf(scores, gold, float(t))[2], -t)))
 
 
-def fit(train: list[Example], c: float = C) -> tuple[NDArray[np.float32], float]:
+def fit(x: Any, y: NDArray[np.int64], c: float) -> tuple[NDArray[np.float32], float]:
     from sklearn.linear_model import LogisticRegression
 
-    x = matrix([e.text for e in train])
-    y = np.array([e.positive for e in train], dtype=np.int64)
     model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
     model.fit(x, y)
-    weights = model.coef_[0].astype(np.float32)
-    return weights, float(model.intercept_[0])
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
 
 
-def train(data: Path = DATA, out: Path | None = OUT, c: float = C) -> tuple[ClaimModel, Figures]:
-    """Fit on the training debates, pick the threshold on the held-out ones, save to ``out``."""
-    train_part, validation = split(load_examples(data))
-    weights, bias = fit(train_part, c)
-    model = ClaimModel(weights, bias, 0.5)
-    scores = model.score([e.text for e in validation])
-    gold = np.array([e.positive for e in validation], dtype=np.bool_)
-    threshold = best_threshold(scores, gold)
-    model = ClaimModel(weights, bias, threshold)
-    p, r, f = prf(scores, gold, threshold)
+def _labels(examples: list[Example]) -> NDArray[np.int64]:
+    return np.array([e.positive for e in examples], dtype=np.int64)
+
+
+def train(
+    data: Path = DATA,
+    out: Path | None = OUT,
+    c_grid: tuple[float, ...] = C_GRID,
+    encoder: Any = None,
+) -> tuple[ClaimModel, Figures]:
+    """Fit on the fit part, choose C and threshold on the tuning part, report validation."""
+    fit_part, tune, validation = split3(load_examples(data))
+    x_fit = matrix([e.text for e in fit_part], encoder)
+    tune_gold = _labels(tune).astype(np.bool_)
+    tune_texts = [e.text for e in tune]
+    best: tuple[float, float, ClaimModel] | None = None
+    for c in c_grid:
+        weights, bias = fit(x_fit, _labels(fit_part), c)
+        model = _model(weights, bias, 0.5, encoder)
+        scores = model.score(tune_texts)
+        threshold = best_threshold(scores, tune_gold)
+        f1 = prf(scores, tune_gold, threshold)[2]
+        if best is None or f1 > best[0]:
+            best = (f1, c, _model(weights, bias, threshold, encoder))
+    assert best is not None
+    model = best[2]
+    gold = _labels(validation).astype(np.bool_)
+    p, r, f = prf(model.score([e.text for e in validation]), gold, model.threshold)
     if out is not None:
         model.save(out)
-    return model, Figures(p, r, f, threshold, len(train_part), len(validation))
+    return model, Figures(p, r, f, model.threshold, len(fit_part), len(validation), best[1])
+
+
+def _model(weights: NDArray[np.float32], bias: float, threshold: float, encoder: Any) -> ClaimModel:
+    if encoder is None:
+        return ClaimModel(weights, bias, threshold)
+    return ClaimModel(weights[:HASH_BUCKETS], bias, threshold, weights[HASH_BUCKETS:], encoder)
+
+
+class Lookup:
+    """Vectors of the training sentences, encoded once (and cached on disk) as one list."""
+
+    def __init__(self, examples: list[Example], encoder: Any) -> None:
+        from newsift.encoders.cache import cached_minilm
+
+        texts = [e.text for e in examples]
+        self.encoder = encoder
+        self.vectors = dict(zip(texts, cached_minilm(texts), strict=True))
+
+    def encode(self, texts: list[str]) -> Any:
+        missing = [t for t in texts if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, self.encoder.encode(missing), strict=True))
+        return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 384))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--c", type=float, default=C)
+    parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
+    parser.add_argument("--encoder", choices=ENCODER_CHOICES, default="auto")
     args = parser.parse_args(argv)
-    _, figures = train(args.data, args.out, args.c)
-    print(
-        f"train {figures.train} sentences, validation {figures.validation}; "
-        f"threshold {figures.threshold:.2f}: precision {figures.precision:.3f} "
-        f"recall {figures.recall:.3f} F1 {figures.f1:.3f}"
-    )
+    runs: list[tuple[str, Any]] = [(MODEL_FILE, None)]
+    chosen = choose_encoder(args.encoder)
+    if chosen is not None:
+        runs.append((ENCODER_MODEL_FILE, Lookup(load_examples(args.data), chosen)))
+    for file_name, encoder in runs:
+        _, figures = train(args.data, args.models / file_name, encoder=encoder)
+        print(
+            f"{file_name}: fit {figures.train} sentences, C {figures.c}, threshold "
+            f"{figures.threshold:.2f} (tuning part); validation {figures.validation}: "
+            f"precision {figures.precision:.3f} recall {figures.recall:.3f} F1 {figures.f1:.3f}"
+        )
     return 0
 
 
