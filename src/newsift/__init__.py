@@ -16,13 +16,16 @@ import os
 import pathlib
 import typing
 
-# the attribution layers' JSON loaders (no spaCy is imported here)
-import newsift.attribution.annotations
-import newsift.attribution.flags  # noqa: F401
+# Each layer's JSON loader registers itself on import (no model or spaCy loads here).
+from newsift.attribution import annotations as _attribution_layers  # noqa: F401
+from newsift.attribution import flags as _flags_layer  # noqa: F401
+from newsift.claims import annotations as _claims_layer  # noqa: F401
+from newsift.comments import annotations as _comment_layers  # noqa: F401
 from newsift.document import SCHEMA, Document, Meta, Region, Span
 from newsift.errors import InputError, NewsiftError
 from newsift.ingest import Loaded, document_from_text, read_bytes, read_path
 from newsift.limits import Limits
+from newsift.persuasion import annotations as _techniques_layer  # noqa: F401
 from newsift.pipeline import DEFAULT_PIPELINE, Analyzer, Pipeline, default_pipeline
 from newsift.registry import register
 

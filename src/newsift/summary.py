@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 from newsift.document import Document
+
+TOP_CLAIMS = 3
 
 
 def summarise(doc: Document, width: int = 78) -> str:
@@ -22,9 +27,17 @@ def summarise(doc: Document, width: int = 78) -> str:
     for bio in doc.regions_of("bio"):
         lines.append(_wrap("  bio: " + doc.region_text(bio), width))
     lines.extend(_sourcing(doc, width))
+    lines.extend(_claims(doc, width))
+    lines.extend(_techniques(doc))
     comments = doc.comments
     named = sum(1 for c in comments if c.author)
     lines.append(f"  comments: {len(comments)} ({named} named, {len(comments) - named} anonymous)")
+    for thread in _dicts(doc, "thread"):
+        lines.append(
+            f"  thread: {thread.get('offensive', 0)} offensive, {thread.get('duplicates', 0)} "
+            f"near-duplicate, {thread.get('junk', 0)} junk, {thread.get('off_topic', 0)} off-topic"
+        )
+    badges = {t.get("region"): _badge(t) for t in _dicts(doc, "toxicity")}
     ids = {c.id: c for c in comments}
     for c in comments:
         who = c.author or "(anonymous)"
@@ -35,7 +48,8 @@ def summarise(doc: Document, width: int = 78) -> str:
         if c.parent and c.parent in ids:
             reply = f" replying to {ids[c.parent].author or 'anonymous'}"
         first = doc.region_text(c).split("\n")[0]
-        lines.append(_wrap(f"  - {who}, {when}{reply}: {first}", width, indent="      "))
+        badge = badges.get(c.id) or ""
+        lines.append(_wrap(f"  - {who}, {when}{reply}{badge}: {first}", width, indent="      "))
     return "\n".join(lines)
 
 
@@ -67,3 +81,44 @@ def _sourcing(doc: Document, width: int) -> list[str]:
     for flag in doc.layers.get("flags", []):
         out.append(_wrap(f"  ! {flag.kind}: {flag.reason}", width))
     return out
+
+
+def _dicts(doc: Document, layer: str) -> list[Mapping[str, Any]]:
+    return [dict(item.to_dict()) for item in doc.layers.get(layer, [])]
+
+
+def _claims(doc: Document, width: int) -> list[str]:
+    """The count of check-worthy sentences and the top few, when claims ran."""
+    if "claims" not in doc.layers:
+        return []
+    claims = sorted(_dicts(doc, "claims"), key=lambda c: c["rank"])
+    worthy = [c for c in claims if c["checkworthy"]]
+    out = [f"  claims: {len(worthy)} check-worthy sentences"]
+    for claim in worthy[:TOP_CLAIMS]:
+        span = claim["span"]
+        text = doc.text[span["start"] : span["end"]]
+        matched = f", {len(claim['matches'])} past fact-check(s)" if claim.get("matches") else ""
+        out.append(_wrap(f"  {claim['rank']}. ({claim['type']}{matched}) {text}", width))
+    return out
+
+
+def _techniques(doc: Document) -> list[str]:
+    """Counts of persuasion techniques, the author's own and in quotes, when they ran."""
+    if "techniques" not in doc.layers:
+        return []
+    found = _dicts(doc, "techniques")
+    own = Counter(t["label"] for t in found if t.get("speaker") is None)
+    quoted = sum(1 for t in found if t.get("speaker") is not None)
+    listed = ", ".join(f"{label} {n}" for label, n in own.most_common()) or "none"
+    return [f"  techniques (author's own): {listed}; in quotes: {quoted}"]
+
+
+def _badge(item: Mapping[str, Any]) -> str:
+    marks = []
+    if item.get("offensive"):
+        marks.append(f"offensive {item.get('scores', {}).get('offensive', 0):.2f}")
+    if item.get("duplicate_of"):
+        marks.append("duplicate")
+    if item.get("junk"):
+        marks.append("junk")
+    return f" [{', '.join(marks)}]" if marks else ""
