@@ -9,7 +9,9 @@ takes the parsed ``argparse.Namespace`` and returns an exit code.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeAlias
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -44,3 +46,33 @@ def close_unless_std(stream: IO[str]) -> None:
 def error(message: str) -> None:
     """Print one ``newsift: error: ...`` line to stderr."""
     print(f"newsift: error: {message}", file=sys.stderr)
+
+
+def write_scored_lines(
+    path: str, out_path: str | None, score: Callable[[Iterator[str]], Iterable[dict[str, Any]]]
+) -> int:
+    """Read ``path`` (``-``: stdin), write ``score``'s rows as JSON Lines; exit 1 if any failed.
+
+    ``score`` gets the input lines and yields one row per non-blank line
+    (see :mod:`newsift.textlines`); a row with ``error`` counts as failed.
+    """
+    try:
+        source = open_input(path)
+    except OSError as exc:
+        error(f"{path}: {exc.strerror or exc}")
+        return EXIT_SOME_FAILED
+    try:
+        out = open_output(out_path)
+    except OSError as exc:
+        close_unless_std(source)
+        error(f"{out_path}: {exc.strerror or exc}")
+        return EXIT_SOME_FAILED
+    failed = False
+    try:
+        for row in score(iter(source)):
+            failed = failed or "error" in row
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        close_unless_std(source)
+        close_unless_std(out)
+    return EXIT_SOME_FAILED if failed else EXIT_OK

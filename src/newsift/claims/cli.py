@@ -6,9 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import IO
 
-from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+from newsift.clitools import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    Commands,
+    UsageError,
+    write_scored_lines,
+)
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
 from newsift.errors import ModelError
 
@@ -63,25 +68,10 @@ def cmd_claims_score(args: argparse.Namespace) -> int:
     from newsift.claims.model import ClaimModel
     from newsift.claims.scoring import read_sentences, score_sentences
 
-    try:
-        source: IO[str] = (
-            sys.stdin if args.path == "-" else open(args.path, encoding="utf-8", errors="replace")  # noqa: SIM115
-        )
-    except OSError as exc:
-        print(f"newsift: error: {args.path}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_SOME_FAILED
-    out: IO[str] = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
-    failed = False
-    try:
-        for row in score_sentences(read_sentences(source), ClaimModel.load(encoder=args.encoder)):
-            failed = failed or "error" in row
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if source is not sys.stdin:
-            source.close()
-        if out is not sys.stdout:
-            out.close()
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    model = ClaimModel.load(encoder=args.encoder)
+    return write_scored_lines(
+        args.path, args.out, lambda lines: score_sentences(read_sentences(lines), model)
+    )
 
 
 def cmd_claims_index(args: argparse.Namespace) -> int:

@@ -9,54 +9,27 @@ read gets ``error`` instead, so every input line ends with one row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsift.claims.model import ClaimModel
 from newsift.claims.types import claim_type
+from newsift.textlines import Item, batches, read_items
 
 BATCH = 256
 MAX_SENTENCE_CHARS = 5_000
 
 
-def read_sentences(lines: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
+def read_sentences(lines: Iterable[str]) -> Iterator[Item]:
     """``(id, text, error)`` for each non-blank line: plain text or a JSON object with ``text``."""
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                yield str(number), None, f"not a JSON object: {exc}"
-                continue
-            text = obj.get("text") if isinstance(obj, dict) else None
-            ident = obj.get("id", number) if isinstance(obj, dict) else number
-            if not isinstance(text, str) or not text.strip():
-                yield str(ident), None, "record has no 'text' string"
-                continue
-            line, key = text.strip(), str(ident)
-        else:
-            key = str(number)
-        if len(line) > MAX_SENTENCE_CHARS:
-            yield key, None, f"sentence over {MAX_SENTENCE_CHARS:,} characters"
-            continue
-        yield key, line, None
+    return read_items(lines, max_chars=MAX_SENTENCE_CHARS, noun="sentence")
 
 
 def score_sentences(
     items: Iterable[tuple[str, str | None, str | None]], model: ClaimModel
 ) -> Iterator[dict[str, Any]]:
     """One output row per input item, in order, scored in batches."""
-    batch: list[tuple[str, str | None, str | None]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= BATCH:
-            yield from _score_batch(batch, model)
-            batch = []
-    if batch:
+    for batch in batches(items, BATCH):
         yield from _score_batch(batch, model)
 
 

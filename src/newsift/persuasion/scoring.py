@@ -10,47 +10,24 @@ with one row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsift.claims.sentences import split_sentences
 from newsift.persuasion.analyzer import find_techniques
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier
+from newsift.textlines import Item, read_items
 
 MAX_TEXT_CHARS = 100_000
 
 
-def read_texts(lines: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
+def read_texts(lines: Iterable[str]) -> Iterator[Item]:
     """``(id, text, error)`` for each non-blank line: plain text or a JSON object with ``text``."""
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        key = str(number)
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                yield key, None, f"not a JSON object: {exc}"
-                continue
-            if not isinstance(obj, dict):
-                yield key, None, "not a JSON object"
-                continue
-            key = str(obj.get("id", number))
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield key, None, "record has no 'text' string"
-                continue
-            line = text.strip()
-        if len(line) > MAX_TEXT_CHARS:
-            yield key, None, f"text over {MAX_TEXT_CHARS:,} characters"
-            continue
-        yield key, line, None
+    return read_items(lines, max_chars=MAX_TEXT_CHARS)
 
 
 def tag_texts(
-    items: Iterable[tuple[str, str | None, str | None]],
+    items: Iterable[Item],
     tagger: SpanTagger,
     classifier: TechniqueClassifier,
 ) -> Iterator[dict[str, Any]]:
