@@ -19,7 +19,8 @@ $(BIN)/newsift: pyproject.toml
 demo: $(BIN)/newsift
 	@mkdir -p out
 	$(BIN)/newsift analyze $(SAMPLE) --out out/sample.json
-	@echo "wrote out/sample.json"
+	$(BIN)/newsift report out/sample.json --out out/sample.html
+	@echo "wrote out/sample.json and out/sample.html (open it in a browser)"
 	@$(BIN)/newsift show out/sample.json
 
 # The test command: lint, types, then the test suite (CI runs exactly this).
