@@ -30,6 +30,9 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "structure.v1",
     "attribution.quotes.v1",
     "attribution.flags.v1",
+    "claims.checkworthy.v1",
+    "persuasion.techniques.v1",
+    "comments.toxicity.v1",
 )
 
 

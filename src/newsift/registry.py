@@ -25,6 +25,8 @@ BUILTIN_MODULES = (
     "newsift.attribution.analyzer",
     "newsift.attribution.flags",
     "newsift.claims.analyzer",
+    "newsift.persuasion.analyzer",
+    "newsift.comments.analyzer",
 )
 ENTRY_POINT_GROUP = "newsift.analyzers"
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.v[0-9]+$")

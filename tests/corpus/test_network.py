@@ -21,7 +21,10 @@ from newsift.corpus.synthetic import SyntheticCorpus, generate, write_jsonl
 def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SyntheticCorpus]:
     folder = tmp_path_factory.mktemp("network")
     corpus = generate(20, seed=1, network_outlets=2, independent=3, personas=2, experts=3)
-    run_batch([write_jsonl(corpus, folder / "in.jsonl")], folder / "out", shards=2)
+    sourcing = ("structure.v1", "attribution.quotes.v1", "attribution.flags.v1")  # no claims
+    run_batch(
+        [write_jsonl(corpus, folder / "in.jsonl")], folder / "out", shards=2, pipeline=sourcing
+    )
     analyze_corpus(folder / "out")
     return folder / "out", corpus
 

@@ -1,0 +1,189 @@
+"""The comment-thread analyzer: score each comment, then summarise the thread."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+
+from newsift.comments.annotations import SCORE_NAMES, OffendingSpan, ThreadSummary, Toxicity
+from newsift.comments.forensics import content_stems, junk_reasons, near_duplicates, off_topic
+from newsift.comments.lexicon import political_groups, words
+from newsift.comments.model import TARGETS, ToxicityModel, TypedSpan
+from newsift.document import Document, Region
+from newsift.registry import register
+
+if TYPE_CHECKING:
+    from newsift.comments.backend import HFToxicity
+
+ARTICLE_KINDS = ("headline", "standfirst", "body")
+TOP_TARGETS = 5
+MOST_OFFENSIVE = 3
+
+
+@register
+@dataclass
+class ToxicityAnalyzer:
+    """Score every comment for offence and summarise the comment section.
+
+    Reads: regions (the ``comment`` regions and the article's headline,
+    standfirst and body). Writes: ``toxicity`` (one
+    :class:`~newsift.comments.annotations.Toxicity` per comment, in region
+    order) and ``thread`` (one :class:`~newsift.comments.annotations.ThreadSummary`,
+    or nothing when the page has no comments).
+    Method: calibrated hashed n-gram logistic regressions and a word tagger
+    (:mod:`newsift.comments.model`), a political-group lexicon
+    (:mod:`newsift.comments.lexicon`) and thread forensics
+    (:mod:`newsift.comments.forensics`).
+    ``encoder`` (auto, minilm, none) says whether MiniLM vectors join the
+    n-grams (``toxicity-minilm-v1``); ``auto`` uses them when the minilm extra
+    is installed and falls back to ``toxicity-v1`` otherwise.
+    With ``backend`` (a local checkpoint folder, the ``hf`` extra), the scores
+    come from that model where it has them (:mod:`newsift.comments.backend`).
+    Limits: English; trained on tweets (OLID) and North American news
+    comments, so sarcasm, dog whistles and other languages are mostly missed.
+    """
+
+    name: ClassVar[str] = "comments.toxicity.v1"
+    requires: ClassVar[frozenset[str]] = frozenset({"regions"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"toxicity", "thread"})
+
+    backend: str | None = None  # a local Detoxify / Hugging Face checkpoint folder
+    encoder: str = "auto"  # auto, minilm or none: MiniLM vectors join the n-gram model
+    _model: ToxicityModel | None = field(default=None, init=False, repr=False)
+    _external: HFToxicity | None = field(default=None, init=False, repr=False)
+
+    def setup(self) -> None:
+        """Load the shipped model (and the ``backend`` checkpoint, if any) once."""
+        if self._model is None:
+            self._model = ToxicityModel.load(encoder=self.encoder)
+        if self.backend is not None and self._external is None:
+            from newsift.comments.backend import HFToxicity
+
+            self._external = HFToxicity.load(self.backend)
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        assert self._model is not None
+        items = score_comments(self._model, doc, self._external)
+        doc.layers["toxicity"] = items
+        texts = [doc.region_text(c) for c in doc.comments]
+        doc.layers["thread"] = [summarise(doc.comments, items, texts)] if items else []
+        return doc
+
+
+def score_comments(
+    model: ToxicityModel, doc: Document, external: HFToxicity | None = None
+) -> list[Toxicity]:
+    """One :class:`Toxicity` per comment region of ``doc``, in region order.
+
+    With ``external``, the scores that checkpoint has replace the shipped
+    model's, and ``offensive`` is decided at the checkpoint's threshold.
+    """
+    comments = doc.comments
+    if not comments:
+        return []
+    texts = [doc.region_text(c) for c in comments]
+    probabilities = model.probabilities(texts)
+    replaced = external.scores(texts) if external is not None else [{} for _ in texts]
+    duplicates = near_duplicates(texts)
+    article = content_stems(
+        text for region in doc.regions if region.kind in ARTICLE_KINDS
+        for text in doc.paragraphs(region)
+    )  # fmt: skip
+    by_id = dict(zip((c.id for c in comments), texts, strict=True))
+    items = []
+    for i, (region, text) in enumerate(zip(comments, texts, strict=True)):
+        row = probabilities[i]
+        scores = {name: round(float(row[model.column(name)]), 4) for name in SCORE_NAMES}
+        scores.update({name: round(value, 4) for name, value in replaced[i].items()})
+        threshold = external.threshold if external else model.threshold("offensive")
+        offensive = scores["offensive"] >= threshold
+        targeted, target, political = decide_target(model, row, text, offensive)
+        context = article | content_stems([by_id.get(region.parent or "", "")])
+        duplicate = duplicates[i]
+        items.append(
+            Toxicity(
+                region=region.id,
+                scores=scores,
+                offensive=offensive,
+                targeted=targeted,
+                target=target,
+                political_target=political,
+                spans=tuple(to_document(model.spans(text), region)) if offensive else (),
+                duplicate_of=comments[duplicate].id if duplicate is not None else None,
+                junk=tuple(junk_reasons(text, doc.meta.language)),
+                off_topic=bool(article) and off_topic(text, context),
+            )
+        )
+    return items
+
+
+def decide_target(
+    model: ToxicityModel, row: np.typing.NDArray[np.float64], text: str, offensive: bool
+) -> tuple[bool | None, str | None, bool]:
+    """``(targeted, target, political_target)`` for one comment's probabilities."""
+    if not offensive:
+        return None, None, False
+    targeted = bool(row[model.column("targeted")] >= model.threshold("targeted"))
+    if not targeted:
+        return False, None, False
+    target = max(TARGETS, key=lambda t: float(row[model.column(f"target_{t}")]))
+    political = bool(political_groups(w for _, _, w in words(text)))
+    if political and target == "other":
+        target = "group"
+    return True, target, political and target == "group"
+
+
+def to_document(spans: Sequence[TypedSpan], region: Region) -> list[OffendingSpan]:
+    """Map spans in the comment's joined text (paragraphs joined by blank lines) to the page."""
+    if not region.paragraphs:
+        return [OffendingSpan(s.start + region.start, s.end + region.start, s.label) for s in spans]
+    pieces, offset = [], 0
+    for paragraph in region.paragraphs:
+        length = paragraph.end - paragraph.start
+        pieces.append((offset, offset + length, paragraph.start))
+        offset += length + 2
+    out = []
+    for span in spans:
+        for begin, end, page_start in pieces:
+            start, stop = max(span.start, begin), min(span.end, end)
+            if start < stop:
+                out.append(
+                    OffendingSpan(page_start + start - begin, page_start + stop - begin, span.label)
+                )
+    return out
+
+
+def summarise(
+    comments: Sequence[Region], items: Sequence[Toxicity], texts: Sequence[str]
+) -> ThreadSummary:
+    """The thread summary of ``items`` (one per comment of ``comments``, same order).
+
+    A target is counted under the first political group the comment names when
+    its target is political ("council", "liberals"), else under its kind.
+    """
+    offensive = [item for item in items if item.offensive]
+    named = sum(1 for c in comments if c.author)
+    targets: Counter[str] = Counter()
+    for item, text in zip(items, texts, strict=True):
+        if not item.offensive or item.target is None:
+            continue
+        named_groups = political_groups(w for _, _, w in words(text))
+        targets[named_groups[0] if item.political_target and named_groups else item.target] += 1
+    ranked = sorted(offensive, key=lambda item: -item.scores["offensive"])
+    return ThreadSummary(
+        comments=len(items),
+        named=named,
+        anonymous=len(comments) - named,
+        offensive=len(offensive),
+        offensive_share=round(len(offensive) / len(items), 4) if items else 0.0,
+        top_targets=tuple(sorted(targets.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TARGETS]),
+        most_offensive=tuple(item.region for item in ranked[:MOST_OFFENSIVE]),
+        duplicates=sum(1 for item in items if item.duplicate_of is not None),
+        junk=sum(1 for item in items if item.junk),
+        off_topic=sum(1 for item in items if item.off_topic),
+    )

@@ -1,0 +1,221 @@
+"""The ``toxicity`` and ``thread`` layers written by ``comments.toxicity.v1``.
+
+``toxicity`` holds one :class:`Toxicity` per comment region; ``thread`` holds
+one :class:`ThreadSummary` for the page's comment section (none when the page
+has no comments). Importing this module registers both layers' loaders with
+:func:`newsift.document.register_layer`, so ``Document.from_dict`` reads them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsift.document import Span, register_layer
+from newsift.errors import SchemaError
+
+SCORE_NAMES = ("offensive", "insult", "identity_attack", "threat", "profanity")
+TARGET_KINDS = ("individual", "group", "other")
+SPAN_LABELS = ("insult", "identity_attack", "threat", "profanity")
+JUNK_REASONS = ("link_spam", "coupon_spam", "foreign_text", "markup", "gibberish")
+
+
+@dataclass(frozen=True, slots=True)
+class OffendingSpan:
+    """Document offsets ``[start, end)`` of offending words and their type."""
+
+    start: int
+    end: int
+    label: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+        if self.label not in SPAN_LABELS:
+            raise ValueError(f"unknown span label {self.label!r}")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class Toxicity:
+    """How offensive one comment is, at whom, and whether it belongs in the thread.
+
+    ``scores`` are calibrated probabilities; ``offensive`` is the model's own
+    decision at its validation-chosen threshold. ``targeted`` and ``target``
+    are ``None`` unless the comment is offensive; ``political_target`` is true
+    when an offensive, targeted comment names a political group or body.
+    ``spans`` mark the offending words; ``duplicate_of`` names the earlier
+    comment this one nearly copies; ``junk`` lists why the comment looks
+    injected (see ``JUNK_REASONS``); ``off_topic`` says it shares almost no
+    content words with the article.
+    """
+
+    region: str
+    scores: Mapping[str, float]
+    offensive: bool
+    targeted: bool | None = None
+    target: str | None = None
+    political_target: bool = False
+    spans: tuple[OffendingSpan, ...] = ()
+    duplicate_of: str | None = None
+    junk: tuple[str, ...] = ()
+    off_topic: bool = False
+
+    def __post_init__(self) -> None:
+        if set(self.scores) != set(SCORE_NAMES):
+            raise ValueError(f"scores must have exactly {SCORE_NAMES}")
+        if not all(0.0 <= float(v) <= 1.0 for v in self.scores.values()):
+            raise ValueError("scores must lie in [0, 1]")
+        if self.target is not None and self.target not in TARGET_KINDS:
+            raise ValueError(f"unknown target {self.target!r}")
+        unknown = set(self.junk) - set(JUNK_REASONS)
+        if unknown:
+            raise ValueError(f"unknown junk reasons {sorted(unknown)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "scores": {name: self.scores[name] for name in SCORE_NAMES},
+            "offensive": self.offensive,
+            "targeted": self.targeted,
+            "target": self.target,
+            "political_target": self.political_target,
+            "spans": [s.to_dict() for s in self.spans],
+            "duplicate_of": self.duplicate_of,
+            "junk": list(self.junk),
+            "off_topic": self.off_topic,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Toxicity:
+        try:
+            scores = data["scores"]
+            if not isinstance(scores, Mapping):
+                raise TypeError("scores must be an object")
+            for name in SCORE_NAMES:
+                if not _is_number(scores.get(name)):
+                    raise TypeError(f"score {name} must be a number")
+            for key in ("offensive", "political_target", "off_topic"):
+                if not isinstance(data[key], bool):
+                    raise TypeError(f"{key} must be a boolean")
+            if data["targeted"] is not None and not isinstance(data["targeted"], bool):
+                raise TypeError("targeted must be a boolean or null")
+            junk = data["junk"]
+            if not isinstance(junk, list) or not all(isinstance(j, str) for j in junk):
+                raise TypeError("junk must be a list of strings")
+            spans = data["spans"]
+            if not isinstance(spans, list):
+                raise TypeError("spans must be a list")
+            return cls(
+                region=_str(data, "region"),
+                scores={name: float(scores[name]) for name in scores},
+                offensive=data["offensive"],
+                targeted=data["targeted"],
+                target=_opt_str(data, "target"),
+                political_target=data["political_target"],
+                spans=tuple(
+                    OffendingSpan(_int(s, "start"), _int(s, "end"), _str(s, "label")) for s in spans
+                ),
+                duplicate_of=_opt_str(data, "duplicate_of"),
+                junk=tuple(junk),
+                off_topic=data["off_topic"],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SchemaError(f"bad toxicity item {dict(data)!r:.200}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """What the comment section does as a whole.
+
+    ``top_targets`` counts the targets of offensive comments (a political group
+    name when the comment names one, else the target kind), most frequent
+    first; ``most_offensive`` holds up to three comments flagged offensive,
+    highest score first.
+    """
+
+    comments: int
+    named: int
+    anonymous: int
+    offensive: int
+    offensive_share: float
+    top_targets: tuple[tuple[str, int], ...] = ()
+    most_offensive: tuple[str, ...] = ()
+    duplicates: int = 0
+    junk: int = 0
+    off_topic: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "comments": self.comments,
+            "named": self.named,
+            "anonymous": self.anonymous,
+            "offensive": self.offensive,
+            "offensive_share": self.offensive_share,
+            "top_targets": [{"target": t, "count": n} for t, n in self.top_targets],
+            "most_offensive": list(self.most_offensive),
+            "duplicates": self.duplicates,
+            "junk": self.junk,
+            "off_topic": self.off_topic,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ThreadSummary:
+        try:
+            counts = {
+                key: _int(data, key)
+                for key in ("comments", "named", "anonymous", "offensive", "duplicates")
+            }
+            share = data["offensive_share"]
+            if not _is_number(share):
+                raise TypeError("offensive_share must be a number")
+            targets = tuple((_str(t, "target"), _int(t, "count")) for t in data["top_targets"])
+            most = data["most_offensive"]
+            if not isinstance(most, list) or not all(isinstance(m, str) for m in most):
+                raise TypeError("most_offensive must be a list of strings")
+            return cls(
+                **counts,
+                offensive_share=float(share),
+                top_targets=targets,
+                most_offensive=tuple(most),
+                junk=_int(data, "junk"),
+                off_topic=_int(data, "off_topic"),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _int(data: Mapping[str, Any], key: str) -> int:
+    value = data[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{key} must be an integer")
+    return value
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be a string")
+    return value
+
+
+def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data[key]
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{key} must be a string or null")
+    return value
+
+
+register_layer("toxicity", Toxicity.from_dict)
+register_layer("thread", ThreadSummary.from_dict)

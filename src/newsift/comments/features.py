@@ -1,0 +1,134 @@
+"""Hashed features for whole comments and for single words of a comment.
+
+Comment features: word unigrams and bigrams (URLs folded to ``<url>``, user
+mentions to ``<user>``, digits to ``0``) in the first half of
+``COMMENT_BUCKETS``, character 3- to 5-grams of the lower-cased, space-padded
+text in the second half, plus lexicon cues (``newsift.comments.lexicon``:
+counts per category, second-person pronoun next to an insult, shouting) in the
+word half. Party, political-group and listed politician names are folded to
+one placeholder word first (even-handedness: no side's names can carry
+weight). Each half is counted and L2-normalised. Word features for the span
+model: the word, its neighbours, its character 3-grams, its shape and lexicon
+categories, hashed into ``TOKEN_BUCKETS``. crc32 hashing makes a feature's
+bucket the same on every machine.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from itertools import pairwise
+
+from newsift.comments.lexicon import SECOND_PERSON, categories, is_political_name, words
+
+COMMENT_BUCKETS = 1 << 18
+HALF = COMMENT_BUCKETS // 2
+TOKEN_BUCKETS = 1 << 16
+CHAR_NGRAMS = (3, 4, 5)
+MAX_CHARS = 2000
+FEATURES_VERSION = 2
+POLITICAL_PLACEHOLDER = "polname"
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\bURL\b", re.IGNORECASE)
+_USER = re.compile(r"@\w+")
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_REPEAT = re.compile(r"(.)\1{2,}")
+
+
+def _hash(feature: str, size: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % size
+
+
+def _normalised(counts: Counter[int]) -> dict[int, float]:
+    norm = math.sqrt(sum(v * v for v in counts.values()))
+    return {k: v / norm for k, v in counts.items()} if norm else {}
+
+
+def clean(text: str) -> str:
+    """The text the comment features see: URLs and mentions folded, spaces squeezed."""
+    text = _URL.sub(" <url> ", text[:MAX_CHARS])
+    text = _USER.sub(" <user> ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold_political_names(lower: str) -> str:
+    """``lower`` with party, political-group and listed politician names replaced by one word."""
+    pieces: list[str] = []
+    last = 0
+    for start, end, word in words(lower):
+        if is_political_name(word):
+            pieces.extend((lower[last:start], POLITICAL_PLACEHOLDER))
+            last = end
+    pieces.append(lower[last:])
+    return "".join(pieces)
+
+
+def comment_features(text: str) -> dict[int, float]:
+    """Bucket -> value for one comment (word half and character half, each of unit length)."""
+    cleaned = clean(text)
+    lower = fold_political_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
+    tokens = [_DIGIT.sub("0", w) for _, _, w in words(lower)]
+    word_counts: Counter[int] = Counter(_hash("w:" + w, HALF) for w in tokens)
+    word_counts.update(_hash("b:" + a + " " + b, HALF) for a, b in pairwise(tokens))
+    cues: Counter[str] = Counter()
+    for i, token in enumerate(tokens):
+        found = ["political"] if token == POLITICAL_PLACEHOLDER else categories(token)
+        cues.update("lex:" + c for c in found)
+        if "insult" in found and any(t in SECOND_PERSON for t in tokens[max(0, i - 3) : i]):
+            cues["lex:you_insult"] += 1
+    letters = [c for c in cleaned if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        cues["shape:shouting"] += 1
+    for cue, count in cues.items():
+        word_counts[_hash(cue, HALF)] += 2 * count
+    padded = " " + _DIGIT.sub("0", lower) + " "
+    char_counts: Counter[int] = Counter(
+        HALF + _hash(padded[i : i + n], HALF)
+        for n in CHAR_NGRAMS
+        for i in range(len(padded) - n + 1)
+    )
+    return {**_normalised(word_counts), **_normalised(char_counts)}
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "upper"
+    if word[:1].isupper():
+        return "title"
+    if any(not c.isalnum() for c in word):
+        return "masked"
+    return "lower"
+
+
+def token_features(text: str) -> list[tuple[int, int, dict[int, float]]]:
+    """``(start, end, bucket -> value)`` for each word of ``text`` (offsets into ``text``)."""
+    found = words(text)
+    lowered = [w for _, _, w in found]
+    out: list[tuple[int, int, dict[int, float]]] = []
+    for i, (start, end, word) in enumerate(found):
+        prev = lowered[i - 1] if i else "<s>"
+        prev2 = lowered[i - 2] if i > 1 else "<s>"
+        nxt = lowered[i + 1] if i + 1 < len(found) else "</s>"
+        names = [
+            "w:" + word,
+            "p:" + prev,
+            "n:" + nxt,
+            "pp:" + prev2,
+            "pw:" + prev + " " + word,
+            "wn:" + word + " " + nxt,
+            "s:" + _shape(text[start:end]),
+            "bias",
+        ]
+        padded = "<" + word + ">"
+        names.extend("c:" + padded[j : j + 3] for j in range(len(padded) - 2))
+        names.extend("lex:" + c for c in categories(word))
+        names.extend("plex:" + c for c in categories(prev))
+        names.extend("nlex:" + c for c in categories(nxt))
+        if prev in SECOND_PERSON or prev2 in SECOND_PERSON:
+            names.append("after_you")
+        counts: Counter[int] = Counter(_hash(n, TOKEN_BUCKETS) for n in names)
+        out.append((start, end, _normalised(counts)))
+    return out

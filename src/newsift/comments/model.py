@@ -1,0 +1,256 @@
+"""The comment models: calibrated logistic-regression heads and a per-word span tagger.
+
+``ToxicityModel`` scores whole comments. Each *head* is a logistic regression
+over :func:`~newsift.comments.features.comment_features` whose raw score is
+mapped to a probability by Platt scaling fitted on a validation part
+(``sigmoid(a * z + b)``), with a decision threshold chosen there. Heads:
+``offensive``, ``insult``, ``identity_attack``, ``threat``, ``profanity``
+(the five published scores), ``targeted`` (OLID level B), ``target_individual``,
+``target_group``, ``target_other`` (OLID level C, one against the rest) and
+the Unhealthy Comments Corpus attributes (``ucc_*``), used by the benchmark.
+
+``SpanModel`` tags words: a multinomial logistic regression over
+:func:`~newsift.comments.features.token_features` with classes ``none``,
+``insult``, ``identity_attack``, ``threat``, ``profanity``, trained on the
+typed Toxic Spans annotations. A word is offending when ``1 - P(none)``
+reaches the validation-chosen threshold; neighbouring offending words with the
+same label merge into one span.
+
+Weights ship int8-quantised (one scale per head or class) in
+``toxicity-v1.npz``, read with ``allow_pickle=False``; inference is NumPy only.
+``python -m newsift.comments.train`` rebuilds the file (see its model card).
+
+A second file, ``toxicity-minilm-v1.npz``, adds a dense part to the heads:
+each head's raw score also weighs the comment's all-MiniLM-L6-v2 vector
+(``dense``, 384 x heads, float32; a zero column where the n-gram head was kept).
+It needs the ``minilm`` extra; :meth:`ToxicityModel.load` with
+``encoder="auto"`` uses it when the extra is installed and falls back to
+``toxicity-v1.npz`` otherwise. The span tagger is the same in both files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsift.comments.features import (
+    COMMENT_BUCKETS,
+    FEATURES_VERSION,
+    TOKEN_BUCKETS,
+    comment_features,
+    token_features,
+)
+from newsift.comments.lexicon import neutral_names
+from newsift.encoders import choose_encoder
+from newsift.errors import ModelError
+from newsift.models import load_arrays
+
+MODEL_FILE = "toxicity-v1.npz"
+ENCODER_MODEL_FILE = "toxicity-minilm-v1.npz"
+DENSE_SIZE = 384  # all-MiniLM-L6-v2 vectors
+MAX_ENCODER_CHARS = 2000  # the same cut as the n-gram features
+SCORES = ("offensive", "insult", "identity_attack", "threat", "profanity")
+TARGETS = ("individual", "group", "other")
+SPAN_LABELS = ("none", "insult", "identity_attack", "threat", "profanity")
+MAX_GAP = 3  # characters of space or punctuation bridged when merging neighbouring words
+
+
+def _sigmoid(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float64)
+
+
+def quantise(weights: NDArray[np.floating]) -> tuple[NDArray[np.int8], NDArray[np.float64]]:
+    """Rows of ``weights`` as int8 with one scale per row (``weights ~ q * scale``)."""
+    scale = np.abs(weights).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    q = np.clip(np.rint(weights / scale[:, None]), -127, 127).astype(np.int8)
+    return q, scale.astype(np.float64)
+
+
+def _dequantise(q: NDArray[np.generic], scale: NDArray[np.generic]) -> NDArray[np.float32]:
+    return (q.astype(np.float32) * scale.astype(np.float32)[:, None]).T.copy()
+
+
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
+
+
+def encoder_text(text: str) -> str:
+    """The text the sentence encoder sees: the comment's first characters, names neutralised.
+
+    Listed politicians and party words become neutral words
+    (:func:`~newsift.comments.lexicon.neutral_names`), as the n-gram features fold them.
+    """
+    return neutral_names(text[:MAX_ENCODER_CHARS]).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class TypedSpan:
+    """Character range ``[start, end)`` of offending words in the scored text, with its type."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToxicityModel:
+    """Comment-level heads (``weights`` is buckets x heads) and the word tagger.
+
+    ``dense`` (384 x heads) weighs the comment's MiniLM vector; such a model
+    needs an ``encoder`` to score.
+    """
+
+    heads: tuple[str, ...]
+    weights: NDArray[np.float32]
+    bias: NDArray[np.float64]
+    platt_a: NDArray[np.float64]
+    platt_b: NDArray[np.float64]
+    thresholds: NDArray[np.float64]
+    span_weights: NDArray[np.float32]
+    span_bias: NDArray[np.float64]
+    span_threshold: float
+    dense: NDArray[np.float32] | None = None
+    encoder: Encoder | None = None
+
+    @property
+    def name(self) -> str:
+        return "toxicity-minilm-v1" if self.dense is not None else "toxicity-v1"
+
+    def raw(self, texts: Sequence[str]) -> NDArray[np.float64]:
+        """Uncalibrated scores, one row per text and one column per head."""
+        out = np.zeros((len(texts), len(self.heads)), dtype=np.float64)
+        for i, text in enumerate(texts):
+            found = comment_features(text)
+            if found:
+                index = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
+                value = np.fromiter(found.values(), dtype=np.float32, count=len(found))
+                out[i] = value @ self.weights[index]
+        if self.dense is not None and len(texts):
+            if self.encoder is None:
+                raise ModelError(f"{self.name} needs the MiniLM encoder to score")
+            vectors = self.encoder.encode([encoder_text(t) for t in texts])
+            out += vectors.astype(np.float64) @ self.dense.astype(np.float64)
+        return out + self.bias
+
+    def probabilities(self, texts: Sequence[str]) -> NDArray[np.float64]:
+        """Calibrated probabilities, one row per text and one column per head."""
+        return _sigmoid(self.platt_a * self.raw(texts) + self.platt_b)
+
+    def column(self, head: str) -> int:
+        return self.heads.index(head)
+
+    def threshold(self, head: str) -> float:
+        return float(self.thresholds[self.column(head)])
+
+    def spans(self, text: str, *, at_least_one: bool = True) -> list[TypedSpan]:
+        """The offending words of ``text``, merged into typed spans, in text order.
+
+        With ``at_least_one`` (for a comment already judged offensive) the most
+        likely offending word is returned even when no word reaches the threshold.
+        """
+        tokens = token_features(text)
+        if not tokens:
+            return []
+        rows = np.zeros((len(tokens), len(SPAN_LABELS)), dtype=np.float64)
+        for i, (_, _, found) in enumerate(tokens):
+            index = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
+            value = np.fromiter(found.values(), dtype=np.float32, count=len(found))
+            rows[i] = value @ self.span_weights[index]
+        rows += self.span_bias
+        rows -= rows.max(axis=1, keepdims=True)
+        prob = np.exp(rows)
+        prob /= prob.sum(axis=1, keepdims=True)
+        offending = 1.0 - prob[:, 0] >= self.span_threshold
+        if at_least_one and not offending.any():
+            offending[int(np.argmin(prob[:, 0]))] = True
+        spans: list[TypedSpan] = []
+        for (start, end, _), p, keep in zip(tokens, prob, offending, strict=True):
+            if not keep:
+                continue
+            label = SPAN_LABELS[1 + int(np.argmax(p[1:]))]
+            last = spans[-1] if spans else None
+            gap = text[last.end : start] if last else ""
+            if last and last.label == label and len(gap) <= MAX_GAP and not gap.strip(" ,-"):
+                spans[-1] = TypedSpan(last.start, end, label)
+            else:
+                spans.append(TypedSpan(start, end, label))
+        return spans
+
+    def save(self, path: Path) -> None:
+        q, scale = quantise(self.weights.T)
+        span_q, span_scale = quantise(self.span_weights.T)
+        extra: dict[str, NDArray[np.generic]] = {}
+        if self.dense is not None:
+            extra["dense"] = self.dense.astype(np.float32)
+        np.savez_compressed(
+            path,
+            allow_pickle=False,
+            **extra,
+            heads=np.array(self.heads),
+            q=q,
+            scale=scale,
+            bias=self.bias,
+            platt_a=self.platt_a,
+            platt_b=self.platt_b,
+            thresholds=self.thresholds,
+            span_q=span_q,
+            span_scale=span_scale,
+            span_bias=self.span_bias,
+            span_threshold=np.array([self.span_threshold]),
+            comment_buckets=np.array([COMMENT_BUCKETS], dtype=np.int64),
+            token_buckets=np.array([TOKEN_BUCKETS], dtype=np.int64),
+            features_version=np.array([FEATURES_VERSION], dtype=np.int64),
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, encoder: str = "none") -> ToxicityModel:
+        """A shipped model (or the one at ``path``); refuses weights of another shape.
+
+        ``encoder``: ``none`` gives the n-gram model (``toxicity-v1``);
+        ``minilm`` the model with MiniLM vectors (a clear error without the
+        ``minilm`` extra); ``auto`` the latter when the extra is installed,
+        else the former.
+        """
+        chosen = choose_encoder(encoder)
+        if path is None and chosen is not None:
+            return cls._from_arrays(load_arrays(ENCODER_MODEL_FILE), chosen)
+        data = load_arrays(MODEL_FILE, path)
+        if "dense" in data and chosen is None:
+            raise ModelError(f"{path} has MiniLM weights: load it with encoder='minilm' or 'auto'")
+        return cls._from_arrays(data, chosen)
+
+    @classmethod
+    def _from_arrays(
+        cls, data: dict[str, NDArray[np.generic]], encoder: Encoder | None = None
+    ) -> ToxicityModel:
+        heads = tuple(str(h) for h in data["heads"])
+        ok = (
+            int(data["comment_buckets"][0]) == COMMENT_BUCKETS
+            and int(data["token_buckets"][0]) == TOKEN_BUCKETS
+            and int(data["features_version"][0]) == FEATURES_VERSION
+            and data["q"].shape == (len(heads), COMMENT_BUCKETS)
+            and data["span_q"].shape == (len(SPAN_LABELS), TOKEN_BUCKETS)
+            and all(h in heads for h in (*SCORES, "targeted", *(f"target_{t}" for t in TARGETS)))
+            and ("dense" not in data or data["dense"].shape == (DENSE_SIZE, len(heads)))
+        )
+        if not ok:
+            raise ValueError("toxicity model weights do not match this version's features")
+        return cls(
+            heads=heads,
+            weights=_dequantise(data["q"], data["scale"]),
+            bias=data["bias"].astype(np.float64),
+            platt_a=data["platt_a"].astype(np.float64),
+            platt_b=data["platt_b"].astype(np.float64),
+            thresholds=data["thresholds"].astype(np.float64),
+            span_weights=_dequantise(data["span_q"], data["span_scale"]),
+            span_bias=data["span_bias"].astype(np.float64),
+            span_threshold=float(data["span_threshold"][0]),
+            dense=data["dense"].astype(np.float32) if "dense" in data else None,
+            encoder=encoder if "dense" in data else None,
+        )

@@ -1,0 +1,498 @@
+"""Train the comment models: ``python -m newsift.comments.train``.
+
+Reads ``../shared/data/comments`` (see ``newsift.comments.data`` for the split:
+20 % of each corpus by text hash is left for the benchmark, 10 % is validation)
+and writes ``src/newsift/models/toxicity-v1.npz``. Per head: logistic
+regression (liblinear, L2; C picked from a small grid on validation; the UCC
+heads are also tried stacked on the five score heads' raw outputs, folded
+back into one linear head since those outputs are linear in the features, and
+the variant with the better validation AUC is kept), Platt
+scaling fitted on the validation scores, and the threshold with the best
+validation F1 (macro-F1 for ``offensive`` and ``targeted``). The span tagger is
+a multinomial logistic regression on words of the typed Toxic Spans comments;
+its threshold is the one with the best validation character F1 on the
+SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsift.comments import data
+from newsift.comments.features import (
+    COMMENT_BUCKETS,
+    TOKEN_BUCKETS,
+    comment_features,
+    token_features,
+)
+from newsift.comments.model import (
+    DENSE_SIZE,
+    ENCODER_MODEL_FILE,
+    MODEL_FILE,
+    SCORES,
+    SPAN_LABELS,
+    TARGETS,
+    ToxicityModel,
+)
+from newsift.encoders import ENCODER_CHOICES, choose_encoder
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+C_GRID = (0.25, 1.0, 4.0)
+DENSE_SCALES = (1.0, 2.0)  # MiniLM vector weight against the two unit-length n-gram halves
+NGRAM_ONLY = ("insult", "identity_attack", "threat", "profanity")  # Toxic Spans: not encoded
+UCC_OFFENSIVE = ("hostile", "antagonize")  # the UCC attributes that count as offensive
+NEWS_WEIGHT = 2.0  # UCC comments count twice as much as OLID tweets for `offensive`
+SOCC_WEIGHT = 5.0  # SOCC comments, the closest to the target domain, five times
+#: Toxic Spans comments (Civil Comments news comments that half the annotators marked)
+#: also train `offensive` in the MiniLM model (train part only); validation chose 1.0
+#: over 2.0 and over leaving them out. The n-gram model is trained as before.
+ENCODER_TYPED_WEIGHT = 1.0
+DAVIDSON_WEIGHT = 0.5  # Davidson tweets (77 % offensive) half as much
+NONE_TOKEN_SHARE = 0.2  # share of unlabelled words kept for the span tagger
+SEED = 13
+RARE_TYPE_SHARE = 1 / 3  # identity attack, threat, profanity: one annotator in three suffices
+
+
+@dataclass
+class HeadData:
+    """Texts, labels and weights of one head, for the train and the validation part."""
+
+    texts: dict[str, list[str]] = field(default_factory=lambda: {"train": [], "validation": []})
+    labels: dict[str, list[bool]] = field(default_factory=lambda: {"train": [], "validation": []})
+    weights: dict[str, list[float]] = field(default_factory=lambda: {"train": [], "validation": []})
+
+    def add(self, text: str, label: bool, weight: float = 1.0, *, train_only: bool = False) -> None:
+        """Add a row to its part; ``train_only`` rows never enter validation (calibration)."""
+        where = data.part(text)
+        if where == "test" or (train_only and where == "validation"):
+            return
+        self.texts[where].append(text)
+        self.labels[where].append(label)
+        self.weights[where].append(weight)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpora:
+    olid: list[data.Olid]
+    davidson: list[data.Labelled]
+    ucc: list[data.Labelled]
+    socc: list[data.Labelled]
+    typed: list[data.Typed]
+    semeval: list[data.Spans]
+
+
+def load(root: Path = data.DATA) -> Corpora:
+    return Corpora(
+        data.olid(root), data.davidson(root), data.ucc(root), data.socc(root), data.typed(root),
+        data.semeval_spans(root),
+    )  # fmt: skip
+
+
+def head_data(corpora: Corpora, typed_weight: float = 0.0) -> dict[str, HeadData]:
+    """Which corpus rows train which head, and with what label.
+
+    ``typed_weight`` above 0 adds the toxic Toxic Spans comments to ``offensive``.
+    """
+    heads: dict[str, HeadData] = {}
+    benign_news = [row.text for row in corpora.ucc if not row.labels["unhealthy"]] + [
+        row.text for row in corpora.socc if not row.labels["toxic"]
+    ]
+    offensive = heads["offensive"] = HeadData()
+    for tweet in corpora.olid:
+        offensive.add(tweet.text, tweet.a == "OFF")
+    for row in corpora.davidson:
+        offensive.add(row.text, row.labels["offensive"], DAVIDSON_WEIGHT, train_only=True)
+    for row in corpora.socc:
+        offensive.add(row.text, row.labels["toxic"], SOCC_WEIGHT)
+    for comment in corpora.typed if typed_weight else ():
+        if max(comment.share.values()) >= 0.5:  # Civil Comments toxic, half the annotators
+            offensive.add(comment.text, True, typed_weight, train_only=True)
+    for row in corpora.ucc:
+        hostile = any(row.labels[a] for a in UCC_OFFENSIVE)
+        if hostile or not row.labels["unhealthy"]:
+            offensive.add(row.text, hostile, NEWS_WEIGHT)
+    for kind in ("insult", "identity_attack", "threat", "profanity"):
+        head = heads[kind] = HeadData()
+        floor = 0.5 if kind == "insult" else RARE_TYPE_SHARE
+        for comment in corpora.typed:
+            head.add(comment.text, comment.share[kind] >= floor - 1e-9)
+        for text in benign_news:
+            head.add(text, False)
+        for tweet in corpora.olid:
+            if tweet.a == "NOT":
+                head.add(tweet.text, False)
+    targeted = heads["targeted"] = HeadData()
+    for tweet in corpora.olid:
+        if tweet.b is not None:
+            targeted.add(tweet.text, tweet.b == "TIN")
+    for target, code in zip(TARGETS, ("IND", "GRP", "OTH"), strict=True):
+        head = heads[f"target_{target}"] = HeadData()
+        for tweet in corpora.olid:
+            if tweet.c is not None:
+                head.add(tweet.text, tweet.c == code)
+    for attribute in data.UCC_ATTRIBUTES:
+        head = heads[f"ucc_{attribute}"] = HeadData()
+        for row in corpora.ucc:
+            head.add(row.text, row.labels[attribute])
+    return heads
+
+
+class FeatureCache:
+    """Comment feature rows, computed once per distinct text."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[int, float]] = {}
+
+    def matrix(self, texts: Sequence[str]) -> Any:
+        from scipy.sparse import csr_matrix
+
+        indptr, cols, vals = [0], list[int](), list[float]()
+        for text in texts:
+            found = self._rows.get(text)
+            if found is None:
+                found = self._rows[text] = comment_features(text)
+            cols.extend(found.keys())
+            vals.extend(found.values())
+            indptr.append(len(cols))
+        return csr_matrix(
+            (np.array(vals), np.array(cols, dtype=np.int64), np.array(indptr)),
+            shape=(len(texts), COMMENT_BUCKETS),
+        )
+
+
+def f1(scores: NDArray[np.float64], gold: NDArray[np.bool_], threshold: float) -> float:
+    predicted = scores >= threshold
+    tp = float(np.sum(predicted & gold))
+    if not tp:
+        return 0.0
+    return 2 * tp / (float(predicted.sum()) + float(gold.sum()))
+
+
+def macro_f1(scores: NDArray[np.float64], gold: NDArray[np.bool_], threshold: float) -> float:
+    return (f1(scores, gold, threshold) + f1(-scores, ~gold, -threshold)) / 2
+
+
+def auc(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> float:
+    """Area under the ROC curve (ties count half); ``nan`` without both classes."""
+    positives, negatives = int(gold.sum()), int((~gold).sum())
+    if not positives or not negatives:
+        return float("nan")
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores), dtype=np.float64)
+    sorted_scores = scores[order]
+    i = 0
+    while i < len(scores):
+        j = i
+        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return float((ranks[gold].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One fitted head: n-gram ``weights``, ``dense`` MiniLM weights (or ``None``), calibration."""
+
+    name: str
+    weights: NDArray[np.float64]
+    bias: float
+    a: float
+    b: float
+    threshold: float
+    report: str
+    auc: float = float("nan")
+    dense: NDArray[np.float64] | None = None
+
+    def raw(self, x: Any, vectors: NDArray[np.float64] | None) -> NDArray[np.float64]:
+        """Raw scores of the rows of ``x`` (sparse n-grams) and their MiniLM ``vectors``."""
+        out = np.asarray(x @ self.weights, dtype=np.float64) + self.bias
+        if self.dense is not None and vectors is not None:
+            out += vectors @ self.dense
+        return out
+
+
+def best_threshold(
+    probabilities: NDArray[np.float64],
+    gold: NDArray[np.bool_],
+    measure: Callable[[NDArray[np.float64], NDArray[np.bool_], float], float],
+) -> tuple[float, float]:
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    values = [measure(probabilities, gold, float(t)) for t in grid]
+    best = int(np.argmax(values))
+    return float(grid[best]), values[best]
+
+
+def design(x: Any, vectors: NDArray[np.float64] | None, scale: float, base: Sequence[Head]) -> Any:
+    """The fitting matrix: n-grams, MiniLM vectors times ``scale``, one column per base head."""
+    from scipy.sparse import csr_matrix, hstack
+
+    blocks = [x]
+    if vectors is not None:
+        blocks.append(csr_matrix(vectors * scale))
+    if base:
+        blocks.append(csr_matrix(np.column_stack([h.raw(x, vectors) for h in base])))
+    return hstack(blocks, format="csr") if len(blocks) > 1 else x
+
+
+def unpack(
+    coef: NDArray[np.float64], intercept: float, scale: float | None, base: Sequence[Head]
+) -> tuple[NDArray[np.float64], NDArray[np.float64] | None, float]:
+    """``(n-gram weights, dense weights, bias)`` of a fitted row of coefficients.
+
+    The dense weights absorb ``scale``; a stacked head is folded back into one
+    linear head, since the base heads' scores are linear in the features.
+    """
+    weights = coef[:COMMENT_BUCKETS].copy()
+    at = COMMENT_BUCKETS
+    dense = None
+    if scale is not None:
+        dense = coef[at : at + DENSE_SIZE] * scale
+        at += DENSE_SIZE
+    for k, h in enumerate(base):
+        weights += coef[at + k] * h.weights
+        intercept += float(coef[at + k]) * h.bias
+        if dense is not None and h.dense is not None:
+            dense += coef[at + k] * h.dense
+    return weights, dense, intercept
+
+
+def train_head(
+    name: str,
+    head: HeadData,
+    cache: FeatureCache,
+    base: Sequence[Head] = (),
+    vectors: dict[str, NDArray[np.float32]] | None = None,
+) -> Head:
+    """Fit, calibrate and threshold one head; with ``base``, stack on those heads' scores.
+
+    With ``vectors`` (text -> MiniLM vector) the head also sees the vector of
+    each comment (rows without one are left out of fitting) and the vector's
+    scale against the n-grams is chosen with C on validation.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    parts = {}
+    for where in ("train", "validation"):
+        keep = [i for i, t in enumerate(head.texts[where]) if vectors is None or t in vectors]
+        texts = [head.texts[where][i] for i in keep]
+        parts[where] = (
+            cache.matrix(texts),
+            None if vectors is None else np.array([vectors[t] for t in texts], np.float64),
+            np.array([head.labels[where][i] for i in keep], dtype=np.bool_),
+            np.array([head.weights[where][i] for i in keep]),
+        )
+    x_train, v_train, y_train, w_train = parts["train"]
+    x_val, v_val, y_val, _ = parts["validation"]
+    fitted = []
+    for scale in DENSE_SCALES if vectors is not None else (None,):
+        train_matrix = design(x_train, v_train, scale or 0.0, base)
+        val_matrix = design(x_val, v_val, scale or 0.0, base)
+        for c in C_GRID:
+            model = LogisticRegression(
+                C=c,
+                solver="liblinear",
+                dual=True,
+                class_weight="balanced",
+                max_iter=500,
+                random_state=SEED,
+            )
+            model.fit(train_matrix, y_train, sample_weight=w_train)
+            raw = model.decision_function(val_matrix)
+            fitted.append((auc(raw, y_val), c, scale, model, raw))
+    score, c, scale, model, raw = max(fitted, key=lambda item: (item[0], -item[1]))
+    platt = LogisticRegression(C=1e4).fit(raw.reshape(-1, 1), y_val)
+    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    probabilities = 1 / (1 + np.exp(-(a * raw + b)))
+    measure = macro_f1 if name in {"offensive", "targeted"} else f1
+    threshold, value = best_threshold(probabilities, y_val, measure)
+    tags = (" (stacked)" if base else "") + (f" (minilm x{scale})" if scale else "")
+    report = (
+        f"{name + tags:40s} "
+        f"train {len(y_train):6d} ({int(y_train.sum()):5d}+)  "
+        f"val {len(y_val):5d} ({int(y_val.sum()):4d}+)  C {c:<4}  AUC {score:.3f}  "
+        f"{'macro-F1' if measure is macro_f1 else 'F1'} {value:.3f} at {threshold:.2f}"
+    )
+    weights, dense, intercept = unpack(model.coef_[0], float(model.intercept_[0]), scale, base)
+    return Head(name, weights, intercept, a, b, threshold, report, score, dense)
+
+
+def word_labels(comment: data.Typed) -> list[tuple[dict[int, float], int]]:
+    """Feature rows and class index (into SPAN_LABELS) of each word of a typed comment."""
+    out = []
+    for start, end, found in token_features(comment.text):
+        kinds = [comment.chars[i] for i in range(start, end) if i in comment.chars]
+        label = SPAN_LABELS.index(max(set(kinds), key=kinds.count)) if kinds else 0
+        out.append((found, label))
+    return out
+
+
+def train_spans(
+    corpora: Corpora, log: Callable[[str], None]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    rng = random.Random(SEED)
+    indptr, cols, vals, labels = [0], list[int](), list[float](), list[int]()
+    for comment in corpora.typed:
+        if data.part(comment.text) != "train":
+            continue
+        for found, label in word_labels(comment):
+            if label == 0 and rng.random() > NONE_TOKEN_SHARE:
+                continue
+            cols.extend(found.keys())
+            vals.extend(found.values())
+            indptr.append(len(cols))
+            labels.append(label)
+    x = csr_matrix(
+        (np.array(vals), np.array(cols, dtype=np.int64), np.array(indptr)),
+        shape=(len(labels), TOKEN_BUCKETS),
+    )
+    y = np.array(labels)
+    log(f"span tagger: {len(y)} words, per class {np.bincount(y, minlength=len(SPAN_LABELS))}")
+    model = LogisticRegression(C=4.0, max_iter=300)
+    model.fit(x, y)
+    weights = np.zeros((len(SPAN_LABELS), TOKEN_BUCKETS))
+    bias = np.zeros(len(SPAN_LABELS))
+    for row, cls in enumerate(model.classes_):
+        weights[int(cls)] = model.coef_[row]
+        bias[int(cls)] = model.intercept_[row]
+    # the unlabelled words were subsampled: restore their prior odds
+    bias[0] += float(np.log(1 / NONE_TOKEN_SHARE))
+    return weights, bias
+
+
+def span_threshold(model: ToxicityModel, posts: list[data.Spans]) -> tuple[float, float]:
+    best = (0.5, -1.0)
+    for threshold in (0.02, 0.04, 0.06, 0.08, *np.round(np.arange(0.1, 0.91, 0.05), 2)):
+        probe = ToxicityModel(
+            model.heads, model.weights, model.bias, model.platt_a, model.platt_b,
+            model.thresholds, model.span_weights, model.span_bias, float(threshold),
+        )  # fmt: skip
+        scores = [
+            data.char_f1(
+                {i for s in probe.spans(post.text) for i in range(s.start, s.end)}, post.offsets
+            )
+            for post in posts
+        ]
+        value = float(np.mean(scores))
+        if value > best[1]:
+            best = (float(threshold), value)
+    return best
+
+
+def train_heads(
+    corpora: Corpora,
+    cache: FeatureCache,
+    log: Callable[[str], None],
+    vectors: dict[str, NDArray[np.float32]] | None = None,
+    keep: Sequence[Head] = (),
+) -> list[Head]:
+    """Every head, in ``head_data`` order; with ``vectors``, n-grams plus MiniLM vectors.
+
+    Heads named in ``NGRAM_ONLY`` are taken from ``keep`` (the n-gram model)
+    when given: their training comments were not encoded. Any other head of
+    ``keep`` stays when its validation AUC beats the refitted ones.
+    """
+    kept = {h.name: h for h in keep}
+    heads: list[Head] = []
+    typed_weight = ENCODER_TYPED_WEIGHT if vectors is not None else 0.0
+    for name, head in head_data(corpora, typed_weight).items():
+        if name in NGRAM_ONLY and name in kept:
+            heads.append(kept[name])
+            continue
+        candidates = [train_head(name, head, cache, vectors=vectors)]
+        if name.startswith("ucc_"):  # also try stacking; keep the better validation AUC
+            base = [h for h in heads if h.name in SCORES]
+            candidates.append(train_head(name, head, cache, base, vectors))
+        for candidate in candidates:
+            log(candidate.report)
+        if name in kept:  # the n-gram head competes too (same validation rows)
+            candidates.append(kept[name])
+        best = max(candidates, key=lambda h: h.auc)
+        if best is kept.get(name):
+            log(f"{name}: the n-gram head has the better validation AUC ({best.auc:.3f})")
+        heads.append(best)
+    return heads
+
+
+def assemble(
+    heads: Sequence[Head],
+    spans: tuple[NDArray[np.float64], NDArray[np.float64], float],
+    encoder: Any = None,
+) -> ToxicityModel:
+    """The model of ``heads`` and the span tagger; a dense part when any head has one."""
+    span_weights, span_bias, threshold = spans
+    dense = None
+    if any(h.dense is not None for h in heads):
+        dense = np.stack(
+            [h.dense if h.dense is not None else np.zeros(DENSE_SIZE) for h in heads], axis=1
+        ).astype(np.float32)
+    return ToxicityModel(
+        heads=tuple(h.name for h in heads),
+        weights=np.stack([h.weights for h in heads], axis=1).astype(np.float32),
+        bias=np.array([h.bias for h in heads]),
+        platt_a=np.array([h.a for h in heads]),
+        platt_b=np.array([h.b for h in heads]),
+        thresholds=np.array([h.threshold for h in heads]),
+        span_weights=span_weights.T.astype(np.float32),
+        span_bias=span_bias,
+        span_threshold=threshold,
+        dense=dense,
+        encoder=encoder if dense is not None else None,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=data.DATA, help="comment corpora folder")
+    parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
+    parser.add_argument(
+        "--encoder",
+        choices=ENCODER_CHOICES,
+        default="auto",
+        help="also train toxicity-minilm-v1 (auto: when the minilm extra is installed)",
+    )
+    args = parser.parse_args(argv)
+    started = time.time()
+
+    def log(message: str) -> None:
+        print(f"[{time.time() - started:6.1f}s] {message}", flush=True)
+
+    chosen = choose_encoder(args.encoder)
+    corpora = load(args.data)
+    cache = FeatureCache()
+    heads = train_heads(corpora, cache, log)
+    span_weights, span_bias = train_spans(corpora, log)
+    model = assemble(heads, (span_weights, span_bias, 0.5))
+    posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
+    threshold, value = span_threshold(model, posts)
+    log(f"span threshold {threshold:.2f}: validation char F1 {value:.3f} ({len(posts)} posts)")
+    spans = (span_weights, span_bias, threshold)
+    outputs = [(MODEL_FILE, assemble(heads, spans))]
+    if chosen is not None:
+        from newsift.comments.vectors import all_vectors
+
+        vectors = all_vectors(args.data)
+        log(f"MiniLM vectors of {len(vectors)} comments")
+        dense_heads = train_heads(corpora, cache, log, vectors, keep=heads)
+        outputs.append((ENCODER_MODEL_FILE, assemble(dense_heads, spans)))
+    for file_name, built in outputs:
+        out = args.models / file_name
+        built.save(out)
+        log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
