@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
+from newsift import fields as field_types
 from newsift.errors import SchemaError
 
 SCHEMA = "newsift.document/1.2"
@@ -274,14 +275,37 @@ class Document:
 
 
 def _int(data: Mapping[str, Any], key: str) -> int:
-    value = data[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise SchemaError(f"{key} must be an integer, got {value!r:.40}")
-    return value
+    try:
+        return field_types.integer(data, key)
+    except TypeError as exc:
+        raise SchemaError(str(exc)) from None
 
 
 def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    try:
+        return field_types.optional_string(data, key)
+    except TypeError as exc:
+        raise SchemaError(str(exc)) from None
+
+
+def span_or_none(span: Span | None) -> dict[str, int] | None:
+    """A span's JSON form, or None."""
+    return span.to_dict() if span is not None else None
+
+
+def optional_span(data: Mapping[str, Any], key: str) -> Span | None:
+    """The span at ``key``, or None when it is null or absent."""
     value = data.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise SchemaError(f"{key} must be a string or null, got {value!r:.40}")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{key} must be a span or null")
+    return Span.from_dict(value)
+
+
+def span_list(data: Mapping[str, Any], key: str) -> tuple[Span, ...]:
+    """The list of spans at ``key``; empty when absent."""
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise TypeError(f"{key} must be a list of spans")
+    return tuple(Span.from_dict(v) for v in value)

@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsift.document import Span, register_layer
+from newsift import fields
+from newsift.document import Span, optional_span, register_layer, span_list, span_or_none
 from newsift.errors import SchemaError
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -52,8 +53,8 @@ class Quote:
             "id": self.id,
             "kind": self.kind,
             "content": self.content.to_dict(),
-            "cue": _span_dict(self.cue),
-            "speaker": _span_dict(self.speaker),
+            "cue": span_or_none(self.cue),
+            "speaker": span_or_none(self.speaker),
             "source": self.source,
             "to_author": self.to_author,
         }
@@ -62,13 +63,13 @@ class Quote:
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
         try:
             return cls(
-                id=_str(data, "id"),
-                kind=_str(data, "kind"),
+                id=fields.string(data, "id"),
+                kind=fields.string(data, "kind"),
                 content=Span.from_dict(data["content"]),
-                cue=_opt_span(data, "cue"),
-                speaker=_opt_span(data, "speaker"),
-                source=_opt_str(data, "source"),
-                to_author=_bool(data, "to_author"),
+                cue=optional_span(data, "cue"),
+                speaker=optional_span(data, "speaker"),
+                source=fields.optional_string(data, "source"),
+                to_author=fields.boolean(data, "to_author"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad quote {dict(data)!r:.200}: {exc}") from exc
@@ -127,7 +128,7 @@ class Source:
             "descriptor": self.descriptor,
             "descriptor_spans": [s.to_dict() for s in self.descriptor_spans],
             "anonymous_reason": self.anonymous_reason,
-            "anonymous_reason_span": _span_dict(self.anonymous_reason_span),
+            "anonymous_reason_span": span_or_none(self.anonymous_reason_span),
             "to_author": self.to_author,
             "mentions": [s.to_dict() for s in self.mentions],
             "quotes": list(self.quotes),
@@ -144,16 +145,16 @@ class Source:
             if not isinstance(words, int) or isinstance(words, bool):
                 raise TypeError("quoted_words must be an integer")
             return cls(
-                id=_str(data, "id"),
-                name=_str(data, "name"),
-                kind=_str(data, "kind"),
-                named=_bool(data, "named"),
-                descriptor=_opt_str(data, "descriptor"),
-                descriptor_spans=_spans(data, "descriptor_spans"),
-                anonymous_reason=_opt_str(data, "anonymous_reason"),
-                anonymous_reason_span=_opt_span(data, "anonymous_reason_span"),
-                to_author=_bool(data, "to_author"),
-                mentions=_spans(data, "mentions"),
+                id=fields.string(data, "id"),
+                name=fields.string(data, "name"),
+                kind=fields.string(data, "kind"),
+                named=fields.boolean(data, "named"),
+                descriptor=fields.optional_string(data, "descriptor"),
+                descriptor_spans=span_list(data, "descriptor_spans"),
+                anonymous_reason=fields.optional_string(data, "anonymous_reason"),
+                anonymous_reason_span=optional_span(data, "anonymous_reason_span"),
+                to_author=fields.boolean(data, "to_author"),
+                mentions=span_list(data, "mentions"),
                 quotes=tuple(quotes),
                 quoted_words=words,
             )
@@ -183,7 +184,7 @@ class NonResponse:
         return {
             "span": self.span.to_dict(),
             "who": self.who,
-            "who_span": _span_dict(self.who_span),
+            "who_span": span_or_none(self.who_span),
             "source": self.source,
         }
 
@@ -192,9 +193,9 @@ class NonResponse:
         try:
             return cls(
                 span=Span.from_dict(data["span"]),
-                who=_opt_str(data, "who"),
-                who_span=_opt_span(data, "who_span"),
-                source=_opt_str(data, "source"),
+                who=fields.optional_string(data, "who"),
+                who_span=optional_span(data, "who_span"),
+                source=fields.optional_string(data, "source"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad nonresponse {dict(data)!r:.200}: {exc}") from exc
@@ -250,13 +251,13 @@ class SourcingProfile:
             if not isinstance(counts, Mapping):
                 raise TypeError("counts must be an object")
             return cls(
-                sources=_count(data, "sources"),
-                counts={name: _count(counts, name) for name in PROFILE_COUNTS},
-                quotes=_count(data, "quotes"),
-                quoted_words=_count(data, "quoted_words"),
-                anonymous_words=_count(data, "anonymous_words"),
-                only_to_author=_count(data, "only_to_author"),
-                nonresponses=_count(data, "nonresponses"),
+                sources=fields.count(data, "sources"),
+                counts={name: fields.count(counts, name) for name in PROFILE_COUNTS},
+                quotes=fields.count(data, "quotes"),
+                quoted_words=fields.count(data, "quoted_words"),
+                anonymous_words=fields.count(data, "anonymous_words"),
+                only_to_author=fields.count(data, "only_to_author"),
+                nonresponses=fields.count(data, "nonresponses"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad sourcing profile {dict(data)!r:.200}: {exc}") from exc
@@ -297,54 +298,6 @@ def sourcing_profile(
         only_to_author=only_to_author,
         nonresponses=len(nonresponses),
     )
-
-
-def _span_dict(span: Span | None) -> dict[str, int] | None:
-    return span.to_dict() if span is not None else None
-
-
-def _opt_span(data: Mapping[str, Any], key: str) -> Span | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise TypeError(f"{key} must be a span or null")
-    return Span.from_dict(value)
-
-
-def _spans(data: Mapping[str, Any], key: str) -> tuple[Span, ...]:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        raise TypeError(f"{key} must be a list of spans")
-    return tuple(Span.from_dict(v) for v in value)
-
-
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data[key]
-    if not isinstance(value, str):
-        raise TypeError(f"{key} must be a string")
-    return value
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise TypeError(f"{key} must be a string or null")
-
-
-def _bool(data: Mapping[str, Any], key: str) -> bool:
-    value = data.get(key, False)
-    if not isinstance(value, bool):
-        raise TypeError(f"{key} must be true or false")
-    return value
-
-
-def _count(data: Mapping[str, Any], key: str) -> int:
-    value = data.get(key, 0)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise TypeError(f"{key} must be a non-negative integer")
-    return value
 
 
 register_layer("quotes", Quote.from_dict)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from newsift import fields
 from newsift.document import Span, register_layer
 from newsift.errors import SchemaError
 
@@ -100,7 +101,7 @@ class Toxicity:
             if not isinstance(scores, Mapping):
                 raise TypeError("scores must be an object")
             for name in SCORE_NAMES:
-                if not _is_number(scores.get(name)):
+                if not fields.is_number(scores.get(name)):
                     raise TypeError(f"score {name} must be a number")
             for key in ("offensive", "political_target", "off_topic"):
                 if not isinstance(data[key], bool):
@@ -114,16 +115,21 @@ class Toxicity:
             if not isinstance(spans, list):
                 raise TypeError("spans must be a list")
             return cls(
-                region=_str(data, "region"),
+                region=fields.string(data, "region"),
                 scores={name: float(scores[name]) for name in scores},
                 offensive=data["offensive"],
                 targeted=data["targeted"],
-                target=_opt_str(data, "target"),
+                target=fields.optional_string(data, "target"),
                 political_target=data["political_target"],
                 spans=tuple(
-                    OffendingSpan(_int(s, "start"), _int(s, "end"), _str(s, "label")) for s in spans
+                    OffendingSpan(
+                        fields.integer(s, "start"),
+                        fields.integer(s, "end"),
+                        fields.string(s, "label"),
+                    )
+                    for s in spans
                 ),
-                duplicate_of=_opt_str(data, "duplicate_of"),
+                duplicate_of=fields.optional_string(data, "duplicate_of"),
                 junk=tuple(junk),
                 off_topic=data["off_topic"],
             )
@@ -170,13 +176,16 @@ class ThreadSummary:
     def from_dict(cls, data: Mapping[str, Any]) -> ThreadSummary:
         try:
             counts = {
-                key: _int(data, key)
+                key: fields.integer(data, key)
                 for key in ("comments", "named", "anonymous", "offensive", "duplicates")
             }
             share = data["offensive_share"]
-            if not _is_number(share):
+            if not fields.is_number(share):
                 raise TypeError("offensive_share must be a number")
-            targets = tuple((_str(t, "target"), _int(t, "count")) for t in data["top_targets"])
+            targets = tuple(
+                (fields.string(t, "target"), fields.integer(t, "count"))
+                for t in data["top_targets"]
+            )
             most = data["most_offensive"]
             if not isinstance(most, list) or not all(isinstance(m, str) for m in most):
                 raise TypeError("most_offensive must be a list of strings")
@@ -185,36 +194,11 @@ class ThreadSummary:
                 offensive_share=float(share),
                 top_targets=targets,
                 most_offensive=tuple(most),
-                junk=_int(data, "junk"),
-                off_topic=_int(data, "off_topic"),
+                junk=fields.integer(data, "junk"),
+                off_topic=fields.integer(data, "off_topic"),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _int(data: Mapping[str, Any], key: str) -> int:
-    value = data[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{key} must be an integer")
-    return value
-
-
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data[key]
-    if not isinstance(value, str):
-        raise TypeError(f"{key} must be a string")
-    return value
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data[key]
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"{key} must be a string or null")
-    return value
 
 
 register_layer("toxicity", Toxicity.from_dict)
