@@ -12,6 +12,14 @@ validation F1 (macro-F1 for ``offensive`` and ``targeted``). The span tagger is
 a multinomial logistic regression on words of the typed Toxic Spans comments;
 its threshold is the one with the best validation character F1 on the
 SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
+
+With ``--encoder`` ``auto`` (the default, when the ``minilm`` extra is
+installed) or ``minilm`` it also writes ``toxicity-minilm-v1.npz``: the heads
+refitted on n-grams plus each comment's MiniLM vector (vectors from
+:mod:`newsift.comments.vectors`, cached on disk), the MiniLM scale chosen
+with C on validation, and each refitted head competing with its n-gram
+version on validation AUC; the four Toxic Spans heads (not encoded) and the
+span tagger are the n-gram model's.
 """
 
 from __future__ import annotations

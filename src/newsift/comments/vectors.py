@@ -26,7 +26,7 @@ from newsift.comments.model import DENSE_SIZE, encoder_text
 
 CHUNK = 512
 DAVIDSON_SAMPLE = 3000  # Davidson tweets encoded (train part only), of about 17,000
-TYPED_SAMPLE = 6000  # Toxic Spans comments encoded (train part only), of about 9,900
+TYPED_SAMPLE = 3000  # Toxic Spans comments encoded (train part only), of about 9,900
 SEED = 13
 
 
