@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from newsift.clitools import (
-    EXIT_OK,
-    EXIT_SOME_FAILED,
-    Commands,
-    close_unless_std,
-    error,
-    open_input,
-    open_output,
-)
+from newsift.clitools import EXIT_SOME_FAILED, Commands, error, write_scored_lines
 from newsift.encoders import ENCODER_CHOICES
 
 
@@ -60,23 +51,6 @@ def cmd_comments_score(args: argparse.Namespace) -> int:
         except ModelError as exc:
             error(str(exc))
             return EXIT_SOME_FAILED
-    try:
-        source = open_input(args.path)
-    except OSError as exc:
-        error(f"{args.path}: {exc.strerror or exc}")
-        return EXIT_SOME_FAILED
-    try:
-        out = open_output(args.out)
-    except OSError as exc:
-        close_unless_std(source)
-        error(f"{args.out}: {exc.strerror or exc}")
-        return EXIT_SOME_FAILED
-    failed = False
-    try:
-        for row in score_comments(read_comments(source), model, external):
-            failed = failed or "error" in row
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        close_unless_std(source)
-        close_unless_std(out)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return write_scored_lines(
+        args.path, args.out, lambda lines: score_comments(read_comments(lines), model, external)
+    )

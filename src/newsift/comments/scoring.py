@@ -11,7 +11,6 @@ every input line ends with one row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from newsift.comments.analyzer import decide_target
 from newsift.comments.annotations import SCORE_NAMES
 from newsift.comments.forensics import junk_reasons
 from newsift.comments.model import ToxicityModel
+from newsift.textlines import Item, batches, read_items
 
 if TYPE_CHECKING:
     from newsift.comments.backend import HFToxicity
@@ -26,35 +26,10 @@ if TYPE_CHECKING:
 BATCH = 256
 MAX_COMMENT_CHARS = 20_000
 
-Item = tuple[str, str | None, str | None]
-
 
 def read_comments(lines: Iterable[str]) -> Iterator[Item]:
     """``(id, text, error)`` for each non-blank line: plain text or a JSON object with ``text``."""
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        key = str(number)
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                yield key, None, f"not a JSON object: {exc}"
-                continue
-            if not isinstance(obj, dict):
-                yield key, None, "not a JSON object"
-                continue
-            key = str(obj.get("id", number))
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield key, None, "record has no 'text' string"
-                continue
-            line = text.strip()
-        if len(line) > MAX_COMMENT_CHARS:
-            yield key, None, f"comment over {MAX_COMMENT_CHARS:,} characters"
-            continue
-        yield key, line, None
+    return read_items(lines, max_chars=MAX_COMMENT_CHARS, noun="comment")
 
 
 def score_comments(
@@ -64,13 +39,7 @@ def score_comments(
 
     With ``external`` (a user's checkpoint) its scores replace the shipped model's.
     """
-    batch: list[Item] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= BATCH:
-            yield from _score_batch(batch, model, external)
-            batch = []
-    if batch:
+    for batch in batches(items, BATCH):
         yield from _score_batch(batch, model, external)
 
 
