@@ -202,3 +202,23 @@ def test_loaded_quote_is_the_speakers_through_the_pipeline() -> None:
     assert quote.source is not None
     outside = [t for t in doc.layers["techniques"] if t not in inside]
     assert all(t.speaker is None and t.quote is None for t in outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "scores", "expected"),
+    [
+        ("Ashby called it a disgrace", {"Ashby": 0.9, "disgrace": 0.5}, "disgrace"),  # names lose
+        ("Ashby called it a disgrace", {"called": 0.6, "disgrace": 0.5}, "called"),
+        ("Gregory Ashby", {"Gregory": 0.3, "Ashby": 0.9}, "Ashby"),  # only names: the hottest
+    ],
+)
+def test_explanations_point_at_words_not_names(
+    text: str, scores: dict[str, float], expected: str
+) -> None:
+    from newsift.persuasion.analyzer import _hottest_word
+    from newsift.persuasion.features import Sentence
+    from newsift.persuasion.text import tokenize
+
+    sentence = Sentence(tokenize(text))
+    probabilities = np.array([scores.get(t.text, 0.1) for t in sentence.tokens])
+    assert _hottest_word(sentence, probabilities, 0, len(text)) == expected

@@ -221,13 +221,20 @@ def _mean_inside(
 def _hottest_word(
     sentence: Sentence, probabilities: NDArray[np.float64], start: int, end: int
 ) -> str | None:
-    """The content word in ``[start, end)`` the tagger scores highest; None if there is none."""
-    best: tuple[float, str] | None = None
+    """The content word in ``[start, end)`` the tagger scores highest; None if there is none.
+
+    Names ("Gregory", "Northvale") explain nothing about a technique, so a
+    lower-case word wins over a capitalised one whatever their scores.
+    """
+    best: tuple[bool, float, str] | None = None
     for token, word, p in zip(sentence.tokens, sentence.words, probabilities, strict=True):
         inside = start <= token.start and token.end <= end
-        if inside and token.is_word and word not in STOPWORDS and (best is None or p > best[0]):
-            best = (float(p), token.text)
-    return best[1] if best is not None else None
+        if not (inside and token.is_word and word not in STOPWORDS):
+            continue
+        candidate = (not token.text[:1].isupper(), float(p), token.text)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return best[2] if best is not None else None
 
 
 def _trim(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
