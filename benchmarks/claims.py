@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from newsift.claims.model import ClaimModel
 from newsift.claims.train import DATA, load_examples, prf, split
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
-from newsift.encoders.cache import cached_minilm
+from newsift.encoders.cache import CachedMiniLM
 
 DEBATES = DATA.parents[1] / "checkthat2020_task5_debates" / "train"
 F1_ANCHORS = (
@@ -47,11 +47,6 @@ MACRO_ANCHORS = (
     ("ClaimBuster BERT, macro-F1", 0.880),
 )
 MAP_ANCHOR = ("CheckThat! 2020 Task 5 best run, test debates (approx.)", 0.087)
-
-
-class CachedEncoder:
-    def encode(self, texts: list[str]) -> NDArray[np.float32]:
-        return cached_minilm(texts)
 
 
 def average_precision(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> float:
@@ -130,7 +125,7 @@ def main() -> int:
     models = [ClaimModel.load(encoder="none")]
     if choose_encoder(args.encoder) is not None:
         shipped = ClaimModel.load(encoder="minilm")
-        models.append(dataclasses.replace(shipped, encoder=CachedEncoder()))
+        models.append(dataclasses.replace(shipped, encoder=CachedMiniLM()))
     print(f"debates: {len(debates)} transcripts kept; left out as also in ClaimBuster:")
     print("  " + ", ".join(skipped))
     print()

@@ -21,12 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-from numpy.typing import NDArray
-
 from newsift.claims.matching import DEFAULT_CHAR_WEIGHT, build_index, read_factchecks
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
-from newsift.encoders.cache import cached_minilm
+from newsift.encoders.cache import CachedMiniLM
 
 DATA = (
     Path(__file__).resolve().parents[2] / "shared" / "data" / "claims" / "checkthat2022_task2a_en"
@@ -71,17 +68,6 @@ def average_precision(ranked: list[str], relevant: set[str], k: int = K) -> floa
 
 def reciprocal_rank(ranked: list[str], relevant: set[str]) -> float:
     return next((1.0 / r for r, doc in enumerate(ranked, 1) if doc in relevant), 0.0)
-
-
-class CachedMiniLM:
-    """Encode the archive through the on-disk cache; queries (one text) directly."""
-
-    def encode(self, texts: list[str]) -> NDArray[np.float32]:
-        if len(texts) > 1:
-            return cached_minilm(texts)
-        encoder = choose_encoder("minilm")
-        assert encoder is not None
-        return encoder.encode(texts)
 
 
 def main() -> int:

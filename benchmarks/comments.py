@@ -206,9 +206,9 @@ def main() -> int:
     if choose_encoder("auto") is not None:
         from dataclasses import replace
 
-        from newsift.comments.vectors import CorpusEncoder, all_vectors
+        from newsift.comments.vectors import all_vectors, corpus_encoder
 
-        encoder = CorpusEncoder(all_vectors())
+        encoder = corpus_encoder(all_vectors())
         models.append(replace(ToxicityModel.load(encoder="minilm"), encoder=encoder))
     else:
         print("(minilm extra not installed: toxicity-minilm-v1 not measured)")

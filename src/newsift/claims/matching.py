@@ -33,10 +33,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
+
+from newsift.encoders import Encoder
 
 INDEX_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # version 1: no dense vectors
@@ -50,12 +51,6 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _FIELDS = ("id", "claim", "rating", "url", "date", "title")
-
-
-class Encoder(Protocol):
-    """Texts to unit vectors (``newsift.encoders.minilm.MiniLMEncoder``)."""
-
-    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +187,6 @@ class MatchIndex:
         The score is the TF-IDF cosine, or the fused z-score when :attr:`fused`.
         """
         if k <= 0 or not self.records:
-            return []
-        if not self.vector(text) and not self.fused:
             return []
         scores = self.fused_scores(text)
         k = min(k, len(scores))

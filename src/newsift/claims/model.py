@@ -27,12 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.encoders import choose_encoder
+from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import load_arrays
 
@@ -71,10 +70,6 @@ def features(sentence: str) -> dict[int, float]:
         for i in range(len(padded) - n + 1)
     )
     return {**_normalised(word_counts), **_normalised(char_counts)}
-
-
-class Encoder(Protocol):
-    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
 
 
 @dataclass(frozen=True, slots=True)

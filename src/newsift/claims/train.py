@@ -177,23 +177,6 @@ def _model(weights: NDArray[np.float32], bias: float, threshold: float, encoder:
     return ClaimModel(weights[:HASH_BUCKETS], bias, threshold, weights[HASH_BUCKETS:], encoder)
 
 
-class Lookup:
-    """Vectors of the training sentences, encoded once (and cached on disk) as one list."""
-
-    def __init__(self, examples: list[Example], encoder: Any) -> None:
-        from newsift.encoders.cache import cached_minilm
-
-        texts = [e.text for e in examples]
-        self.encoder = encoder
-        self.vectors = dict(zip(texts, cached_minilm(texts), strict=True))
-
-    def encode(self, texts: list[str]) -> Any:
-        missing = [t for t in texts if t not in self.vectors]
-        if missing:
-            self.vectors.update(zip(missing, self.encoder.encode(missing), strict=True))
-        return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 384))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DATA)
@@ -203,7 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     runs: list[tuple[str, Any]] = [(MODEL_FILE, None)]
     chosen = choose_encoder(args.encoder)
     if chosen is not None:
-        runs.append((ENCODER_MODEL_FILE, Lookup(load_examples(args.data), chosen)))
+        from newsift.encoders.cache import KnownVectors, cached_minilm
+
+        texts = [e.text for e in load_examples(args.data)]  # encoded once, as one cached list
+        known = KnownVectors(dict(zip(texts, cached_minilm(texts), strict=True)), chosen)
+        runs.append((ENCODER_MODEL_FILE, known))
     for file_name, encoder in runs:
         _, figures = train(args.data, args.models / file_name, encoder=encoder)
         print(

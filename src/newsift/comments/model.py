@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,7 +45,7 @@ from newsift.comments.features import (
     token_features,
 )
 from newsift.comments.lexicon import neutral_names
-from newsift.encoders import choose_encoder
+from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import load_arrays
 
@@ -74,10 +73,6 @@ def quantise(weights: NDArray[np.floating]) -> tuple[NDArray[np.int8], NDArray[n
 
 def _dequantise(q: NDArray[np.generic], scale: NDArray[np.generic]) -> NDArray[np.float32]:
     return (q.astype(np.float32) * scale.astype(np.float32)[:, None]).T.copy()
-
-
-class Encoder(Protocol):
-    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
 
 
 def encoder_text(text: str) -> str:

@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments.model import DENSE_SIZE, encoder_text
+from newsift.comments.model import encoder_text
+from newsift.encoders.cache import KnownVectors
 
 CHUNK = 512
 DAVIDSON_SAMPLE = 3000  # Davidson tweets encoded (train part only), of about 17,000
@@ -47,27 +48,14 @@ def corpus_vectors(
     return out
 
 
-class CorpusEncoder:
+def corpus_encoder(vectors: dict[str, NDArray[np.float32]]) -> KnownVectors:
     """An encoder that reads the vectors of known comments and encodes only the others.
 
     For the benchmark: the held-out comments were encoded with their corpus, so
-    scoring them again costs nothing.
+    scoring them again costs nothing. Keys are :func:`encoder_text` of each
+    comment, the text the model encodes.
     """
-
-    def __init__(self, vectors: dict[str, NDArray[np.float32]]) -> None:
-        self._known = {encoder_text(text): vector for text, vector in vectors.items()}
-
-    def encode(self, texts: list[str]) -> NDArray[np.float32]:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._known]
-        if missing:
-            from newsift.encoders import choose_encoder
-
-            encoder = choose_encoder("minilm")
-            assert encoder is not None  # "minilm" raises rather than give None
-            self._known.update(zip(missing, encoder.encode(missing), strict=True))
-        if not texts:
-            return np.zeros((0, DENSE_SIZE), dtype=np.float32)
-        return np.stack([self._known[t] for t in texts]).astype(np.float32)
+    return KnownVectors({encoder_text(text): vector for text, vector in vectors.items()})
 
 
 def sample(texts: list[str], size: int) -> list[str]:

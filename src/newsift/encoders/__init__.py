@@ -8,10 +8,20 @@ MiniLM when the ``minilm`` extra is installed and falls back to none;
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
 
 if TYPE_CHECKING:
     from newsift.encoders.minilm import MiniLMEncoder
+
+
+class Encoder(Protocol):
+    """Texts to unit vectors, one row per text (``MiniLMEncoder`` and its cached forms)."""
+
+    def encode(self, texts: list[str]) -> NDArray[np.float32]: ...
+
 
 ENCODER_CHOICES = ("auto", "minilm", "none")
 _LOADED: dict[str, MiniLMEncoder] = {}

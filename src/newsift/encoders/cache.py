@@ -9,7 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsift.encoders.minilm import Matrix, MiniLMEncoder
+from newsift.encoders import Encoder, choose_encoder
+from newsift.encoders.minilm import DIMENSIONS, Matrix, MiniLMEncoder
 
 CACHE_DIR = Path(os.environ.get("NEWSIFT_CACHE", Path(tempfile.gettempdir()) / "newsift-cache"))
 
@@ -28,3 +29,31 @@ def cached_minilm(texts: list[str], *, cache_dir: Path = CACHE_DIR) -> Matrix:
     np.save(partial, vectors, allow_pickle=False)
     partial.replace(path)
     return vectors
+
+
+class CachedMiniLM:
+    """MiniLM through the disk cache for lists (a corpus), directly for one text (a query)."""
+
+    def encode(self, texts: list[str]) -> Matrix:
+        if len(texts) > 1:
+            return cached_minilm(texts)
+        encoder = choose_encoder("minilm")
+        assert encoder is not None  # "minilm" raises rather than give None
+        return encoder.encode(texts)
+
+
+class KnownVectors:
+    """Vectors of texts encoded before; only texts not among them are encoded (by ``encoder``)."""
+
+    def __init__(self, vectors: dict[str, Matrix], encoder: Encoder | None = None) -> None:
+        self.vectors = dict(vectors)
+        self.encoder = encoder
+
+    def encode(self, texts: list[str]) -> Matrix:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            encoder = self.encoder or CachedMiniLM()
+            self.vectors.update(zip(missing, encoder.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([self.vectors[t] for t in texts]).astype(np.float32)
