@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from newsift.cli import main
 from newsift.comments.analyzer import ToxicityAnalyzer
-from newsift.comments.model import DENSE_SIZE, ToxicityModel, encoder_text
+from newsift.comments.model import DENSE_SIZE, NewsPart, ToxicityModel, encoder_text
 from newsift.encoders.minilm import minilm_available
 from newsift.errors import ModelError
 
@@ -38,8 +38,16 @@ def ngram() -> ToxicityModel:
 
 
 def with_dense(model: ToxicityModel) -> ToxicityModel:
-    dense = np.random.default_rng(0).normal(size=(DENSE_SIZE, len(model.heads)))
-    return replace(model, dense=dense.astype(np.float32), encoder=FakeEncoder())
+    rng = np.random.default_rng(0)
+    dense = rng.normal(size=(DENSE_SIZE, len(model.heads)))
+    news = NewsPart(
+        gate=rng.normal(size=DENSE_SIZE).astype(np.float32),
+        gate_bias=0.5,
+        dense=rng.normal(size=DENSE_SIZE).astype(np.float32),
+        bias=-0.25,
+        beta=2.0,
+    )
+    return replace(model, dense=dense.astype(np.float32), encoder=FakeEncoder(), news=news)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +96,18 @@ def test_dense_model_refuses_to_score_without_its_encoder(ngram: ToxicityModel) 
         model.probabilities(["hello"])
 
 
+def test_news_term_moves_only_offensive(ngram: ToxicityModel) -> None:
+    model = with_dense(ngram)
+    texts = ["You are a pathetic idiot.", "Thanks for the article."]
+    without = replace(model, news=None).raw(texts)
+    moved = model.raw(texts) - without
+    column = model.column("offensive")
+    assert model.news is not None
+    vectors = FakeEncoder().encode([encoder_text(t) for t in texts]).astype(np.float64)
+    assert moved[:, column] == pytest.approx(model.news.term(vectors))
+    assert np.allclose(np.delete(moved, column, axis=1), 0.0)
+
+
 def test_dense_part_moves_the_scores(ngram: ToxicityModel) -> None:
     texts = ["You are a pathetic idiot.", "Thanks for the article."]
     moved = with_dense(ngram).probabilities(texts)
@@ -106,6 +126,9 @@ def test_round_trip_of_a_dense_model(ngram: ToxicityModel, tmp_path: Path) -> No
     loaded = replace(ToxicityModel.load(path, encoder="minilm"), encoder=FakeEncoder())
     assert loaded.name == "toxicity-minilm-v1" and loaded.heads == model.heads
     assert loaded.dense is not None and np.array_equal(loaded.dense, model.dense)
+    assert loaded.news is not None and model.news is not None
+    assert np.array_equal(loaded.news.gate, model.news.gate)
+    assert (loaded.news.gate_bias, loaded.news.bias, loaded.news.beta) == (0.5, -0.25, 2.0)
     texts = ["What a stupid moron.", "Good piece.", ""]
     assert np.allclose(loaded.probabilities(texts), model.probabilities(texts), atol=1e-3)
 

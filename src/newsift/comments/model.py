@@ -23,7 +23,8 @@ Weights ship int8-quantised (one scale per head or class) in
 A second file, ``toxicity-minilm-v1.npz``, adds a dense part to the heads:
 each head's raw score also weighs the comment's all-MiniLM-L6-v2 vector
 (``dense``, 384 x heads, float32; a zero column where the n-gram head was kept).
-It needs the ``minilm`` extra; :meth:`ToxicityModel.load` with
+Its ``offensive`` head also adds a gated news-comment term (:class:`NewsPart`,
+``news_*`` arrays). It needs the ``minilm`` extra; :meth:`ToxicityModel.load` with
 ``encoder="auto"`` uses it when the extra is installed and falls back to
 ``toxicity-v1.npz`` otherwise. The span tagger is the same in both files.
 """
@@ -85,6 +86,29 @@ def encoder_text(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class NewsPart:
+    """The news-comment term of ``offensive`` in the MiniLM model (:mod:`newsift.comments.news`).
+
+    ``beta * gate(v) * news(v)`` is added to the offensive head's raw score,
+    where ``news`` is a linear score of the MiniLM vector ``v`` trained on SOCC
+    news comments and ``gate`` the probability (a logistic regression on
+    ``v``) that the text is a news comment rather than a tweet, so that tweets
+    keep the pooled head's score.
+    """
+
+    gate: NDArray[np.float32]  # 384
+    gate_bias: float
+    dense: NDArray[np.float32]  # 384
+    bias: float
+    beta: float
+
+    def term(self, vectors: NDArray[np.float64]) -> NDArray[np.float64]:
+        gate = _sigmoid(vectors @ self.gate.astype(np.float64) + self.gate_bias)
+        news = vectors @ self.dense.astype(np.float64) + self.bias
+        return np.asarray(self.beta * gate * news, dtype=np.float64)
+
+
+@dataclass(frozen=True, slots=True)
 class TypedSpan:
     """Character range ``[start, end)`` of offending words in the scored text, with its type."""
 
@@ -112,6 +136,7 @@ class ToxicityModel:
     span_threshold: float
     dense: NDArray[np.float32] | None = None
     encoder: Encoder | None = None
+    news: NewsPart | None = None  # the gated news-comment term of `offensive` (MiniLM model)
 
     @property
     def name(self) -> str:
@@ -129,8 +154,10 @@ class ToxicityModel:
         if self.dense is not None and len(texts):
             if self.encoder is None:
                 raise ModelError(f"{self.name} needs the MiniLM encoder to score")
-            vectors = self.encoder.encode([encoder_text(t) for t in texts])
-            out += vectors.astype(np.float64) @ self.dense.astype(np.float64)
+            vectors = self.encoder.encode([encoder_text(t) for t in texts]).astype(np.float64)
+            out += vectors @ self.dense.astype(np.float64)
+            if self.news is not None:
+                out[:, self.column("offensive")] += self.news.term(vectors)
         return out + self.bias
 
     def probabilities(self, texts: Sequence[str]) -> NDArray[np.float64]:
@@ -183,6 +210,12 @@ class ToxicityModel:
         extra: dict[str, NDArray[np.generic]] = {}
         if self.dense is not None:
             extra["dense"] = self.dense.astype(np.float32)
+        if self.news is not None:
+            extra["news_gate"] = self.news.gate.astype(np.float32)
+            extra["news_dense"] = self.news.dense.astype(np.float32)
+            extra["news_scalars"] = np.array(
+                [self.news.gate_bias, self.news.bias, self.news.beta], dtype=np.float64
+            )
         np.savez_compressed(
             path,
             allow_pickle=False,
@@ -233,6 +266,14 @@ class ToxicityModel:
             and data["span_q"].shape == (len(SPAN_LABELS), TOKEN_BUCKETS)
             and all(h in heads for h in (*SCORES, "targeted", *(f"target_{t}" for t in TARGETS)))
             and ("dense" not in data or data["dense"].shape == (DENSE_SIZE, len(heads)))
+            and (
+                "news_gate" not in data
+                or (
+                    "dense" in data
+                    and data["news_gate"].shape == data["news_dense"].shape == (DENSE_SIZE,)
+                    and data["news_scalars"].shape == (3,)
+                )
+            )
         )
         if not ok:
             raise ValueError("toxicity model weights do not match this version's features")
@@ -248,4 +289,18 @@ class ToxicityModel:
             span_threshold=float(data["span_threshold"][0]),
             dense=data["dense"].astype(np.float32) if "dense" in data else None,
             encoder=encoder if "dense" in data else None,
+            news=_news_part(data),
         )
+
+
+def _news_part(data: dict[str, NDArray[np.generic]]) -> NewsPart | None:
+    if "news_gate" not in data:
+        return None
+    gate_bias, bias, beta = (float(v) for v in data["news_scalars"])
+    return NewsPart(
+        gate=data["news_gate"].astype(np.float32),
+        gate_bias=gate_bias,
+        dense=data["news_dense"].astype(np.float32),
+        bias=bias,
+        beta=beta,
+    )

@@ -28,14 +28,14 @@ import argparse
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments import data
+from newsift.comments import data, news
 from newsift.comments.features import (
     COMMENT_BUCKETS,
     TOKEN_BUCKETS,
@@ -49,6 +49,7 @@ from newsift.comments.model import (
     SCORES,
     SPAN_LABELS,
     TARGETS,
+    NewsPart,
     ToxicityModel,
 )
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
@@ -105,10 +106,13 @@ def load(root: Path = data.DATA) -> Corpora:
     )  # fmt: skip
 
 
-def head_data(corpora: Corpora, typed_weight: float = 0.0) -> dict[str, HeadData]:
+def head_data(
+    corpora: Corpora, typed_weight: float = 0.0, socc_weight: float = SOCC_WEIGHT
+) -> dict[str, HeadData]:
     """Which corpus rows train which head, and with what label.
 
-    ``typed_weight`` above 0 adds the toxic Toxic Spans comments to ``offensive``.
+    ``typed_weight`` above 0 adds the toxic Toxic Spans comments to ``offensive``;
+    ``socc_weight`` 0 leaves SOCC out of it (the MiniLM model's news head takes SOCC).
     """
     heads: dict[str, HeadData] = {}
     benign_news = [row.text for row in corpora.ucc if not row.labels["unhealthy"]] + [
@@ -119,8 +123,8 @@ def head_data(corpora: Corpora, typed_weight: float = 0.0) -> dict[str, HeadData
         offensive.add(tweet.text, tweet.a == "OFF")
     for row in corpora.davidson:
         offensive.add(row.text, row.labels["offensive"], DAVIDSON_WEIGHT, train_only=True)
-    for row in corpora.socc:
-        offensive.add(row.text, row.labels["toxic"], SOCC_WEIGHT)
+    for row in corpora.socc if socc_weight else ():
+        offensive.add(row.text, row.labels["toxic"], socc_weight)
     for comment in corpora.typed if typed_weight else ():
         if max(comment.share.values()) >= 0.5:  # Civil Comments toxic, half the annotators
             offensive.add(comment.text, True, typed_weight, train_only=True)
@@ -318,20 +322,28 @@ def train_head(
             raw = model.decision_function(val_matrix)
             fitted.append((auc(raw, y_val), c, scale, model, raw))
     score, c, scale, model, raw = max(fitted, key=lambda item: (item[0], -item[1]))
-    platt = LogisticRegression(C=1e4).fit(raw.reshape(-1, 1), y_val)
+    weights, dense, intercept = unpack(model.coef_[0], float(model.intercept_[0]), scale, base)
+    tags = (" (stacked)" if base else "") + (f" (minilm x{scale})" if scale else "")
+    fitted_head = Head(name, weights, intercept, 1.0, 0.0, 0.5, "", score, dense)
+    return calibrate(fitted_head, raw, y_val, f"{name + tags:40s} "
+        f"train {len(y_train):6d} ({int(y_train.sum()):5d}+)  C {c:<4}")  # fmt: skip
+
+
+def calibrate(head: Head, raw: NDArray[np.float64], gold: NDArray[np.bool_], label: str) -> Head:
+    """``head`` with Platt scaling, threshold and AUC from its validation ``raw`` scores."""
+    from sklearn.linear_model import LogisticRegression
+
+    platt = LogisticRegression(C=1e4).fit(raw.reshape(-1, 1), gold)
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     probabilities = 1 / (1 + np.exp(-(a * raw + b)))
-    measure = macro_f1 if name in {"offensive", "targeted"} else f1
-    threshold, value = best_threshold(probabilities, y_val, measure)
-    tags = (" (stacked)" if base else "") + (f" (minilm x{scale})" if scale else "")
+    measure = macro_f1 if head.name in {"offensive", "targeted"} else f1
+    threshold, value = best_threshold(probabilities, gold, measure)
+    score = auc(raw, gold)
     report = (
-        f"{name + tags:40s} "
-        f"train {len(y_train):6d} ({int(y_train.sum()):5d}+)  "
-        f"val {len(y_val):5d} ({int(y_val.sum()):4d}+)  C {c:<4}  AUC {score:.3f}  "
+        f"{label}  val {len(gold):5d} ({int(gold.sum()):4d}+)  AUC {score:.3f}  "
         f"{'macro-F1' if measure is macro_f1 else 'F1'} {value:.3f} at {threshold:.2f}"
     )
-    weights, dense, intercept = unpack(model.coef_[0], float(model.intercept_[0]), scale, base)
-    return Head(name, weights, intercept, a, b, threshold, report, score, dense)
+    return replace(head, a=a, b=b, threshold=threshold, report=report, auc=score)
 
 
 def word_labels(comment: data.Typed) -> list[tuple[dict[int, float], int]]:
@@ -405,19 +417,27 @@ def train_heads(
     log: Callable[[str], None],
     vectors: dict[str, NDArray[np.float32]] | None = None,
     keep: Sequence[Head] = (),
-) -> list[Head]:
+) -> tuple[list[Head], NewsPart | None]:
     """Every head, in ``head_data`` order; with ``vectors``, n-grams plus MiniLM vectors.
 
     Heads named in ``NGRAM_ONLY`` are taken from ``keep`` (the n-gram model)
     when given: their training comments were not encoded. Any other head of
-    ``keep`` stays when its validation AUC beats the refitted ones.
+    ``keep`` stays when its validation AUC beats the refitted ones. With
+    ``vectors``, ``offensive`` also gets the gated news term (returned beside
+    the heads); the UCC heads stacked on it see its pooled part only.
     """
     kept = {h.name: h for h in keep}
     heads: list[Head] = []
+    news_term: NewsPart | None = None
     typed_weight = ENCODER_TYPED_WEIGHT if vectors is not None else 0.0
-    for name, head in head_data(corpora, typed_weight).items():
+    socc_weight = 0.0 if vectors is not None else SOCC_WEIGHT
+    for name, head in head_data(corpora, typed_weight, socc_weight).items():
         if name in NGRAM_ONLY and name in kept:
             heads.append(kept[name])
+            continue
+        if name == "offensive" and vectors is not None:
+            offensive, news_term = news_blend(corpora, head, cache, vectors, log)
+            heads.append(offensive)
             continue
         candidates = [train_head(name, head, cache, vectors=vectors)]
         if name.startswith("ucc_"):  # also try stacking; keep the better validation AUC
@@ -431,13 +451,59 @@ def train_heads(
         if best is kept.get(name):
             log(f"{name}: the n-gram head has the better validation AUC ({best.auc:.3f})")
         heads.append(best)
-    return heads
+    return heads, news_term
+
+
+def news_blend(
+    corpora: Corpora,
+    head: HeadData,
+    cache: FeatureCache,
+    vectors: dict[str, NDArray[np.float32]],
+    log: Callable[[str], None],
+) -> tuple[Head, NewsPart]:
+    """The pooled ``offensive`` head and the gated SOCC news term (:mod:`newsift.comments.news`).
+
+    The head's Platt scaling and threshold are those of the whole score.
+    """
+    pooled = train_head("offensive", head, cache, vectors=vectors)
+    log(pooled.report + "  (pooled, without SOCC)")
+    rows = [row for row in corpora.socc if data.part(row.text) != "test"]
+    found = news.fit_news_head(rows, vectors)
+    log(
+        f"news head (SOCC, MiniLM): {len(found.labels)} comments ({int(found.labels.sum())}+), "
+        f"C {found.c}, {news.FOLDS}-fold cross-validated AUC {found.cv_auc:.3f}"
+    )
+    gate = news.fit_gate(corpus_texts(corpora, vectors), vectors)
+    log(f"news/tweet gate: validation accuracy {gate.accuracy:.3f}")
+    context = news.BlendContext(pooled, gate, head, corpora.ucc, corpora.olid, cache, vectors)
+    beta = news.choose_beta(news.blend_sets(context, found), log)
+    part = news.news_part(found, gate, beta)
+    texts = head.texts["validation"]
+    v = np.array([vectors[t] for t in texts], dtype=np.float64)
+    raw = pooled.raw(cache.matrix(texts), v) + part.term(v)
+    gold = np.array(head.labels["validation"], dtype=np.bool_)
+    calibrated = calibrate(pooled, raw, gold, f"{'offensive (+ gated news)':40s} beta {beta}")
+    log(calibrated.report)
+    return calibrated, part
+
+
+def corpus_texts(corpora: Corpora, vectors: dict[str, NDArray[np.float32]]) -> dict[str, list[str]]:
+    """Corpus name -> its texts that have a MiniLM vector (the encoded ones)."""
+    found = {
+        "socc": [r.text for r in corpora.socc],
+        "ucc": [r.text for r in corpora.ucc],
+        "typed": [c.text for c in corpora.typed],
+        "olid": [t.text for t in corpora.olid],
+        "davidson": [r.text for r in corpora.davidson],
+    }
+    return {name: [t for t in texts if t in vectors] for name, texts in found.items()}
 
 
 def assemble(
     heads: Sequence[Head],
     spans: tuple[NDArray[np.float64], NDArray[np.float64], float],
     encoder: Any = None,
+    news_term: NewsPart | None = None,
 ) -> ToxicityModel:
     """The model of ``heads`` and the span tagger; a dense part when any head has one."""
     span_weights, span_bias, threshold = spans
@@ -458,6 +524,7 @@ def assemble(
         span_threshold=threshold,
         dense=dense,
         encoder=encoder if dense is not None else None,
+        news=news_term,
     )
 
 
@@ -480,7 +547,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = choose_encoder(args.encoder)
     corpora = load(args.data)
     cache = FeatureCache()
-    heads = train_heads(corpora, cache, log)
+    heads, _ = train_heads(corpora, cache, log)
     span_weights, span_bias = train_spans(corpora, log)
     model = assemble(heads, (span_weights, span_bias, 0.5))
     posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
@@ -493,8 +560,8 @@ def main(argv: list[str] | None = None) -> int:
 
         vectors = all_vectors(args.data)
         log(f"MiniLM vectors of {len(vectors)} comments")
-        dense_heads = train_heads(corpora, cache, log, vectors, keep=heads)
-        outputs.append((ENCODER_MODEL_FILE, assemble(dense_heads, spans)))
+        dense_heads, news_term = train_heads(corpora, cache, log, vectors, keep=heads)
+        outputs.append((ENCODER_MODEL_FILE, assemble(dense_heads, spans, news_term=news_term)))
     for file_name, built in outputs:
         out = args.models / file_name
         built.save(out)
