@@ -93,6 +93,18 @@ def row(metric: str, ours: float, anchor: float | None) -> None:
     print(f"| {metric:34s} | {ours:6.3f} | {anchor_text:>6s} | {ratio:>5s} |")
 
 
+def bootstrap_interval(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """95 % percentile interval of the AUC over resamples of the comments (fixed seed)."""
+    rng = np.random.default_rng(0)
+    values = []
+    for _ in range(BOOTSTRAP_ROUNDS):
+        pick = rng.integers(0, len(gold), len(gold))
+        if gold[pick].any() and not gold[pick].all():
+            values.append(auc(scores[pick], gold[pick]))
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def evenhandedness(
     model: ToxicityModel, pairs: Sequence[tuple[str, str]]
 ) -> tuple[float, float, int]:
@@ -150,6 +162,7 @@ def measure(model: ToxicityModel) -> dict[str, float]:
     p = model.probabilities([c.text for c in socc])
     gold = np.array([c.labels["toxic"] for c in socc])
     figures["SOCC toxicity>=2 AUC"] = auc(p[:, model.column("offensive")], gold)
+    socc_interval = bootstrap_interval(p[:, model.column("offensive")], gold)
     row(
         f"SOCC toxicity>=2 AUC ({int(gold.sum())}+/{len(gold)})",
         figures["SOCC toxicity>=2 AUC"],
@@ -192,6 +205,10 @@ def measure(model: ToxicityModel) -> dict[str, float]:
             f"even-handedness, {label}: mean |change| of the offensive score {mean_abs:.3f}, "
             f"mean signed change {mean_signed:+.3f} over {count} swapped pairs (goal < 0.02)"
         )
+    print(
+        f"SOCC test part: 95 % bootstrap interval of the AUC "
+        f"{socc_interval[0]:.3f} to {socc_interval[1]:.3f} ({BOOTSTRAP_ROUNDS} resamples)"
+    )
     for name, floor in FLOORS.items():
         status = "ok" if figures[name] >= floor else "BELOW FLOOR"
         print(f"floor {name} >= {floor:.2f}: {figures[name]:.3f} {status}")
@@ -199,6 +216,7 @@ def measure(model: ToxicityModel) -> dict[str, float]:
     return figures
 
 
+BOOTSTRAP_ROUNDS = 2000
 NESTED_SEEDS = (13, 14, 15)  # outer splits of the SOCC cross-validation, averaged
 
 
