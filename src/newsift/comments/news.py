@@ -186,7 +186,7 @@ def choose_beta(sets: list[BlendSet], log: Callable[[str], None]) -> float:
         mean = float(np.mean(list(aucs.values())))
         allowed = olid_f1 >= floor
         log(
-            f"offensive + {beta:.1f} x news: "
+            f"offensive + {beta:.1f} x gated news: "
             + "  ".join(f"{name} AUC {value:.3f}" for name, value in aucs.items())
             + f"  mean {mean:.3f}  OLID macro-F1 {olid_f1:.3f}{'' if allowed else ' (too low)'}"
         )

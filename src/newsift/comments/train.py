@@ -19,7 +19,8 @@ refitted on n-grams plus each comment's MiniLM vector (vectors from
 :mod:`newsift.comments.vectors`, cached on disk), the MiniLM scale chosen
 with C on validation, and each refitted head competing with its n-gram
 version on validation AUC; the four Toxic Spans heads (not encoded) and the
-span tagger are the n-gram model's.
+span tagger are the n-gram model's. Its ``offensive`` head is trained without
+SOCC and gets the gated SOCC news term instead (:mod:`newsift.comments.news`).
 """
 
 from __future__ import annotations
