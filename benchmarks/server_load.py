@@ -1,12 +1,14 @@
 """Load on loopback: a bounded client sends analyse requests to a real ``newsift serve``.
 
     python benchmarks/server_load.py [--requests 200] [--concurrency 8] [--workers 1]
+                                     [--isolation thread|process]
 
 Starts the web app (uvicorn, default pipeline) on 127.0.0.1 on a free port in
 this process, posts the bundled sample page to ``POST /api/analyze`` from
 ``--concurrency`` client threads, and prints latency p50/p95/max, errors
 (goal 0: any non-200 counts) and the process's memory (resident set) before
-and after, whose growth would show a leak. Nothing leaves the machine.
+and after, whose growth would show a leak; with ``--isolation process`` also
+the worker processes' memory. Nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -28,12 +30,19 @@ from newsift.pipeline import default_pipeline
 from newsift.server import Settings, create_app
 
 
-def rss_mb() -> float:
-    """Resident memory of this process (server and client together), from /proc."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process (default this one: server and client), from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def workers_mb(app: object) -> float:
+    """Resident memory of the server's worker processes (0 with thread isolation)."""
+    engine = app.state.engine  # type: ignore[attr-defined]
+    pids = engine.worker_pids() if hasattr(engine, "worker_pids") else []
+    return sum(rss_mb(pid) for pid in pids)
 
 
 def main() -> int:
@@ -41,8 +50,11 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--isolation", choices=("thread", "process"), default="thread")
     args = parser.parse_args()
-    settings = Settings(workers=args.workers, max_queue=max(16, args.concurrency))
+    settings = Settings(
+        workers=args.workers, max_queue=max(16, args.concurrency), isolation=args.isolation
+    )
     app = create_app(default_pipeline(time_limit_s=None), settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -57,7 +69,7 @@ def main() -> int:
     with httpx.Client(timeout=120) as client:
         for _ in range(3):  # warm up: first-call caches
             client.post(url, json=body).raise_for_status()
-        before = rss_mb()
+        before, workers_before = rss_mb(), workers_mb(app)
 
         def one(_: int) -> tuple[float, int]:
             start = time.perf_counter()
@@ -68,7 +80,7 @@ def main() -> int:
         with ThreadPoolExecutor(args.concurrency) as pool:
             results = list(pool.map(one, range(args.requests)))
         wall = time.perf_counter() - started
-        after = rss_mb()
+        after, workers_after = rss_mb(), workers_mb(app)
     server.should_exit = True
     thread.join(timeout=10)
     latencies = sorted(t for t, _ in results)
@@ -76,12 +88,18 @@ def main() -> int:
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
     print(
         f"{args.requests} requests, concurrency {args.concurrency}, server workers {args.workers}"
+        f" ({args.isolation} isolation)"
     )
     print(f"latency p50 {statistics.median(latencies) * 1000:.0f} ms  "
           f"p95 {p95 * 1000:.0f} ms  max {latencies[-1] * 1000:.0f} ms")  # fmt: skip
     print(f"throughput {args.requests / wall:.1f} requests/s over {wall:.1f} s")
     print(f"errors {errors} (goal 0)")
     print(f"memory (RSS) {before:.0f} MB -> {after:.0f} MB (growth {after - before:+.0f} MB)")
+    if args.isolation == "process":
+        print(
+            f"worker processes (RSS) {workers_before:.0f} MB -> {workers_after:.0f} MB "
+            f"(growth {workers_after - workers_before:+.0f} MB)"
+        )
     return 1 if errors else 0
 
 

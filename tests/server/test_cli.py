@@ -32,7 +32,13 @@ def test_defaults_bind_loopback_quietly(
     settings = served["app"].state.settings
     assert settings.api_key is None and settings.allow_urls is False
     assert settings.max_upload_bytes == 10_000_000 and settings.time_limit_s == 30.0
+    assert settings.isolation == "process"
     assert "warning" not in capsys.readouterr().err
+
+
+def test_thread_isolation_on_request(served: dict[str, Any]) -> None:
+    assert main(["serve", "--pipeline", "structure.v1", "--isolation", "thread"]) == 0
+    assert served["app"].state.settings.isolation == "thread"
 
 
 def test_public_bind_without_key_warns(

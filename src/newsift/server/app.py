@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -24,14 +25,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import UploadFile
 
 from newsift import __version__, registry
-from newsift.errors import InputTooLarge, NewsiftError
-from newsift.ingest import KINDS, Loaded, document_from_text, read_bytes, read_path
+from newsift.errors import InputTooLarge
+from newsift.ingest import KINDS, Loaded, read_bytes, read_path
 from newsift.limits import Limits
 from newsift.pipeline import Pipeline, default_pipeline
 from newsift.report import ReportError, render_html
 from newsift.runner import Outcome
 from newsift.server.engine import Batch, Busy, Engine, TimedOut
+from newsift.server.isolation import ProcessEngine, WorkerCrashed
 from newsift.server.pages import error_page, index_page
+from newsift.server.reading import read_pasted
 from newsift.server.schemas import (
     AnalyzeRequest,
     AnalyzerInfo,
@@ -49,6 +52,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "missing or wrong API key"},
     413: {"model": ErrorOut, "description": "request body over the size limit"},
     422: {"model": ErrorOut, "description": "the request does not match the schema"},
+    500: {"model": ErrorOut, "description": "the analysis crashed its worker process"},
     503: {"model": ErrorOut, "description": "too many requests in flight"},
     504: {"model": ErrorOut, "description": "the analysis ran past the time limit"},
 }
@@ -66,9 +70,20 @@ class RequestFailed(Exception):
 
 
 def create_app(pipeline: Pipeline | None = None, settings: Settings | None = None) -> FastAPI:
-    """The application around one pipeline (default: newsift's default pipeline)."""
+    """The application around one pipeline (default: newsift's default pipeline).
+
+    With ``settings.isolation == "process"`` the analyses run in worker
+    processes that rebuild the pipeline from its analyzer names
+    (:class:`~newsift.server.isolation.ProcessEngine`); the ``pipeline`` object
+    itself then only names them and never loads its models here.
+    """
     settings = settings or Settings()
-    engine = Engine(pipeline or default_pipeline(time_limit_s=None), settings)
+    pipeline = pipeline or default_pipeline(time_limit_s=None)
+    engine: Engine | ProcessEngine
+    if settings.isolation == "process":
+        engine = ProcessEngine(pipeline.names, settings, settings.imports)
+    else:
+        engine = Engine(pipeline, settings)
     limits = Limits(max_bytes=settings.max_upload_bytes, time_per_document_s=None)
 
     @asynccontextmanager
@@ -107,7 +122,7 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
     # ------------------------------------------------------------ browser
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(index_page(settings, engine.pipeline.names))
+        return HTMLResponse(index_page(settings, engine.names))
 
     @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
     async def report(request: Request) -> HTMLResponse:
@@ -123,9 +138,7 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         if isinstance(upload, UploadFile) and upload.filename:
             data = await _read_upload(upload, settings)
             name = upload.filename
-            batch = await _run(
-                engine, lambda: read_bytes(data, name=name, kind=kind, limits=limits)
-            )
+            batch = await _run(engine, _upload_reader(data, name, kind, limits))
         elif text.strip():
             batch = await _run(engine, _text_reader(text, kind, None, limits))
         elif url:
@@ -195,7 +208,7 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         data = await _read_upload(upload, settings)
         name = upload.filename or "upload"
         kind = _kind(_text(fields.get("kind")) or "auto")
-        batch = await _run(engine, lambda: read_bytes(data, name=name, kind=kind, limits=limits))
+        batch = await _run(engine, _upload_reader(data, name, kind, limits))
         documents = [o.document.to_dict() for o in batch.outcomes if o.document is not None]
         failures = [
             {"id": o.id, "reason": o.reason or o.status, "code": o.code}
@@ -208,11 +221,11 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
 
     @app.get("/api/health", response_model=Health, tags=["service"])
     async def health() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "pipeline": engine.pipeline.names}
+        return {"status": "ok", "version": __version__, "pipeline": engine.names}
 
     @app.get("/api/analyzers", response_model=list[AnalyzerInfo], tags=["service"])
     async def analyzers() -> list[dict[str, Any]]:
-        names = set(engine.pipeline.names)
+        names = set(engine.names)
         out = []
         for name in registry.names():
             cls = registry.get(name)
@@ -285,35 +298,13 @@ def _reference_date(value: str | None) -> str | None:
 def _text_reader(
     text: str, kind: str, reference: str | None, limits: Limits
 ) -> Callable[[], Iterable[Loaded]]:
-    return lambda: [_from_text(text, kind, reference, limits)]
+    return partial(read_pasted, text, kind, reference, limits)
 
 
-def _from_text(text: str, kind: str, reference: str | None, limits: Limits) -> Loaded:
-    """Pasted text as one input; ``html`` goes through the HTML reader."""
-    if kind == "html":
-        return next(
-            iter(
-                read_bytes(
-                    text.encode("utf-8", "surrogatepass"),
-                    name="pasted.html",
-                    kind="html",
-                    limits=limits,
-                    reference_date=reference,
-                )
-            )
-        )
-    try:
-        doc = document_from_text(
-            text,
-            id="pasted",
-            kind=_kind(kind),
-            source="pasted",
-            reference_date=reference,
-            limits=limits,
-        )
-    except NewsiftError as exc:
-        return Loaded("pasted", error=exc)
-    return Loaded("pasted", document=doc)
+def _upload_reader(
+    data: bytes, name: str, kind: str, limits: Limits
+) -> Callable[[], Iterable[Loaded]]:
+    return partial(read_bytes, data, name=name, kind=kind, limits=limits)
 
 
 def _url_reader(
@@ -329,16 +320,18 @@ def _url_reader(
     if not url.lower().startswith(("http://", "https://")):
         # read_path would read a local file for anything else: never let a request do that
         raise RequestFailed(400, "url must start with http:// or https://", "request.invalid")
-    return lambda: read_path(url, limits=limits, reference_date=reference)
+    return partial(read_path, url, limits=limits, reference_date=reference)
 
 
-async def _run(engine: Engine, read: Callable[[], Iterable[Loaded]]) -> Batch:
+async def _run(engine: Engine | ProcessEngine, read: Callable[[], Iterable[Loaded]]) -> Batch:
     try:
         return await engine.analyze(read)
     except Busy as exc:
         raise RequestFailed(503, str(exc), "server.busy") from exc
     except TimedOut as exc:
         raise RequestFailed(504, str(exc), "limit.time") from exc
+    except WorkerCrashed as exc:
+        raise RequestFailed(500, str(exc), "server.worker_crashed") from exc
 
 
 def _first_document(batch: Batch) -> dict[str, Any]:

@@ -47,6 +47,13 @@ def add_commands(commands: Commands) -> None:
     serve.add_argument(
         "--pipeline", metavar="A,B", help="analyzer names, comma-separated (default: analyze's)"
     )
+    serve.add_argument(
+        "--isolation",
+        choices=("process", "thread"),
+        default="process",
+        help="run analyses in worker processes killed at the time limit (default), or in "
+        "threads of the server process (less memory; an overrun keeps its thread)",
+    )
     serve.set_defaults(handler=cmd_serve)
 
 
@@ -76,6 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             max_upload_bytes=int(args.max_upload_mb * 1_000_000),
             time_limit_s=args.time_limit,
             workers=args.workers,
+            isolation=args.isolation,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc

@@ -7,7 +7,9 @@ most ``time_limit_s`` for its result (then the client gets 504), and at most
 design: Python cannot stop a thread, so an analysis that overruns keeps its
 worker until it finishes; the queue bound keeps such overruns from piling up.
 The signal-based per-document limit of :class:`~newsift.pipeline.Pipeline`
-does not apply in worker threads.
+does not apply in worker threads. :class:`~newsift.server.isolation.ProcessEngine`
+lifts this limit with worker processes the server can kill (``newsift serve``'s
+default).
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ class Engine:
         self._pool = ThreadPoolExecutor(settings.workers, thread_name_prefix="newsift-analyze")
         self._in_flight = 0  # touched only from the event loop
 
+    @property
+    def names(self) -> list[str]:
+        """The pipeline's analyzer names, in order."""
+        return self.pipeline.names
+
     def start(self) -> None:
         """Load every model now rather than on the first request."""
         self.pipeline.setup()
@@ -72,7 +79,14 @@ class Engine:
             self._in_flight -= 1
 
     def _job(self, read: Callable[[], Iterable[Loaded]]) -> Batch:
-        items = iter(read())
-        first = list(itertools.islice(items, self.settings.max_documents))
-        truncated = next(items, None) is not None
-        return Batch(list(run(self.pipeline, first)), truncated)
+        return analyse_batch(self.pipeline, read, self.settings.max_documents)
+
+
+def analyse_batch(
+    pipeline: Pipeline, read: Callable[[], Iterable[Loaded]], max_documents: int
+) -> Batch:
+    """Read the request's inputs (at most ``max_documents``) and run each through ``pipeline``."""
+    items = iter(read())
+    first = list(itertools.islice(items, max_documents))
+    truncated = next(items, None) is not None
+    return Batch(list(run(pipeline, first)), truncated)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+ISOLATION = ("thread", "process")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -19,7 +21,12 @@ class Settings:
     client gets 504. ``workers``: analyses run at once (threads sharing the
     one pipeline); ``max_queue``: requests allowed to wait for a worker before
     new ones get 503. ``max_documents``: documents analysed from one upload
-    (a WARC or JSON Lines file can hold many).
+    (a WARC or JSON Lines file can hold many). ``isolation``: ``thread`` runs
+    analyses in threads of this process (an overrunning one keeps its thread
+    until it ends); ``process`` in worker processes that are killed at the
+    time limit (:mod:`newsift.server.isolation`; ``newsift serve``'s default).
+    ``imports``: modules each worker process imports first (plugins that
+    register analyzers).
     """
 
     api_key: str | None = None
@@ -29,6 +36,8 @@ class Settings:
     workers: int = 1
     max_queue: int = 16
     max_documents: int = 20
+    isolation: str = "thread"
+    imports: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
@@ -37,6 +46,8 @@ class Settings:
             raise ValueError("time_limit_s must be positive")
         if self.workers < 1 or self.max_queue < 0 or self.max_documents < 1:
             raise ValueError("workers and max_documents must be at least 1, max_queue at least 0")
+        if self.isolation not in ISOLATION:
+            raise ValueError(f"isolation must be one of {', '.join(ISOLATION)}")
         if self.api_key is not None and not self.api_key.strip():
             raise ValueError("api_key must not be empty")
 

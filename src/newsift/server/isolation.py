@@ -1,0 +1,256 @@
+"""Analyses in worker processes that the server can kill: the time limit holds for any input.
+
+:class:`~newsift.server.engine.Engine` runs analyses in threads, and Python
+cannot stop a thread: an input that hangs inside C code keeps its thread for
+good, and a few such inputs stall the server. :class:`ProcessEngine` keeps
+``workers`` ``spawn``-ed processes instead; each builds the pipeline once (by
+its analyzer names, importing ``imports`` first so plugins register) and
+then reads and analyses one request at a time. The parent waits at most the
+request's time limit (queue wait included); past it, the worker is killed
+(SIGKILL), the client gets 504, and a fresh worker is started in the
+background. A worker that dies on its own (a crashing parser) is replaced the
+same way and the client gets :class:`WorkerCrashed` (HTTP 500). Inside the
+worker, the pipeline's own per-document limit (SIGALRM, the main thread's)
+turns most overruns into a clean ``failed`` outcome before the kill is needed.
+
+Costs: each worker holds its own copy of the models (about 400 MB with the
+default pipeline), and a replacement takes a few seconds to load them, during
+which one worker fewer serves requests. ``newsift serve`` uses this engine by
+default (``--isolation process``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from newsift.ingest import Loaded
+from newsift.server.engine import Batch, Busy, TimedOut, analyse_batch
+from newsift.server.settings import Settings
+
+_START_TIMEOUT_S = 300.0  # building a worker's pipeline loads every model
+_START_ATTEMPTS = 3
+
+
+class WorkerCrashed(Exception):
+    """The worker process died while analysing the request (HTTP 500)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """What a worker builds: picklable, sent to each new process."""
+
+    pipeline: tuple[str, ...]
+    time_limit_s: float | None
+    max_documents: int
+    imports: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+
+
+def worker_main(connection: Connection, spec: WorkerSpec) -> None:
+    """Build the pipeline once; then one ``read`` callable in, one result out, until ``None``."""
+    from newsift.batch.process import build_pipeline
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
+    for module in spec.imports:
+        importlib.import_module(module)
+    pipeline = build_pipeline(spec.pipeline, spec.time_limit_s)
+    connection.send(("ready", os.getpid()))
+    while True:
+        try:
+            read = connection.recv()
+        except EOFError:
+            return
+        if read is None:
+            return
+        try:
+            result: tuple[str, Any] = ("ok", analyse_batch(pipeline, read, spec.max_documents))
+        except Exception as exc:  # noqa: BLE001 - sent back and re-raised by the server
+            result = ("error", _sendable(exc))
+        connection.send(result)
+
+
+def _sendable(exc: Exception) -> Exception:
+    """``exc`` itself when it pickles, else a RuntimeError with its message."""
+    import pickle
+
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any pickling failure means "send the message"
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+class ProcessEngine:
+    """Worker processes, a queue of idle ones, and the bounds around them.
+
+    Same interface as :class:`~newsift.server.engine.Engine`: ``start``,
+    ``close``, ``names`` and ``await analyze(read)``; ``read`` must pickle
+    (a module-level function or a :func:`functools.partial` of one).
+    """
+
+    def __init__(
+        self, names: Sequence[str], settings: Settings, imports: Sequence[str] = ()
+    ) -> None:
+        self.names = list(names)
+        self.settings = settings
+        self._spec = WorkerSpec(
+            tuple(names), settings.time_limit_s, settings.max_documents, tuple(imports)
+        )
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()  # guards _workers across the respawn threads
+        self._closed = False
+        self._in_flight = 0  # touched only from the event loop
+        # one waiting thread per request that may be in flight
+        self._waiters = ThreadPoolExecutor(
+            settings.workers + settings.max_queue, thread_name_prefix="newsift-wait"
+        )
+
+    def start(self) -> None:
+        """Start every worker and wait until each has loaded its models (call from the loop)."""
+        self._loop = asyncio.get_running_loop()
+        self._idle = asyncio.Queue()
+        for _ in range(self.settings.workers):
+            self._idle.put_nowait(self._spawn())
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers, self._workers = self._workers, []
+        for worker in workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.connection.send(None)
+            worker.process.join(timeout=2)
+            _kill(worker)
+        self._waiters.shutdown(wait=False, cancel_futures=True)
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    async def analyze(self, read: Callable[[], Iterable[Loaded]]) -> Batch:
+        """Read and analyse in an idle worker, within the request's time limit."""
+        if self._idle is None:
+            raise RuntimeError("ProcessEngine.start() was not called")
+        if self._in_flight >= self.settings.workers + self.settings.max_queue:
+            raise Busy("the server is busy; try again in a moment")
+        self._in_flight += 1
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.settings.time_limit_s
+        try:
+            try:
+                worker = await asyncio.wait_for(self._idle.get(), self.settings.time_limit_s)
+            except TimeoutError as exc:
+                raise self._timed_out() from exc
+            return await self._ask(worker, read, max(deadline - loop.time(), 0.0))
+        finally:
+            self._in_flight -= 1
+
+    async def _ask(
+        self, worker: _Worker, read: Callable[[], Iterable[Loaded]], wait_s: float
+    ) -> Batch:
+        assert self._idle is not None
+        answered = False
+        try:
+            worker.connection.send(read)
+            answered = await asyncio.get_running_loop().run_in_executor(
+                self._waiters, worker.connection.poll, wait_s
+            )
+            if answered:
+                kind, payload = worker.connection.recv()
+        except (EOFError, OSError) as exc:
+            self._replace(worker)
+            raise WorkerCrashed(
+                "the analysis stopped its worker process (a crash while reading or analysing "
+                "this input); a new worker is starting"
+            ) from exc
+        except BaseException:  # cancelled while the worker was busy: it cannot be reused
+            self._replace(worker)
+            raise
+        if not answered:
+            self._replace(worker)
+            raise self._timed_out()
+        self._idle.put_nowait(worker)
+        if kind == "error":
+            raise payload
+        assert isinstance(payload, Batch)
+        return payload
+
+    def _timed_out(self) -> TimedOut:
+        return TimedOut(
+            f"the analysis took longer than {self.settings.time_limit_s:g} s (time limit)"
+        )
+
+    def _spawn(self) -> _Worker:
+        """A new worker, once it says it is ready; raises after a failed start."""
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=worker_main, args=(child, self._spec), name="newsift-serve-worker", daemon=True
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        if not parent.poll(_START_TIMEOUT_S):
+            _kill(worker)
+            raise RuntimeError("a server worker did not start in time")
+        try:
+            parent.recv()
+        except EOFError:
+            _kill(worker)
+            raise RuntimeError(
+                f"a server worker exited while building its pipeline (exit code {process.exitcode})"
+            ) from None
+        with self._lock:
+            self._workers.append(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` now; start its successor in the background."""
+        _kill(worker)
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+        if not self._closed:
+            threading.Thread(target=self._respawn, name="newsift-respawn", daemon=True).start()
+
+    def _respawn(self) -> None:
+        for _ in range(_START_ATTEMPTS):
+            if self._closed:
+                return
+            try:
+                worker = self._spawn()
+            except RuntimeError:
+                continue
+            if self._closed or self._loop is None or self._idle is None:
+                _kill(worker)
+                return
+            self._loop.call_soon_threadsafe(self._idle.put_nowait, worker)
+            return
+
+
+def _kill(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        with contextlib.suppress(OSError):
+            worker.process.kill()
+    worker.process.join(timeout=5)
+    with contextlib.suppress(OSError):
+        worker.connection.close()

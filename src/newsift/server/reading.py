@@ -1,0 +1,39 @@
+"""How a request's input is read: picklable readers, so a worker process can run them.
+
+Each function here is module-level and takes only plain data, so
+``functools.partial(read_pasted, ...)`` crosses to a
+:class:`~newsift.server.isolation.ProcessEngine` worker as easily as it runs in
+a thread of :class:`~newsift.server.engine.Engine`. Uploads are read with
+:func:`newsift.ingest.read_bytes` and URLs with :func:`newsift.ingest.read_path`
+directly (both module-level too).
+"""
+
+from __future__ import annotations
+
+from newsift.errors import NewsiftError
+from newsift.ingest import Loaded, document_from_text, read_bytes
+from newsift.limits import Limits
+
+
+def read_pasted(text: str, kind: str, reference: str | None, limits: Limits) -> list[Loaded]:
+    """Pasted text as one input; ``html`` goes through the HTML reader.
+
+    ``kind`` must already be one of :data:`newsift.ingest.KINDS`.
+    """
+    if kind == "html":
+        return list(
+            read_bytes(
+                text.encode("utf-8", "surrogatepass"),
+                name="pasted.html",
+                kind="html",
+                limits=limits,
+                reference_date=reference,
+            )
+        )[:1]
+    try:
+        doc = document_from_text(
+            text, id="pasted", kind=kind, source="pasted", reference_date=reference, limits=limits
+        )
+    except NewsiftError as exc:
+        return [Loaded("pasted", error=exc)]
+    return [Loaded("pasted", document=doc)]
