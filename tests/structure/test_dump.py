@@ -261,3 +261,36 @@ def test_junk_becomes_caption_and_boilerplate_regions() -> None:
     assert kinds["Advertisement"] == "ui"
     assert kinds["Ana Ruiz"] == "byline"
     assert doc.meta.updated == "2025-03-04"
+
+
+MENU = ["Home", "News", "Sports", "Opinion", "Weather", "Contact us", "Subscribe"]
+PROSE = (
+    "The county council voted on Tuesday night to close the old ferry terminal, "
+    "ending a service that had run for more than sixty years."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        # a long menu, then the headline and a tag list: the headline sits above the text
+        ([*MENU, "Council votes to close the ferry terminal", "Local, Transport, Harbour"],
+         "Council votes to close the ferry terminal"),
+        # a dateline between headline and text is not the headline
+        ([*MENU, "Council votes to close the ferry terminal", "Anna Berg 15. Januar 2015"],
+         "Council votes to close the ferry terminal"),
+        # a menu path and a byline with leading dashes are not either
+        ([*MENU, "Ferry terminal to close after sixty years", "Home > Local > Transport",
+          "---- by Anna Berg"], "Ferry terminal to close after sixty years"),
+        # a short top: the usual first-line rule decides
+        (["Council votes to close the ferry terminal", "News"],
+         "Council votes to close the ferry terminal"),
+    ],
+)  # fmt: skip
+def test_headline_above_the_first_running_text(top: list[str], headline: str) -> None:
+    from newsift.structure.dump import parse_dump
+
+    layout = parse_dump("\n\n".join([*top, PROSE, PROSE]) + "\n")
+    assert layout.headline == headline
+    kinds = {r.kind for r in layout.regions if r.kind in {"ui", "headline", "body"}}
+    assert {"headline", "body"} <= kinds

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsift.document import Meta, Region, Span
-from newsift.structure.dates import parse_when, resolve
+from newsift.structure.dates import parse_when, resolve, search_date
 from newsift.structure.header import HeaderFacts, parse_header_line, person_name
 from newsift.structure.junk import is_credit, junk_lines
 from newsift.structure.linemodel import LineModel
@@ -55,6 +55,12 @@ AUTHOR_THRESHOLD = 0.6
 HEADLINE_THRESHOLD = 0.3
 JUNK_THRESHOLD = 0.8
 MODEL_HEADLINE_WINDOW = 40
+PROSE_WORDS = 15  # a line of running text has at least this many words
+MIN_TOP_LINES = 6  # lines above the first running text that make a "long top"
+PROSE_LOOKBACK = 8  # lines above the running text searched for the headline
+MIN_TITLE_WORDS = 2
+QUOTES = "\"'„“”‚‘’«»‹›"
+
 MAX_MODEL_TIME_CHARS = 80
 MAX_MODEL_NAME_CHARS = 60
 MAX_JUNK_WORDS = 12
@@ -201,6 +207,9 @@ class LineHints:
     def _p(self, line: Line, label: str) -> float:
         return self.probs.get(line.index, {}).get(label, 0.0)
 
+    def headline_probability(self, line: Line) -> float:
+        return self._p(line, "headline")
+
     def is_time(self, line: Line) -> bool:
         if is_time(line.text):
             return True
@@ -254,7 +263,10 @@ def _read_header(
     if not nonblank:
         return len(lines)
     anchors = [i for i, line in enumerate(nonblank) if parse_header_line(line.text) is not None]
-    if not anchors and (best := hints.headline(lines)) is not None:
+    if not anchors and (
+        (best := _headline_above_prose(lines, hints)) is not None
+        or (best := hints.headline(lines)) is not None
+    ):
         for line in lines[: best.index]:
             if not line.blank:
                 builder.add("ui", line)  # site name, menus above the headline
@@ -328,6 +340,52 @@ def _is_kicker(text: str, following: str) -> bool:
     # a two- or three-word label above a longer title that is not a sentence
     return (
         len(words) <= 3 and len(following.split()) > len(words) + 3 and not following.endswith(".")
+    )
+
+
+def _is_prose(text: str) -> bool:
+    """A line of running text: many words, ending like a sentence."""
+    return len(text.split()) >= PROSE_WORDS and text.rstrip(" \"'”’»)").endswith(
+        (".", "!", "?", "…")
+    )
+
+
+def _headline_above_prose(lines: list[Line], hints: LineHints) -> Line | None:
+    """On pages whose text starts under a long top (site name, menus), the headline just above it.
+
+    The first line of running text is found; among the few title-like lines
+    above it (not interface words, not lists of tags), the headline is the
+    one the line model likes best, or without a model the longest.
+    ``None`` unless at least ``MIN_TOP_LINES`` lines come before the text.
+    """
+    nonblank = [line for line in lines if not line.blank]
+    first = next((i for i, line in enumerate(nonblank) if _is_prose(line.text)), None)
+    if first is None or first < MIN_TOP_LINES:
+        return None
+    candidates = [
+        line
+        for line in nonblank[max(0, first - PROSE_LOOKBACK) : first]
+        if _title_candidate(line.text)
+    ]
+    if not candidates:
+        return None
+    if hints.probs:
+        return max(candidates, key=lambda line: (hints.headline_probability(line), line.index))
+    return max(candidates, key=lambda line: (min(len(line.text.split()), 12), line.index))
+
+
+def _title_candidate(text: str) -> bool:
+    """Could be a headline: a few words, not a sentence, a menu path, a tag list or a dateline."""
+    words = text.split()
+    return (
+        MIN_TITLE_WORDS <= len(words) <= 25
+        and not text.endswith((".", ",", ";", ":"))
+        and not is_ui(text)
+        and text.count(",") < 2
+        and parse_header_line(text) is None
+        and not _SECTION_PATH.search(text)
+        and search_date(text) is None  # "KonstantinNotz 15. Januar 2015": a dateline
+        and (text[:1].isalnum() or text[:1] in QUOTES)  # not "---- by Kenneth Surin"
     )
 
 
