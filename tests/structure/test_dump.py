@@ -294,3 +294,29 @@ def test_headline_above_the_first_running_text(top: list[str], headline: str) ->
     assert layout.headline == headline
     kinds = {r.kind for r in layout.regions if r.kind in {"ui", "headline", "body"}}
     assert {"headline", "body"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("after", "footer"),
+    [
+        # two lines of page furniture after the last comment: the footer starts
+        (["Impressum", "Datenschutz"], True),
+        # one such line is a sign-off and stays in the comment
+        (["— Pat"], False),
+        # interface words do not count as the second line
+        (["— Pat", "Report this comment"], False),
+        # a sentence after the furniture line: still the comment
+        (["— Pat", "See you at the meeting."], False),
+    ],
+)
+def test_footer_after_the_last_comment(after: list[str], footer: bool) -> None:
+    from newsift.structure.dump import LineHints, _footer_starts
+    from newsift.structure.lines import split_lines
+
+    lines = split_lines("\n".join(["I support the change.", *after]))
+    other = {"Impressum", "Datenschutz", "— Pat", "Report this comment"}
+    hints = LineHints(
+        {line.index: {"other": 0.99 if line.text in other else 0.0} for line in lines}
+    )
+    assert _footer_starts(lines, 1, hints, lines[:1]) is footer
+    assert _footer_starts(lines, 1, hints, []) is False  # nothing kept yet: not after a comment

@@ -502,6 +502,9 @@ def _read_comments(
                 builder.add("ui", line)
                 trailer = content[position + 1 :]
                 break
+            if k + 1 == len(heads) and _footer_starts(content, position, hints, kept):
+                trailer = content[position:]  # the page's footer after the last comment
+                break
             if marker and not any(not x.blank for x in kept):
                 parent_name = marker.group("name")
                 builder.add("ui", line)
@@ -538,6 +541,22 @@ def _read_comments(
             by_author.append((_normalise_name(head.author), region))
     if trailer:
         _read_trailer(trailer, out, builder, blank_style)
+
+
+def _footer_starts(content: list[Line], position: int, hints: LineHints, kept: list[Line]) -> bool:
+    """After some comment text, two lines in a row the line model calls page furniture.
+
+    One such line alone may be a sign-off ("— Pat"); footers (menus, legal
+    links, copyright) run longer. Interface words ("Report this comment")
+    belong to the thread and do not count.
+    """
+    line = content[position]
+    if not any(not x.blank for x in kept) or is_ui(line.text) or not hints.is_junk(line):
+        return False
+    following = next(
+        (x for x in content[position + 1 :] if not x.blank and not is_ui(x.text)), None
+    )
+    return following is not None and hints.is_junk(following)
 
 
 def _read_trailer(
