@@ -320,3 +320,18 @@ def test_footer_after_the_last_comment(after: list[str], footer: bool) -> None:
     )
     assert _footer_starts(lines, 1, hints, lines[:1]) is footer
     assert _footer_starts(lines, 1, hints, []) is False  # nothing kept yet: not after a comment
+
+
+def test_dateline_under_a_headline_found_above_the_text() -> None:
+    from newsift.structure.dump import apply_layout, parse_dump
+
+    top = [*MENU, "Council votes to close the ferry terminal", "Local, Transport, Harbour",
+           "Anna Berg 15. Januar 2015"]  # fmt: skip
+    text = "\n\n".join([*top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    kinds = {text[r.start : r.end]: r.kind for r in layout.regions if r.kind != "body"}
+    assert kinds["Anna Berg 15. Januar 2015"] == "dateline"
+    assert kinds["Local, Transport, Harbour"] == "ui"
+    meta = newsift.Document(text).meta
+    apply_layout(layout, meta, None)
+    assert (meta.published, meta.published_raw) == ("2015-01-15", "Anna Berg 15. Januar 2015")

@@ -59,6 +59,7 @@ PROSE_WORDS = 15  # a line of running text has at least this many words
 MIN_TOP_LINES = 6  # lines above the first running text that make a "long top"
 PROSE_LOOKBACK = 8  # lines above the running text searched for the headline
 MIN_TITLE_WORDS = 2
+FACTS_WINDOW = 6  # short lines under such a headline searched for a dateline or byline
 QUOTES = "\"'„“”‚‘’«»‹›"
 
 MAX_MODEL_TIME_CHARS = 80
@@ -161,12 +162,14 @@ def parse_dump(
 
 
 def apply_layout(layout: DumpLayout, meta: Meta, reference: date | None) -> None:
-    """Copy what the layout found into ``meta`` (resolving relative dates)."""
+    """Copy what the layout found into ``meta`` (resolving relative dates; a dateline
+    with more than a date in it gives the first date written in it)."""
     facts = layout.facts
     meta.headline = layout.headline
     meta.author = facts.author
     meta.published_raw = facts.published
-    published = resolve(parse_when(facts.published), reference) if facts.published else None
+    shown = facts.published
+    published = resolve(parse_when(shown) or search_date(shown), reference) if shown else None
     meta.published = published.isoformat() if published else None
     updated = resolve(parse_when(facts.updated), reference) if facts.updated else None
     meta.updated = updated.isoformat() if updated else None
@@ -272,7 +275,7 @@ def _read_header(
                 builder.add("ui", line)  # site name, menus above the headline
         builder.add("headline", best)
         out.headline = best.text
-        return best.index + 1
+        return _read_facts_under(lines, best.index + 1, out, builder)
     if not anchors:
         first = nonblank[0]
         if _looks_like_title(first.text) and len(nonblank) > 1:
@@ -343,11 +346,49 @@ def _is_kicker(text: str, following: str) -> bool:
     )
 
 
+def _read_facts_under(
+    lines: list[Line], start: int, out: DumpLayout, builder: _RegionBuilder
+) -> int:
+    """Datelines and bylines between a headline found by the model or above the
+    text and the text itself; return the body's first line.
+
+    Only short lines before the first sentence are read; a line
+    with a date in it ("KonstantinNotz 15. Januar 2015") is a dateline when no
+    date is known yet. When none is found the body starts right under the
+    headline; otherwise the short lines in between (tags, share buttons) are UI.
+    """
+    found: list[Line] = []
+    for line in lines[start:]:
+        if line.blank:
+            continue
+        if _is_prose(line.text) or opens_comments(line.text) or len(found) > FACTS_WINDOW:
+            break
+        facts = parse_header_line(line.text)
+        if facts is not None:
+            builder.add("byline" if facts.author and not facts.published else "dateline", line)
+            out.facts.merge(facts)
+        elif _ends_sentence(line.text):
+            break  # the text has begun (a short first paragraph)
+        elif out.facts.published is None and len(line.text) <= 80 and search_date(line.text):
+            builder.add("dateline", line)
+            out.facts.published = line.text
+        else:
+            found.append(line)
+            continue
+        for skipped in found:
+            builder.add("ui", skipped)
+        found = []
+        start = line.index + 1
+    return start
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(" \"'”’»)").endswith((".", "!", "?", "…"))
+
+
 def _is_prose(text: str) -> bool:
     """A line of running text: many words, ending like a sentence."""
-    return len(text.split()) >= PROSE_WORDS and text.rstrip(" \"'”’»)").endswith(
-        (".", "!", "?", "…")
-    )
+    return len(text.split()) >= PROSE_WORDS and _ends_sentence(text)
 
 
 def _headline_above_prose(lines: list[Line], hints: LineHints) -> Line | None:
