@@ -6,6 +6,7 @@ import asyncio
 import importlib
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,12 +121,31 @@ def test_not_json(client: TestClient) -> None:
         ("file:///etc/passwd", "request.invalid"),
         ("/etc/passwd", "request.invalid"),
         ("src/newsift/samples/sample-dump.txt", "request.invalid"),
+        ("HTTP://127.0.0.1/", "input.fetch.blocked"),
+        ("hTtP://[::1]/", "input.fetch.blocked"),
+        ("HTTP:/etc/passwd", "request.invalid"),
     ],
 )
 def test_urls_reach_only_public_addresses(url_client: TestClient, url: str, code: str) -> None:
     response = url_client.post("/api/analyze", json={"url": url})
     assert response.status_code == 400
     assert response.json()["code"] == code
+
+
+def test_a_url_request_never_reads_a_local_file(
+    url_client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14, defect 1: with a folder ``HTTP:`` in the working directory, an
+    upper-case URL was opened as a relative path and the file came back."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "HTTP:").mkdir()
+    secret = "A secret headline\n\nThe words of a local file that must never be served.\n"
+    (tmp_path / "secret.txt").write_text(secret)
+    for url in ("HTTP://../secret.txt", "HTTP://../../../../../../etc/os-release"):
+        response = url_client.post("/api/analyze", json={"url": url})
+        assert response.status_code == 400, url
+        assert response.json()["code"].startswith("input.fetch")
+        assert "local file" not in response.text
 
 
 def test_upload_endpoint(client: TestClient) -> None:

@@ -26,7 +26,7 @@ from newsift.document import Document, Meta
 from newsift.errors import EmptyInput, InputError, InputTooLarge, NewsiftError, UnsupportedInput
 from newsift.ingest import records
 from newsift.ingest.decode import check_lines, decode
-from newsift.ingest.fetch import FetchLimits, fetch
+from newsift.ingest.fetch import FetchLimits, fetch, is_web_url
 from newsift.ingest.html import document_from_html
 from newsift.ingest.records import iter_lines, parse_json
 from newsift.ingest.sniff import sniff_kind, sniff_text_kind
@@ -44,6 +44,7 @@ __all__ = [
     "read_bytes",
     "read_path",
     "read_stream",
+    "read_url",
     "sniff_kind",
 ]
 
@@ -101,8 +102,8 @@ def read_path(
 ) -> Iterator[Loaded]:
     """Every document in a file (``-`` is stdin); never raises for bad input."""
     name = str(path)
-    if name.startswith(("http://", "https://")):
-        yield _read_url(name, limits or Limits(), reference_date)
+    if is_web_url(name):
+        yield read_url(name, limits=limits, reference_date=reference_date)
         return
     if name == "-":
         stdin = sys.stdin.buffer  # a BufferedReader: it has peek()
@@ -235,8 +236,15 @@ def _read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Loaded]
             yield Loaded(item.id, document=doc)
 
 
-def _read_url(url: str, limits: Limits, reference_date: str | None) -> Loaded:
-    """Fetch one page through the guarded fetcher and read it as HTML or text."""
+def read_url(
+    url: str, *, limits: Limits | None = None, reference_date: str | None = None
+) -> Loaded:
+    """Fetch one page through the guarded fetcher and read it as HTML or text.
+
+    Never opens a local path: anything that is not an http(s) URL fails with
+    ``input.fetch``. The web app calls this, never :func:`read_path`.
+    """
+    limits = limits or Limits()
     try:
         fetched = fetch(url, limits=FetchLimits(max_bytes=limits.max_bytes))
         if fetched.content_type in {None, "text/html", "application/xhtml+xml"}:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import http.client
 import io
 import ipaddress
+import re
 import socket
 import ssl
 import string
@@ -174,6 +175,24 @@ def system_resolver(host: str, port: int) -> list[str]:
         if family in (socket.AF_INET, socket.AF_INET6) and str(sockaddr[0]) not in found:
             found.append(str(sockaddr[0]))
     return found
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def url_scheme(text: str) -> str | None:
+    """The scheme of ``text`` lower-cased (RFC 3986: letters are case-insensitive), else None.
+
+    The one place that decides whether an input name is a URL: ``HTTP://x`` and
+    ``hTtPs://x`` are web URLs; ``C:/x`` and plain paths have no web scheme.
+    """
+    found = _SCHEME.match(text)
+    return found.group(1).lower() if found else None
+
+
+def is_web_url(text: str) -> bool:
+    """Whether ``text`` names an ``http`` or ``https`` URL, in any letter case."""
+    return url_scheme(text) in _DEFAULT_PORTS and text[text.index(":") :].startswith("://")
 
 
 def user_agent() -> str:

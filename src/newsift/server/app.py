@@ -26,7 +26,8 @@ from starlette.datastructures import UploadFile
 
 from newsift import __version__, registry
 from newsift.errors import InputTooLarge
-from newsift.ingest import KINDS, Loaded, read_bytes, read_path
+from newsift.ingest import KINDS, Loaded, read_bytes
+from newsift.ingest.fetch import is_web_url
 from newsift.limits import Limits
 from newsift.pipeline import Pipeline, default_pipeline
 from newsift.report import ReportError, render_html
@@ -34,7 +35,7 @@ from newsift.runner import Outcome
 from newsift.server.engine import Batch, Busy, Engine, TimedOut
 from newsift.server.isolation import ProcessEngine, WorkerCrashed
 from newsift.server.pages import error_page, index_page
-from newsift.server.reading import read_pasted
+from newsift.server.reading import read_fetched, read_pasted
 from newsift.server.schemas import (
     AnalyzeRequest,
     AnalyzerInfo,
@@ -317,10 +318,10 @@ def _url_reader(
             "this server does not fetch URLs (start it with --allow-urls)",
             "request.urls_disabled",
         )
-    if not url.lower().startswith(("http://", "https://")):
-        # read_path would read a local file for anything else: never let a request do that
+    if not is_web_url(url):
         raise RequestFailed(400, "url must start with http:// or https://", "request.invalid")
-    return partial(read_path, url, limits=limits, reference_date=reference)
+    # read_url fetches or fails; it never opens a local path, whatever the string holds
+    return partial(read_fetched, url, limits, reference)
 
 
 async def _run(engine: Engine | ProcessEngine, read: Callable[[], Iterable[Loaded]]) -> Batch:

@@ -4,14 +4,14 @@ Each function here is module-level and takes only plain data, so
 ``functools.partial(read_pasted, ...)`` crosses to a
 :class:`~newsift.server.isolation.ProcessEngine` worker as easily as it runs in
 a thread of :class:`~newsift.server.engine.Engine`. Uploads are read with
-:func:`newsift.ingest.read_bytes` and URLs with :func:`newsift.ingest.read_path`
-directly (both module-level too).
+:func:`newsift.ingest.read_bytes` directly and URLs with :func:`read_fetched`,
+which never opens a local path.
 """
 
 from __future__ import annotations
 
 from newsift.errors import NewsiftError
-from newsift.ingest import Loaded, document_from_text, read_bytes
+from newsift.ingest import Loaded, document_from_text, read_bytes, read_url
 from newsift.limits import Limits
 
 
@@ -37,3 +37,8 @@ def read_pasted(text: str, kind: str, reference: str | None, limits: Limits) -> 
     except NewsiftError as exc:
         return [Loaded("pasted", error=exc)]
     return [Loaded("pasted", document=doc)]
+
+
+def read_fetched(url: str, limits: Limits, reference: str | None) -> list[Loaded]:
+    """A URL from a request: fetched through the guarded fetcher, never a local path."""
+    return [read_url(url, limits=limits, reference_date=reference)]
