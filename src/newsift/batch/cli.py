@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Commands, UsageError
 from newsift.errors import ConfigError
 from newsift.limits import Limits
 from newsift.pipeline import DEFAULT_PIPELINE
@@ -55,7 +55,8 @@ def add_commands(commands: Commands) -> None:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="kill a worker whose item runs longer; 0 for none (default %(default)s)",
+        help="CPU seconds one item may use before its worker is killed (a wall-clock "
+        "backstop of 4x, at least 60 s, catches hangs); 0 for none (default %(default)s)",
     )
     batch.add_argument(
         "--item-memory-mb",
@@ -71,12 +72,17 @@ def add_commands(commands: Commands) -> None:
         metavar="N",
         help="largest input file or record (default %(default)s)",
     )
+    batch.add_argument(
+        "--encoding",
+        help="decode CSV files and page files with this encoding (default: UTF-8 or BOM)",
+    )
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar or totals")
     batch.set_defaults(handler=cmd_batch)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     from newsift.batch.run import BatchLimits, run_batch
+    from newsift.batch.store import OutputBusy
 
     names = [n.strip() for n in (args.pipeline or ",".join(DEFAULT_PIPELINE)).split(",")]
     try:
@@ -100,9 +106,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
             pipeline=[n for n in names if n],
             limits=limits,
             progress=not args.quiet,
+            encoding=args.encoding,
         )
+    except OutputBusy as exc:
+        print(f"newsift: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
+    except (RuntimeError, OSError) as exc:  # workers that cannot start, a full disk
+        print(f"newsift: error: {exc}; run again with --resume", file=sys.stderr)
+        return EXIT_SOME_FAILED
     counts = report.counts
     if not args.quiet:
         print(

@@ -8,8 +8,13 @@ per worker (so a worker never waits for a busy coordinator) and knows which one
 each worker is on and since when, so it can enforce limits no code inside the
 worker can dodge:
 
-- an item running past ``time_per_item_s`` (a hang in C code, an endless loop)
-  gets its worker killed (SIGKILL) and a ``failed`` row "time limit";
+- an item whose worker uses more than ``time_per_item_s`` of CPU time (an
+  endless loop, in C code too) gets its worker killed (SIGKILL) and a ``failed``
+  row "time limit: took more than N CPU-s"; CPU time, read from ``/proc``, does
+  not depend on how busy the machine is;
+- an item still running after ``wall_per_item_s`` of wall-clock time (default
+  :func:`newsift.limits.wall_backstop`: 4x the CPU limit, at least 60 s; a hang
+  that uses no CPU) is killed the same way, "time limit: wall-clock backstop";
 - a worker whose resident memory passes ``memory_mb`` is killed the same way,
   its item ``failed`` "memory limit";
 - a worker that dies on its own (a crashing parser, a kill from outside) has
@@ -35,7 +40,7 @@ from typing import Any
 
 from newsift.batch.process import OutcomeRow, build_pipeline, outcome_row, process_record
 from newsift.batch.records import BatchRecord
-from newsift.limits import Limits
+from newsift.limits import Limits, cpu_seconds, resident_mb, wall_backstop
 
 Result = tuple[OutcomeRow, dict[str, Any] | None]
 OnResult = Callable[[BatchRecord, OutcomeRow, dict[str, Any] | None], None]
@@ -56,10 +61,21 @@ class WorkerConfig:
 
 @dataclass(frozen=True, slots=True)
 class PoolLimits:
-    """Limits the parent enforces on each item; ``None`` turns one off."""
+    """Limits the parent enforces on each item; ``None`` turns one off.
+
+    ``time_per_item_s`` is CPU time; ``wall_per_item_s`` is the wall-clock
+    backstop, by default :func:`~newsift.limits.wall_backstop` of it.
+    """
 
     time_per_item_s: float | None = 60.0
     memory_mb: int | None = 2048
+    wall_per_item_s: float | None = None
+
+    @property
+    def wall_s(self) -> float | None:
+        if self.wall_per_item_s is not None:
+            return self.wall_per_item_s
+        return None if self.time_per_item_s is None else wall_backstop(self.time_per_item_s)
 
 
 @dataclass(slots=True)
@@ -105,6 +121,7 @@ class _Worker:
     ready: bool = False
     items: deque[tuple[BatchRecord, int]] = field(default_factory=deque)  # sent, in order
     since: float = 0.0  # when the first of ``items`` started
+    since_cpu: float | None = None  # the worker's CPU seconds then (None: unknown)
 
 
 class WorkerPool:
@@ -162,7 +179,7 @@ class WorkerPool:
         except OSError:
             return False
         if not worker.items:
-            worker.since = time.monotonic()
+            _started(worker)
         worker.items.append(item)
         return True
 
@@ -191,7 +208,7 @@ class WorkerPool:
             return True
         record = worker.items.popleft()[0]
         if worker.items:
-            worker.since = time.monotonic()  # the next prefetched item starts now
+            _started(worker)  # the next prefetched item starts now
         row, document = message
         on_result(record, row, document)
         return True
@@ -221,10 +238,27 @@ class WorkerPool:
         self, worker: _Worker, queue: deque[tuple[BatchRecord, int]], on_result: OnResult
     ) -> None:
         elapsed = time.monotonic() - worker.since
-        limit_s, limit_mb = self.limits.time_per_item_s, self.limits.memory_mb
+        limit_s, limit_mb, wall_s = (
+            self.limits.time_per_item_s,
+            self.limits.memory_mb,
+            self.limits.wall_s,
+        )
+        now_cpu = cpu_seconds(worker.process.pid) if limit_s is not None else None
+        used = None if now_cpu is None or worker.since_cpu is None else now_cpu - worker.since_cpu
+        if used is None and limit_s is not None:  # no /proc: wall-clock time stands in
+            used = elapsed
         reason = code = None
-        if limit_s is not None and elapsed > limit_s:
-            reason, code = f"time limit: took longer than {limit_s:g} s, worker killed", "limit"
+        if limit_s is not None and used is not None and used > limit_s:
+            reason = f"time limit: took more than {limit_s:g} CPU-s, worker killed"
+            code = "limit"
+            self.stats.killed_time += 1
+        elif wall_s is not None and elapsed > wall_s:
+            cpu = f" (CPU time limit {limit_s:g} CPU-s)" if limit_s is not None else ""
+            reason = (
+                f"time limit: wall-clock backstop: ran for more than {wall_s:g} s{cpu}, "
+                "worker killed"
+            )
+            code = "limit"
             self.stats.killed_time += 1
         elif limit_mb is not None:
             rss = rss_mb(worker.process.pid)
@@ -276,13 +310,12 @@ def _kill(worker: _Worker) -> None:
     worker.connection.close()
 
 
+def _started(worker: _Worker) -> None:
+    """The worker's first item in line starts now: note the time and its CPU seconds."""
+    worker.since = time.monotonic()
+    worker.since_cpu = cpu_seconds(worker.process.pid)
+
+
 def rss_mb(pid: int | None) -> float | None:
     """Resident memory of a process in MB (Linux ``/proc``), or ``None`` if unknown."""
-    if pid is None:
-        return None
-    try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as stream:
-            pages = int(stream.read().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    return None if pid is None else resident_mb(pid)

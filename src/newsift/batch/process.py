@@ -23,6 +23,7 @@ from newsift.ingest.html import document_from_html
 from newsift.limits import Limits
 from newsift.pipeline import Pipeline
 from newsift.runner import run
+from newsift.unicode import SURROGATES_CODE
 
 OutcomeRow = dict[str, Any]
 
@@ -41,7 +42,14 @@ def process_record(
     started = time.perf_counter()
     loaded = load_record(record, limits or Limits())
     outcome = next(iter(run(pipeline, [loaded])))
-    row = outcome_row(record.id, outcome.status, outcome.reason, outcome.code, outcome.analyzer)
+    reason, code = outcome.reason, outcome.code
+    if record.note:  # repaired while reading (lone surrogates): the row says so
+        if outcome.status == "ok":
+            reason = record.note if reason is None else f"{record.note}; {reason}"
+            code = code or SURROGATES_CODE
+        else:
+            reason = f"{reason} ({record.note})"
+    row = outcome_row(record.id, outcome.status, reason, code, outcome.analyzer)
     row["seconds"] = round(time.perf_counter() - started, 6)
     document = outcome.document.to_dict() if outcome.document is not None else None
     return row, document
@@ -76,7 +84,10 @@ def load_record(record: BatchRecord, limits: Limits) -> Loaded:
         return Loaded(record.id, error=error)
     try:
         if record.kind == "file":
-            loaded = next(iter(read_bytes(record.payload, name=record.id, limits=limits)))
+            pages = read_bytes(
+                record.payload, name=record.id, limits=limits, encoding=record.charset
+            )
+            loaded = next(iter(pages))
             return loaded
         if record.kind == "html":
             doc = document_from_html(

@@ -19,7 +19,12 @@ not an object) becomes a record with ``error`` set, which ends as a ``failed``
 outcome row; the records before the damage and every other file go on.
 
 An id seen a second time gets ``~2`` (``~3``, ...) appended, so each record
-keeps exactly one outcome row.
+keeps exactly one outcome row. An id or text holding a lone surrogate (a JSON
+``"\\ud800"``, a file name that is not UTF-8) has it replaced with U+FFFD before
+that, and the record's outcome row says so (``note``). CSV files are decoded
+strictly, as UTF-8 or the ``encoding`` given: a row with bytes that do not
+decode fails alone with ``input.decode``. In a folder, a broken symbolic link or
+anything else that is not a regular file gets a ``failed`` row too.
 """
 
 from __future__ import annotations
@@ -31,11 +36,13 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from newsift.errors import NewsiftError
+from newsift.errors import DecodeError, NewsiftError
+from newsift.ingest.decode import decode
 from newsift.ingest.records import iter_lines, parse_json, record_id, to_record
 from newsift.ingest.sniff import sniff_kind
 from newsift.ingest.warc import WarcSkip, iter_warc
 from newsift.limits import Limits
+from newsift.unicode import clean_text, first_surrogate
 
 #: How a record's payload is read: a whole file sniffed like ``newsift analyze``,
 #: an HTML page, or text sniffed as a dump or plain text.
@@ -59,6 +66,7 @@ class BatchRecord:
     error: str | None = None  # a read failure: the record ends ``failed``
     code: str | None = None  # the error's code
     skipped: str | None = None  # passed over on purpose (a PNG in a WARC)
+    note: str | None = None  # what was repaired on the way (lone surrogates replaced)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,17 +83,22 @@ def shard_of(record_id: str, shards: int) -> int:
 
 
 def iter_records(
-    inputs: Iterable[str | Path], limits: Limits | None = None, exclude: Path | None = None
+    inputs: Iterable[str | Path],
+    limits: Limits | None = None,
+    exclude: Path | None = None,
+    encoding: str | None = None,
 ) -> Iterator[BatchRecord]:
     """Every record of every input, with ids made unique; never raises for bad input.
 
     Files under ``exclude`` (the output folder, when it sits inside an input folder)
-    are passed over.
+    are passed over. ``encoding`` decodes CSV files and page files (default: UTF-8
+    or a BOM, strictly).
     """
     limits = limits or Limits()
     seen: dict[str, int] = {}
     for path in inputs:
-        for record in _read_input(Path(path), limits, exclude):
+        for record in _read_input(Path(path), limits, exclude, encoding):
+            record = _clean_id(record)
             count = seen.get(record.id, 0) + 1
             seen[record.id] = count
             if count > 1:
@@ -93,36 +106,63 @@ def iter_records(
             yield record
 
 
-def _read_input(path: Path, limits: Limits, exclude: Path | None) -> Iterator[BatchRecord]:
+def _read_input(
+    path: Path, limits: Limits, exclude: Path | None, encoding: str | None
+) -> Iterator[BatchRecord]:
     if path.is_dir():
         for child in folder_files(path, exclude):
-            yield from _read_file(child, limits)
+            problem = not_a_file(child)
+            if problem is not None:
+                yield _failed(str(child), problem, "input")
+            else:
+                yield from _read_file(child, limits, encoding)
     elif path.exists():
-        yield from _read_file(path, limits)
+        yield from _read_file(path, limits, encoding)
+    elif path.is_symlink():
+        yield _failed(str(path), not_a_file(path) or "no such file", "input")
     else:
         yield _failed(str(path), "no such file or folder", "input")
 
 
 def folder_files(folder: Path, exclude: Path | None = None) -> list[Path]:
-    """The files of a folder, recursively, sorted; hidden ones and those under ``exclude``
-    left out."""
+    """The entries of a folder that are not folders, recursively, sorted; hidden ones
+    and those under ``exclude`` left out.
+
+    Broken symbolic links, links to folders (not followed), FIFOs and the like are
+    listed too, so each gets an outcome row (see :func:`not_a_file`).
+    """
     skip = exclude.resolve() if exclude is not None else None
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.is_file()
+        if (p.is_symlink() or not p.is_dir())
         and not p.name.startswith(".")
         and (skip is None or not p.resolve().is_relative_to(skip))
     )
 
 
-def _read_file(path: Path, limits: Limits) -> Iterator[BatchRecord]:
+def not_a_file(path: Path) -> str | None:
+    """Why a folder entry cannot be read as a file (``None`` for a regular file)."""
+    if path.is_file():
+        return None
+    if path.is_symlink():
+        try:
+            target = str(path.readlink())
+        except OSError:
+            target = "?"
+        if path.is_dir():
+            return f"a symbolic link to a folder ({target}); links to folders are not followed"
+        return f"a broken symbolic link (to {target})"
+    return "not a regular file (a FIFO, socket or device); not read"
+
+
+def _read_file(path: Path, limits: Limits, encoding: str | None = None) -> Iterator[BatchRecord]:
     name = path.name.lower()
     try:
         if name.endswith(".parquet"):
             yield from read_parquet(path, limits)
         elif name.endswith(".csv"):
-            yield from read_csv(path, limits)
+            yield from read_csv(path, limits, encoding)
         elif name.endswith(_JSONL):
             yield from read_jsonl(path, limits)
         elif name.endswith(_WARC):
@@ -135,20 +175,21 @@ def _read_file(path: Path, limits: Limits) -> Iterator[BatchRecord]:
             elif kind == "warc":
                 yield from read_warc(path, limits)
             else:
-                yield read_page(path, limits)
+                yield read_page(path, limits, encoding)
     except OSError as exc:
         yield _failed(str(path), f"cannot read: {exc.strerror or exc}", "input")
 
 
-def read_page(path: Path, limits: Limits) -> BatchRecord:
-    """One file that is one page (dump, text or HTML), read later like ``newsift analyze``."""
+def read_page(path: Path, limits: Limits, encoding: str | None = None) -> BatchRecord:
+    """One file that is one page (dump, text or HTML), read later like ``newsift analyze``
+    (with ``encoding``, kept in the record's ``charset``, as ``--encoding``)."""
     with path.open("rb") as stream:
         data = stream.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:
         return _failed(
             str(path), f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)", "input"
         )
-    return BatchRecord(str(path), data, "file", origin=str(path))
+    return BatchRecord(str(path), data, "file", charset=encoding, origin=str(path))
 
 
 def read_jsonl(path: Path, limits: Limits) -> Iterator[BatchRecord]:
@@ -167,15 +208,31 @@ def read_jsonl(path: Path, limits: Limits) -> Iterator[BatchRecord]:
             yield _from_mapping(obj, fallback)
 
 
-def read_csv(path: Path, limits: Limits) -> Iterator[BatchRecord]:
-    """One record per row after the header; a broken quote fails the rest of the file."""
+def read_csv(path: Path, limits: Limits, encoding: str | None = None) -> Iterator[BatchRecord]:
+    """One record per row after the header; a broken quote fails the rest of the file.
+
+    Decoded strictly as ``encoding`` (default UTF-8, a UTF-8 BOM dropped): a row
+    with bytes that do not decode fails alone with ``input.decode``, as
+    ``newsift analyze`` refuses such a file, instead of being silently changed.
+    """
     csv.field_size_limit(max(_CSV_FIELD_LIMIT, limits.max_bytes))
-    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+    chosen = encoding or "utf-8-sig"
+    try:
+        "".encode(chosen)
+    except LookupError:
+        yield _failed(str(path), f"unknown encoding {chosen!r}", DecodeError.code)
+        return
+    with path.open(encoding=chosen, errors="surrogateescape", newline="") as stream:
         reader = csv.DictReader(stream, strict=True)
         row_number = 0
         try:
             for row_number, row in enumerate(reader, start=1):
-                yield _from_mapping(_clean_row(row), f"{path}#{row_number}")
+                where = f"{path}#{row_number}"
+                bad = _undecodable(row, encoding or "utf-8")
+                if bad is not None:
+                    yield _failed(where, bad, DecodeError.code)
+                    continue
+                yield _from_mapping(_clean_row(row), where)
         except csv.Error as exc:
             yield _failed(
                 f"{path}#{row_number + 1}",
@@ -227,11 +284,55 @@ def _from_mapping(obj: Any, fallback: str) -> BatchRecord:
         record = to_record(obj, rid)
     except NewsiftError as exc:
         return _failed(rid, str(exc), exc.code, origin=fallback)
-    if record.html is not None:
-        payload, kind = record.html.encode("utf-8", "surrogatepass"), "html"
-    else:
-        payload, kind = (record.text or "").encode("utf-8", "surrogatepass"), "text"
-    return BatchRecord(record.id, payload, kind, record.url, record.crawl_date, origin=fallback)
+    field = "html" if record.html is not None else "text"
+    raw = record.html if record.html is not None else record.text or ""
+    content, fixed = clean_text(raw)
+    note = None
+    if fixed:
+        note = f"lone surrogates replaced with U+FFFD in {field} ({first_surrogate(raw)})"
+    url = clean_text(record.url)[0] if record.url is not None else None
+    return BatchRecord(
+        record.id,
+        content.encode("utf-8"),
+        field,
+        url,
+        record.crawl_date,
+        origin=fallback,
+        note=note,
+    )
+
+
+def _undecodable(row: Mapping[str | None, Any], encoding: str) -> str | None:
+    """The decode error of a CSV row read with ``surrogateescape``, or ``None``.
+
+    Undecodable bytes came back as U+DC80..U+DCFF; they are turned back into the
+    bytes and decoded strictly by :func:`newsift.ingest.decode.decode`, so the
+    message is the one ``newsift analyze`` gives for such a file.
+    """
+    for key, value in row.items():
+        cells = value if isinstance(value, list) else [value]  # extra cells: key None
+        for cell in [key, *cells]:
+            if not isinstance(cell, str) or first_surrogate(cell) is None:
+                continue
+            column = "the header" if cell == key else f"column {key!r}"
+            raw = cell.encode(encoding, "surrogateescape")
+            try:
+                decode(raw, encoding)
+            except NewsiftError as exc:
+                return f"{column}: {exc}"
+            return f"{column}: not valid {encoding}; pass --encoding"
+    return None
+
+
+def _clean_id(record: BatchRecord) -> BatchRecord:
+    """The record with lone surrogates in its id replaced by U+FFFD, noted."""
+    rid, fixed = clean_text(record.id)
+    if not fixed:
+        return record
+    note = f"lone surrogates replaced with U+FFFD in id ({first_surrogate(record.id)})"
+    if record.note:
+        note = f"{record.note}; {note}"
+    return BatchRecord(**{**record.to_dict(), "id": rid, "note": note})
 
 
 def _clean_row(row: Mapping[str | None, Any]) -> dict[str, Any]:

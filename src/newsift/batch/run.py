@@ -6,7 +6,9 @@ worker processes, :mod:`newsift.batch.pool`, or Ray Data,
 :mod:`newsift.batch.ray_engine`); write each shard as soon as its last result
 is in (:func:`newsift.batch.store.write_shard`) and add it to the manifest;
 finally refresh the DuckDB views. See :mod:`newsift.batch.store` for why a
-crash at any point loses and doubles nothing.
+crash at any point loses and doubles nothing. The whole run holds an exclusive
+lock on the output folder (:func:`newsift.batch.store.locked`): a second
+coordinator on the same folder is refused before it touches anything.
 """
 
 from __future__ import annotations
@@ -35,11 +37,15 @@ MAX_SHARDS = 4096
 @dataclass(frozen=True, slots=True)
 class BatchLimits:
     """Per-item limits: ``input`` bounds reading (as in ``newsift analyze``); the
-    others are enforced from outside the worker by the local engine."""
+    others are enforced from outside the worker by the local engine:
+    ``time_per_item_s`` of CPU time, ``wall_per_item_s`` of wall-clock time (default
+    :func:`newsift.limits.wall_backstop`: 4x the CPU limit, at least 60 s) and
+    ``memory_mb`` of resident memory."""
 
     input: Limits = field(default_factory=Limits)
     time_per_item_s: float | None = 60.0
     memory_mb: int | None = 2048
+    wall_per_item_s: float | None = None
 
 
 @dataclass(slots=True)
@@ -107,20 +113,49 @@ def run_batch(
     progress: bool = False,
     imports: Sequence[str] = (),
     start_method: str = "spawn",
+    encoding: str | None = None,
 ) -> BatchReport:
-    """Analyse every input record into ``out_dir``; see the module docstring."""
+    """Analyse every input record into ``out_dir``; see the module docstring.
+
+    ``encoding`` decodes CSV files and page files (default UTF-8 or a BOM,
+    strictly). Raises :class:`newsift.batch.store.OutputBusy` when another run
+    holds ``out_dir``.
+    """
     started = time.perf_counter()
     limits = limits or BatchLimits()
     names = tuple(pipeline)
     _check(names, engine, shards, workers, imports)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with store.locked(out):
+        report = _run_locked(
+            inputs, out, workers, engine, resume, shards, names, limits, progress, imports,
+            start_method, encoding,
+        )  # fmt: skip
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run_locked(
+    inputs: Sequence[str | os.PathLike[str]],
+    out: Path,
+    workers: int,
+    engine: str,
+    resume: bool,
+    shards: int,
+    names: tuple[str, ...],
+    limits: BatchLimits,
+    progress: bool,
+    imports: Sequence[str],
+    start_method: str,
+    encoding: str | None,
+) -> BatchReport:
     fingerprints = fingerprint(inputs, exclude=out)
     settings = {"shards": shards, "pipeline": list(names), "inputs": fingerprints}
     manifest, done = _open_manifest(out, settings, resume)
     report = BatchReport(out, shards, shards_before=len(done))
     spool = Spool(out / "spool", shards)
-    spool.fill(iter_records([Path(p) for p in inputs], limits.input, exclude=out), done)
+    spool.fill(iter_records([Path(p) for p in inputs], limits.input, out, encoding), done)
     pending = [shard for shard in range(shards) if shard not in done]
     spool.counts = {shard: spool.counts[shard] for shard in pending}
     report.records = sum(spool.counts.values())
@@ -144,9 +179,10 @@ def run_batch(
 
             run_ray(_records(spool, busy), config, workers, on_result)
         else:
-            pool = WorkerPool(
-                config, workers, PoolLimits(limits.time_per_item_s, limits.memory_mb), start_method
+            pool_limits = PoolLimits(
+                limits.time_per_item_s, limits.memory_mb, limits.wall_per_item_s
             )
+            pool = WorkerPool(config, workers, pool_limits, start_method)
             pool.run(_records(spool, busy), on_result)
             report.pool = pool.stats
             report.retried = pool.stats.retried
@@ -159,7 +195,6 @@ def run_batch(
     spool.remove()
     store.write_views(out)
     report.shards_written = collector.written
-    report.seconds = time.perf_counter() - started
     return report
 
 

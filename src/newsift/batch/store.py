@@ -19,10 +19,12 @@ read only the files the manifest lists.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +32,50 @@ import pyarrow as pa
 import pyarrow.parquet as _pq
 
 from newsift.batch.tables import TABLES
+from newsift.errors import ConfigError
 
 pq: Any = _pq  # pyarrow.parquet has no type hints
 
 MANIFEST = "manifest.json"
 DATABASE = "corpus.duckdb"
 MANIFEST_VERSION = 1
+LOCK = ".newsift-batch.lock"
 
 
 class ManifestMismatch(Exception):
     """``--resume`` on a folder made with other inputs or settings."""
+
+
+class OutputBusy(ConfigError):
+    """Another ``newsift batch`` holds the output folder."""
+
+    code = "batch.busy"
+
+
+@contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` (``flock`` on ``.newsift-batch.lock``).
+
+    A second run on the same folder gets :class:`OutputBusy` at once instead of
+    rewriting the shards and manifest under the first. The lock goes with the
+    process (a killed coordinator leaves no stale lock); the file stays.
+    """
+    path = out_dir / LOCK
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+            raise OutputBusy(
+                f"{out_dir} is in use by another newsift batch run "
+                f"(process {holder or 'unknown'}); wait for it to end or give another --out"
+            ) from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def shard_name(shard: int) -> str:
@@ -70,7 +106,12 @@ def read_manifest(out_dir: Path) -> dict[str, Any] | None:
     path = out_dir / MANIFEST
     if not path.exists():
         return None
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is damaged ({exc}); use a new --out") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path} is not a batch manifest; use a new --out")
     return data
 
 

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from newsift.unicode import clean_text
+
 S, F, N, B = pa.string(), pa.float64(), pa.int64(), pa.bool_()
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -102,10 +104,21 @@ Row = dict[str, Any]
 
 
 def to_table(name: str, rows: list[Row]) -> pa.Table:
-    """Rows as an Arrow table of the fixed schema (missing keys are null)."""
+    """Rows as an Arrow table of the fixed schema (missing keys are null).
+
+    A string that cannot be written as UTF-8 (a lone surrogate that got past the
+    readers, in a reason, a path or a document) has it replaced with U+FFFD, so
+    one record can never stop a shard from being written.
+    """
     schema = SCHEMAS[name]
     columns = {field.name: [row.get(field.name) for row in rows] for field in schema}
-    return pa.table(columns, schema=schema)
+    try:
+        return pa.table(columns, schema=schema)
+    except UnicodeEncodeError:
+        for field in schema:
+            if field.type == S:
+                columns[field.name] = [_utf8(value) for value in columns[field.name]]
+        return pa.table(columns, schema=schema)
 
 
 def document_rows(doc: Mapping[str, Any]) -> dict[str, list[Row]]:
@@ -254,6 +267,10 @@ def _float(value: Any) -> float | None:
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _utf8(value: Any) -> Any:
+    return clean_text(value)[0] if isinstance(value, str) else value
 
 
 def _str(value: Any) -> str | None:
