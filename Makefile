@@ -4,11 +4,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# A second venv with the package alone, no extras: what `pip install newsift` gives.
+BASE := .venv-base
 SAMPLE := src/newsift/samples/sample-dump.txt
 # Every optional part, so that the tests cover them all (torch is the CPU build: see pyproject).
 EXTRAS := dev,train,minilm,serve,corpus,ray
 
-.PHONY: demo test check lint format typecheck unit bench models clean browser
+.PHONY: demo test check lint format typecheck unit base bench models clean browser
 
 $(BIN)/newsift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +25,8 @@ demo: $(BIN)/newsift
 	@echo "wrote out/sample.json and out/sample.html (open it in a browser)"
 	@$(BIN)/newsift show out/sample.json
 
-# The test command: lint, types, then the test suite (CI runs exactly this).
-test: $(BIN)/newsift lint typecheck unit
+# The test command: lint, types, the base install, then the test suite (CI runs exactly this).
+test: $(BIN)/newsift lint typecheck base unit
 
 lint: $(BIN)/newsift
 	$(BIN)/ruff format --check src tests benchmarks
@@ -35,6 +37,17 @@ typecheck: $(BIN)/newsift
 
 unit: $(BIN)/newsift browser
 	$(BIN)/python -m pytest -q
+
+# The package installed without extras (not editable) runs the CLI: --version, analyze on
+# the sample (n-gram models, no MiniLM), and tests/base, where each command that needs an
+# extra must say which. NEWSIFT_BASE_INSTALL=1 makes tests/base check that no extra leaked in.
+base:
+	test -x $(BASE)/bin/python || $(PYTHON) -m venv $(BASE)
+	$(BASE)/bin/python -m pip install --quiet . pytest
+	$(BASE)/bin/newsift --version
+	@mkdir -p out
+	$(BASE)/bin/newsift analyze $(SAMPLE) --out out/base-sample.json
+	NEWSIFT_BASE_INSTALL=1 $(BASE)/bin/python -m pytest -q -p no:cacheprovider tests/base
 
 # The real-browser test drives Debian's chromium (never `playwright install`, which
 # downloads a browser). Best effort: without it the browser test skips and says why.
@@ -70,4 +83,4 @@ models: $(BIN)/newsift
 	$(BIN)/python -m newsift.comments.train
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(BASE) out .mypy_cache .ruff_cache .pytest_cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeAlias
@@ -44,8 +45,28 @@ def close_unless_std(stream: IO[str]) -> None:
 
 
 def error(message: str) -> None:
-    """Print one ``newsift: error: ...`` line to stderr."""
-    print(f"newsift: error: {message}", file=sys.stderr)
+    """Print one ``newsift: error: ...`` line to stderr (invisible characters escaped)."""
+    print(f"newsift: error: {printable(message)}", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control, bidirectional-override, zero-width
+    and other invisible format characters (and lone surrogates) as ``\\u202e`` escapes."""
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# Not shown raw: control characters but tab (Cc), format characters (Cf: bidirectional
+# overrides and isolates, zero-width ones, soft hyphen, BOM), lone surrogates (Cs), and
+# the line and paragraph separators.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
 
 
 def write_scored_lines(
