@@ -226,7 +226,11 @@ def test_body_limit_while_streaming() -> None:
         response = c.post(
             "/api/analyze", content=chunks(), headers={"content-type": "application/json"}
         )
-    assert response.status_code in {400, 413}  # refused, never read to the end
+    assert response.status_code == 413  # refused, never read to the end
+    assert response.json() == {
+        "error": "request body over 66,536 bytes (limit --max-upload-mb)",
+        "code": "request.too_large",
+    }
 
 
 def test_time_limit_gives_504() -> None:
@@ -253,6 +257,35 @@ def test_queue_bound_gives_busy() -> None:
     engine.close()
     assert first.outcomes[0].status == "ok"
     assert isinstance(second, Busy)
+
+
+def test_waiting_for_a_thread_does_not_count_against_the_time_limit() -> None:
+    """Issue 14, defect 4: three 1.2 s analyses on one thread with a 2 s limit; the third
+    waits 2.4 s for the thread and must still get its answer, not 504."""
+    engine = Engine(Pipeline([SlowAnalyzer(1.2)]), Settings(workers=1, time_limit_s=2.0))
+
+    def read() -> list[Loaded]:
+        return [Loaded("a", document=document_from_text("Some text."))]
+
+    async def three_at_once() -> list[Any]:
+        return await asyncio.gather(*(engine.analyze(read) for _ in range(3)),
+                                    return_exceptions=True)  # fmt: skip
+
+    results = asyncio.run(three_at_once())
+    engine.close()
+    assert [r.outcomes[0].status for r in results] == ["ok", "ok", "ok"], results
+
+
+def test_busy_answers_503_with_retry_after() -> None:
+    app = create_app(Pipeline([SlowAnalyzer(0.0)]), Settings(workers=1, max_queue=0))
+    with TestClient(app) as c:
+        engine = c.app.state.engine  # type: ignore[attr-defined]
+        engine._in_flight = 1  # one request already holds the only place
+        response = c.post("/api/analyze", json={"text": "Some text."})
+        engine._in_flight = 0
+    assert response.status_code == 503 and response.json()["code"] == "server.busy"
+    assert int(response.headers["retry-after"]) > 0
+    assert "content-security-policy" in response.headers
 
 
 # ------------------------------------------------------------------ browser routes

@@ -1,20 +1,28 @@
-"""Worker processes behind the web app: same answers, and a hang or a crash costs one worker."""
+"""Worker processes behind the web app: same answers, and a hang or a crash costs one worker.
+
+The pool is one worker and one warm spare (``spare_workers``'s default).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
 
-import tests.batch.poison  # noqa: F401 - registers testing.poison.v1 here as in the workers
+import tests.batch.poison
+import tests.server.pause  # noqa: F401 - registers testing.pause.v1
+from newsift.ingest import Loaded
 from newsift.pipeline import Pipeline
 from newsift.server import Settings, create_app
-from newsift.server.isolation import ProcessEngine
+from newsift.server.isolation import NoWorkers, ProcessEngine
 from tests.server.conftest import SAMPLE_TEXT
 
-NAMES = ["structure.v1", "attribution.quotes.v1", "testing.poison.v1"]
+NAMES = ["structure.v1", "attribution.quotes.v1", "testing.poison.v1", "testing.pause.v1"]
 TIME_LIMIT_S = 20.0
 RESPAWN_WAIT_S = 120.0
 
@@ -23,7 +31,7 @@ RESPAWN_WAIT_S = 120.0
 def client() -> Iterator[TestClient]:
     settings = Settings(
         isolation="process",
-        imports=("tests.batch.poison",),
+        imports=("tests.batch.poison", "tests.server.pause"),
         time_limit_s=TIME_LIMIT_S,
         workers=1,
     )
@@ -39,11 +47,11 @@ def _engine(client: TestClient) -> ProcessEngine:
 
 
 def _new_worker(engine: ProcessEngine, old: list[int]) -> list[int]:
-    """Wait until the one worker is a new one (not in ``old``)."""
+    """Wait until the pool is full again with a new worker (one not in ``old``)."""
     waited = 0.0
     while waited < RESPAWN_WAIT_S:
         pids = engine.worker_pids()
-        if len(pids) == 1 and pids[0] not in old:
+        if len(pids) == engine.pool_size and set(pids) - set(old):
             return pids
         time.sleep(0.2)
         waited += 0.2
@@ -92,3 +100,61 @@ def test_a_bad_input_costs_one_worker_not_the_server(
 def test_isolation_setting_is_checked() -> None:
     with pytest.raises(ValueError, match="isolation"):
         Settings(isolation="fork")
+
+
+def test_waiting_for_a_worker_does_not_count_against_the_time_limit(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14, defect 4: the limit counted the wait for a worker, so a request that got
+    its worker late had that healthy worker killed (504). Three requests of 2.5 s on one
+    worker: the third waits about 5 s, past the 4 s limit, and still gets its answer."""
+    engine = _engine(client)
+    monkeypatch.setattr(engine, "settings", Settings(isolation="process", time_limit_s=4.0))
+    before = engine.worker_pids()
+    text = "A page\n\nPAUSE-SECONDS=2.5 in the body of this page.\n"
+    with ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(lambda _: _analyze(client, text), range(3)))
+    assert [status for status, _ in answers] == [200, 200, 200], answers
+    assert engine.worker_pids() == before  # no worker was killed
+
+
+def test_a_kill_leaves_a_warm_spare(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14, defect 4: a kill must not empty the pool. The successor's start is held
+    back here; the spare answers the next request meanwhile."""
+    engine = _engine(client)
+    release = threading.Event()
+    spawn = engine._spawn
+
+    def held_spawn() -> object:
+        release.wait(RESPAWN_WAIT_S)
+        return spawn()
+
+    monkeypatch.setattr(engine, "_spawn", held_spawn)
+    monkeypatch.setattr(engine, "settings", Settings(isolation="process", time_limit_s=3.0))
+    before = engine.worker_pids()
+    try:
+        got, body = _analyze(client, "A page\n\nPOISON-HANG in the body of this page.\n")
+        assert (got, body["code"]) == (504, "limit.time")
+        assert len(engine.worker_pids()) == engine.pool_size - 1  # successor held back
+        again, doc = _analyze(client, SAMPLE_TEXT)
+        assert again == 200 and doc["regions"]
+    finally:
+        release.set()
+    monkeypatch.undo()
+    _new_worker(engine, before)
+
+
+def test_no_live_worker_gives_503_not_a_wait_for_good() -> None:
+    """When every restart failed, a request is refused at once (503 server.no_workers)."""
+    engine = ProcessEngine(["structure.v1"], Settings(isolation="process"))
+
+    def read() -> list[Loaded]:
+        return []
+
+    async def ask() -> None:
+        engine._idle = asyncio.Queue()  # started, but no worker left alive or starting
+        engine._slots = asyncio.Semaphore(1)
+        await engine.analyze(read)
+
+    with pytest.raises(NoWorkers):
+        asyncio.run(ask())

@@ -21,8 +21,9 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from newsift import __version__, registry
 from newsift.errors import InputTooLarge
@@ -33,9 +34,16 @@ from newsift.pipeline import Pipeline, default_pipeline
 from newsift.report import ReportError, render_html
 from newsift.runner import Outcome
 from newsift.server.engine import Batch, Busy, Engine, TimedOut
-from newsift.server.isolation import ProcessEngine, WorkerCrashed
+from newsift.server.isolation import NoWorkers, ProcessEngine, WorkerCrashed
 from newsift.server.pages import error_page, index_page
 from newsift.server.reading import read_fetched, read_pasted
+from newsift.server.responses import (
+    SafeJSONResponse,
+    clean_message,
+    error_response,
+    lone_surrogate,
+    scrub_surrogates,
+)
 from newsift.server.schemas import (
     AnalyzeRequest,
     AnalyzerInfo,
@@ -44,19 +52,32 @@ from newsift.server.schemas import (
     Health,
     UploadOut,
 )
-from newsift.server.security import Guard, key_from_headers, key_matches
+from newsift.server.security import (
+    RETRY_AFTER_S,
+    UNAUTHORIZED,
+    Guard,
+    key_from_headers,
+    key_matches,
+)
 from newsift.server.settings import Settings
 from newsift.structure.dates import parse_iso_date
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the input cannot be read or analysed"},
     401: {"model": ErrorOut, "description": "missing or wrong API key"},
+    408: {"model": ErrorOut, "description": "the request body arrived too slowly"},
     413: {"model": ErrorOut, "description": "request body over the size limit"},
     422: {"model": ErrorOut, "description": "the request does not match the schema"},
     500: {"model": ErrorOut, "description": "the analysis crashed its worker process"},
-    503: {"model": ErrorOut, "description": "too many requests in flight"},
+    503: {
+        "model": ErrorOut,
+        "description": "too many requests or request bodies in flight; see Retry-After",
+    },
     504: {"model": ErrorOut, "description": "the analysis ran past the time limit"},
 }
+# the routes whose API key is checked from the headers before the body is read
+KEYED_PATHS = ("/api/analyze",)
+HTTP_CODES = {404: "request.not_found", 405: "request.method_not_allowed"}
 FORM_FIELDS = 8  # text, file, url, kind, key, and a little slack
 
 
@@ -104,21 +125,42 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
     )
     app.state.engine = engine
     app.state.settings = settings
-    app.add_middleware(Guard, max_body=settings.max_upload_bytes + 65_536)
+    app.add_middleware(
+        Guard,
+        max_body=settings.max_upload_bytes + 65_536,
+        api_key=settings.api_key,
+        keyed=KEYED_PATHS,
+        max_requests=settings.max_requests,
+        max_buffered=settings.max_buffered_bytes,
+        body_timeout_s=settings.body_timeout_s,
+    )
 
     @app.exception_handler(RequestFailed)
     async def failed(request: Request, exc: RequestFailed) -> Response:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
+        if exc.status == 503:
+            headers["Retry-After"] = str(RETRY_AFTER_S)
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": exc.message, "code": exc.code}, exc.status, headers)
-        return HTMLResponse(error_page(exc.message, exc.status), exc.status, headers)
+            return error_response(exc.status, exc.message, exc.code, headers)
+        page = error_page(clean_message(exc.message), exc.status)
+        return HTMLResponse(page, exc.status, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         message = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg"))
-        return JSONResponse({"error": message, "code": "request.invalid"}, 422)
+        return error_response(422, message, "request.invalid")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        """Starlette's and FastAPI's own errors (404, 405, an unreadable body) in our shape."""
+        if isinstance(exc.__cause__, RecursionError):  # json.loads on very deep nesting
+            return error_response(400, "JSON nested too deeply to read", "input.nesting")
+        code = HTTP_CODES.get(exc.status_code, "request.invalid")
+        if exc.status_code >= 500:
+            code = "server.internal"
+        return error_response(exc.status_code, str(exc.detail), code, exc.headers)
 
     # ------------------------------------------------------------ browser
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -131,14 +173,14 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         if not key_matches(
             _text(fields.get("key")) or key_from_headers(request.headers), settings.api_key
         ):
-            raise RequestFailed(401, "missing or wrong API key", "request.unauthorized")
+            raise RequestFailed(401, UNAUTHORIZED, "request.unauthorized")
         kind = _kind(_text(fields.get("kind")) or "auto")
         upload = fields.get("file")
         text = _text(fields.get("text")) or ""
         url = (_text(fields.get("url")) or "").strip()
         if isinstance(upload, UploadFile) and upload.filename:
             data = await _read_upload(upload, settings)
-            name = upload.filename
+            name = _file_name(upload.filename)
             batch = await _run(engine, _upload_reader(data, name, kind, limits))
         elif text.strip():
             batch = await _run(engine, _text_reader(text, kind, None, limits))
@@ -167,6 +209,8 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         if sum(given) != 1:
             raise RequestFailed(400, "give exactly one of text, html or url", "request.invalid")
         reference = _reference_date(body.reference_date)
+        for field in ("text", "html", "url"):
+            _check_unicode(field, getattr(body, field))
         if body.url is not None:
             read = _url_reader(body.url, settings, limits, reference)
         elif body.text is not None:
@@ -174,7 +218,7 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         else:
             read = _text_reader(body.html or "", "html", reference, limits)
         doc = _first_document(await _run(engine, read))
-        return JSONResponse(doc)
+        return SafeJSONResponse(doc)
 
     @app.post(
         "/api/analyze/upload",
@@ -207,16 +251,16 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         if not isinstance(upload, UploadFile):
             raise RequestFailed(422, "file: a multipart file field is required", "request.invalid")
         data = await _read_upload(upload, settings)
-        name = upload.filename or "upload"
+        name = _file_name(upload.filename or "upload")
         kind = _kind(_text(fields.get("kind")) or "auto")
         batch = await _run(engine, _upload_reader(data, name, kind, limits))
         documents = [o.document.to_dict() for o in batch.outcomes if o.document is not None]
         failures = [
-            {"id": o.id, "reason": o.reason or o.status, "code": o.code}
+            {"id": o.id, "reason": clean_message(o.reason or o.status), "code": o.code}
             for o in batch.outcomes
             if o.document is None
         ]
-        return JSONResponse(
+        return SafeJSONResponse(
             {"documents": documents, "failures": failures, "truncated": batch.truncated}
         )
 
@@ -247,8 +291,28 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
 
 # ----------------------------------------------------------------- helpers
 def _check_key(request: Request, settings: Settings) -> None:
+    """Again inside the route (the Guard checked it before reading the body)."""
     if not key_matches(key_from_headers(request.headers), settings.api_key):
-        raise RequestFailed(401, "missing or wrong API key", "request.unauthorized")
+        raise RequestFailed(401, UNAUTHORIZED, "request.unauthorized")
+
+
+def _check_unicode(field: str, value: str | None) -> None:
+    """Refuse a JSON string with a lone surrogate (``"\\ud800"``): it is not text."""
+    where = None if value is None else lone_surrogate(value)
+    if where is not None:
+        assert value is not None
+        raise RequestFailed(
+            400,
+            f"{field} is not valid Unicode: a lone surrogate U+{ord(value[where]):04X} at "
+            f"character {where}",
+            "input.decode",
+        )
+
+
+def _file_name(name: str) -> str:
+    """An uploaded file's name as an input id: lone surrogates replaced."""
+    cleaned: str = scrub_surrogates(name)
+    return cleaned
 
 
 async def _form(request: Request, settings: Settings) -> dict[str, Any]:
@@ -329,6 +393,8 @@ async def _run(engine: Engine | ProcessEngine, read: Callable[[], Iterable[Loade
         return await engine.analyze(read)
     except Busy as exc:
         raise RequestFailed(503, str(exc), "server.busy") from exc
+    except NoWorkers as exc:
+        raise RequestFailed(503, str(exc), "server.no_workers") from exc
     except TimedOut as exc:
         raise RequestFailed(504, str(exc), "limit.time") from exc
     except WorkerCrashed as exc:

@@ -42,7 +42,22 @@ def add_commands(commands: Commands) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="analyses run at once, sharing one pipeline (default %(default)s)",
+        help="analyses run at once (default %(default)s)",
+    )
+    serve.add_argument(
+        "--spare-workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with process isolation, warm worker processes kept beyond --workers, so a "
+        "worker killed at the time limit does not shrink the pool (default %(default)s)",
+    )
+    serve.add_argument(
+        "--max-requests",
+        type=int,
+        default=64,
+        metavar="N",
+        help="requests handled at once; more get 503 with Retry-After (default %(default)s)",
     )
     serve.add_argument(
         "--pipeline", metavar="A,B", help="analyzer names, comma-separated (default: analyze's)"
@@ -84,6 +99,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             time_limit_s=args.time_limit,
             workers=args.workers,
             isolation=args.isolation,
+            spare_workers=args.spare_workers,
+            max_requests=args.max_requests,
+            max_buffered_bytes=max(100_000_000, 4 * int(args.max_upload_mb * 1_000_000)),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
@@ -105,5 +123,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     app = create_app(pipeline, settings)
     print(f"newsift: serving on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        server_header=False,
+        # a backstop for open connections (idle keep-alive ones included); the app's own
+        # --max-requests answers first, in JSON
+        limit_concurrency=2 * settings.max_requests,
+    )
     return EXIT_OK

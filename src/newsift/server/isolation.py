@@ -5,18 +5,27 @@ cannot stop a thread: an input that hangs inside C code keeps its thread for
 good, and a few such inputs stall the server. :class:`ProcessEngine` keeps
 ``workers`` ``spawn``-ed processes instead; each builds the pipeline once (by
 its analyzer names, importing ``imports`` first so plugins register) and
-then reads and analyses one request at a time. The parent waits at most the
-request's time limit (queue wait included); past it, the worker is killed
-(SIGKILL), the client gets 504, and a fresh worker is started in the
-background. A worker that dies on its own (a crashing parser) is replaced the
-same way and the client gets :class:`WorkerCrashed` (HTTP 500). Inside the
-worker, the pipeline's own per-document limit (SIGALRM, the main thread's)
-turns most overruns into a clean ``failed`` outcome before the kill is needed.
+then reads and analyses one request at a time. The time limit counts from the
+moment a worker takes the request: time spent waiting for a free worker is not
+counted, so a request that waited never gets a healthy worker killed. Past the
+limit the worker is killed (SIGKILL), the client gets 504, and a fresh worker
+is started in the background. A worker that dies on its own (a crashing
+parser) is replaced the same way and the client gets :class:`WorkerCrashed`
+(HTTP 500). Inside the worker, the pipeline's own per-document limit (SIGALRM,
+the main thread's) turns most overruns into a clean ``failed`` outcome before
+the kill is needed.
 
-Costs: each worker holds its own copy of the models (about 400 MB with the
-default pipeline), and a replacement takes a few seconds to load them, during
-which one worker fewer serves requests. ``newsift serve`` uses this engine by
-default (``--isolation process``).
+The pool holds ``workers + spare_workers`` warm processes that take turns; at
+most ``workers`` analyse at once. A kill therefore leaves ``workers`` ready
+processes while the successor loads its models (15 to 20 s with the default
+pipeline) in the background. At most ``workers + max_queue`` requests may be
+in flight; one more gets :class:`~newsift.server.engine.Busy` (HTTP 503) at
+once. When no worker is alive and none is starting (every restart failed),
+requests get :class:`NoWorkers` (HTTP 503) instead of waiting for good.
+
+Costs: each worker holds its own copy of the models (about 400 to 500 MB with
+the default pipeline), the spare included. ``newsift serve`` uses this engine
+by default (``--isolation process``).
 """
 
 from __future__ import annotations
@@ -45,6 +54,10 @@ _START_ATTEMPTS = 3
 
 class WorkerCrashed(Exception):
     """The worker process died while analysing the request (HTTP 500)."""
+
+
+class NoWorkers(Exception):
+    """No worker process is alive or starting (HTTP 503)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,21 +129,31 @@ class ProcessEngine:
         self._context = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._slots: asyncio.Semaphore | None = None  # at most `workers` analyses at once
         self._workers: list[_Worker] = []
-        self._lock = threading.Lock()  # guards _workers across the respawn threads
+        self._starting = 0  # respawns under way
+        self._lock = threading.Lock()  # guards _workers and _starting across respawn threads
         self._closed = False
         self._in_flight = 0  # touched only from the event loop
-        # one waiting thread per request that may be in flight
-        self._waiters = ThreadPoolExecutor(
-            settings.workers + settings.max_queue, thread_name_prefix="newsift-wait"
-        )
+        # one waiting thread per analysis that may run at once
+        self._waiters = ThreadPoolExecutor(settings.workers + 1, thread_name_prefix="newsift-wait")
+
+    @property
+    def pool_size(self) -> int:
+        """Worker processes kept warm: ``workers + spare_workers``."""
+        return self.settings.workers + self.settings.spare_workers
 
     def start(self) -> None:
-        """Start every worker and wait until each has loaded its models (call from the loop)."""
+        """Start every worker and wait until each has loaded its models (call from the loop).
+
+        The workers load their models at the same time.
+        """
         self._loop = asyncio.get_running_loop()
         self._idle = asyncio.Queue()
-        for _ in range(self.settings.workers):
-            self._idle.put_nowait(self._spawn())
+        self._slots = asyncio.Semaphore(self.settings.workers)
+        launched = [self._launch() for _ in range(self.pool_size)]
+        for worker in launched:
+            self._idle.put_nowait(self._ready(worker))
 
     def close(self) -> None:
         self._closed = True
@@ -148,22 +171,27 @@ class ProcessEngine:
             return [w.process.pid for w in self._workers if w.process.pid is not None]
 
     async def analyze(self, read: Callable[[], Iterable[Loaded]]) -> Batch:
-        """Read and analyse in an idle worker, within the request's time limit."""
-        if self._idle is None:
+        """Read and analyse in an idle worker; the time limit starts when the worker has it."""
+        if self._idle is None or self._slots is None:
             raise RuntimeError("ProcessEngine.start() was not called")
         if self._in_flight >= self.settings.workers + self.settings.max_queue:
             raise Busy("the server is busy; try again in a moment")
         self._in_flight += 1
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.settings.time_limit_s
         try:
-            try:
-                worker = await asyncio.wait_for(self._idle.get(), self.settings.time_limit_s)
-            except TimeoutError as exc:
-                raise self._timed_out() from exc
-            return await self._ask(worker, read, max(deadline - loop.time(), 0.0))
+            async with self._slots:  # waiting for a turn is not analysis time
+                if self._idle.empty() and not self._alive():
+                    raise NoWorkers(
+                        "no analysis worker is running (every restart failed); "
+                        "the server needs a restart"
+                    )
+                worker = await self._idle.get()
+                return await self._ask(worker, read, self.settings.time_limit_s)
         finally:
             self._in_flight -= 1
+
+    def _alive(self) -> bool:
+        with self._lock:
+            return bool(self._workers) or self._starting > 0
 
     async def _ask(
         self, worker: _Worker, read: Callable[[], Iterable[Loaded]], wait_s: float
@@ -171,9 +199,8 @@ class ProcessEngine:
         assert self._idle is not None
         answered = False
         try:
-            worker.connection.send(read)
             answered = await asyncio.get_running_loop().run_in_executor(
-                self._waiters, worker.connection.poll, wait_s
+                self._waiters, _exchange, worker.connection, read, wait_s
             )
             if answered:
                 kind, payload = worker.connection.recv()
@@ -202,13 +229,21 @@ class ProcessEngine:
 
     def _spawn(self) -> _Worker:
         """A new worker, once it says it is ready; raises after a failed start."""
+        return self._ready(self._launch())
+
+    def _launch(self) -> _Worker:
+        """A new worker process, started but perhaps still loading its models."""
         parent, child = self._context.Pipe()
         process = self._context.Process(
             target=worker_main, args=(child, self._spec), name="newsift-serve-worker", daemon=True
         )
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        return _Worker(process, parent)
+
+    def _ready(self, worker: _Worker) -> _Worker:
+        """``worker`` once it says it is ready; kills it and raises after a failed start."""
+        parent, process = worker.connection, worker.process
         if not parent.poll(_START_TIMEOUT_S):
             _kill(worker)
             raise RuntimeError("a server worker did not start in time")
@@ -229,22 +264,35 @@ class ProcessEngine:
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
-        if not self._closed:
-            threading.Thread(target=self._respawn, name="newsift-respawn", daemon=True).start()
-
-    def _respawn(self) -> None:
-        for _ in range(_START_ATTEMPTS):
             if self._closed:
                 return
-            try:
-                worker = self._spawn()
-            except RuntimeError:
-                continue
-            if self._closed or self._loop is None or self._idle is None:
-                _kill(worker)
+            self._starting += 1
+        threading.Thread(target=self._respawn, name="newsift-respawn", daemon=True).start()
+
+    def _respawn(self) -> None:
+        try:
+            for _ in range(_START_ATTEMPTS):
+                if self._closed:
+                    return
+                try:
+                    worker = self._spawn()
+                except RuntimeError:
+                    continue
+                if self._closed or self._loop is None or self._idle is None:
+                    _kill(worker)
+                    return
+                self._loop.call_soon_threadsafe(self._idle.put_nowait, worker)
                 return
-            self._loop.call_soon_threadsafe(self._idle.put_nowait, worker)
-            return
+        finally:
+            with self._lock:
+                self._starting -= 1
+
+
+def _exchange(connection: Connection, read: Callable[[], Iterable[Loaded]], wait_s: float) -> bool:
+    """Send ``read`` to a worker; True once its answer is waiting (or it died), False at
+    ``wait_s``. Runs in a waiting thread: a large upload does not block the event loop."""
+    connection.send(read)
+    return connection.poll(wait_s)
 
 
 def _kill(worker: _Worker) -> None:

@@ -26,7 +26,16 @@ class Settings:
     until it ends); ``process`` in worker processes that are killed at the
     time limit (:mod:`newsift.server.isolation`; ``newsift serve``'s default).
     ``imports``: modules each worker process imports first (plugins that
-    register analyzers).
+    register analyzers). ``spare_workers``: with process isolation, warm
+    worker processes kept beyond ``workers`` (all of them take turns, at most
+    ``workers`` at once), so a worker killed at the time limit leaves the
+    pool at full strength while its successor loads in the background.
+    ``max_requests``: requests the app handles at once (reading bodies,
+    waiting, analysing); more get 503 before their body is read.
+    ``max_buffered_bytes``: request body bytes held at once across all
+    requests (never less than one body of the largest size); a body that would
+    pass it gets 503. ``body_timeout_s``: the
+    most a client may take to send its whole body (then 408).
     """
 
     api_key: str | None = None
@@ -38,6 +47,10 @@ class Settings:
     max_documents: int = 20
     isolation: str = "thread"
     imports: tuple[str, ...] = ()
+    spare_workers: int = 1
+    max_requests: int = 64
+    max_buffered_bytes: int = 100_000_000
+    body_timeout_s: float = 60.0
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
@@ -48,6 +61,12 @@ class Settings:
             raise ValueError("workers and max_documents must be at least 1, max_queue at least 0")
         if self.isolation not in ISOLATION:
             raise ValueError(f"isolation must be one of {', '.join(ISOLATION)}")
+        if self.spare_workers < 0 or self.max_requests < 1:
+            raise ValueError("spare_workers must be at least 0, max_requests at least 1")
+        if self.max_buffered_bytes <= 0:
+            raise ValueError("max_buffered_bytes must be positive")
+        if self.body_timeout_s <= 0:
+            raise ValueError("body_timeout_s must be positive")
         if self.api_key is not None and not self.api_key.strip():
             raise ValueError("api_key must not be empty")
 
