@@ -2,7 +2,9 @@
 
 Imported by batch workers through ``run_batch(imports=("tests.batch.poison",))``.
 On a page containing ``POISON-HANG`` it blocks SIGALRM and sleeps (a hang the
-in-process time limit cannot break, like a C loop); ``POISON-CRASH`` kills its
+in-process time limit cannot break, like a C loop, and one that uses no CPU);
+``POISON-SPIN`` blocks the timer signals and burns CPU (an endless loop in C
+code); ``POISON-CRASH`` kills its
 own process with SIGSEGV (a crashing parser); ``POISON-MEMORY`` fills 600 MB.
 Any other page passes through untouched, so it keeps the analyzer contract.
 """
@@ -33,6 +35,11 @@ class Poison:
         if "POISON-HANG" in doc.text:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(600)
+        if "POISON-SPIN" in doc.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGPROF})
+            started = time.process_time()
+            while time.process_time() - started < 600:
+                pass
         if "POISON-CRASH" in doc.text:
             os.kill(os.getpid(), signal.SIGSEGV)
         if "POISON-MEMORY" in doc.text:

@@ -80,18 +80,20 @@ def test_an_existing_folder_needs_resume_and_the_same_settings(tmp_path: Path) -
 
 def test_poisonous_items_fail_alone_by_limits_enforced_from_outside(tmp_path: Path) -> None:
     pages = [{"id": f"ok{n}", "text": PAGE.format(n=n)} for n in range(4)]
-    for marker in ("HANG", "CRASH", "MEMORY"):
+    for marker in ("HANG", "SPIN", "CRASH", "MEMORY"):
         pages.append({"id": marker.lower(), "text": PAGE.format(n=f"POISON-{marker}")})
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(p) for p in pages) + "\n", encoding="utf-8")
-    limits = BatchLimits(time_per_item_s=4.0, memory_mb=450)
+    # CPU time is the limit; the hang uses none, so the wall-clock backstop ends it
+    limits = BatchLimits(time_per_item_s=2.0, memory_mb=450, wall_per_item_s=6.0)
     report = run_batch([path], tmp_path / "out", workers=2, shards=2, limits=limits,
                        pipeline=["structure.v1", "testing.poison.v1"],
                        imports=["tests.batch.poison"])  # fmt: skip
     rows = {str(r["id"]): r for r in outcomes(tmp_path / "out")}
-    assert len(rows) == 7
+    assert len(rows) == 8
     assert all(rows[f"ok{n}"]["status"] == "ok" for n in range(4))
-    assert "time limit" in str(rows["hang"]["reason"])
+    assert "wall-clock backstop: ran for more than 6 s" in str(rows["hang"]["reason"])
+    assert "time limit: took more than 2 CPU-s" in str(rows["spin"]["reason"])
     assert "worker died" in str(rows["crash"]["reason"])
     assert "memory limit" in str(rows["memory"]["reason"])
     assert report.pool is not None and report.pool.retried == 1  # the crash, retried once

@@ -137,8 +137,16 @@ def folder_files(folder: Path, exclude: Path | None = None) -> list[Path]:
         for p in folder.rglob("*")
         if (p.is_symlink() or not p.is_dir())
         and not p.name.startswith(".")
-        and (skip is None or not p.resolve().is_relative_to(skip))
+        and (skip is None or not resolved(p).is_relative_to(skip))
     )
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path where a symbolic link loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop from ..."
+        return path.absolute()
 
 
 def not_a_file(path: Path) -> str | None:

@@ -210,7 +210,7 @@ def fingerprint(
             try:
                 stat = file.stat()
                 rows.append([str(file.resolve()), stat.st_size, stat.st_mtime_ns])
-            except OSError:
+            except (OSError, RuntimeError):  # a broken link; RuntimeError: a link loop
                 rows.append([str(file), None, None])
     return rows
 
