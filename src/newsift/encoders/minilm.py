@@ -131,14 +131,24 @@ class MiniLMEncoder:
     def encode(self, texts: list[str], *, batch_size: int = 32) -> Matrix:
         """One unit vector per text, shape ``(len(texts), 384)``.
 
-        BLAS runs on one thread here: these matrices are small, and on a busy
-        machine OpenBLAS threads that spin waiting for work cost twenty times
-        the CPU of the work itself (measured: 300 sentences, 82 vs 3.8 CPU-s).
+        A text given more than once is encoded once. BLAS runs on one thread
+        here: these matrices are small, and on a busy machine OpenBLAS threads
+        that spin waiting for work cost twenty times the CPU of the work itself
+        (measured: 300 sentences, 82 vs 3.8 CPU-s).
         """
         from threadpoolctl import threadpool_limits
 
+        distinct = list(dict.fromkeys(texts))
         with threadpool_limits(limits=1, user_api="blas"):
-            return self._encode(texts, batch_size)
+            vectors = self._encode(distinct, batch_size)
+        if len(distinct) == len(texts):
+            return vectors
+        row = {text: i for i, text in enumerate(distinct)}
+        return vectors[[row[text] for text in texts]]
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """How many tokens (with [CLS] and [SEP], at most 256) the encoder sees for each text."""
+        return [len(encoding.ids) for encoding in self._tokenizer.encode_batch(texts)]
 
     def _encode(self, texts: list[str], batch_size: int) -> Matrix:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
@@ -146,52 +156,95 @@ class MiniLMEncoder:
             return out
         ids = [encoding.ids for encoding in self._tokenizer.encode_batch(texts)]
         order = sorted(range(len(texts)), key=lambda i: len(ids[i]))  # similar lengths batch well
+        scratch = _Scratch()
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            out[chunk] = self._forward([ids[i] for i in chunk])
+            out[chunk] = self._forward([ids[i] for i in chunk], scratch)
         return out
 
-    def _forward(self, batch: list[list[int]]) -> Matrix:
-        width = max(len(tokens) for tokens in batch)
-        token_ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.float32)
+    def _forward(self, batch: list[list[int]], scratch: _Scratch | None = None) -> Matrix:
+        """Unit vectors of one padded batch.
+
+        The dense layers run on the batch's tokens as one ``(rows, 384)``
+        matrix, and the feed-forward part in slices of ``FEED_ROWS`` rows whose
+        GELU temporaries stay in the CPU cache. Every floating-point operation is
+        the one the plain form (``x @ W + b`` on ``(batch, width, 384)`` arrays)
+        does, in the same order, so the vectors are the same to the bit.
+        """
+        scratch = scratch or _Scratch()
+        count, width = len(batch), max(len(tokens) for tokens in batch)
+        token_ids = np.zeros((count, width), dtype=np.int64)
+        mask = np.zeros((count, width), dtype=np.float32)
         for row, tokens in enumerate(batch):
             token_ids[row, : len(tokens)] = tokens
             mask[row, : len(tokens)] = 1.0
         hidden = self._words[token_ids] + self._positions[:width] + self._token_type
-        hidden = _layer_norm(hidden, *self._embedding_norm)
+        flat = _layer_norm(hidden, *self._embedding_norm).reshape(count * width, DIMENSIONS)
         additive_mask = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
         for layer in self._layers:
-            hidden = _block(hidden, layer, additive_mask)
+            flat = _block(flat, layer, additive_mask, scratch)
+        hidden = flat.reshape(count, width, DIMENSIONS)
         pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1)[:, None]
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: Matrix = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
         return unit
 
 
-def _block(hidden: Matrix, layer: _Layer, additive_mask: Matrix) -> Matrix:
-    batch, width, size = hidden.shape
+FEED_ROWS = 128  # token rows per feed-forward slice (measured: 64 to 256 within 5 %)
+INNER = 1536  # the feed-forward width
+
+
+class _Scratch:
+    """Reused GELU buffers of ``FEED_ROWS`` x ``INNER`` float32 each."""
+
+    def __init__(self) -> None:
+        self.sign, self.a, self.t, self.p = (
+            np.empty((FEED_ROWS, INNER), dtype=np.float32) for _ in range(4)
+        )
+
+
+def _block(hidden: Matrix, layer: _Layer, additive_mask: Matrix, scratch: _Scratch) -> Matrix:
+    """One transformer layer on ``hidden``, the ``(batch * width, 384)`` rows of a batch."""
+    batch, width = additive_mask.shape[0], additive_mask.shape[-1]
+    size = hidden.shape[1]
     head = size // HEADS
-    qkv = hidden @ layer.qkv + layer.qkv_bias
-    q, k, v = (
-        qkv[..., i * size : (i + 1) * size].reshape(batch, width, HEADS, head).transpose(0, 2, 1, 3)
-        for i in range(3)
-    )
-    scores = (q @ k.transpose(0, 1, 3, 2)) / np.float32(math.sqrt(head)) + additive_mask
+    qkv = hidden @ layer.qkv
+    qkv += layer.qkv_bias
+    split = qkv.reshape(batch, width, 3, HEADS, head)
+    q = split[:, :, 0].transpose(0, 2, 1, 3)
+    k = split[:, :, 1].transpose(0, 2, 3, 1)
+    v = split[:, :, 2].transpose(0, 2, 1, 3)
+    scores = q @ k
+    scores /= np.float32(math.sqrt(head))
+    scores += additive_mask
     scores -= scores.max(axis=-1, keepdims=True)
-    weights = np.exp(scores)
-    weights /= weights.sum(axis=-1, keepdims=True)
-    context = (weights @ v).transpose(0, 2, 1, 3).reshape(batch, width, size)
-    attended = context @ layer.attention_out + layer.attention_out_bias
-    hidden = _layer_norm(hidden + attended, *layer.attention_norm)
-    inner = _gelu(hidden @ layer.up + layer.up_bias)
-    return _layer_norm(hidden + inner @ layer.down + layer.down_bias, *layer.output_norm)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=-1, keepdims=True)
+    context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * width, size)
+    attended = context @ layer.attention_out
+    attended += layer.attention_out_bias
+    attended += hidden
+    hidden = _layer_norm(attended, *layer.attention_norm)
+    out = np.empty_like(hidden)
+    for start in range(0, hidden.shape[0], FEED_ROWS):
+        inner = hidden[start : start + FEED_ROWS] @ layer.up
+        inner += layer.up_bias
+        _gelu_in_place(inner, scratch)
+        np.matmul(inner, layer.down, out=out[start : start + FEED_ROWS])
+    out += hidden  # (hidden + x @ W) + b, the plain form's order
+    out += layer.down_bias
+    return _layer_norm(out, *layer.output_norm)
 
 
 def _layer_norm(x: Matrix, weight: Matrix, bias: Matrix) -> Matrix:
     mean = x.mean(axis=-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    normed: Matrix = ((x - mean) / np.sqrt(var + EPS)) * weight + bias
+    normed: Matrix = x - mean
+    var = (normed * normed).mean(axis=-1, keepdims=True)
+    var += EPS
+    np.sqrt(var, out=var)
+    normed /= var
+    normed *= weight
+    normed += bias
     return normed
 
 
@@ -207,3 +260,28 @@ def _gelu(x: Matrix) -> Matrix:
     erf = sign * (1.0 - poly * np.exp(-a * a))
     out: Matrix = (0.5 * x * (1.0 + erf)).astype(np.float32)
     return out
+
+
+def _gelu_in_place(x: Matrix, scratch: _Scratch) -> None:
+    """:func:`_gelu` of ``x`` (at most ``FEED_ROWS`` rows) written over ``x``, to the bit."""
+    rows = x.shape[0]
+    a, sign, t, p = scratch.a[:rows], scratch.sign[:rows], scratch.t[:rows], scratch.p[:rows]
+    np.divide(x, np.float32(math.sqrt(2.0)), out=a)
+    np.sign(a, out=sign)
+    np.abs(a, out=a)
+    np.multiply(a, 0.3275911, out=t)
+    t += 1.0
+    np.divide(1.0, t, out=t)
+    np.multiply(t, 1.061405429, out=p)
+    for coefficient in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        p += coefficient
+        p *= t
+    np.multiply(a, a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    p *= a
+    np.subtract(1.0, p, out=p)
+    p *= sign
+    p += 1.0
+    x *= 0.5
+    x *= p
