@@ -195,3 +195,4 @@ def test_csv_in_another_encoding_needs_encoding(tmp_path: Path) -> None:
     assert [(r["id"], r["status"]) for r in rows] == [("l1", "ok")]
     documents = store.read_table(tmp_path / "latin", "documents").to_pylist()
     assert json.loads(documents[0]["json"])["text"].startswith("Café budget")
+    assert main(["batch", str(source), "--out", str(tmp_path / "x"), "--encoding", "nope"]) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 
 from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Commands, UsageError
@@ -85,6 +86,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from newsift.batch.store import OutputBusy
 
     names = [n.strip() for n in (args.pipeline or ",".join(DEFAULT_PIPELINE)).split(",")]
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"--encoding {args.encoding!r} is not a known encoding") from None
     try:
         limits = BatchLimits(
             input=Limits(
