@@ -196,3 +196,15 @@ def test_csv_in_another_encoding_needs_encoding(tmp_path: Path) -> None:
     documents = store.read_table(tmp_path / "latin", "documents").to_pylist()
     assert json.loads(documents[0]["json"])["text"].startswith("Café budget")
     assert main(["batch", str(source), "--out", str(tmp_path / "x"), "--encoding", "nope"]) == 2
+
+
+def test_csv_cut_off_in_a_wide_encoding_fails_the_rest_not_the_run(tmp_path: Path) -> None:
+    source = tmp_path / "wide.csv"
+    text = 'id,text\nw1,"Budget passes\n\nThe council approved it."\n'
+    source.write_bytes(text.encode("utf-16-le") + b"\xff\xfe\x00")  # an odd byte at the end
+    run_batch([source], tmp_path / "out", shards=1, pipeline=PIPELINE, encoding="utf-16-le")
+    rows = {r["id"]: r for r in store.read_table(tmp_path / "out", "outcomes").to_pylist()}
+    assert rows["w1"]["status"] == "ok"
+    cut = rows[f"{source}#2"]
+    assert (cut["status"], cut["code"]) == ("failed", "input.decode")
+    assert "not valid utf-16-le after row 1" in cut["reason"]

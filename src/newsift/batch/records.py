@@ -248,6 +248,13 @@ def read_csv(path: Path, limits: Limits, encoding: str | None = None) -> Iterato
                 "the rest of the file is not read",
                 "input.csv",
             )
+        except UnicodeError as exc:  # a codec whose errors surrogateescape cannot carry
+            yield _failed(
+                f"{path}#{row_number + 1}",
+                f"not valid {chosen} after row {row_number}: {_one_line(exc)}; "
+                "the rest of the file is not read",
+                DecodeError.code,
+            )
 
 
 def read_parquet(path: Path, limits: Limits) -> Iterator[BatchRecord]:
@@ -323,11 +330,12 @@ def _undecodable(row: Mapping[str | None, Any], encoding: str) -> str | None:
             if not isinstance(cell, str) or first_surrogate(cell) is None:
                 continue
             column = "the header" if cell == key else f"column {key!r}"
-            raw = cell.encode(encoding, "surrogateescape")
             try:
-                decode(raw, encoding)
+                decode(cell.encode(encoding, "surrogateescape"), encoding)
             except NewsiftError as exc:
                 return f"{column}: {exc}"
+            except UnicodeError:
+                pass
             return f"{column}: not valid {encoding}; pass --encoding"
     return None
 
