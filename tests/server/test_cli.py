@@ -36,6 +36,15 @@ def test_defaults_bind_loopback_quietly(
     assert "warning" not in capsys.readouterr().err
 
 
+def test_request_and_worker_bounds_reach_the_server(served: dict[str, Any]) -> None:
+    args = ["serve", "--pipeline", "structure.v1", "--spare-workers", "0", "--max-requests", "10"]
+    assert main([*args, "--max-upload-mb", "50"]) == 0
+    settings = served["app"].state.settings
+    assert (settings.spare_workers, settings.max_requests) == (0, 10)
+    assert settings.max_buffered_bytes == 200_000_000  # room for 4 bodies of the largest size
+    assert served["limit_concurrency"] == 20  # uvicorn's backstop on open connections
+
+
 def test_thread_isolation_on_request(served: dict[str, Any]) -> None:
     assert main(["serve", "--pipeline", "structure.v1", "--isolation", "thread"]) == 0
     assert served["app"].state.settings.isolation == "thread"

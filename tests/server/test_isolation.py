@@ -86,7 +86,8 @@ def test_a_bad_input_costs_one_worker_not_the_server(
 ) -> None:
     engine = _engine(client)
     if marker == "POISON-HANG":  # do not wait the full limit for a hang
-        monkeypatch.setattr(engine, "settings", Settings(isolation="process", time_limit_s=3.0))
+        quick = Settings(isolation="process", time_limit_s=3.0, wall_limit_s=3.0)
+        monkeypatch.setattr(engine, "settings", quick)
     before = engine.worker_pids()
     got, body = _analyze(client, f"A page\n\n{marker} in the body of this page.\n")
     assert (got, body["code"]) == (status, code)
@@ -109,7 +110,8 @@ def test_waiting_for_a_worker_does_not_count_against_the_time_limit(
     its worker late had that healthy worker killed (504). Three requests of 2.5 s on one
     worker: the third waits about 5 s, past the 4 s limit, and still gets its answer."""
     engine = _engine(client)
-    monkeypatch.setattr(engine, "settings", Settings(isolation="process", time_limit_s=4.0))
+    wall = Settings(isolation="process", time_limit_s=4.0, wall_limit_s=4.0)  # wall-clock too
+    monkeypatch.setattr(engine, "settings", wall)
     before = engine.worker_pids()
     text = "A page\n\nPAUSE-SECONDS=2.5 in the body of this page.\n"
     with ThreadPoolExecutor(3) as pool:
@@ -130,7 +132,8 @@ def test_a_kill_leaves_a_warm_spare(client: TestClient, monkeypatch: pytest.Monk
         return spawn()
 
     monkeypatch.setattr(engine, "_spawn", held_spawn)
-    monkeypatch.setattr(engine, "settings", Settings(isolation="process", time_limit_s=3.0))
+    quick = Settings(isolation="process", time_limit_s=3.0, wall_limit_s=3.0)
+    monkeypatch.setattr(engine, "settings", quick)
     before = engine.worker_pids()
     try:
         got, body = _analyze(client, "A page\n\nPOISON-HANG in the body of this page.\n")
@@ -142,6 +145,35 @@ def test_a_kill_leaves_a_warm_spare(client: TestClient, monkeypatch: pytest.Monk
         release.set()
     monkeypatch.undo()
     _new_worker(engine, before)
+
+
+@pytest.mark.parametrize(
+    ("marker", "status"),
+    [
+        # 3 s of wall-clock time but no CPU (a busy machine): within a 2 s CPU limit
+        ("PAUSE-SECONDS=3", 200),
+        # 30 s of CPU with the timer signals blocked: killed at about 2 CPU-s, not at the
+        # 60 s wall-clock backstop
+        ("SPIN-SECONDS=30", 504),
+    ],
+)
+def test_the_time_limit_counts_cpu_time_of_the_worker(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, marker: str, status: int
+) -> None:
+    """Issue 14, defect 11 (for the web app): what else the machine runs must not turn an
+    answer into a 504; CPU time decides, wall-clock time is only a backstop for hangs."""
+    engine = _engine(client)
+    cpu_limit = Settings(isolation="process", time_limit_s=2.0, wall_limit_s=60.0)
+    monkeypatch.setattr(engine, "settings", cpu_limit)
+    before = engine.worker_pids()
+    got, body = _analyze(client, f"A page\n\n{marker} in the body of this page.\n")
+    assert got == status, body
+    monkeypatch.undo()
+    if status == 504:
+        assert body["code"] == "limit.time" and "CPU time" in str(body["error"])
+        _new_worker(engine, before)
+    else:
+        assert engine.worker_pids() == before
 
 
 def test_no_live_worker_gives_503_not_a_wait_for_good() -> None:

@@ -35,7 +35,9 @@ def add_commands(commands: Commands) -> None:
         type=float,
         default=30.0,
         metavar="SECONDS",
-        help="most one request's analysis may take (default %(default)s)",
+        help="CPU seconds one request's analysis may use, waiting not counted (wall-clock "
+        "seconds with --isolation thread); a hang without CPU ends at 4x, at least 60 s "
+        "(default %(default)s)",
     )
     serve.add_argument(
         "--workers",

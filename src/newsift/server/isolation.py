@@ -5,11 +5,14 @@ cannot stop a thread: an input that hangs inside C code keeps its thread for
 good, and a few such inputs stall the server. :class:`ProcessEngine` keeps
 ``workers`` ``spawn``-ed processes instead; each builds the pipeline once (by
 its analyzer names, importing ``imports`` first so plugins register) and
-then reads and analyses one request at a time. The time limit counts from the
-moment a worker takes the request: time spent waiting for a free worker is not
-counted, so a request that waited never gets a healthy worker killed. Past the
-limit the worker is killed (SIGKILL), the client gets 504, and a fresh worker
-is started in the background. A worker that dies on its own (a crashing
+then reads and analyses one request at a time. The time limit counts the
+worker's CPU time from the moment it takes the request (read from ``/proc``):
+time spent waiting for a free worker, and what else the machine runs, do not
+count, so a request that waited never gets a healthy worker killed. A
+wall-clock backstop (:func:`~newsift.server.settings.wall_limit`, 4x the limit
+and at least 60 s) ends an analysis that hangs without using CPU. Past either,
+the worker is killed (SIGKILL), the client gets 504, and a fresh worker is
+started in the background. A worker that dies on its own (a crashing
 parser) is replaced the same way and the client gets :class:`WorkerCrashed`
 (HTTP 500). Inside the worker, the pipeline's own per-document limit (SIGALRM,
 the main thread's) turns most overruns into a clean ``failed`` outcome before
@@ -37,6 +40,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -45,11 +49,15 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from newsift.ingest import Loaded
+from newsift.limits import cpu_seconds
 from newsift.server.engine import Batch, Busy, TimedOut, analyse_batch
-from newsift.server.settings import Settings
+from newsift.server.settings import Settings, wall_limit
 
 _START_TIMEOUT_S = 300.0  # building a worker's pipeline loads every model
 _START_ATTEMPTS = 3
+_CPU_POLL_S = 0.25  # how often a waiting thread reads the worker's CPU time
+# the worker's own per-document limit (same seconds) ends most overruns cleanly first
+_CPU_GRACE_S = 1.0
 
 
 class WorkerCrashed(Exception):
@@ -185,7 +193,7 @@ class ProcessEngine:
                         "the server needs a restart"
                     )
                 worker = await self._idle.get()
-                return await self._ask(worker, read, self.settings.time_limit_s)
+                return await self._ask(worker, read)
         finally:
             self._in_flight -= 1
 
@@ -193,16 +201,21 @@ class ProcessEngine:
         with self._lock:
             return bool(self._workers) or self._starting > 0
 
-    async def _ask(
-        self, worker: _Worker, read: Callable[[], Iterable[Loaded]], wait_s: float
-    ) -> Batch:
+    async def _ask(self, worker: _Worker, read: Callable[[], Iterable[Loaded]]) -> Batch:
         assert self._idle is not None
-        answered = False
+        cpu_s, wall_s = self.settings.time_limit_s, wall_limit(self.settings)
+        verdict = ""
         try:
-            answered = await asyncio.get_running_loop().run_in_executor(
-                self._waiters, _exchange, worker.connection, read, wait_s
+            verdict = await asyncio.get_running_loop().run_in_executor(
+                self._waiters,
+                _exchange,
+                worker.connection,
+                read,
+                worker.process.pid,
+                cpu_s + _CPU_GRACE_S,
+                wall_s,
             )
-            if answered:
+            if verdict == "answered":
                 kind, payload = worker.connection.recv()
         except (EOFError, OSError) as exc:
             self._replace(worker)
@@ -213,19 +226,20 @@ class ProcessEngine:
         except BaseException:  # cancelled while the worker was busy: it cannot be reused
             self._replace(worker)
             raise
-        if not answered:
+        if verdict == "cpu":
             self._replace(worker)
-            raise self._timed_out()
+            raise TimedOut(f"the analysis used more than {cpu_s:g} s of CPU time (time limit)")
+        if verdict != "answered":
+            self._replace(worker)
+            raise TimedOut(
+                f"the analysis took longer than {wall_s:g} s of wall-clock time "
+                f"(the backstop of the {cpu_s:g} s time limit)"
+            )
         self._idle.put_nowait(worker)
         if kind == "error":
             raise payload
         assert isinstance(payload, Batch)
         return payload
-
-    def _timed_out(self) -> TimedOut:
-        return TimedOut(
-            f"the analysis took longer than {self.settings.time_limit_s:g} s (time limit)"
-        )
 
     def _spawn(self) -> _Worker:
         """A new worker, once it says it is ready; raises after a failed start."""
@@ -288,11 +302,31 @@ class ProcessEngine:
                 self._starting -= 1
 
 
-def _exchange(connection: Connection, read: Callable[[], Iterable[Loaded]], wait_s: float) -> bool:
-    """Send ``read`` to a worker; True once its answer is waiting (or it died), False at
-    ``wait_s``. Runs in a waiting thread: a large upload does not block the event loop."""
+def _exchange(
+    connection: Connection,
+    read: Callable[[], Iterable[Loaded]],
+    pid: int | None,
+    cpu_s: float,
+    wall_s: float,
+) -> str:
+    """Send ``read`` to worker ``pid`` and wait: ``"answered"`` once its answer is waiting
+    (or it died), ``"cpu"`` once it used ``cpu_s`` of CPU time on it, ``"wall"`` after
+    ``wall_s`` (also stands in for CPU time where ``/proc`` cannot be read). Runs in a
+    waiting thread: a large upload does not block the event loop."""
+    started = time.monotonic()
+    cpu_at_start = None if pid is None else cpu_seconds(pid)
     connection.send(read)
-    return connection.poll(wait_s)
+    while True:
+        left = wall_s - (time.monotonic() - started)
+        if cpu_at_start is None:  # no /proc: wall-clock time is all there is
+            left = min(left, cpu_s - (time.monotonic() - started))
+        if left <= 0:
+            return "wall"
+        if connection.poll(min(_CPU_POLL_S, left)):
+            return "answered"
+        used = None if pid is None or cpu_at_start is None else cpu_seconds(pid)
+        if used is not None and cpu_at_start is not None and used - cpu_at_start > cpu_s:
+            return "cpu"
 
 
 def _kill(worker: _Worker) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from newsift.limits import wall_backstop
+
 ISOLATION = ("thread", "process")
 
 
@@ -36,6 +38,10 @@ class Settings:
     requests (never less than one body of the largest size); a body that would
     pass it gets 503. ``body_timeout_s``: the
     most a client may take to send its whole body (then 408).
+    ``wall_limit_s``: with process isolation, ``time_limit_s`` counts the
+    worker's CPU time (what else runs on the machine does not change the
+    outcome), and this wall-clock time ends an analysis that hangs without
+    using CPU; None means 4x ``time_limit_s``, at least 60 s.
     """
 
     api_key: str | None = None
@@ -51,6 +57,7 @@ class Settings:
     max_requests: int = 64
     max_buffered_bytes: int = 100_000_000
     body_timeout_s: float = 60.0
+    wall_limit_s: float | None = None
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
@@ -67,8 +74,17 @@ class Settings:
             raise ValueError("max_buffered_bytes must be positive")
         if self.body_timeout_s <= 0:
             raise ValueError("body_timeout_s must be positive")
+        if self.wall_limit_s is not None and self.wall_limit_s <= 0:
+            raise ValueError("wall_limit_s must be positive")
         if self.api_key is not None and not self.api_key.strip():
             raise ValueError("api_key must not be empty")
+
+
+def wall_limit(settings: Settings) -> float:
+    """The wall-clock backstop of a process-isolated analysis (see :class:`Settings`)."""
+    if settings.wall_limit_s is not None:
+        return settings.wall_limit_s
+    return wall_backstop(settings.time_limit_s)
 
 
 def is_loopback(host: str) -> bool:
