@@ -24,6 +24,7 @@ it in the same or the previous paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -101,6 +102,10 @@ def find_speech(
 ) -> list[Speech]:
     """Attributions in one parsed paragraph; ``offset`` is its start in the text."""
     found: list[Speech] = []
+    end = offset + len(parsed.text)
+    here = [
+        q for q in quoted if q.start <= end and offset < q.end
+    ]  # may hold this paragraph's cues
     for token in parsed:
         speech: Speech | None = None
         if token.lower_ == ACCORDING:
@@ -113,7 +118,7 @@ def find_speech(
             speech = _colon(token, offset, paragraph)
         if speech is None:
             continue
-        if any(q.start <= speech.cue.start < q.end for q in quoted):
+        if any(q.start <= speech.cue.start < q.end for q in here):
             continue  # words inside someone's quotation
         speech.offset = offset
         speech.cue_token = token
@@ -126,15 +131,36 @@ def find_speech(
 
 
 def drop_nested(speeches: list[Speech]) -> list[Speech]:
-    """Drop statements whose cue lies inside another statement's content."""
+    """Drop statements whose cue lies inside another statement's content.
+
+    Contents sorted by start with the two furthest ends reached so far (from
+    two different statements): a cue is inside another's content when the
+    furthest end among contents starting at or before it, not counting its
+    own statement, lies past it. n log n rather than n squared.
+    """
+    contents = sorted(
+        ((s.content.start, s.content.end, id(s)) for s in speeches if s.content is not None),
+        key=lambda c: c[0],
+    )
+    starts = [start for start, _, _ in contents]
+    # reach[i]: furthest end, its statement, furthest end of another statement (contents[:i+1])
+    reach: list[tuple[int, int, int]] = []
+    best, owner, second = -1, 0, -1
+    for _, end, who in contents:
+        if who == owner and best >= 0:
+            best = max(best, end)
+        elif end > best:
+            best, owner, second = end, who, best
+        else:
+            second = max(second, end)
+        reach.append((best, owner, second))
     kept = []
     for speech in speeches:
-        inside = any(
-            other is not speech
-            and other.content is not None
-            and other.content.start <= speech.cue.start < other.content.end
-            for other in speeches
-        )
+        at = bisect.bisect_right(starts, speech.cue.start) - 1
+        inside = False
+        if at >= 0:
+            best, owner, second = reach[at]
+            inside = (best if owner != id(speech) else second) > speech.cue.start
         if not inside:
             kept.append(speech)
     return kept

@@ -17,6 +17,7 @@ per mention even for "Smith and Jones".
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -488,7 +489,9 @@ def _personal(draft: SourceDraft) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
+    """The name compared across mentions; remembered, as ``Resolver._match`` asks it per source."""
     words = [w for w in re.findall(r"[\w'’.-]+", name.lower()) if w not in {"the", "a", "an"}]
     return " ".join(w for w in words if w not in HONORIFICS)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -118,11 +120,14 @@ def link_quotes(claims: list[Claim], quotes: list[Any] | None) -> list[Claim]:
     """Give each claim lying inside a quotation that quote's id and source."""
     if not quotes:
         return claims
+    ordered = sorted(range(len(quotes)), key=lambda i: quotes[i].content.start)
+    starts = [quotes[i].content.start for i in ordered]
+    reach = list(itertools.accumulate((quotes[i].content.end for i in ordered), max))
     linked: list[Claim] = []
     for claim in claims:
         length = max(claim.span.end - claim.span.start, 1)
         best, best_cover = None, QUOTE_COVER
-        for quote in quotes:
+        for quote in _overlapping(quotes, ordered, starts, reach, claim.span):
             overlap = min(claim.span.end, quote.content.end) - max(
                 claim.span.start, quote.content.start
             )
@@ -134,3 +139,24 @@ def link_quotes(claims: list[Claim], quotes: list[Any] | None) -> list[Claim]:
         features = claim.features if "quoted" in claim.features else (*claim.features, "quoted")
         linked.append(replace(claim, quote=best.id, source=best.source, features=features))
     return linked
+
+
+def _overlapping(
+    quotes: list[Any], ordered: list[int], starts: list[int], reach: list[int], span: Span
+) -> list[Any]:
+    """The quotes whose content overlaps ``span``, in their original order.
+
+    ``ordered`` sorts the quotes by content start, ``starts`` holds those
+    starts and ``reach`` the furthest content end so far; walking back from
+    the last quote starting before the span's end stops where nothing earlier
+    reaches the span, so a claim costs its overlaps, not the page's quotes.
+    A quote that does not overlap covers nothing and is never linked.
+    """
+    found = []
+    at = bisect.bisect_left(starts, span.end) - 1
+    while at >= 0 and reach[at] > span.start:
+        index = ordered[at]
+        if quotes[index].content.end > span.start:
+            found.append(index)
+        at -= 1
+    return [quotes[i] for i in sorted(found)]

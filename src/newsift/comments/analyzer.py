@@ -12,7 +12,7 @@ import numpy as np
 from newsift.comments.annotations import SCORE_NAMES, OffendingSpan, ThreadSummary, Toxicity
 from newsift.comments.forensics import content_stems, junk_reasons, near_duplicates, off_topic
 from newsift.comments.lexicon import political_groups, words
-from newsift.comments.model import TARGETS, ToxicityModel, TypedSpan
+from newsift.comments.model import TARGETS, ToxicityModel, TypedSpan, encoder_text
 from newsift.document import Document, Region
 from newsift.registry import register
 
@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 ARTICLE_KINDS = ("headline", "standfirst", "body")
 TOP_TARGETS = 5
 MOST_OFFENSIVE = 3
+#: MiniLM tokens one thread may spend: the comments that fit, in thread order, are
+#: scored with the encoder; the rest by the n-gram model (``toxicity-v1``), each
+#: marked with its ``model`` and counted in the summary's ``without_encoder``.
+#: About 1,250 comments of typical length (10 to 60 words, 48 tokens on average),
+#: about 12 CPU-s (benchmarks/long_threads.py); every shorter thread is scored in full.
+ENCODER_TOKEN_BUDGET = 60_000
 
 
 @register
@@ -54,12 +60,15 @@ class ToxicityAnalyzer:
     backend: str | None = None  # a local Detoxify / Hugging Face checkpoint folder
     encoder: str = "auto"  # auto, minilm or none: MiniLM vectors join the n-gram model
     _model: ToxicityModel | None = field(default=None, init=False, repr=False)
+    _fallback: ToxicityModel | None = field(default=None, init=False, repr=False)
     _external: HFToxicity | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
         """Load the shipped model (and the ``backend`` checkpoint, if any) once."""
         if self._model is None:
             self._model = ToxicityModel.load(encoder=self.encoder)
+        if self._model.dense is not None and self._fallback is None:
+            self._fallback = ToxicityModel.load(encoder="none")
         if self.backend is not None and self._external is None:
             from newsift.comments.backend import HFToxicity
 
@@ -68,26 +77,58 @@ class ToxicityAnalyzer:
     def __call__(self, doc: Document) -> Document:
         self.setup()
         assert self._model is not None
-        items = score_comments(self._model, doc, self._external)
+        items = score_comments(self._model, doc, self._external, self._fallback)
         doc.layers["toxicity"] = items
         texts = [doc.region_text(c) for c in doc.comments]
         doc.layers["thread"] = [summarise(doc.comments, items, texts)] if items else []
         return doc
 
 
+def encoder_share(model: ToxicityModel, texts: Sequence[str], budget: int) -> int:
+    """How many of ``texts``, from the first, the encoder scores within ``budget`` tokens.
+
+    All of them when ``model`` has no encoder part or its encoder cannot count tokens.
+    """
+    from newsift.encoders.minilm import MiniLMEncoder
+
+    if model.dense is None or not isinstance(model.encoder, MiniLMEncoder):
+        return len(texts)
+    spent = 0
+    for i, count in enumerate(model.encoder.token_counts([encoder_text(t) for t in texts])):
+        spent += count
+        if spent > budget:
+            return i
+    return len(texts)
+
+
 def score_comments(
-    model: ToxicityModel, doc: Document, external: HFToxicity | None = None
+    model: ToxicityModel,
+    doc: Document,
+    external: HFToxicity | None = None,
+    fallback: ToxicityModel | None = None,
+    *,
+    budget: int | None = None,
 ) -> list[Toxicity]:
     """One :class:`Toxicity` per comment region of ``doc``, in region order.
 
     With ``external``, the scores that checkpoint has replace the shipped
-    model's, and ``offensive`` is decided at the checkpoint's threshold.
+    model's, and ``offensive`` is decided at the checkpoint's threshold. When
+    ``model`` uses the MiniLM encoder and the thread needs more than
+    ``budget`` encoder tokens (``ENCODER_TOKEN_BUDGET`` when None), the
+    comments past the budget are scored by ``fallback`` (the n-gram model,
+    loaded when not given) and carry its name.
     """
     comments = doc.comments
     if not comments:
         return []
     texts = [doc.region_text(c) for c in comments]
-    probabilities = model.probabilities(texts)
+    encoded = encoder_share(model, texts, ENCODER_TOKEN_BUDGET if budget is None else budget)
+    probabilities = model.probabilities(texts[:encoded])
+    scorers = [model] * encoded
+    if encoded < len(texts):
+        fallback = fallback or ToxicityModel.load(encoder="none")
+        probabilities = np.vstack([probabilities, fallback.probabilities(texts[encoded:])])
+        scorers += [fallback] * (len(texts) - encoded)
     replaced = external.scores(texts) if external is not None else [{} for _ in texts]
     duplicates = near_duplicates(texts)
     article = content_stems(
@@ -96,13 +137,13 @@ def score_comments(
     )  # fmt: skip
     by_id = dict(zip((c.id for c in comments), texts, strict=True))
     items = []
-    for i, (region, text) in enumerate(zip(comments, texts, strict=True)):
+    for i, (region, text, scorer) in enumerate(zip(comments, texts, scorers, strict=True)):
         row = probabilities[i]
-        scores = {name: round(float(row[model.column(name)]), 4) for name in SCORE_NAMES}
+        scores = {name: round(float(row[scorer.column(name)]), 4) for name in SCORE_NAMES}
         scores.update({name: round(value, 4) for name, value in replaced[i].items()})
-        threshold = external.threshold if external else model.threshold("offensive")
+        threshold = external.threshold if external else scorer.threshold("offensive")
         offensive = scores["offensive"] >= threshold
-        targeted, target, political = decide_target(model, row, text, offensive)
+        targeted, target, political = decide_target(scorer, row, text, offensive)
         context = article | content_stems([by_id.get(region.parent or "", "")])
         duplicate = duplicates[i]
         items.append(
@@ -113,10 +154,11 @@ def score_comments(
                 targeted=targeted,
                 target=target,
                 political_target=political,
-                spans=tuple(to_document(model.spans(text), region)) if offensive else (),
+                spans=tuple(to_document(scorer.spans(text), region)) if offensive else (),
                 duplicate_of=comments[duplicate].id if duplicate is not None else None,
                 junk=tuple(junk_reasons(text, doc.meta.language)),
                 off_topic=bool(article) and off_topic(text, context),
+                model=scorer.name if scorer is not model else None,
             )
         )
     return items
@@ -186,4 +228,5 @@ def summarise(
         duplicates=sum(1 for item in items if item.duplicate_of is not None),
         junk=sum(1 for item in items if item.junk),
         off_topic=sum(1 for item in items if item.off_topic),
+        without_encoder=sum(1 for item in items if item.model is not None),
     )

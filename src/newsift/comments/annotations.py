@@ -55,7 +55,10 @@ class Toxicity:
     ``spans`` mark the offending words; ``duplicate_of`` names the earlier
     comment this one nearly copies; ``junk`` lists why the comment looks
     injected (see ``JUNK_REASONS``); ``off_topic`` says it shares almost no
-    content words with the article.
+    content words with the article. ``model`` names the model that scored
+    the comment when it is not the analyzer's own: in a thread too long for
+    the MiniLM encoder, the comments past its budget are scored by the n-gram
+    model, ``toxicity-v1`` (see ``newsift.comments.analyzer.ENCODER_TOKEN_BUDGET``).
     """
 
     region: str
@@ -68,6 +71,7 @@ class Toxicity:
     duplicate_of: str | None = None
     junk: tuple[str, ...] = ()
     off_topic: bool = False
+    model: str | None = None
 
     def __post_init__(self) -> None:
         if set(self.scores) != set(SCORE_NAMES):
@@ -92,7 +96,7 @@ class Toxicity:
             "duplicate_of": self.duplicate_of,
             "junk": list(self.junk),
             "off_topic": self.off_topic,
-        }
+        } | ({"model": self.model} if self.model is not None else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Toxicity:
@@ -132,6 +136,7 @@ class Toxicity:
                 duplicate_of=fields.optional_string(data, "duplicate_of"),
                 junk=tuple(junk),
                 off_topic=data["off_topic"],
+                model=fields.optional_string(data, "model"),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad toxicity item {dict(data)!r:.200}: {exc}") from exc
@@ -144,7 +149,9 @@ class ThreadSummary:
     ``top_targets`` counts the targets of offensive comments (a political group
     name when the comment names one, else the target kind), most frequent
     first; ``most_offensive`` holds up to three comments flagged offensive,
-    highest score first.
+    highest score first. ``without_encoder`` counts the comments scored by the
+    n-gram model because the thread is past the MiniLM encoder's budget (their
+    ``model`` says so); it is written only when not zero.
     """
 
     comments: int
@@ -157,6 +164,7 @@ class ThreadSummary:
     duplicates: int = 0
     junk: int = 0
     off_topic: int = 0
+    without_encoder: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,7 +178,7 @@ class ThreadSummary:
             "duplicates": self.duplicates,
             "junk": self.junk,
             "off_topic": self.off_topic,
-        }
+        } | ({"without_encoder": self.without_encoder} if self.without_encoder else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ThreadSummary:
@@ -196,6 +204,9 @@ class ThreadSummary:
                 most_offensive=tuple(most),
                 junk=fields.integer(data, "junk"),
                 off_topic=fields.integer(data, "off_topic"),
+                without_encoder=fields.integer(data, "without_encoder")
+                if "without_encoder" in data
+                else 0,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc

@@ -85,12 +85,25 @@ def comment_features(text: str) -> dict[int, float]:
     for cue, count in cues.items():
         word_counts[_hash(cue, HALF)] += 2 * count
     padded = " " + _DIGIT.sub("0", lower) + " "
-    char_counts: Counter[int] = Counter(
-        HALF + _hash(padded[i : i + n], HALF)
-        for n in CHAR_NGRAMS
-        for i in range(len(padded) - n + 1)
-    )
+    grams = Counter(padded[i : i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
+    char_counts: Counter[int] = Counter()
+    for gram, count in grams.items():
+        char_counts[_char_bucket(gram)] += count
     return {**_normalised(word_counts), **_normalised(char_counts)}
+
+
+_CHAR_BUCKETS: dict[str, int] = {}
+MAX_REMEMBERED = 1 << 20  # character n-grams whose bucket is kept (a long thread repeats them)
+
+
+def _char_bucket(gram: str) -> int:
+    """``HALF + _hash(gram, HALF)``, remembered: hashing is most of a comment's feature cost."""
+    bucket = _CHAR_BUCKETS.get(gram)
+    if bucket is None:
+        if len(_CHAR_BUCKETS) >= MAX_REMEMBERED:
+            _CHAR_BUCKETS.clear()
+        bucket = _CHAR_BUCKETS[gram] = HALF + _hash(gram, HALF)
+    return bucket
 
 
 def _shape(word: str) -> str:

@@ -35,6 +35,7 @@ def _entries(block: str) -> frozenset[str]:
 
 
 DUPLICATE_JACCARD = 0.7
+SIZE_RATIO = DUPLICATE_JACCARD - 0.01  # a safe bound under DUPLICATE_JACCARD (float rounding)
 COMMON_SHINGLE = 50
 STEM = 5
 MIN_CONTENT_WORDS = 8
@@ -111,6 +112,10 @@ def near_duplicates(texts: Sequence[str]) -> list[int | None]:
         )
         found = None
         for j in candidates:
+            # |a & b| / |a | b| <= min / max: sets of too different sizes cannot reach the bar
+            smaller, larger = sorted((len(current), len(sets[j])))
+            if smaller < SIZE_RATIO * larger:
+                continue
             if jaccard(current, sets[j]) >= DUPLICATE_JACCARD:
                 found = j if out[j] is None else out[j]
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -125,11 +126,12 @@ def find_techniques(
         return []
     context = ArticleContext.build(sentences, "\n".join(text[r.start : r.end] for r in ranges))
     pieces: list[tuple[Sentence, int, int, float, QuoteSpan | None, str | None]] = []
+    index = QuoteIndex(quotes)
     for sentence, probs in zip(
         sentences, tagger.token_probabilities(sentences, context), strict=True
     ):
         for span in decode(sentence, probs, tagger.threshold, tagger.peak, tagger.max_gap):
-            for a, b, quote in split_at_quotes(span.start, span.end, quotes):
+            for a, b, quote in split_at_quotes(span.start, span.end, index):
                 word = _hottest_word(sentence, probs, a, b)
                 if word is not None:
                     a, b = _trim(sentence, a, b)
@@ -165,8 +167,9 @@ def find_techniques_hf(
     """Techniques from a user's checkpoint, cut at quote edges like :func:`find_techniques`."""
     found: list[Technique] = []
     lowered = "\n".join(text[r.start : r.end] for r in ranges).lower()
+    index = QuoteIndex(quotes)
     for labelled in tagger.tag(text, ranges):
-        for a, b, quote in split_at_quotes(labelled.start, labelled.end, quotes):
+        for a, b, quote in split_at_quotes(labelled.start, labelled.end, index):
             words = [t for t in tokenize(text, a, b) if t.is_word]
             if not any(norm(t.text) not in STOPWORDS for t in words):
                 continue
@@ -191,10 +194,37 @@ def find_techniques_hf(
     return sorted(found, key=lambda t: (t.span.start, t.span.end))
 
 
+class QuoteIndex:
+    """Quotes sorted by start, to find those meeting a span without scanning them all."""
+
+    def __init__(self, quotes: Iterable[QuoteSpan]) -> None:
+        self.quotes = list(quotes)
+        self._order = sorted(range(len(self.quotes)), key=lambda i: self.quotes[i].start)
+        self._starts = [self.quotes[i].start for i in self._order]
+        self._reach = list(itertools.accumulate((self.quotes[i].end for i in self._order), max))
+
+    def meeting(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotes with ``q.start <= end`` and ``q.end >= start``, in their given order."""
+        found = []
+        at = bisect.bisect_right(self._starts, end) - 1
+        while at >= 0 and self._reach[at] >= start:
+            index = self._order[at]
+            if self.quotes[index].end >= start:
+                found.append(index)
+            at -= 1
+        return [self.quotes[i] for i in sorted(found)]
+
+
 def split_at_quotes(
-    start: int, end: int, quotes: Iterable[QuoteSpan]
+    start: int, end: int, quotes: Iterable[QuoteSpan] | QuoteIndex
 ) -> list[tuple[int, int, QuoteSpan | None]]:
-    """``[start, end)`` cut at every quote edge inside it; each piece with its quote or None."""
+    """``[start, end)`` cut at every quote edge inside it; each piece with its quote or None.
+
+    Only quotes meeting ``[start, end]`` can cut it or hold a piece; with a
+    :class:`QuoteIndex` they are found without looking at the others.
+    """
+    index = quotes if isinstance(quotes, QuoteIndex) else QuoteIndex(quotes)
+    quotes = index.meeting(start, end)
     cuts = {start, end}
     for q in quotes:
         cuts.update(x for x in (q.start, q.end) if start < x < end)

@@ -527,7 +527,7 @@ def _read_comments(
     for line in lines[section_start:first_head]:
         if not line.blank:
             builder.add("ui", line)  # "12 comments", "Leave a reply", ...
-    by_author: list[tuple[str, Region]] = []  # (normalised author, comment), in order
+    by_author = _Authors()  # (normalised author, comment), in order
     trailer: list[Line] = []
     for k, head in enumerate(heads):
         end_line = heads[k + 1].start_line if k + 1 < len(heads) else len(lines)
@@ -574,12 +574,12 @@ def _read_comments(
             mention = _MENTION.match(builder.text_of(paragraphs[0]))
             if mention:
                 parent_name = mention.group("name")
-        parent = _latest_by(by_author, parent_name) if parent_name else None
+        parent = by_author.latest_by(parent_name) if parent_name else None
         if parent is not None:
             builder.replies.append((region, parent))
         builder.regions.append(region)
         if head.author:
-            by_author.append((_normalise_name(head.author), region))
+            by_author.add(_normalise_name(head.author), region)
     if trailer:
         _read_trailer(trailer, out, builder, blank_style)
 
@@ -628,14 +628,37 @@ def _normalise_name(name: str) -> str:
     return re.sub(r"[\s_.@'’-]+", "", name.lower())
 
 
-def _latest_by(by_author: list[tuple[str, Region]], wanted: str) -> Region | None:
-    """The latest comment by ``wanted`` (or by a name that it starts with)."""
-    target = _normalise_name(wanted)
-    best: Region | None = None
-    for author, region in by_author:
-        if author and (target == author or target.startswith(author) or author.startswith(target)):
-            best = region
-    return best
+class _Authors:
+    """The thread's comments by normalised author, to find the one a reply names.
+
+    Holds each author's latest comment and the latest comment under every
+    prefix of an author, so that finding the parent costs the length of the
+    name, not of the thread.
+    """
+
+    def __init__(self) -> None:
+        self._exact: dict[str, tuple[int, Region]] = {}
+        self._prefix: dict[str, tuple[int, Region]] = {}
+        self._count = 0
+
+    def add(self, author: str, region: Region) -> None:
+        if not author:
+            return
+        self._count += 1
+        entry = (self._count, region)
+        self._exact[author] = entry
+        for end in range(len(author) + 1):
+            self._prefix[author[:end]] = entry
+
+    def latest_by(self, wanted: str) -> Region | None:
+        """The latest comment by ``wanted``, a name it starts with, or one starting with it."""
+        target = _normalise_name(wanted)
+        found = [self._exact.get(target[:end]) for end in range(1, len(target) + 1)]
+        found.append(self._prefix.get(target))
+        best = max(
+            (entry for entry in found if entry is not None), default=None, key=lambda e: e[0]
+        )
+        return best[1] if best is not None else None
 
 
 # body -----------------------------------------------------------------------
