@@ -61,7 +61,7 @@ def run(pipeline: Pipeline, items: Iterable[Loaded]) -> Iterator[Outcome]:
 
 def _outcome(pipeline: Pipeline, item: Loaded) -> Outcome:
     rid, id_fixed = clean_text(item.id)
-    repaired = [f"id ({first_surrogate(item.id)})"] if id_fixed else []
+    repaired = [*item.repaired, *([f"id ({first_surrogate(item.id)})"] if id_fixed else [])]
     if item.skipped is not None:
         return Outcome(rid, "skipped", reason=_with(clean_text(item.skipped)[0], repaired))
     if item.error is not None or item.document is None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from newsift.claims.model import HASH_BUCKETS, WORD_BUCKETS, ClaimModel, features
+from newsift.errors import ModelError
 
 SENTENCES = [
     "Unemployment rose by 12 percent between 2008 and 2010.",
@@ -63,5 +64,5 @@ def test_refuses_weights_of_another_shape(tmp_path: Path) -> None:
         hash_buckets=np.array([1 << 10]),
         features_version=np.array([1]),
     )
-    with pytest.raises(ValueError, match="do not match"):
+    with pytest.raises(ModelError, match="do not match"):
         ClaimModel.load(path)

@@ -9,6 +9,7 @@ import pytest
 
 from newsift.comments.annotations import SCORE_NAMES
 from newsift.comments.model import SPAN_LABELS, ToxicityModel, quantise
+from newsift.errors import ModelError
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_weights_of_another_shape_are_refused(model: ToxicityModel, tmp_path: Pa
         arrays = dict(data)
     arrays["comment_buckets"] = np.array([1024])
     np.savez(path, **arrays)
-    with pytest.raises(ValueError, match="do not match"):
+    with pytest.raises(ModelError, match="do not match"):
         ToxicityModel.load(path)
 
 

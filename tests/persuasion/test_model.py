@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsift.errors import ModelError
 from newsift.persuasion.features import CLASSIFIER_BUCKETS, TAGGER_BUCKETS, Sentence
 from newsift.persuasion.labels import TECHNIQUES
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier, decode
@@ -78,7 +79,7 @@ def test_classifier_save_load_and_refusal(tmp_path: Path) -> None:
     arrays = dict(np.load(tmp_path / "c.npz"))
     arrays["buckets"] = np.array([123])
     np.savez(tmp_path / "bad.npz", **arrays)
-    with pytest.raises(ValueError, match="do not match"):
+    with pytest.raises(ModelError, match="do not match"):
         TechniqueClassifier.load(tmp_path / "bad.npz")
 
 

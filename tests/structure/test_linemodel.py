@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsift.errors import ModelError
 from newsift.structure.dump import parse_dump
 from newsift.structure.linemodel import (
     HASH_BUCKETS,
@@ -55,7 +56,7 @@ def test_weights_of_another_shape_are_refused(tmp_path: Path, model: LineModel) 
     bad = LineModel(model.dense[:-1], model.hashed, model.bias, model.stack, model.stack_bias)
     path = tmp_path / "bad.npz"
     bad.save(path)
-    with pytest.raises(ValueError, match="do not match"):
+    with pytest.raises(ModelError, match="do not match"):
         LineModel.load(path)
 
 

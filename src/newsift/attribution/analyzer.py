@@ -15,6 +15,7 @@ from newsift.attribution.annotations import (
 )
 from newsift.document import Document, Span
 from newsift.registry import register
+from newsift.unicode import clean_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from newsift.attribution.quotes import Speech
     from newsift.attribution.sources import Resolver, SourceDraft
 
-#: Longer paragraphs are not parsed (spaCy's own limit is 1,000,000 characters).
+#: Longer paragraphs are parsed in pieces this long (spaCy refuses over nlp.max_length,
+#: 1,000,000 characters by default, and its parser needs about 1 GB per 100,000).
 MAX_PARAGRAPH_CHARS = 100_000
 #: Runs of non-space characters this long are blanked before parsing: spaCy's
 #: tokenizer peels prefixes one at a time, so a 10,000-character "[[[[...]]]]"
@@ -38,8 +40,10 @@ def for_parser(paragraph: str) -> str:
     """The paragraph as spaCy should see it, same length so offsets still hold.
 
     Over-long paragraphs and ones that are mostly not letters (tables of
-    symbols, markup debris) become blank; over-long non-space runs are blanked.
+    symbols, markup debris) become blank; over-long non-space runs are blanked;
+    lone surrogates (which spaCy cannot hash) become U+FFFD.
     """
+    paragraph = clean_text(paragraph)[0]
     if len(paragraph) > MAX_PARAGRAPH_CHARS:
         return " " * len(paragraph)
     visible = sum(1 for c in paragraph if not c.isspace())
@@ -123,7 +127,7 @@ def analyse(
     resolver = Resolver()
     parsed_all: list[tuple[Span, SpacyDoc]] = []
     for block in blocks:
-        paragraphs = [p for p in block if p.end > p.start]
+        paragraphs = pieces([p for p in block if p.end > p.start], text, nlp.max_length)
         quoted = pair_quotes(text, paragraphs)
         parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
         found: list[Speech] = []
@@ -152,6 +156,27 @@ def analyse(
         if word[:1].isupper() and word.lower() not in HONORIFICS
     )
     return _assemble(text, speeches, orphans, refusals, resolver)
+
+
+def pieces(paragraphs: Sequence[Span], text: str, max_length: int) -> list[Span]:
+    """``paragraphs`` with each one longer than spaCy takes cut into pieces it takes.
+
+    spaCy refuses a text over ``nlp.max_length`` characters (error E088). Ingest
+    keeps lines under ``--max-line-chars``, but a document built by other means
+    may not; such a paragraph is cut at the last white space before the limit
+    (or at the limit where there is none), so it is still read, piece by piece.
+    """
+    size = max(1, min(max_length, MAX_PARAGRAPH_CHARS))
+    out: list[Span] = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        while paragraph.end - start > size:
+            cut = text.rfind(" ", start + size // 2, start + size)
+            end = cut if cut > start else start + size
+            out.append(Span(start, end))
+            start = end
+        out.append(Span(start, paragraph.end))
+    return out
 
 
 def _assemble(

@@ -38,6 +38,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.encoders import Encoder
+from newsift.errors import ModelError
 
 INDEX_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # version 1: no dense vectors
@@ -222,8 +223,14 @@ class MatchIndex:
 
         Searches fuse in the stored dense vectors only when ``encoder`` is given.
         """
-        with np.load(path, allow_pickle=False) as data:
-            arrays = dict(data)
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = dict(data)
+        except Exception as exc:  # a truncated or foreign file: any failure to read it
+            raise ModelError(
+                f"fact-check index {path} cannot be read ({type(exc).__name__}: {exc}); "
+                "rebuild it with 'newsift claims index'"
+            ) from exc
         if int(arrays["version"][0]) not in READABLE_VERSIONS:
             raise ValueError(f"{path}: match index version {int(arrays['version'][0])}")
         columns = [arrays["record_" + name].tolist() for name in _FIELDS]

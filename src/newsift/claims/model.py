@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
-from newsift.models import load_arrays
+from newsift.models import load_model
 
 MODEL_FILE = "claims-v1.npz"
 ENCODER_MODEL_FILE = "claims-minilm-v1.npz"
@@ -134,8 +134,8 @@ class ClaimModel:
         """
         chosen = choose_encoder(encoder)
         if path is None and chosen is not None:
-            return cls._from_arrays(load_arrays(ENCODER_MODEL_FILE), chosen)
-        return cls._from_arrays(load_arrays(MODEL_FILE, path), chosen)
+            return load_model(ENCODER_MODEL_FILE, None, lambda data: cls._from_arrays(data, chosen))
+        return load_model(MODEL_FILE, path, lambda data: cls._from_arrays(data, chosen))
 
     @classmethod
     def _from_arrays(

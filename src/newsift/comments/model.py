@@ -48,7 +48,7 @@ from newsift.comments.features import (
 from newsift.comments.lexicon import neutral_names
 from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
-from newsift.models import load_arrays
+from newsift.models import build_model, load_arrays, load_model
 
 MODEL_FILE = "toxicity-v1.npz"
 ENCODER_MODEL_FILE = "toxicity-minilm-v1.npz"
@@ -247,11 +247,11 @@ class ToxicityModel:
         """
         chosen = choose_encoder(encoder)
         if path is None and chosen is not None:
-            return cls._from_arrays(load_arrays(ENCODER_MODEL_FILE), chosen)
+            return load_model(ENCODER_MODEL_FILE, None, lambda data: cls._from_arrays(data, chosen))
         data = load_arrays(MODEL_FILE, path)
         if "dense" in data and chosen is None:
             raise ModelError(f"{path} has MiniLM weights: load it with encoder='minilm' or 'auto'")
-        return cls._from_arrays(data, chosen)
+        return build_model(data, lambda data: cls._from_arrays(data, chosen))
 
     @classmethod
     def _from_arrays(

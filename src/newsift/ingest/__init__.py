@@ -25,7 +25,7 @@ from typing import IO
 from newsift.document import Document, Meta
 from newsift.errors import EmptyInput, InputError, InputTooLarge, NewsiftError, UnsupportedInput
 from newsift.ingest import records
-from newsift.ingest.decode import check_lines, decode
+from newsift.ingest.decode import check_lines, decode, repair
 from newsift.ingest.fetch import FetchLimits, fetch, is_web_url
 from newsift.ingest.html import document_from_html
 from newsift.ingest.records import iter_lines, parse_json
@@ -51,12 +51,17 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """One input unit: a document, or the error that kept it from being one."""
+    """One input unit: a document, or the error that kept it from being one.
+
+    ``repaired`` names what ingest fixed on the way, e.g. ``("id (U+D800)",)``
+    for lone surrogates replaced with U+FFFD (the text stays the same length).
+    """
 
     id: str
     document: Document | None = None
     error: NewsiftError | None = None
     skipped: str | None = None  # why an input was passed over on purpose (a PNG in a WARC)
+    repaired: tuple[str, ...] = ()
 
 
 def document_from_text(
@@ -69,9 +74,19 @@ def document_from_text(
     reference_date: str | None = None,
     source: str | None = None,
     limits: Limits | None = None,
+    repaired: list[str] | None = None,
 ) -> Document:
-    """A document from text already decoded. ``reference_date`` defaults to ``crawl_date``."""
+    """A document from text already decoded. ``reference_date`` defaults to ``crawl_date``.
+
+    Lone surrogates in ``text``, ``id``, ``url`` or ``source`` are replaced with
+    U+FFFD; ``repaired`` (if given) gets the names of the fields fixed.
+    """
     limits = limits or Limits()
+    fixed = repaired if repaired is not None else []
+    text = repair(text, "text", fixed)
+    id = repair(id, "id", fixed)  # noqa: A001
+    url = repair(url, "url", fixed) if url is not None else None
+    source = repair(source, "source", fixed) if source is not None else None
     if not text.strip():
         raise EmptyInput("empty input")
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
@@ -154,8 +169,11 @@ def read_stream(
     encoding: str | None = None,
 ) -> Iterator[Loaded]:
     limits = limits or Limits()
+    notes: list[str] = []
+    name = repair(name, "id", notes)  # a file name that is not UTF-8
     if kind not in KINDS:
-        yield Loaded(name, error=UnsupportedInput(f"unknown kind {kind!r}; use one of {KINDS}"))
+        error = UnsupportedInput(f"unknown kind {kind!r}; use one of {KINDS}")
+        yield Loaded(name, error=error, repaired=tuple(notes))
         return
     head = _peek(stream)
     if kind == "auto":
@@ -172,17 +190,18 @@ def read_stream(
             raise InputTooLarge(f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)")
         if kind == "html":
             doc = document_from_html(data, id=name, source=name, declared_charset=encoding,
-                                     reference_date=reference_date, limits=limits)  # fmt: skip
-            yield Loaded(name, document=doc)
+                                     reference_date=reference_date, limits=limits,
+                                     repaired=notes)  # fmt: skip
+            yield Loaded(name, document=doc, repaired=tuple(notes))
             return
         text = decode(data, encoding)
-        doc = document_from_text(
-            text, id=name, kind=kind, source=name, reference_date=reference_date, limits=limits
-        )
+        doc = document_from_text(text, id=name, kind=kind, source=name,
+                                 reference_date=reference_date, limits=limits,
+                                 repaired=notes)  # fmt: skip
     except NewsiftError as exc:
-        yield Loaded(name, error=exc)
+        yield Loaded(name, error=exc, repaired=tuple(notes))
         return
-    yield Loaded(name, document=doc)
+    yield Loaded(name, document=doc, repaired=tuple(notes))
 
 
 def _read_jsonl(
@@ -193,47 +212,54 @@ def _read_jsonl(
         if isinstance(line, NewsiftError):
             yield Loaded(record_id, error=line)
             continue
+        notes: list[str] = []
         try:
             obj = parse_json(line, limits)
-            record_id = records.record_id(obj, record_id)
+            record_id = repair(records.record_id(obj, record_id), "id", notes)
             record = records.to_record(obj, record_id)
             reader = document_from_html if record.html is not None else document_from_text
             doc = reader(
                 record.html if record.html is not None else record.text or "",
-                id=record.id,
+                id=record_id,
                 url=record.url,
                 crawl_date=record.crawl_date,
                 reference_date=reference_date,
                 source=f"{name}:{number}",
                 limits=limits,
+                repaired=notes,
             )
         except NewsiftError as exc:
-            yield Loaded(record_id, error=exc)
+            yield Loaded(record_id, error=exc, repaired=tuple(notes))
             continue
-        yield Loaded(record_id, document=doc)
+        yield Loaded(record_id, document=doc, repaired=tuple(notes))
 
 
 def _read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Loaded]:
     for item in iter_warc(stream, name=name, max_record_bytes=limits.max_bytes):
+        notes: list[str] = []
         if isinstance(item, WarcSkip):
-            yield Loaded(item.id, skipped=item.reason)
+            rid = repair(item.id, "id", notes)
+            yield Loaded(rid, skipped=item.reason, repaired=tuple(notes))
         elif isinstance(item, NewsiftError):
-            yield Loaded(getattr(item, "record_id", None) or name, error=item)
+            rid = repair(getattr(item, "record_id", None) or name, "id", notes)
+            yield Loaded(rid, error=item, repaired=tuple(notes))
         else:
+            rid = repair(item.id, "id", notes)
             try:
                 doc = document_from_html(
                     item.body,
-                    id=item.id,
+                    id=rid,
                     url=item.url,
                     crawl_date=item.date,
                     declared_charset=item.charset,
                     source=name,
                     limits=limits,
+                    repaired=notes,
                 )
             except NewsiftError as exc:
-                yield Loaded(item.id, error=exc)
+                yield Loaded(rid, error=exc, repaired=tuple(notes))
                 continue
-            yield Loaded(item.id, document=doc)
+            yield Loaded(rid, document=doc, repaired=tuple(notes))
 
 
 def read_url(
@@ -245,21 +271,25 @@ def read_url(
     ``input.fetch``. The web app calls this, never :func:`read_path`.
     """
     limits = limits or Limits()
+    notes: list[str] = []
+    url = repair(url, "id", notes)
     try:
         fetched = fetch(url, limits=FetchLimits(max_bytes=limits.max_bytes))
         if fetched.content_type in {None, "text/html", "application/xhtml+xml"}:
             doc = document_from_html(fetched.body, id=url, url=fetched.final_url,
                                      declared_charset=fetched.charset, source=url,
-                                     reference_date=reference_date, limits=limits)  # fmt: skip
+                                     reference_date=reference_date, limits=limits,
+                                     repaired=notes)  # fmt: skip
         elif fetched.content_type == "text/plain":
             text = decode(fetched.body, fetched.charset)
             doc = document_from_text(text, id=url, url=fetched.final_url, source=url,
-                                     reference_date=reference_date, limits=limits)  # fmt: skip
+                                     reference_date=reference_date, limits=limits,
+                                     repaired=notes)  # fmt: skip
         else:
             raise UnsupportedInput(f"{fetched.content_type} is not a page newsift reads")
     except NewsiftError as exc:
-        return Loaded(url, error=exc)
-    return Loaded(url, document=doc)
+        return Loaded(url, error=exc, repaired=tuple(notes))
+    return Loaded(url, document=doc, repaired=tuple(notes))
 
 
 def _peek(stream: IO[bytes]) -> bytes:

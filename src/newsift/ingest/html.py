@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from newsift.document import Document, Meta
 from newsift.errors import InputTooLarge
+from newsift.ingest.decode import repair
 from newsift.ingest.html_decode import decode_html
+from newsift.ingest.paragraphs import split_long_lines
 from newsift.limits import Limits
 from newsift.structure.dates import parse_iso_date
 from newsift.structure.html.page import lay_out, read_html_page
@@ -25,16 +27,30 @@ def document_from_html(
     declared_charset: str | None = None,
     source: str | None = None,
     limits: Limits | None = None,
+    repaired: list[str] | None = None,
 ) -> Document:
-    """A document from one HTML page; raises an InputError for a page it cannot read."""
+    """A document from one HTML page; raises an InputError for a page it cannot read.
+
+    Lines of the laid-out page over ``limits.max_line_chars`` are split (see
+    :mod:`newsift.ingest.paragraphs`). Lone surrogates in a ``str`` page, ``id``
+    or ``url`` are replaced with U+FFFD; ``repaired`` (if given) gets the fields fixed.
+    """
     limits = limits or Limits()
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > limits.max_bytes:
         raise InputTooLarge(f"page is over {limits.max_bytes:,} bytes (limit --max-bytes)")
-    text = data if isinstance(data, str) else decode_html(data, declared_charset)[0]
+    fixed = repaired if repaired is not None else []
+    id = repair(id, "id", fixed)  # noqa: A001
+    url = repair(url, "url", fixed) if url is not None else None
+    source = repair(source, "source", fixed) if source is not None else None
+    if isinstance(data, str):
+        text = repair(data, "html", fixed)
+    else:
+        text = decode_html(data, declared_charset)[0]
     page = read_html_page(text, url=url)
     reference = crawl_date or reference_date
     layout = lay_out(page, parse_iso_date(reference) if reference else None)
+    laid_out, regions = split_long_lines(layout.text, layout.regions, limits.max_line_chars)
     meta = Meta(
         headline=page.meta.headline,
         author=page.meta.author,
@@ -47,4 +63,4 @@ def document_from_html(
         crawl_date=crawl_date,
         reference_date=reference,
     )
-    return Document(layout.text, id=id, meta=meta, layers={"regions": layout.regions})
+    return Document(laid_out, id=id, meta=meta, layers={"regions": regions})

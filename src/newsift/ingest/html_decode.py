@@ -36,7 +36,7 @@ import re
 from charset_normalizer import from_bytes
 
 from newsift.errors import BinaryInput, EmptyInput
-from newsift.ingest.decode import _MAGIC
+from newsift.ingest.decode import _MAGIC, utf16_hint
 
 META_SCAN_BYTES = 4096  # how far into the page a <meta> charset is looked for
 NUL_SCAN_BYTES = 65536  # NUL bytes this early mean binary data (unless UTF-16) ...
@@ -158,7 +158,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if encoding not in _UTF16 and b"\x00" in data[:NUL_SCAN_BYTES]:
         head = data[:NUL_SCAN_BYTES]
         if head.count(b"\x00") > NUL_SHARE_LIMIT * len(head) or not _TAGS.search(head):
-            raise BinaryInput("binary input: it contains NUL bytes")
+            raise BinaryInput(f"binary input: it contains NUL bytes{utf16_hint(data)}")
         data = data.replace(b"\x00", b"")  # a few stray NULs in real markup: as browsers, drop them
     if encoding is None:
         encoding = meta_charset(data[:META_SCAN_BYTES])

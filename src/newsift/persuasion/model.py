@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.models import load_arrays
+from newsift.models import ModelArrays, load_model
 from newsift.persuasion.features import (
     CLASSIFIER_BUCKETS,
     FEATURES_VERSION,
@@ -160,7 +160,10 @@ class SpanTagger:
     @classmethod
     def load(cls, path: Path | None = None) -> SpanTagger:
         """The shipped tagger (or the one at ``path``); refuses weights of another shape."""
-        data = load_arrays(TAGGER_FILE, path)
+        return load_model(TAGGER_FILE, path, cls._from_arrays)
+
+    @classmethod
+    def _from_arrays(cls, data: ModelArrays) -> SpanTagger:
         index = data["index"].astype(np.int64)
         _check(data, TAGGER_BUCKETS, index, data["value"].shape == index.shape)
         weights = np.zeros(TAGGER_BUCKETS, dtype=np.float32)
@@ -217,7 +220,10 @@ class TechniqueClassifier:
     @classmethod
     def load(cls, path: Path | None = None) -> TechniqueClassifier:
         """The shipped classifier (or the one at ``path``); refuses other labels or shapes."""
-        data = load_arrays(CLASSIFIER_FILE, path)
+        return load_model(CLASSIFIER_FILE, path, cls._from_arrays)
+
+    @classmethod
+    def _from_arrays(cls, data: ModelArrays) -> TechniqueClassifier:
         index = data["index"].astype(np.int64)
         ok = tuple(str(x) for x in data["labels"]) == TECHNIQUES and data["value"].shape == (
             len(TECHNIQUES),

@@ -63,6 +63,12 @@ def e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def bdi(value: object) -> str:
+    """A page-given name (author, commenter, source), escaped and bidi-isolated in ``<bdi>``,
+    so a right-to-left override in it cannot reorder the text around it."""
+    return f"<bdi>{e(value)}</bdi>"
+
+
 def render_html(data: Mapping[str, Any], *, home: str | None = None) -> str:
     """The report of one document dict as a complete HTML page.
 
@@ -112,7 +118,7 @@ def _present_sections(view: View) -> list[tuple[str, str]]:
 def _header(view: View, present: Sequence[tuple[str, str]], home: str | None) -> str:
     facts = []
     if view.meta.get("author"):
-        facts.append(f"by {e(view.meta['author'])}")
+        facts.append(f"by {bdi(view.meta['author'])}")
     if view.meta.get("published"):
         facts.append(f"published {e(view.meta['published'])}")
     elif view.meta.get("published_raw"):
@@ -120,7 +126,7 @@ def _header(view: View, present: Sequence[tuple[str, str]], home: str | None) ->
     if view.meta.get("url"):
         facts.append(_link(view.meta["url"]))
     elif view.meta.get("source"):
-        facts.append(f"from {e(view.meta['source'])}")
+        facts.append(f"from {bdi(view.meta['source'])}")
     toc = "".join(f'<li><a href="#{key}">{e(name)}</a></li>' for key, name in present)
     if home is not None:
         toc += f'<li><a href="{e(home)}">Analyse another page</a></li>'
@@ -269,7 +275,7 @@ def _thread_summary(view: View) -> str:
     target_text = ", ".join(f"{e(t['target'])} ({_int(t.get('count'))})" for t in targets)
     worst = [r for r in as_list(thread.get("most_offensive")) if isinstance(r, str)]
     worst_links = ", ".join(
-        f'<a href="#{_comment_anchor(view, r)}">{e(_comment_name(view, r))}</a>'
+        f'<a href="#{_comment_anchor(view, r)}">{bdi(_comment_name(view, r))}</a>'
         for r in worst
         if _comment_anchor(view, r)
     )
@@ -472,8 +478,9 @@ def _source_row(
         for f in view.flags_of(source_id)
     )
     return (
-        f'<tr><th scope="row"><mark class="q q-{css}">{e(view.source_label(source_id))}</mark></th>'
-        f"<td>{status}</td><td>{e(source.get('descriptor') or '—')}</td><td>{spoke}</td>"
+        f'<tr><th scope="row"><mark class="q q-{css}">{bdi(view.source_label(source_id))}'
+        "</mark></th>"
+        f"<td>{status}</td><td>{bdi(source.get('descriptor') or '—')}</td><td>{spoke}</td>"
         f"<td>{quotes}</td><td>{flags or '—'}</td></tr>"
     )
 
@@ -535,8 +542,10 @@ def _comments(view: View) -> str:
         depth = _depth(comment, {c["id"]: c for c in comments})
         badges = _badges(view, comment, ids)
         author = comment.get("author") if isinstance(comment.get("author"), str) else None
-        name = (
-            f"<strong>{e(author)}</strong>" if author else '<strong class="muted">No name</strong>'
+        who = (
+            f"<strong>{bdi(author)}</strong>"
+            if author
+            else '<strong class="muted">No name</strong>'
         )
         when = comment.get("when")
         when_html = f'<span class="muted">{e(when)}</span>' if isinstance(when, str) else ""
@@ -545,7 +554,7 @@ def _comments(view: View) -> str:
         if isinstance(parent, str) and parent in ids:
             reply = (
                 f'<span class="muted">reply to <a href="#{_comment_anchor(view, parent)}">'
-                f"{e(_comment_name(view, parent))}</a></span>"
+                f"{bdi(_comment_name(view, parent))}</a></span>"
             )
         paragraphs = comment["paragraphs"] or [{"start": comment["start"], "end": comment["end"]}]
         text = "".join(
@@ -558,7 +567,7 @@ def _comments(view: View) -> str:
         cards.append(
             f'<article class="comment d{min(depth, 3)}{offensive}" id="comment-{number}" '
             f'aria-label="Comment {number}">'
-            f"<header>{name}{when_html}{reply}<span>{badges}</span></header>{text}</article>"
+            f"<header>{who}{when_html}{reply}<span>{badges}</span></header>{text}</article>"
         )
     summary = f'<div class="card">{_thread_summary(view)}</div>'
     return (
@@ -589,8 +598,8 @@ def _badges(view: View, comment: Mapping[str, Any], ids: set[str]) -> str:
     duplicate = item.get("duplicate_of")
     if isinstance(duplicate, str) and duplicate:
         anchor = _comment_anchor(view, duplicate)
-        name = e(_comment_name(view, duplicate))
-        target_html = f'<a href="#{anchor}">{name}</a>' if anchor else name
+        shown = bdi(_comment_name(view, duplicate))
+        target_html = f'<a href="#{anchor}">{shown}</a>' if anchor else shown
         badges.append(f'<span class="badge b-dup">duplicate of {target_html}</span>')
     for reason in as_list(item.get("junk")):
         badges.append(f'<span class="badge b-junk">junk: {e(reason)}</span>')

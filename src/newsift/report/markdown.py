@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from newsift.report.view import View, as_list, build_view, flag_name, technique_name
+from newsift.report.view import View, as_list, build_view, flag_name, isolate, technique_name
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -37,7 +37,8 @@ def render_markdown(data: Mapping[str, Any]) -> str:
     facts = []
     for key, label in (("author", "by"), ("published", "published"), ("url", "url")):
         if view.meta.get(key):
-            facts.append(f"{label} {md_escape(view.meta[key], 200)}")
+            value = md_escape(view.meta[key], 200)
+            facts.append(f"{label} {isolate(value) if key == 'author' else value}")
     if facts:
         lines += [" · ".join(facts), ""]
     lines += _sourcing(view) + _flags(view) + _claims(view) + _techniques(view) + _thread(view)
@@ -68,8 +69,9 @@ def _sourcing(view: View) -> list[str]:
                 status = "anonymous"
             flags = ", ".join(flag_name(f.get("kind")) for f in view.flags_of(source_id))
             out.append(
-                f"| {md_escape(view.source_label(source_id), 80)} | {status} "
-                f"| {md_escape(source.get('descriptor') or '-', 100)} | {md_escape(flags or '-')} |"
+                f"| {isolate(md_escape(view.source_label(source_id), 80))} | {status} "
+                f"| {isolate(md_escape(source.get('descriptor') or '-', 100))} "
+                f"| {md_escape(flags or '-')} |"
             )
         out.append("")
     return out
@@ -139,7 +141,8 @@ def _thread(view: View) -> list[str]:
         region = next((c for c in comments if c["id"] == region_id), None)
         if region is not None:
             author = region.get("author") or "no name"
-            out.append(f"- {md_escape(author, 60)}: “{md_escape(view.comment_text(region), 200)}”")
+            who = isolate(md_escape(author, 60))
+            out.append(f"- {who}: “{md_escape(view.comment_text(region), 200)}”")
     return [*out, ""]
 
 

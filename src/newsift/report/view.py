@@ -13,6 +13,7 @@ renderers escape it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,27 @@ FLAG_NAMES = {
     "only_to_author": "Spoke only to the author",
     "anonymous_majority": "Anonymous sources carry most quoted words",
 }
+
+
+#: First strong isolate and pop directional isolate: a name between them cannot flip the
+#: text around it (a right-to-left override in it ends at the isolate's end).
+FSI, PDI = "\u2068", "\u2069"
+
+
+_BIDI_CLASSES = frozenset(
+    {"R", "AL", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+)
+
+
+def isolate(name: str) -> str:
+    """``name`` bidi-isolated for use inside a sentence (the plain-text ``<bdi>``).
+
+    Only a name with right-to-left letters or bidirectional controls is wrapped,
+    so plain names stay plain when copied.
+    """
+    if name.isascii() or not any(unicodedata.bidirectional(c) in _BIDI_CLASSES for c in name):
+        return name
+    return f"{FSI}{name}{PDI}"
 
 
 class ReportError(SchemaError):
@@ -282,7 +304,7 @@ def _annotate(view: View) -> None:
         span = _span(quote.get("content"), n)
         assert span is not None
         source_id = quote.get("source") if isinstance(quote.get("source"), str) else None
-        who = view.source_label(source_id)
+        who = isolate(view.source_label(source_id))
         kind = str(quote.get("kind") or "quote")
         extra = " (said to the author)" if quote.get("to_author") is True else ""
         marks.append(
@@ -310,7 +332,9 @@ def _annotate(view: View) -> None:
             )
     for flag in view.flags:
         evidence = [s for s in (_span(e, n) for e in as_list(flag.get("evidence"))) if s]
-        who = view.source_label(flag.get("source")) if flag.get("source") else "the article"
+        who = (
+            isolate(view.source_label(flag.get("source"))) if flag.get("source") else "the article"
+        )
         pending.append(
             (
                 evidence[0]["start"] if evidence else n,
@@ -326,7 +350,7 @@ def _annotate(view: View) -> None:
         explanation = str(technique.get("explanation") or "")
         speaker = technique.get("speaker")
         if isinstance(speaker, str) and speaker:
-            explanation += f" (in words of {view.source_label(speaker)})"
+            explanation += f" (in words of {isolate(view.source_label(speaker))})"
         score = _number(technique.get("score"), -1.0)
         title = technique_name(technique.get("label"))
         if score >= 0:

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.models import load_arrays
+from newsift.models import ModelArrays, load_model
 from newsift.structure.header import parse_header_line, person_name
 from newsift.structure.junk import is_credit
 from newsift.structure.lines import (
@@ -231,10 +231,10 @@ class LineModel:
     @classmethod
     def load(cls, path: Path | None = None) -> LineModel:
         """The shipped model (or one at ``path``); refuses weights of another shape."""
-        return cls._from_arrays(load_arrays(MODEL_FILE, path))
+        return load_model(MODEL_FILE, path, cls._from_arrays)
 
     @classmethod
-    def _from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> LineModel:
+    def _from_arrays(cls, data: ModelArrays) -> LineModel:
         labels = tuple(str(x) for x in data["labels"])
         shapes_ok = (
             int(data["hash_buckets"][0]) == HASH_BUCKETS
