@@ -225,10 +225,13 @@ def measure(text: str, label: str, units: int, unit_name: str) -> float:
         else sum(len(r.paragraphs) or 1 for r in doc.regions_of("body"))
     )
     verdict = "ok" if cpu < GOAL_S else ("over goal" if cpu < LIMIT_S else "OVER LIMIT")
+    thread = doc.layers.get("thread") or []
+    without = thread[0].without_encoder if thread else 0
+    note = f", {without} scored without the encoder" if without else ""
     print(
         f"{label:<22} {cpu:8.2f} CPU-s  {1000 * cpu / units:7.2f} ms/{unit_name:<9} "
         f"{100 * cpu / LIMIT_S:5.1f}% of {LIMIT_S:.0f} s  (load {loaded:.2f} s, "
-        f"{found} {unit_name}s found)  {verdict}",
+        f"{found} {unit_name}s found{note})  {verdict}",
         flush=True,
     )
     return cpu

@@ -44,8 +44,9 @@ def test_five_thousand_comments_each_get_a_toxicity_entry(monkeypatch: pytest.Mo
     import newsift
     from newsift.encoders import choose_encoder
 
-    budget = 3_000  # tokens: a small budget keeps the test quick and crosses it
-    monkeypatch.setattr(comments_analyzer, "ENCODER_TOKEN_BUDGET", budget)
+    # a small budget (3,000 tokens at 5,000 comments) keeps the test quick and crosses it
+    monkeypatch.setattr(comments_analyzer, "ENCODER_TOKENS", 38_000)
+    assert comments_analyzer.encoder_budget(5000) == 3_000
     doc = newsift.load(long_threads.page(5000), kind="dump", reference_date="2025-06-01")
     newsift.Pipeline.from_config(newsift.DEFAULT_PIPELINE)(doc)
     assert len(doc.comments) == 5000
@@ -79,6 +80,13 @@ def test_a_short_thread_says_nothing_of_the_budget() -> None:
     assert "without_encoder" not in summary.to_dict()
     over = ThreadSummary(3, 1, 2, 0, 0.0, without_encoder=2)
     assert ThreadSummary.from_dict(over.to_dict()) == over
+
+
+def test_the_budget_shrinks_as_the_thread_grows() -> None:
+    budget = comments_analyzer.encoder_budget
+    assert budget(0) == comments_analyzer.ENCODER_TOKENS
+    assert budget(1000) > 40 * 850 > budget(5000) > 0  # 850 typical comments fit in full
+    assert budget(100_000) == 0
 
 
 def test_encoder_share_counts_tokens_in_thread_order() -> None:

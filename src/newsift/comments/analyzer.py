@@ -22,12 +22,21 @@ if TYPE_CHECKING:
 ARTICLE_KINDS = ("headline", "standfirst", "body")
 TOP_TARGETS = 5
 MOST_OFFENSIVE = 3
-#: MiniLM tokens one thread may spend: the comments that fit, in thread order, are
-#: scored with the encoder; the rest by the n-gram model (``toxicity-v1``), each
-#: marked with its ``model`` and counted in the summary's ``without_encoder``.
-#: About 1,250 comments of typical length (10 to 60 words, 48 tokens on average),
-#: about 12 CPU-s (benchmarks/long_threads.py); every shorter thread is scored in full.
-ENCODER_TOKEN_BUDGET = 60_000
+#: The MiniLM budget of a thread, in encoder tokens: ``ENCODER_TOKENS`` less
+#: ``TOKENS_PER_COMMENT`` for each comment (the n-gram model, forensics and
+#: reading cost about that much CPU per comment), so that a 5,000-comment page
+#: stays well inside the 30 CPU-s per-document limit. The comments that fit, in
+#: thread order, are scored with the encoder; the rest by the n-gram model
+#: (``toxicity-v1``), each marked with its ``model`` and counted in the summary's
+#: ``without_encoder``. Threads of up to about 850 comments of 10 to 60 words
+#: (48 tokens on average) are scored in full; see benchmarks/long_threads.py.
+ENCODER_TOKENS = 48_000
+TOKENS_PER_COMMENT = 7
+
+
+def encoder_budget(comments: int) -> int:
+    """The MiniLM tokens a thread of ``comments`` comments may spend."""
+    return max(0, ENCODER_TOKENS - TOKENS_PER_COMMENT * comments)
 
 
 @register
@@ -114,7 +123,7 @@ def score_comments(
     With ``external``, the scores that checkpoint has replace the shipped
     model's, and ``offensive`` is decided at the checkpoint's threshold. When
     ``model`` uses the MiniLM encoder and the thread needs more than
-    ``budget`` encoder tokens (``ENCODER_TOKEN_BUDGET`` when None), the
+    ``budget`` encoder tokens (:func:`encoder_budget` when None), the
     comments past the budget are scored by ``fallback`` (the n-gram model,
     loaded when not given) and carry its name.
     """
@@ -122,7 +131,7 @@ def score_comments(
     if not comments:
         return []
     texts = [doc.region_text(c) for c in comments]
-    encoded = encoder_share(model, texts, ENCODER_TOKEN_BUDGET if budget is None else budget)
+    encoded = encoder_share(model, texts, encoder_budget(len(texts)) if budget is None else budget)
     probabilities = model.probabilities(texts[:encoded])
     scorers = [model] * encoded
     if encoded < len(texts):

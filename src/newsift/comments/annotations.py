@@ -58,7 +58,7 @@ class Toxicity:
     content words with the article. ``model`` names the model that scored
     the comment when it is not the analyzer's own: in a thread too long for
     the MiniLM encoder, the comments past its budget are scored by the n-gram
-    model, ``toxicity-v1`` (see ``newsift.comments.analyzer.ENCODER_TOKEN_BUDGET``).
+    model, ``toxicity-v1`` (see ``newsift.comments.analyzer.encoder_budget``).
     """
 
     region: str

@@ -85,10 +85,14 @@ def comment_features(text: str) -> dict[int, float]:
     for cue, count in cues.items():
         word_counts[_hash(cue, HALF)] += 2 * count
     padded = " " + _DIGIT.sub("0", lower) + " "
-    grams = Counter(padded[i : i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1))
-    char_counts: Counter[int] = Counter()
-    for gram, count in grams.items():
-        char_counts[_char_bucket(gram)] += count
+    known = _CHAR_BUCKETS.get  # buckets are at least HALF, never 0
+    char_counts: Counter[int] = Counter(
+        [
+            known(gram) or _char_bucket(gram)
+            for n in CHAR_NGRAMS
+            for gram in [padded[i : i + n] for i in range(len(padded) - n + 1)]
+        ]
+    )
     return {**_normalised(word_counts), **_normalised(char_counts)}
 
 
