@@ -26,8 +26,8 @@ import random
 import sys
 import time
 
-for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 LIMIT_S = 30.0
 GOAL_S = 20.0  # a margin under the limit for slower machines
@@ -210,11 +210,12 @@ def page(comments: int, paragraphs: int = 10, seed: int = 14) -> str:
 
 def measure(text: str, label: str, units: int, unit_name: str) -> float:
     import newsift
+    from newsift.pipeline import default_pipeline
 
     start = time.process_time()
     doc = newsift.load(text, kind="dump", id=label, reference_date="2025-06-01")
     loaded = time.process_time() - start
-    pipeline = newsift.default_pipeline(time_limit_s=None)
+    pipeline = default_pipeline(time_limit_s=None)
     pipeline.setup()
     start = time.process_time()
     pipeline(doc)
@@ -226,7 +227,7 @@ def measure(text: str, label: str, units: int, unit_name: str) -> float:
     )
     verdict = "ok" if cpu < GOAL_S else ("over goal" if cpu < LIMIT_S else "OVER LIMIT")
     thread = doc.layers.get("thread") or []
-    without = thread[0].without_encoder if thread else 0
+    without = getattr(thread[0], "without_encoder", 0) if thread else 0
     note = f", {without} scored without the encoder" if without else ""
     print(
         f"{label:<22} {cpu:8.2f} CPU-s  {1000 * cpu / units:7.2f} ms/{unit_name:<9} "

@@ -318,7 +318,7 @@ def test_near_duplicates_match_the_plain_search() -> None:
         "and",
         "down",
     ]
-    texts = []
+    texts: list[str] = []
     for _ in range(120):
         if texts and rng.random() < 0.3:
             base = rng.choice(texts).split()
