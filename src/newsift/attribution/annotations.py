@@ -208,12 +208,17 @@ PROFILE_COUNTS = ("named", "anonymous", "organizational", "documentary", "unattr
 class SourcingProfile:
     """How an article is sourced; the one item of the ``sourcing`` layer.
 
-    Every source falls in exactly one class: ``named`` (a named person),
+    Every figure but ``nonresponses`` and ``excluded`` is computed over the
+    real sources only (:func:`real_sources`): a source of an unattributed kind,
+    or one with no displayed quote, counts nowhere, so it cannot dilute a share.
+    Every real source falls in exactly one class: ``named`` (a named person),
     ``anonymous`` (an unnamed person), ``organizational``, ``documentary``, or
-    ``unattributed`` (groups such as "critics" and vague attributions). Shares
-    are of all sources (0.0 when there are none). ``anonymous_word_share`` is
-    the share of quoted words (all quote contents) whose source is anonymous;
-    ``only_to_author`` counts sources whose every quote was given to the writer.
+    ``unattributed`` (unnamed groups such as "critics"). Shares are of the real
+    sources (0.0 when there are none). ``quotes`` counts the displayed quotes
+    of real sources, ``quoted_words`` the words of their contents, and
+    ``anonymous_word_share`` the share of those words whose source is anonymous;
+    ``only_to_author`` counts real sources whose every quote was given to the
+    writer; ``excluded`` the sources left out of every figure.
     """
 
     sources: int = 0
@@ -223,6 +228,7 @@ class SourcingProfile:
     anonymous_words: int = 0
     only_to_author: int = 0
     nonresponses: int = 0
+    excluded: int = 0
 
     def share(self, name: str) -> float:
         return self.counts.get(name, 0) / self.sources if self.sources else 0.0
@@ -242,6 +248,7 @@ class SourcingProfile:
             "anonymous_word_share": round(self.anonymous_word_share, 4),
             "only_to_author": self.only_to_author,
             "nonresponses": self.nonresponses,
+            "excluded": self.excluded,
         }
 
     @classmethod
@@ -258,6 +265,7 @@ class SourcingProfile:
                 anonymous_words=fields.count(data, "anonymous_words"),
                 only_to_author=fields.count(data, "only_to_author"),
                 nonresponses=fields.count(data, "nonresponses"),
+                excluded=fields.count(data, "excluded"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad sourcing profile {dict(data)!r:.200}: {exc}") from exc
@@ -274,29 +282,63 @@ def profile_class(source: Source) -> str:
     return "unattributed"
 
 
+#: Kinds of source that can carry a profile figure; any other kind (``unattributed``,
+#: or one added for abstractions or the page's author) is left out of every figure.
+REAL_SOURCE_KINDS = frozenset({"person", "organization", "group", "document"})
+
+
+def displayed(quote: Quote) -> bool:
+    """A quote a reader is shown: one with content (an empty span shows nothing)."""
+    return quote.content.end > quote.content.start
+
+
+def real_sources(sources: Sequence[Source], quotes: Sequence[Quote]) -> list[Source]:
+    """The sources every sourcing-profile figure is computed over, in their order.
+
+    A source is real when both hold:
+
+    - its kind is a person (named or anonymous), an organization, a group or a
+      document (:data:`REAL_SOURCE_KINDS`); ``unattributed`` sources ("some
+      say", heads the rules cannot place) and any other kind are not;
+    - at least one of its quotes is displayed: its id is among ``quotes`` (the
+      quotes layer, what the report shows) and its content is not empty
+      (:func:`displayed`). A source whose quotes were all dropped is a mention
+      with nothing said.
+
+    Counting the others would dilute every share: "anonymous sources carry 32%
+    of quoted words" must be 32% of the words of sources a reader can weigh.
+    """
+    shown = {q.id for q in quotes if displayed(q)}
+    return [s for s in sources if s.kind in REAL_SOURCE_KINDS and any(q in shown for q in s.quotes)]
+
+
 def sourcing_profile(
     sources: Sequence[Source],
     quotes: Sequence[Quote] = (),
     nonresponses: Sequence[NonResponse] = (),
 ) -> SourcingProfile:
-    """The article's sourcing profile from its sources, quotes and non-responses."""
+    """The article's sourcing profile: every figure over :func:`real_sources` only."""
+    real = real_sources(sources, quotes)
     counts = dict.fromkeys(PROFILE_COUNTS, 0)
-    for source in sources:
+    for source in real:
         counts[profile_class(source)] += 1
-    by_id = {q.id: q for q in quotes}
+    by_id = {q.id: q for q in quotes if displayed(q)}
     only_to_author = 0
-    for source in sources:
+    quote_ids: set[str] = set()
+    for source in real:
         own = [by_id[q] for q in source.quotes if q in by_id]
+        quote_ids.update(q.id for q in own)
         if own and all(q.to_author for q in own):
             only_to_author += 1
     return SourcingProfile(
-        sources=len(sources),
+        sources=len(real),
         counts=counts,
-        quotes=len(quotes),
-        quoted_words=sum(s.quoted_words for s in sources),
-        anonymous_words=sum(s.quoted_words for s in sources if s.anonymous),
+        quotes=len(quote_ids),
+        quoted_words=sum(s.quoted_words for s in real),
+        anonymous_words=sum(s.quoted_words for s in real if s.anonymous),
         only_to_author=only_to_author,
         nonresponses=len(nonresponses),
+        excluded=len(sources) - len(real),
     )
 
 
