@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from newsift.claims.matching import FactCheck, MatchIndex, build_index, read_factchecks
+from newsift.errors import ModelError
 
 ARCHIVE = (
     FactCheck(
@@ -116,7 +117,17 @@ def test_load_refuses_other_version(index: MatchIndex, tmp_path: Path) -> None:
         arrays = dict(data)
     arrays["version"] = np.array([999], dtype=np.int64)
     np.savez(path, **arrays)
-    with pytest.raises(ValueError, match="version"):
+    with pytest.raises(ModelError, match="version 999 is not one this newsift reads"):
+        MatchIndex.load(path)
+
+
+def test_load_refuses_a_missing_array(index: MatchIndex, tmp_path: Path) -> None:
+    path = tmp_path / "index.npz"
+    index.save(path)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: v for k, v in data.items() if k != "idf"}
+    np.savez(path, **arrays)
+    with pytest.raises(ModelError, match="not a valid index file"):
         MatchIndex.load(path)
 
 

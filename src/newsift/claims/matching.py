@@ -226,13 +226,25 @@ class MatchIndex:
         try:
             with np.load(path, allow_pickle=False) as data:
                 arrays = dict(data)
-        except Exception as exc:  # a truncated or foreign file: any failure to read it
+            return cls._from_arrays(path, arrays, encoder)
+        except ModelError:
+            raise
+        except Exception as exc:  # truncated, foreign, a missing or misshapen array
+            reason = "inconsistent arrays" if isinstance(exc, ValueError) else type(exc).__name__
             raise ModelError(
-                f"fact-check index {path} cannot be read ({type(exc).__name__}: {exc}); "
+                f"cannot read the match index {path}: not a valid index file ({reason}); "
                 "rebuild it with 'newsift claims index'"
             ) from exc
+
+    @classmethod
+    def _from_arrays(
+        cls, path: Path, arrays: dict[str, NDArray[np.generic]], encoder: Encoder | None
+    ) -> MatchIndex:
         if int(arrays["version"][0]) not in READABLE_VERSIONS:
-            raise ValueError(f"{path}: match index version {int(arrays['version'][0])}")
+            raise ModelError(
+                f"{path}: match index version {int(arrays['version'][0])} is not one this "
+                "newsift reads; rebuild it with 'newsift claims index'"
+            )
         columns = [arrays["record_" + name].tolist() for name in _FIELDS]
         records = tuple(FactCheck(*(str(c) for c in row)) for row in zip(*columns, strict=True))
         terms: list[str] = [str(t) for t in arrays["terms"].tolist()]
