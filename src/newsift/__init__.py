@@ -18,6 +18,7 @@ import typing
 
 # Each layer's JSON loader registers itself on import (no model or spaCy loads here).
 from newsift.attribution import annotations as _attribution_layers  # noqa: F401
+from newsift.attribution import byline as _byline_layer  # noqa: F401
 from newsift.attribution import flags as _flags_layer  # noqa: F401
 from newsift.claims import annotations as _claims_layer  # noqa: F401
 from newsift.comments import annotations as _comment_layers  # noqa: F401

@@ -13,6 +13,7 @@ from newsift.attribution.annotations import (
     Source,
     sourcing_profile,
 )
+from newsift.attribution.byline import byline_signals
 from newsift.document import Document, Span
 from newsift.registry import register
 from newsift.unicode import clean_text
@@ -61,8 +62,10 @@ class QuoteAnalyzer:
     """Find direct, indirect and mixed quotations, who said them, and how the page is sourced.
 
     Reads: regions (the body's paragraphs; comments too with
-    ``include_comments``). Writes: quotes, sources, nonresponses, sourcing (one
-    :class:`~newsift.attribution.annotations.SourcingProfile`).
+    ``include_comments``; byline and bio), meta.author. Writes: quotes, sources,
+    nonresponses, sourcing (one
+    :class:`~newsift.attribution.annotations.SourcingProfile`), byline
+    (:mod:`~newsift.attribution.byline` signals: pen name, no bio, ...).
     Method: quotation marks paired by direction (:mod:`~newsift.attribution.marks`),
     cue verbs and their dependents in a spaCy parse
     (:mod:`~newsift.attribution.quotes`), mentions resolved to sources
@@ -73,7 +76,9 @@ class QuoteAnalyzer:
 
     name: ClassVar[str] = "attribution.quotes.v1"
     requires: ClassVar[frozenset[str]] = frozenset({"regions"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"quotes", "sources", "nonresponses", "sourcing"})
+    assigns: ClassVar[frozenset[str]] = frozenset(
+        {"quotes", "sources", "nonresponses", "sourcing", "byline"}
+    )
 
     include_comments: bool = False  # also read reader comments (each on its own)
     _nlp: Language | None = field(default=None, init=False, repr=False)
@@ -99,6 +104,7 @@ class QuoteAnalyzer:
         doc.layers["sources"] = sources
         doc.layers["nonresponses"] = nonresponses
         doc.layers["sourcing"] = [sourcing_profile(sources, quotes, nonresponses)]
+        doc.layers["byline"] = byline_signals(doc)
         return doc
 
 
