@@ -26,6 +26,7 @@ def summarise(doc: Document, width: int = 78) -> str:
     lines.append(f"  body: {paragraphs} paragraphs, {words} words")
     for bio in doc.regions_of("bio"):
         lines.append(_wrap("  bio: " + doc.region_text(bio), width))
+    lines.extend(_byline(doc, width))
     lines.extend(_sourcing(doc, width))
     lines.extend(_claims(doc, width))
     lines.extend(_techniques(doc))
@@ -59,6 +60,26 @@ def _wrap(text: str, width: int, indent: str = "      ") -> str:
     )
 
 
+BYLINE_NAMES = {
+    "pen_name": "pen name",
+    "no_affiliation": "no affiliation",
+    "no_bio": "no bio",
+    "no_byline": "no byline",
+}
+
+
+def _byline(doc: Document, width: int) -> list[str]:
+    """Byline signals (pen name, no bio, ...) with their evidence, when attribution ran."""
+    out = []
+    for signal in doc.layers.get("byline", []):
+        name = BYLINE_NAMES.get(signal.kind, signal.kind)
+        out.append(_wrap(f"  ! byline, {name}: {signal.reason}", width))
+        evidence = " … ".join(" ".join(doc.span_text(s).split()) for s in signal.evidence)
+        if evidence:
+            out.append(_wrap(f"      evidence: \u201c{evidence}\u201d", width))
+    return out
+
+
 def _sourcing(doc: Document, width: int) -> list[str]:
     """Sources, non-responses and flags, when the attribution analyzers ran."""
     sources = doc.layers.get("sources")
@@ -66,6 +87,15 @@ def _sourcing(doc: Document, width: int) -> list[str]:
         return []
     named = sum(1 for s in sources if getattr(s, "named", False))
     out = [f"  sources: {len(sources)} ({named} named, {len(sources) - named} not named)"]
+    for profile in doc.layers.get("sourcing", []):
+        left_out = f"; {profile.excluded} not counted" if profile.excluded else ""
+        out.append(
+            _wrap(
+                f"  profile over {profile.sources} real sources{left_out}: anonymous sources "
+                f"carry {profile.anonymous_word_share:.0%} of {profile.quoted_words} quoted words",
+                width,
+            )
+        )
     for source in sources:
         bits = [getattr(source, "kind", "?")]
         if getattr(source, "descriptor", None):

@@ -227,3 +227,26 @@ def test_shared_example_has_no_byline_signal() -> None:
     assert doc.meta.author == truth["author"]
     assert [doc.region_text(r) for r in doc.regions_of("bio")] == [truth["author_bio"]]
     assert found == []
+
+
+def test_signals_are_shown_by_show_and_both_reports() -> None:
+    from newsift.report import render_html, render_markdown
+    from newsift.summary import summarise
+
+    bio = f"{AUTHOR} is the pseudonym of a retired harbor pilot."
+    doc, found = signals(page(f"by {AUTHOR}", bio))
+    doc.layers["byline"] = found
+    shown = summarise(doc, width=200)
+    assert "! byline, pen name: The bio says the byline Mirela Santangelo" in shown
+    assert f"evidence: \u201c{bio}\u201d" in shown
+    data = doc.to_dict()
+    html_page = render_html(data)
+    assert "<h3>Byline</h3>" in html_page
+    assert 'class="n-byline"' in html_page and f"Evidence: “{bio}”" in html_page
+    assert '<mark class="f"' in html_page  # the evidence is highlighted in the bio
+    markdown = render_markdown(data)
+    assert "### Byline" in markdown and "**Pen name**" in markdown and bio in markdown
+    bare, none = signals(page(f"By {AUTHOR} | Staff Writer"))
+    bare.layers["byline"] = none
+    assert "Nothing to flag about the byline." in render_html(bare.to_dict())
+    assert "byline," not in summarise(bare)

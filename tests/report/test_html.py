@@ -171,7 +171,7 @@ JSON = st.recursive(
 )  # fmt: skip
 LAYER_KEYS = st.sampled_from(
     ["regions", "quotes", "sources", "sourcing", "flags", "nonresponses", "claims",
-     "techniques", "toxicity", "thread", "meta"]
+     "techniques", "toxicity", "thread", "meta", "byline"]
 )  # fmt: skip
 SPAN = st.fixed_dictionaries({"start": st.integers(-2, 60), "end": st.integers(-2, 60)})
 ITEM = st.dictionaries(

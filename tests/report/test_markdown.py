@@ -60,7 +60,7 @@ def test_hostile_document_has_no_live_markup() -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.sampled_from(["sources", "flags", "claims", "techniques", "thread",
-                                        "regions", "sourcing", "meta"]),
+                                        "regions", "sourcing", "meta", "byline"]),
                        st.lists(st.dictionaries(st.text(max_size=6), st.none() | st.text(max_size=6)
                                                 | st.integers() | st.booleans(), max_size=5),
                                 max_size=3) | st.text(max_size=5)))  # fmt: skip

@@ -34,6 +34,7 @@ from newsift.report.view import (
     View,
     as_list,
     build_view,
+    byline_name,
     flag_name,
     technique_name,
 )
@@ -153,7 +154,7 @@ def _link(url: str) -> str:
 
 # ------------------------------------------------------------------- summary
 def _summary(view: View) -> str:
-    cards = [_sourcing_card(view), _flags_card(view), _claims_card(view)]
+    cards = [_sourcing_card(view), _byline_card(view), _flags_card(view), _claims_card(view)]
     cards += [_techniques_card(view), _thread_card(view)]
     body = "".join(c for c in cards if c)
     return (
@@ -202,7 +203,26 @@ def _sourcing_card(view: View) -> str:
         f"{_int(profile.get('only_to_author'))} spoke only to the author; "
         f"{_int(profile.get('nonresponses'))} did not respond.</p>",
     ]
+    excluded = _int(profile.get("excluded"))
+    if excluded:
+        lines.append(
+            f'<p class="muted">{excluded} more not counted: unattributed, or with no quote '
+            "shown.</p>"
+        )
     return _card("Sourcing", "".join(lines))
+
+
+def _byline_card(view: View) -> str:
+    """What the page says, or leaves unsaid, about its author (the ``byline`` layer)."""
+    if "byline" not in view.layers:
+        return ""
+    if not view.byline:
+        return _card("Byline", "<p>Nothing to flag about the byline.</p>")
+    items = "".join(
+        f"<li><strong>{e(byline_name(s.get('kind')))}</strong>: {e(s.get('reason') or '')}</li>"
+        for s in view.byline
+    )
+    return _card("Byline", f"<ul>{items}</ul>")
 
 
 def _flags_card(view: View) -> str:
@@ -304,7 +324,7 @@ def _legend(view: View) -> str:
         keys.append(("c", f"Top {MARKED_CLAIMS} check-worthy claims"))
     if view.techniques:
         keys.append(("t", "Persuasion technique"))
-    if view.flags:
+    if view.flags or view.byline:
         keys.append(("f", "Flag evidence"))
     if view.nonresponses:
         keys.append(("nr", "Did not respond"))
@@ -393,9 +413,12 @@ def _highlight(
 def _note_list(notes: Iterable[Note], view: View) -> str:
     items = []
     for note in notes:
-        kind = {"flag": "Flag", "technique": "Technique", "nonresponse": "Non-response"}.get(
-            note.kind, note.kind
-        )
+        kind = {
+            "flag": "Flag",
+            "byline": "Byline",
+            "technique": "Technique",
+            "nonresponse": "Non-response",
+        }.get(note.kind, note.kind)
         items.append(
             f'<li class="n-{e(note.kind)}" id="note-{note.number}">'
             f'<a href="#ref-{note.number}" aria-label="back to the text of note {note.number}">'

@@ -14,7 +14,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from newsift.report.view import View, as_list, build_view, flag_name, isolate, technique_name
+from newsift.report.view import (
+    View,
+    as_list,
+    build_view,
+    byline_name,
+    flag_name,
+    isolate,
+    technique_name,
+)
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -41,7 +49,14 @@ def render_markdown(data: Mapping[str, Any]) -> str:
             facts.append(f"{label} {isolate(value) if key == 'author' else value}")
     if facts:
         lines += [" · ".join(facts), ""]
-    lines += _sourcing(view) + _flags(view) + _claims(view) + _techniques(view) + _thread(view)
+    lines += (
+        _sourcing(view)
+        + _byline(view)
+        + _flags(view)
+        + _claims(view)
+        + _techniques(view)
+        + _thread(view)
+    )
     lines.append(f"_newsift report of {md_escape(view.id, 120)}_")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -75,6 +90,20 @@ def _sourcing(view: View) -> list[str]:
             )
         out.append("")
     return out
+
+
+def _byline(view: View) -> list[str]:
+    if not view.byline:
+        return []
+    out = ["### Byline", ""]
+    for signal in view.byline:
+        quoted = " … ".join(view.span_text(s) for s in signal["evidence"])  # checked spans
+        evidence = f" Evidence: “{md_escape(quoted, 300)}”" if quoted else ""
+        out.append(
+            f"- **{md_escape(byline_name(signal.get('kind')))}**: "
+            f"{md_escape(signal.get('reason') or '', 400)}{evidence}"
+        )
+    return [*out, ""]
 
 
 def _flags(view: View) -> list[str]:

@@ -64,7 +64,7 @@ ol.notes{list-style:none;margin:.4em 0;padding:0;font-size:.86rem}
 ol.notes li{border-left:4px solid var(--line);background:var(--soft);padding:.35em .6em;
 margin-bottom:.5em}
 ol.notes li.n-flag{border-color:#b00020}ol.notes li.n-technique{border-color:#a33f00}
-ol.notes li.n-nonresponse{border-color:#333}
+ol.notes li.n-nonresponse{border-color:#333}ol.notes li.n-byline{border-color:#b00020}
 .ev{display:block;color:var(--muted);margin-top:.2em}
 table{border-collapse:collapse;width:100%;font-size:.93rem}
 th,td{border-bottom:1px solid var(--line);text-align:left;vertical-align:top;padding:.35em .5em}

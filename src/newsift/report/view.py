@@ -37,6 +37,14 @@ FLAG_NAMES = {
     "anonymous_majority": "Anonymous sources carry most quoted words",
 }
 
+#: Plain-language names of the byline signals (newsift.attribution.byline.BYLINE_KINDS).
+BYLINE_NAMES = {
+    "pen_name": "Pen name",
+    "no_affiliation": "Bio names no outlet, role or affiliation",
+    "no_bio": "Name only: no bio, outlet or role",
+    "no_byline": "No byline",
+}
+
 
 #: First strong isolate and pop directional isolate: a name between them cannot flip the
 #: text around it (a right-to-left override in it ends at the isolate's end).
@@ -69,8 +77,8 @@ class ReportError(SchemaError):
 class Mark:
     """One highlighted range of the text, with what it is and what to say about it.
 
-    ``kind`` is ``quote``, ``claim``, ``technique``, ``flag``, ``nonresponse`` or
-    ``toxic``; ``css`` the classes that colour it; ``label`` the short text read
+    ``kind`` is ``quote``, ``claim``, ``technique``, ``flag``, ``byline``,
+    ``nonresponse`` or ``toxic``; ``css`` the classes that colour it; ``label`` the short text read
     out for it (aria-label, title); ``note`` the number of its margin note, if any.
     """
 
@@ -85,7 +93,7 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A margin note: a flag, technique or non-response explained with its evidence."""
+    """A margin note: a flag, byline signal, technique or non-response, with its evidence."""
 
     number: int
     kind: str
@@ -108,6 +116,7 @@ class View:
     source_order: list[str]
     sourcing: dict[str, Any] | None
     flags: list[dict[str, Any]]
+    byline: list[dict[str, Any]]
     nonresponses: list[dict[str, Any]]
     claims: list[dict[str, Any]]
     techniques: list[dict[str, Any]]
@@ -182,6 +191,10 @@ def flag_name(kind: object) -> str:
     return FLAG_NAMES.get(str(kind), str(kind).replace("_", " ").capitalize())
 
 
+def byline_name(kind: object) -> str:
+    return BYLINE_NAMES.get(str(kind), str(kind).replace("_", " ").capitalize())
+
+
 def technique_name(label: object) -> str:
     """``Loaded_Language`` -> ``Loaded language``; PTC labels joined by commas stay readable."""
     text = str(label).replace("_", " ").replace(",", ", ").replace("  ", " ").strip()
@@ -228,6 +241,7 @@ def build_view(data: object) -> View:
         source_order=list(sources),
         sourcing=sourcing,
         flags=list(_items(data, "flags")),
+        byline=[_with_evidence(x, n) for x in _items(data, "byline")],
         nonresponses=[r for r in _items(data, "nonresponses") if _span(r.get("span"), n)],
         claims=claims,
         techniques=techniques,
@@ -257,6 +271,12 @@ def _span(value: object, n: int) -> dict[str, int] | None:
     if not 0 <= start < end <= n:
         return None
     return {"start": start, "end": end}
+
+
+def _with_evidence(item: dict[str, Any], n: int) -> dict[str, Any]:
+    """``item`` with only its well-formed evidence spans inside the text."""
+    spans = [s for s in (_span(e, n) for e in as_list(item.get("evidence"))) if s]
+    return {**item, "evidence": spans}
 
 
 def _is_int(value: object) -> bool:
@@ -344,6 +364,19 @@ def _annotate(view: View) -> None:
                 evidence,
             )
         )
+    for signal in view.byline:
+        evidence = list(signal["evidence"])
+        author = signal.get("author")
+        who = isolate(str(author)) if isinstance(author, str) and author else "the article"
+        pending.append(
+            (
+                evidence[0]["start"] if evidence else n,
+                "byline",
+                f"{byline_name(signal.get('kind'))}: {who}",
+                str(signal.get("reason") or ""),
+                evidence,
+            )
+        )
     for technique in view.techniques:
         span = _span(technique.get("span"), n)
         assert span is not None
@@ -375,7 +408,7 @@ def _annotate(view: View) -> None:
     for number, (start, kind, title, body, spans) in enumerate(pending, start=1):
         quoted = " … ".join(view.span_text(s) for s in spans)
         notes.append(Note(number, kind, title, body, quoted, start))
-        css = {"flag": "f", "technique": "t", "nonresponse": "nr"}[kind]
+        css = {"flag": "f", "byline": "f", "technique": "t", "nonresponse": "nr"}[kind]
         for span in spans:
             marks.append(Mark(span["start"], span["end"], kind, css, title, number))
     for region_id, item in view.toxicity.items():
