@@ -156,3 +156,22 @@ def test_profile_without_excluded_field_reads_back() -> None:
     data = sourcing_profile([]).to_dict()
     del data["excluded"]
     assert SourcingProfile.from_dict(data).excluded == 0
+
+
+@pytest.mark.parametrize(
+    ("case", "flagged"),
+    [
+        # 60 of 100 real words: a vague source's 200 words must not dilute it to 20%
+        (CASES["anonymous majority stays a majority over real sources"], True),
+        (CASES["anonymous share not diluted by an unattributed source"], False),  # 32 of 100
+        (CASES["one displayed quote of several is enough"], True),  # 15 of 15
+    ],
+)
+def test_anonymous_majority_flag_is_over_real_sources(case: Case, flagged: bool) -> None:
+    from newsift.attribution.flags import ExpertFlagger
+    from newsift.document import Document
+
+    sources, quotes = _build(case)
+    doc = Document("x" * 40, layers={"sources": sources, "quotes": quotes})
+    kinds = [f.kind for f in ExpertFlagger()(doc).layers["flags"]]
+    assert ("anonymous_majority" in kinds) is flagged

@@ -13,7 +13,8 @@ from the page and the public record, with the evidence span:
   2015; see ``attribution/data/leaders.tsv``);
 - ``only_to_author``: everything the source says was said to the writer, and
   the source appears nowhere else in the article;
-- ``anonymous_majority``: anonymous sources carry most of the quoted words.
+- ``anonymous_majority``: anonymous sources carry most of the quoted words
+  (of real sources only, as in the sourcing profile).
 
 Reads: sources, quotes, meta.published. Writes: flags.
 """
@@ -29,7 +30,7 @@ from datetime import date
 from importlib import resources
 from typing import Any, ClassVar
 
-from newsift.attribution.annotations import Quote, Source
+from newsift.attribution.annotations import Quote, Source, real_sources
 from newsift.document import Document, Span, register_layer
 from newsift.errors import SchemaError
 from newsift.registry import register
@@ -245,8 +246,10 @@ class ExpertFlagger:
 
 
 def _anonymous_majority(sources: list[Source], quotes: list[Quote]) -> list[Flag]:
-    total = sum(s.quoted_words for s in sources)
-    anonymous = [s for s in sources if s.kind == "person" and not s.named]
+    """Over real sources only, like the sourcing profile (see ``real_sources``)."""
+    real = real_sources(sources, quotes)
+    total = sum(s.quoted_words for s in real)
+    anonymous = [s for s in real if s.anonymous]
     words = sum(s.quoted_words for s in anonymous)
     if not total or words / total <= ANONYMOUS_MAJORITY:
         return []
