@@ -45,6 +45,8 @@ BYLINE_KINDS = ("pen_name", "no_affiliation", "no_bio", "no_byline")
 #: A page read as an article: at least this many body paragraphs and words.
 MIN_ARTICLE_PARAGRAPHS = 3
 MIN_ARTICLE_WORDS = 150
+#: Characters before a pen-name phrase read for a negation or another person's name.
+LOOKBACK = 80
 
 _PEN_NAME = re.compile(
     r"\b(?:pen[- ]?names?|pseudonym(?:s|ous(?:ly)?)?|noms? de plume|nom de guerre"
@@ -274,8 +276,11 @@ def _says_pen_name(sentence: str, names: list[str]) -> bool:
     """A pen-name phrase that is about this byline (not negated, not another work's)."""
     if _OTHER_WORK.search(sentence):
         return False
+    aliases = [
+        (m.start(), m.end(), _fold(m.group("name"))) for m in _NAMED_PSEUDONYM.finditer(sentence)
+    ]
     for match in _PEN_NAME.finditer(sentence):
-        before = sentence[: match.start()]
+        before = sentence[max(0, match.start() - LOOKBACK) : match.start()]
         if _NEGATED.search(before):
             continue
         other = _SOMEONE_ELSE.search(before)
@@ -283,11 +288,9 @@ def _says_pen_name(sentence: str, names: list[str]) -> bool:
             _fold(other.group("name")) in _fold(n).split() for n in names
         ):
             continue  # "Maria (a pseudonym) told me": a source's name, not the byline
-        named = _NAMED_PSEUDONYM.search(sentence)
-        if named is not None and named.start() <= match.start() <= named.end():
-            alias = _fold(named.group("name"))
-            if not names or not any(alias == _fold(n) for n in names):
-                continue  # "under the pen name Jo Hart" while the byline is another name
+        alias = next((a for start, end, a in aliases if start <= match.start() <= end), None)
+        if alias is not None and not any(alias == _fold(n) for n in names):
+            continue  # "under the pen name Jo Hart" while the byline is another name
         return True
     return False
 
