@@ -129,9 +129,6 @@ def score_page(truth: dict[str, Any], doc: Any, tally: Tally, details: bool) -> 
             if s.to_author:
                 c["to_author shown"] += 1
                 c["to_author right"] += True in allowed
-            if t["to_author"] and not t.get("optional") and False not in allowed:
-                c["to_author truth"] += 1
-                c["to_author found"] += bool(s.to_author)
         else:
             not_source = any(
                 (content_words(n) and content_words(n) <= content_words(s.name))
@@ -148,6 +145,11 @@ def score_page(truth: dict[str, Any], doc: Any, tally: Tally, details: bool) -> 
         if not t.get("optional"):
             c["sources truth"] += 1
             c["sources found"] += k in pairs.values()
+            if t["to_author"] and False not in t.get("to_author_alternatives", []):
+                c["to_author truth"] += 1
+                c["to_author found"] += any(
+                    sources[i].to_author for i, j in pairs.items() if j == k
+                )
 
     t_quotes: list[dict[str, Any]] = truth["quotes"]
     qpairs = assign(
@@ -239,7 +241,9 @@ def report(split: str, tally: Tally, seconds: float) -> None:
     print(f"{'  matched quotes left without a speaker':44s} {c['quotes left without speaker']}")
     line("to_author precision", "to_author right", "to_author shown")
     line("to_author recall", "to_author found", "to_author truth")
-    kinds = sorted({k.split()[1] for k in c if k.startswith("flag ")})
+    from newsift.attribution.flags import FLAG_KINDS
+
+    kinds = sorted({*FLAG_KINDS, *(k.split()[1] for k in c if k.startswith("flag "))})
     for kind in kinds:
         line(f"flag {kind} precision", f"flag {kind} right", f"flag {kind} shown", 0.90)
         line(f"flag {kind} recall", f"flag {kind} found", f"flag {kind} truth")

@@ -27,6 +27,8 @@ from newsift.attribution.audit_matching import (
         ("Zo\u00eb Br\u00e9ton", "zoe breton"),
         ("President Tomas Varga", "tomas varga"),
         ("  a   senior official ", "senior official"),
+        ("The president", "president"),
+        ("Gov.", "gov"),
         ("", ""),
     ],
 )
@@ -65,6 +67,8 @@ def test_surname(name: str, expected: str) -> None:
         ("the pictures", "a congressional report", False, False),
         ("Critics", "Supporters", False, False),
         ("Open Roads", "Open Roads", False, True),
+        ("The governor", "The governor", True, True),
+        ("The governor", "Gov. Ada Holm", True, False),
         ("", "Open Roads", False, False),
     ],
 )

@@ -128,9 +128,12 @@ def words(text: str) -> list[str]:
 def normalise_name(name: str) -> str:
     """A name folded for comparison ("Dr. Owen John Dempsey" -> "owen john dempsey")."""
     tokens = [w.replace(".", "") for w in words(name)]
-    while tokens and (tokens[0] in _HONORIFICS or tokens[0] in ("the", "a", "an")):
+    while tokens and tokens[0] in ("the", "a", "an"):
         tokens = tokens[1:]
-    while tokens and tokens[-1] in _SUFFIXES:
+    # a title goes only when a name follows it: "The president" stays "president"
+    while len(tokens) > 1 and tokens[0] in _HONORIFICS:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
         tokens = tokens[:-1]
     return " ".join(tokens)
 
