@@ -5,8 +5,9 @@ A dump or plain text with a line over ``Limits.max_line_chars`` is refused
 DOM, so one text node can be a line of megabytes (a page without ``<p>``
 breaks); refusing it would lose pages a browser shows well. Such a line is
 split instead, each piece at most ``max_line_chars`` long: after the last
-sentence end within the allowed length, else at the last white space, and refused with :class:`~newsift.errors.LineTooLong` where a
-piece has no white space to split at. The text keeps its characters: a space
+sentence end within the allowed length, else at the last white space, and
+refused with :class:`~newsift.errors.LineTooLong` where a piece has no white
+space to split at. The text keeps its characters: a space
 at a split becomes a line break, and after a sentence end with no space (as
 in Chinese or Japanese) a line break is inserted; every region and paragraph
 span moves with its text, and a paragraph cut by a split becomes two.
