@@ -113,6 +113,9 @@ CASES = {
         ),
         [("no_affiliation", f"by {AUTHOR}")],
     ),
+    "bio: a past role with no outlet still names a role": Case(
+        page(f"by {AUTHOR}", f"{AUTHOR} writes about sport. She coached a youth league."), []
+    ),
     "bio: gives a handle": Case(
         page(f"by {AUTHOR}", f"{AUTHOR} (@mirela_s) writes about schools."), []
     ),
@@ -157,6 +160,7 @@ CASES = {
     # no byline at all
     "no byline on a confident article": Case(page(None), [("no_byline", HEADLINE)]),
     "no byline, too short to be sure": Case(page(None, body=BODY[:1]), []),
+    "byline only, but too little body to be sure": Case(page(f"by {AUTHOR}", body=BODY[:2]), []),
 }
 
 

@@ -98,7 +98,8 @@ _ROLE = re.compile(
     r"council(?:lor|or|member)s?|senators?|representatives?|activists?|organi[sz]ers?|"
     r"volunteers?|farmers?|owners?|hosts?|photographers?|intern|staff|desk|team|board|"
     r"columns?|newsletter|podcast|beat|cover(?:s|ed|ing)|report(?:s|ed|ing) on|anchors?|"
-    r"presenters?|commentators?|"
+    r"presenters?|commentators?|coach(?:es|ed|ing)?|teach(?:es|ing)?|taught|"
+    r"serve[sd]? (?:as|on)|work(?:s|ed)? as|practi[cs](?:es|ed) (?:law|medicine)|"
     r"strategists?|officials?|spokes(?:man|woman|person))\b",
     re.I,
 )
@@ -193,7 +194,7 @@ def byline_signals(doc: Document) -> list[BylineSignal]:
         if author is None and not bios and confident_article(doc):
             found.append(_no_byline(doc))
         return found
-    if pen is not None or not _is_person(author):
+    if pen is not None or not _is_person(author) or not article_body(doc):
         return found
     bare = not _says_more(doc.span_text(line), author)
     if bios:
@@ -221,26 +222,28 @@ def byline_signals(doc: Document) -> list[BylineSignal]:
     return found
 
 
+def article_body(doc: Document) -> bool:
+    """Structure found a body of running prose: at least :data:`MIN_ARTICLE_PARAGRAPHS`
+    paragraphs and :data:`MIN_ARTICLE_WORDS` words (a page whose text it took for
+    comments has none, and there a bio may be hiding among them)."""
+    body = doc.regions_of("body")
+    paragraphs = sum(len(r.paragraphs) for r in body)
+    words = sum(len(doc.region_text(r).split()) for r in body)
+    return paragraphs >= MIN_ARTICLE_PARAGRAPHS and words >= MIN_ARTICLE_WORDS
+
+
 def confident_article(doc: Document) -> bool:
     """A page structure read with confidence as a news or opinion article.
 
     A page dump with a headline, a dateline that gave a publication date, and
-    a body of running prose (at least :data:`MIN_ARTICLE_PARAGRAPHS` paragraphs
-    and :data:`MIN_ARTICLE_WORDS` words); nothing before the body reads "by"
+    a body of running prose (:func:`article_body`); nothing before the body reads "by"
     at the start of a line, so no byline structure missed can be lurking there.
     """
     if doc.meta.kind != "dump" or not (doc.meta.published or doc.meta.published_raw):
         return False
-    headlines = doc.regions_of("headline")
-    datelines = doc.regions_of("dateline")
-    body = doc.regions_of("body")
-    if not headlines or not datelines or not body:
+    if not doc.regions_of("headline") or not doc.regions_of("dateline") or not article_body(doc):
         return False
-    paragraphs = sum(len(r.paragraphs) for r in body)
-    words = sum(len(doc.region_text(r).split()) for r in body)
-    if paragraphs < MIN_ARTICLE_PARAGRAPHS or words < MIN_ARTICLE_WORDS:
-        return False
-    header = doc.text[: body[0].start]
+    header = doc.text[: doc.regions_of("body")[0].start]
     return not _BY_IN_HEADER.search(header)
 
 
