@@ -175,3 +175,15 @@ ACCORDING = "according"
 #: Words that mean the writer in "told me", "spoke to this reporter".
 AUTHOR_WORDS = frozenset({"me", "us"})
 AUTHOR_NOUNS = frozenset({"writer", "reporter", "columnist", "author", "correspondent"})
+
+#: Verbs of talking or writing to someone: "who spoke to me", "speaking with this
+#: reporter", "wrote to me" in a clause about the speaker mean said to the writer.
+TALK_VERBS = frozenset(
+    {"speak", "talk", "tell", "say", "write", "email", "e-mail", "text", "message", "chat"}
+    | {"correspond", "explain", "describe", "confide", "reply", "respond", "answer", "recount"}
+)
+
+#: Verbs of the writer reaching the source: "When I asked him", "asked by me".
+ASKING_VERBS = frozenset(
+    {"ask", "interview", "reach", "call", "contact", "press", "question", "email", "text"}
+)

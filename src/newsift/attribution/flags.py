@@ -59,6 +59,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime|retired|erstwhile|previo
 _ADVISORY = re.compile(
     r"\b(?:advis[eo]r|advisory|consultant|consultancy|counsel(?:or|lor)?)\b", re.I
 )
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|bin|ibn|abu)[-'’]", re.I)
 _PARTS = re.compile(r"\s*(?:,|;|\band\b|\bwho\b)\s*")
 _LEADER_ROLE = re.compile(
     r"\b(?P<role>(?:former\s+|ex-)?(?:senior\s+|chief\s+|special\s+|economic\s+|policy\s+)?"
@@ -202,7 +203,12 @@ class ExpertFlagger:
                 ))  # fmt: skip
             found.extend(self._timeline(source, descriptor, evidence, when))
         own = [q for q in quotes if q.source == source.id]
-        if own and all(q.to_author for q in own) and len(source.mentions) <= len(own) + 1:
+        if (
+            own
+            and all(q.to_author for q in own)
+            and len(source.mentions) <= len(own) + 1
+            and not _named_elsewhere(doc.text, source, own)
+        ):
             cues = tuple(q.cue for q in own if q.cue is not None) or evidence
             found.append(Flag(
                 "only_to_author",
@@ -243,6 +249,27 @@ class ExpertFlagger:
                 evidence, source.id,
             ))  # fmt: skip
         return found
+
+
+def _named_elsewhere(text: str, source: Source, own: list[Quote]) -> bool:
+    """Whether a named person's surname occurs outside their own speaker phrases and quotes.
+
+    "Van Loon's 2019 study was never published" is the source appearing elsewhere
+    in the article, even though it is not a statement.
+    """
+    if source.kind != "person" or not source.named:
+        return False
+    words = [w for w in source.name.replace("\u2019", "'").split() if w]
+    if not words:
+        return False
+    core = _NAME_PREFIX.sub("", words[-1].removesuffix("'s"))
+    if len(core) < 2 or not core[:1].isupper():
+        return False
+    taken = [*source.mentions, *(q.content for q in own), *(q.cue for q in own if q.cue)]
+    pattern = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,3}[-'’])?" + re.escape(core) + r"(?![\w-])")
+    return any(
+        not any(s.start <= found.start() < s.end for s in taken) for found in pattern.finditer(text)
+    )
 
 
 def _anonymous_majority(sources: list[Source], quotes: list[Quote]) -> list[Flag]:

