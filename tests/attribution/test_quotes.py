@@ -168,6 +168,12 @@ STYLES = [
         ],
     ),
     (
+        # a characterization in a relative clause is the speaker's, not the writer's
+        "relative clause with a quoted characterization",
+        'The plan, which he called a "disaster," failed.',
+        [("he", "called", 'a "disaster,"', "mixed")],
+    ),
+    (
         "unbalanced mark stays in its paragraph",
         'He said "this never closes.\n\nThe mayor said the budget was "balanced."',
         [
@@ -189,7 +195,6 @@ NOT_QUOTES = [
     "Voters who say the economy matters most backed Smith.",
     "He declined to say whether he would run.",
     "The company did not respond to a request for comment.",
-    'The plan, which he called a "disaster," failed.',
 ]
 
 

@@ -52,6 +52,20 @@ DOCUMENT_NOUNS = frozenset(
     | {"numbers", "order", "page", "paper", "poll", "post", "record", "records"}
     | {"release", "report", "research", "review", "ruling", "sign", "statement"}
     | {"statistics", "study", "survey", "transcript", "tweet", "video", "website"}
+    | {"finding", "findings", "result", "results"}
+)
+
+#: Heads that are never a source: abstractions, events, situations and pictures the
+#: writer interprets ("All of these developments show ...", "The pictures suggest ...").
+ABSTRACT_NOUNS = frozenset(
+    {"absence", "action", "attack", "collapse", "conflict", "consequence", "context"}
+    | {"controversy", "crisis", "debacle", "decision", "decline", "defeat", "development"}
+    | {"drop", "episode", "event", "evidence", "experience", "fact", "failure", "fall"}
+    | {"footage", "growth", "history", "idea", "image", "incident", "increase", "lack"}
+    | {"loss", "matter", "meeting", "move", "outcome", "pattern", "photo", "photograph"}
+    | {"picture", "pictures", "reality", "rise", "scale", "scandal", "scene", "shift"}
+    | {"silence", "situation", "spectacle", "step", "success", "timing", "tragedy"}
+    | {"trend", "trip", "turn", "turnout", "victory", "violence", "visit", "war", "way"}
 )
 
 #: Unnamed people, singular or plural ("a senior official", "sources").

@@ -42,8 +42,9 @@ from newsift.attribution.cues import (
     SPEECH_VERBS,
     TALK_VERBS,
 )
-from newsift.attribution.marks import QuotedSpan
+from newsift.attribution.marks import NAME, QuotedSpan
 from newsift.attribution.nonresponses import NONRESPONSE
+from newsift.attribution.speakers import EVIDENTIAL_VERBS, can_speak
 from newsift.document import Span
 
 if TYPE_CHECKING:
@@ -69,6 +70,16 @@ _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 _DOCUMENT_NOUNS = frozenset(
     {"figure", "data", "report", "statement", "study", "filing", "record", "document", "survey"}
 )
+#: Evidential participles that take the main clause's event as their subject.
+_EVENT_PARTICIPLES = EVIDENTIAL_VERBS - {"suggest", "point"}
+#: Relations that open a clause or phrase of its own: a fragment under one is not the cue's.
+_OWN_CLAUSE = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "nsubj", "nsubjpass"}
+)
+_SELF = frozenset({"itself", "themselves", "it", "this", "that", "what", "which"})
+#: Cues that can take a name as their whole content ("calls itself “Open Roads”",
+#: "wrote a book, “Roads to Nowhere”"): naming, not a statement.
+_NAMING_CUES = frozenset({"call", "name", "dub", "title", "write", "label", "brand"})
 
 
 @dataclass(slots=True)
@@ -87,6 +98,7 @@ class Speech:
     continued: bool = False  # a quotation attached from an adjacent sentence
     offset: int = 0  # where the parsed paragraph starts in the text
     cue_token: Token | None = None
+    names: list[QuotedSpan] = field(default_factory=list)  # quoted names inside the content
 
     @property
     def kind(self) -> str:
@@ -122,14 +134,56 @@ def find_speech(
             continue
         if any(q.start <= speech.cue.start < q.end for q in here):
             continue  # words inside someone's quotation
+        speaker = speech.speaker_token
+        if token.text != ":" and speaker is not None and not can_speak(speaker, token.lemma_):
+            continue  # "All of these developments show that ...": no one said it
+        if speech.speaker is not None:
+            speech.speaker = _whole_names(speech.speaker, here)
         speech.offset = offset
         speech.cue_token = token
         sentence = token.sent
         speech.sentence = Span(offset + sentence.start_char, offset + sentence.end_char)
         speech.colon = sentence.text.rstrip().endswith(":")
         _take_quotations(speech, quoted)
+        if speech.names and _only_names(speech, token):
+            continue  # "calls itself “Open Roads”": a name, not a statement
         found.append(speech)
     return found
+
+
+def _whole_names(speaker: Span, quoted: Sequence[QuotedSpan]) -> Span:
+    """The speaker span with a quotation it cuts short taken whole.
+
+    'Her book, “The Long Night,” argues': the speaker ends after the closing mark.
+    """
+    for quotation in quoted:
+        if speaker.start < quotation.start < speaker.end < quotation.end <= speaker.end + 3:
+            return Span(speaker.start, quotation.end)
+    return speaker
+
+
+def _only_names(speech: Speech, cue: Token) -> bool:
+    """Whether a naming cue's content is a quoted name and a few words of no clause.
+
+    "calls itself “Open Roads”", "wrote a book, “Roads to Nowhere”": naming. A
+    person named by it ("called him “Little Marco”") is name-calling: a statement.
+    """
+    if cue.lemma_.lower() not in _NAMING_CUES or speech.content is None:
+        return False
+    if any(
+        c.dep_ in {"dobj", "dative"} and (c.pos_ in {"PRON", "PROPN"} and c.lower_ not in _SELF)
+        for c in cue.children
+    ):
+        return False
+    names = [(q.start, q.end) for q in speech.names]
+    rest = [
+        t
+        for t in cue.doc
+        if speech.content.start <= speech.offset + t.idx < speech.content.end
+        and not any(a <= speech.offset + t.idx < b for a, b in names)
+        and t.is_alpha
+    ]
+    return len(rest) <= 3 and not any(t.pos_ in {"VERB", "AUX"} for t in rest)
 
 
 def drop_nested(speeches: list[Speech]) -> list[Speech]:
@@ -177,13 +231,16 @@ def attach_quotations(
     """Give each direct quotation no cue reached a statement, where one is near.
 
     Returns the statements (some new: continuations of an earlier speaker)
-    and the quotations left without one.
+    and the quotations left without one. A quoted name is never attached nor
+    left over. A short quotation in running syntax (a scare quote, "the
+    “experts” who") is a speaker's only when a cue of its sentence reaches it;
+    otherwise it is left over, and never stands alone: the writer's own.
     """
     taken = {(q.start, q.end) for s in speeches for q in s.quotations}
     orphans: list[QuotedSpan] = []
     result = list(speeches)
     for quotation in quoted:
-        if (quotation.start, quotation.end) in taken:
+        if (quotation.start, quotation.end) in taken or quotation.role == NAME:
             continue
         paragraph = _paragraph_of(paragraphs, quotation.start)
         standalone = stands_alone(text, paragraphs, quotation)
@@ -215,21 +272,67 @@ def attach_quotations(
                 )
                 taken.add((quotation.start, quotation.end))
                 continue
+        host = None if standalone else _fragment_host(result, quotation)
+        if host is not None:
+            host.quotations.append(quotation)
+            host.content = _union(host.content, quotation.span)
+            continue
         orphans.append(quotation)
     result.sort(key=lambda s: (s.content or s.cue).start)
     return result, orphans
+
+
+def _fragment_host(speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:
+    """The statement whose cue governs a quoted fragment its content missed.
+
+    "He described the ruling as “deeply flawed”": the fragment lies in the
+    clause of the cue "described" (its subtree), outside the speaker, so the
+    words are his. The innermost such cue wins.
+    """
+    best: tuple[int, Speech] | None = None
+    for speech in speeches:
+        cue = speech.cue_token
+        if cue is None or speech.continued or speech.speaker is None:
+            continue
+        if _in_speaker(speech, quotation) or quotation.start < speech.cue.end:
+            continue  # the fragment must follow its cue, outside the speaker
+        left = speech.offset + cue.left_edge.idx
+        right = speech.offset + cue.right_edge.idx + len(cue.right_edge.text)
+        if not (left <= quotation.start and quotation.end <= right + 2):
+            continue
+        inside = quotation.inner
+        word = next(
+            (t for t in cue.subtree if inside.start <= speech.offset + t.idx < inside.end), None
+        )
+        if word is not None and _governs(cue, word) and (best is None or right - left < best[0]):
+            best = (right - left, speech)
+    return best[1] if best is not None else None
+
+
+def _governs(cue: Token, word: Token) -> bool:
+    """Whether ``word`` hangs from ``cue`` through its object side, in no clause of its own."""
+    token = word
+    while token.i != cue.i:
+        if token.dep_ in _OWN_CLAUSE or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 # verbs ---------------------------------------------------------------------
 def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
     if token.dep_ in {"amod", "compound", "nmod", "nummod", "xcomp"}:
         return None  # "xcomp": "declined to say", "wants to talk" report no statement
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return None  # "a class called “Perception”": the noun is what was named, not a speaker
     if token.dep_ == "relcl" and not _non_restrictive(token):
         return None  # "voters who say ...": a definition of a group, not an attribution
     if NONRESPONSE.search(token.sent.text) and token.lemma_.lower() in _NONRESPONSE_VERBS:
         return None  # "did not respond to a request for comment"
     lemma = token.lemma_.lower()
     if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in token.children):
+        return None
+    if _event_participle(token, lemma):
         return None
     cue_tokens = _cue_tokens(token)
     content = _content(token, lemma, cue_tokens)
@@ -248,10 +351,34 @@ def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
     return speech
 
 
+def _event_participle(token: Token, lemma: str) -> bool:
+    """An evidential participle whose understood subject is the event of its main clause.
+
+    "President Varga's visit follows the talks, further highlighting that ...":
+    what highlights is the visit (or the writer), not a speaker; the participle
+    is not a cue for the main clause's subject or its possessor. A participle of
+    saying ("..., adding that", "..., suggesting that", "pointing out") keeps
+    the subject, and so does one hanging from a verb of speech ("She spoke for
+    an hour, highlighting that ...").
+    """
+    if token.tag_ != "VBG" or lemma not in _EVENT_PARTICIPLES:
+        return False
+    if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return False
+    head = token.head
+    return head.i == token.i or head.lemma_.lower() not in CUE_VERBS
+
+
 def _non_restrictive(token: Token) -> bool:
-    """Whether a relative clause is set off by a comma ("Smith, who said")."""
+    """Whether a relative clause is set off by a comma ("Smith, who said", "“...,” who")."""
     first = token.left_edge.i
-    return first > 0 and token.doc[first - 1].text in {",", "—", "–", "("}
+    doc = token.doc
+    before = first - 1
+    while before > 0 and doc[before].text in {"”", "’", '"', "''"}:
+        before -= 1  # the comma inside a closing quotation mark: "a “Forum,” where"
+    return before >= 0 and doc[before].text in {",", "—", "–", "("}
 
 
 def _cue_tokens(token: Token) -> list[Token]:
@@ -291,6 +418,12 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
             return list(said.subtree)
     if lemma in OBJECT_CONTENT_VERBS:
         objects = [c for c in token.children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
+        before = any(c.dep_ == "dobj" and c.i < token.i for c in token.children)
+        if objects and objects[0].dep_ == "oprd" and lemma == "call" and before:
+            # "whom Moss called a “walking disaster”", without a relative clause of its own
+            clauses = [c for c in objects[0].children if c.dep_ in {"relcl", "acl"}]
+            skip = {t.i for c in clauses for t in c.subtree}
+            return [t for t in objects[0].subtree if t.i not in skip]
         if objects and objects[0].dep_ == "dobj":
             # "criticized Rubio for opposing ...", "accused him of lying"
             objects += [
@@ -551,7 +684,8 @@ def _take_quotations(speech: Speech, quoted: Sequence[QuotedSpan]) -> None:
     content = speech.content
     for quotation in quoted:
         if quotation.start < content.end and content.start < quotation.end:
-            speech.quotations.append(quotation)
+            # a name in the content stays whole but is not what the speaker said
+            (speech.names if quotation.role == NAME else speech.quotations).append(quotation)
             content = _union(content, quotation.span)
     speech.content = content
 
@@ -585,6 +719,8 @@ def _same_sentence_cue(speeches: Sequence[Speech], quotation: QuotedSpan) -> Spe
             continue  # an indirect statement with its own content
         if speech.content is not None and speech.quotations:
             continue
+        if _in_speaker(speech, quotation):
+            continue  # "The minister, whom Moss called a “...”, did not respond": Moss's words
         in_sentence = speech.sentence.start <= quotation.end - 1 < speech.sentence.end or (
             speech.sentence.start <= quotation.start < speech.sentence.end
         )
@@ -598,6 +734,22 @@ def _same_sentence_cue(speeches: Sequence[Speech], quotation: QuotedSpan) -> Spe
         ):
             best = speech
     return best
+
+
+def _in_speaker(speech: Speech, quotation: QuotedSpan) -> bool:
+    """Whether the quotation sits inside the speaker phrase, around words not its own.
+
+    A speaker whose head word lies inside the quotation is a misparse of the
+    quotation itself ('“Like Oakland. Or Ferguson,” Trump said'), not a phrase
+    that holds it.
+    """
+    speaker, head = speech.speaker, speech.speaker_token
+    if speaker is None or not (speaker.start < quotation.end and quotation.start < speaker.end):
+        return False
+    if head is None:
+        return True
+    at = speech.offset + head.idx
+    return not quotation.start <= at < quotation.end
 
 
 def _interrupted(text: str, speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:

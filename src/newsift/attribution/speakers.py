@@ -1,0 +1,135 @@
+"""Who can be a speaker: a person, group, organization or document, never an abstraction.
+
+A cue's subject is not always someone who said something. "All of these
+developments show that ...", "The pictures suggest ...", "This shows ...":
+the writer reads a situation and states a conclusion; crediting the
+conclusion to "these developments" puts the writer's words in no one's mouth
+(and, with a possessor, "President Varga's visit ...", in a real person's).
+:func:`speaker_kind` places the head of a speaker phrase from its parse (the
+pronoun, the entity label, the head noun) and :func:`can_speak` decides, with
+the cue, whether it may be a source:
+
+- persons, groups, organizations and documents speak ("A congressional report
+  found ...", "The data suggests ..." is a document);
+- abstractions, events, pictures and demonstratives ("this", "these") never
+  do, whatever the cue;
+- a head noun the lexicons cannot place speaks through a verb of saying
+  ("The panel said") but not through an evidential verb (show, suggest,
+  indicate, highlight, reveal, ...), whose subject is as often a thing as a
+  person ("The timing suggests ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsift.attribution.nouns import (
+    ABSTRACT_NOUNS,
+    ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    RELATIVE_PRONOUNS,
+    VAGUE_PRONOUNS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Cue lemmas whose subject may be a thing as well as a speaker ("The timing suggests").
+EVIDENTIAL_VERBS = frozenset(
+    {"show", "suggest", "indicate", "highlight", "reveal", "point", "underscore"}
+    | {"demonstrate", "prove", "reflect", "illustrate", "signal", "mean", "echo"}
+)
+
+#: Heads that stand for the writer's own argument, never a source ("This shows that").
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "which", "there"})
+_ENTITY_KINDS = {
+    "PERSON": "person",
+    "NORP": "group",
+    "ORG": "organization",
+    "GPE": "organization",
+    "FAC": "organization",
+    "LAW": "document",
+    "WORK_OF_ART": "document",
+    "PERCENT": "group",  # "47 percent said": of those polled
+    "EVENT": "abstract",
+}
+#: Suffixes of abstract nouns that PERSON_SUFFIXES would take for people ("development").
+_ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ance", "ence", "tion", "sion")
+
+PERSON = "person"
+GROUP = "group"
+ORGANIZATION = "organization"
+DOCUMENT = "document"
+VAGUE = "vague"
+ABSTRACT = "abstract"
+UNKNOWN = "unknown"
+
+
+def speaker_kind(token: Token) -> str:
+    """What the speaker phrase headed by ``token`` is.
+
+    One of ``person``, ``group``, ``organization``, ``document``, ``vague``
+    ("some", "others"), ``abstract`` (abstractions, events, pictures,
+    demonstratives) or ``unknown`` (a head noun no lexicon places).
+    """
+    lower = token.lower_
+    if (
+        lower in RELATIVE_PRONOUNS
+        and token.head.dep_ in {"relcl", "acl"}
+        and token.head.head.i != token.i
+    ):
+        token = token.head.head  # "the visit, which showed ...": the visit
+        lower = token.lower_
+    if lower in _DEMONSTRATIVES and token.pos_ in {"PRON", "DET"}:
+        return ABSTRACT
+    if lower in VAGUE_PRONOUNS and token.pos_ != "PROPN":
+        # "All of these developments", "Some of the officials": the partitive decides
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                inner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    kind = speaker_kind(inner)
+                    return VAGUE if kind == UNKNOWN else kind
+        return VAGUE
+    if token.pos_ == "PRON":
+        return PERSON  # he, she, they, it, we: resolved later, or not at all
+    label = _entity_label(token)
+    if label in _ENTITY_KINDS:
+        return _ENTITY_KINDS[label]
+    lemma = token.lemma_.lower()
+    if lemma in ABSTRACT_NOUNS or lower in ABSTRACT_NOUNS:
+        return ABSTRACT
+    if token.pos_ == "PROPN":
+        return ORGANIZATION if label else PERSON
+    if lemma in DOCUMENT_NOUNS or lower in DOCUMENT_NOUNS:
+        return DOCUMENT
+    if lemma in ORG_NOUNS:
+        return ORGANIZATION
+    if lemma in PERSON_NOUNS or lemma in ANONYMOUS_NOUNS:
+        return PERSON
+    if lemma in GROUP_NOUNS:
+        return GROUP
+    if lemma.endswith(PERSON_SUFFIXES) and not lemma.endswith(_ABSTRACT_SUFFIXES):
+        return PERSON
+    return UNKNOWN
+
+
+def can_speak(token: Token, cue_lemma: str) -> bool:
+    """Whether the phrase headed by ``token`` may be the source of a ``cue_lemma`` statement."""
+    kind = speaker_kind(token)
+    if kind == ABSTRACT:
+        return False
+    if kind == UNKNOWN:
+        return cue_lemma.lower() not in EVIDENTIAL_VERBS
+    return True
+
+
+def _entity_label(token: Token) -> str:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return str(entity.label_)
+    return ""
