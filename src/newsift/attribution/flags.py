@@ -7,10 +7,12 @@ from the page and the public record, with the evidence span:
   against ("a geopolitical risk consultant");
 - ``former_or_advisory_only``: every role given is former or advisory
   ("former analyst", "adviser to", "consultant");
-- ``implausible_timeline``: a role tied to a head of government whose term
-  the record puts far from the article's date ("adviser to Prime Minister X",
-  when X left office decades earlier), from Archigos 4.1 (national leaders to
-  2015; see ``attribution/data/leaders.tsv``);
+- ``implausible_timeline``: a role tied to a national leader through a
+  descriptor chain ("an advisor on economic policy to former Belgian Prime
+  Minister X") whose term the record puts far from the article's date, by a
+  rule that reads the wording (current or past role, "former" leader; see
+  ``ExpertFlagger._timeline``), from Archigos 4.1 (national leaders to 2015;
+  see ``attribution/data/leaders.tsv``);
 - ``only_to_author``: everything the source says was said to the writer, and
   the source appears nowhere else in the article;
 - ``anonymous_majority``: anonymous sources carry most of the quoted words
@@ -31,6 +33,7 @@ from importlib import resources
 from typing import Any, ClassVar
 
 from newsift.attribution.annotations import Quote, Source, real_sources
+from newsift.attribution.sources import name_parts
 from newsift.document import Document, Span, register_layer
 from newsift.errors import SchemaError
 from newsift.registry import register
@@ -61,14 +64,65 @@ _ADVISORY = re.compile(
 )
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|bin|ibn|abu)[-'’]", re.I)
 _PARTS = re.compile(r"\s*(?:,|;|\band\b|\bwho\b)\s*")
+CURRENT_TO_FORMER_YEARS = 20  # "adviser to former Prime Minister X": X left this long ago
+#: A role tied to a head of state or government through a descriptor chain: the role
+#: with its "former" and qualifiers, a domain ("on economic policy"), the link ("to",
+#: "under", "in the government of"), then "the", "late", "former", "then-", a
+#: nationality ("Belgian", "Belgium's") and the office before the name.
 _LEADER_ROLE = re.compile(
-    r"\b(?P<role>(?:former\s+|ex-)?(?:senior\s+|chief\s+|special\s+|economic\s+|policy\s+)?"
+    r"(?i:\b(?P<role>(?:(?P<former>former|ex-|one-time|onetime|erstwhile|retired)\s*)?"
+    r"(?:(?:senior|chief|special|top|longtime|long-time|close|personal|principal|deputy|"
+    r"leading|economic|financial|policy|political|foreign[- ]policy|security|"
+    r"national[- ]security|legal|media|press|communications|military|trade)\s+){0,3}"
     r"(?:advis[eo]r|aide|assistant|counsel(?:lor|or)?|speechwriter|spokes(?:man|woman|person)|"
-    r"chief of staff|consultant|envoy|minister))\s+(?:to|for|of|under)\s+(?:the\s+)?(?:then[- ])?"
-    r"(?P<title>prime minister|president|chancellor|premier|taoiseach|king|queen)\s+"
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})",
+    r"chief of staff|consultant|envoy|minister|secretary|strategist|confidant|interpreter|"
+    r"economist|analyst|lawyer|physician|doctor|bodyguard|negotiator|emissary)s?)"
+    r"(?:\s+(?:on|for|in)\s+(?!the\s+(?:government|administration|cabinet)\b)"
+    r"(?:[\w'’-]+\s+){1,4}?)?"
+    r"\s*(?:(?:to|for|in|with|at|under)\s+the\s+(?:government|administration|cabinet|office|"
+    r"team)\s+of|to|for|of|under|with)"
+    r"\s+(?:the\s+)?"
+    r"(?P<mark>(?:(?:late|former|ex-|one-time|then(?:-|\s+))\s*)*)"
+    r")"
+    r"(?:(?P<nation>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?:'s|’s)?\s+)?"
+    r"(?P<mark2>(?i:(?:(?:late|former|ex-|then-)\s*)*))"
+    r"(?P<title>(?i:prime\s+minister|president|chancellor|premier|taoiseach|king|queen|emperor|"
+    r"sultan|emir|shah|head\s+of\s+(?:state|government)))"
+    r",?\s+(?P<name>(?:[A-Z][\w'’.-]*|(?:van|von|de|der|den|da|di|du|bin|ibn|al-\w+))"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|bin|ibn|al-\w+)){0,3})"
+)
+#: States the record splits in time: "German" is West Germany (GFR) to 1990.
+_SAME_STATE: dict[str, tuple[str, ...]] = {"GMY": ("GFR",)}
+#: Words before a role that put it in the past: "who served as an adviser to ...".
+_PAST_LEAD = re.compile(
+    r"\b(?:served|was|worked|had\s+been|once|previously|formerly)\s+(?:as\s+)?"
+    r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
+#: Nationality words and country names, to the Correlates-of-War codes of leaders.tsv.
+NATIONS: dict[str, str] = {
+    "american": "USA", "united states": "USA", "us": "USA", "canadian": "CAN", "canada": "CAN",
+    "mexican": "MEX", "mexico": "MEX", "british": "UKG", "britain": "UKG", "uk": "UKG",
+    "irish": "IRE", "ireland": "IRE", "dutch": "NTH", "netherlands": "NTH", "belgian": "BEL",
+    "belgium": "BEL", "french": "FRN", "france": "FRN", "swiss": "SWZ", "switzerland": "SWZ",
+    "spanish": "SPN", "spain": "SPN", "portuguese": "POR", "portugal": "POR",
+    "german": "GMY", "west german": "GFR", "germany": "GMY", "austrian": "AUS",
+    "austria": "AUS", "italian": "ITA", "italy": "ITA", "greek": "GRC", "greece": "GRC",
+    "polish": "POL", "poland": "POL", "hungarian": "HUN", "hungary": "HUN",
+    "czech": "CZR", "swedish": "SWD", "sweden": "SWD", "norwegian": "NOR", "norway": "NOR",
+    "danish": "DEN", "denmark": "DEN", "finnish": "FIN", "finland": "FIN",
+    "russian": "RUS", "russia": "RUS", "soviet": "RUS", "ukrainian": "UKR", "ukraine": "UKR",
+    "turkish": "TUR", "turkey": "TUR", "israeli": "ISR", "israel": "ISR",
+    "egyptian": "EGY", "egypt": "EGY", "iranian": "IRN", "iran": "IRN", "iraqi": "IRQ",
+    "iraq": "IRQ", "syrian": "SYR", "syria": "SYR", "lebanese": "LEB", "lebanon": "LEB",
+    "jordanian": "JOR", "jordan": "JOR", "saudi": "SAU", "indian": "IND", "india": "IND",
+    "pakistani": "PAK", "pakistan": "PAK", "chinese": "CHN", "china": "CHN",
+    "japanese": "JPN", "japan": "JPN", "korean": "ROK", "south korean": "ROK",
+    "australian": "AUL", "australia": "AUL", "brazilian": "BRA", "brazil": "BRA",
+    "argentine": "ARG", "argentinian": "ARG", "argentina": "ARG", "chilean": "CHL",
+    "chile": "CHL", "south african": "SAF", "nigerian": "NIG", "nigeria": "NIG",
+    "kenyan": "KEN", "kenya": "KEN", "luxembourgish": "LUX", "luxembourg": "LUX",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +211,9 @@ class ExpertFlagger:
     assigns: ClassVar[frozenset[str]] = frozenset({"flags"})
 
     former_years: int = FORMER_YEARS
+    current_to_former_years: int = CURRENT_TO_FORMER_YEARS
     _by_name: dict[str, list[LeaderSpell]] = field(default_factory=dict, init=False, repr=False)
+    _by_surname: dict[str, list[LeaderSpell]] = field(default_factory=dict, init=False, repr=False)
 
     def setup(self) -> None:
         if not self._by_name:
@@ -165,6 +221,10 @@ class ExpertFlagger:
                 for key in {_fold(spell.name), _fold(spell.surname)}:
                     if key:
                         self._by_name.setdefault(key, []).append(spell)
+                for name in {spell.name, spell.surname}:
+                    key = _fold(name_parts(name)[1])
+                    if key and spell not in self._by_surname.get(key, []):
+                        self._by_surname.setdefault(key, []).append(spell)
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
@@ -201,7 +261,7 @@ class ExpertFlagger:
                     f"(\u201c{descriptor}\u201d): none is a current post someone could confirm.",
                     evidence, source.id,
                 ))  # fmt: skip
-            found.extend(self._timeline(source, descriptor, evidence, when))
+            found.extend(self._timeline(doc, source, descriptor, evidence, when))
         own = [q for q in quotes if q.source == source.id]
         if (
             own
@@ -219,36 +279,110 @@ class ExpertFlagger:
         return found
 
     def _timeline(
-        self, source: Source, descriptor: str, evidence: tuple[Span, ...], when: date | None
+        self,
+        doc: Document,
+        source: Source,
+        descriptor: str,
+        evidence: tuple[Span, ...],
+        when: date | None,
     ) -> list[Flag]:
+        """Roles tied to a national leader whose term the record puts far from the article.
+
+        The rule (see ``docs/analyzers/attribution.md``): a leader still in
+        office at the article's date, or beyond the record (after 2015), is never
+        flagged. Otherwise the flag fires when the leader took office only after
+        the article; when the role is given as current ("an adviser to Prime
+        Minister X") and X had left office a year or more before; when the role
+        is current but the text calls X former ("an adviser to former Prime
+        Minister X") and X left office 20 years or more before; and when the role
+        is past ("former adviser", "adviser to then-Prime Minister X", "the late
+        X", "who served as") only if it would date back 40 years or more.
+        """
         if when is None:
             return []
         found: list[Flag] = []
         for match in _LEADER_ROLE.finditer(descriptor):
-            spells = self._by_name.get(_fold(match.group("name")), [])
+            name = match.group("name").removesuffix("'s").removesuffix("’s")
+            spells = self._spells(name, match.group("nation"))
             if not spells:
                 continue
-            former = bool(_FORMER.search(match.group("role")))
             if any(s.running or s.start <= when <= s.end for s in spells):
                 continue  # in office at the article's date, or beyond what the record covers
+            marks = f"{match.group('mark')} {match.group('mark2')}".lower()
+            office_former = bool(re.search(r"\b(?:former|ex-|one-time)", marks))
+            role_past = (
+                match.group("former") is not None
+                or bool(re.search(r"\b(?:late|then)\b", marks))
+                or _PAST_LEAD.search(descriptor[: match.start()]) is not None
+            )
+            last = max(s.end for s in spells)
+            years = (when - last).days / 365.25
             if all(s.start > when for s in spells):
                 verdict = "took office only after the article's date"
-            elif former and all((when - s.end).days / 365.25 >= self.former_years for s in spells):
-                years = min(when.year - s.end.year for s in spells)
-                verdict = f"left office at least {years} years before the article"
-            elif not former and all(s.end < when for s in spells):
-                last = max(s.end for s in spells)
+            elif role_past and years >= self.former_years:
+                verdict = f"left office at least {int(years)} years before the article"
+            elif not role_past and office_former and years >= self.current_to_former_years:
+                verdict = (
+                    f"left office in {last.year}, {int(years)} years before the article, "
+                    "yet the role is given as current"
+                )
+            elif not role_past and not office_former and years >= 1:
                 verdict = f"had left office by {last.year}, yet the role is given as current"
             else:
                 continue
-            leader = f"{match.group('title')} {match.group('name')}"
+            chain = " ".join(match.group(0).split())
             found.append(Flag(
                 "implausible_timeline",
-                f"{source.name} is described as {match.group('role')} to {leader}, but by the "
-                f"public record (Archigos 4.1) {match.group('name')} {verdict}.",
-                evidence, source.id,
+                f"{source.name} is described as \u201c{chain}\u201d, but by the "
+                f"public record (Archigos 4.1) {name} {verdict}.",
+                _chain_evidence(doc.text, match.group(0), evidence), source.id,
             ))  # fmt: skip
         return found
+
+    def _spells(self, name: str, nation: str | None) -> list[LeaderSpell]:
+        """The spells of the leader a name refers to, narrowed by nationality when given.
+
+        A full name is looked up as written; otherwise by surname, keeping the
+        leaders whose given names fit ("Andreas Papandreou" is not "G.
+        Papandreou"). A nationality the record does not give this leader means
+        no match: the text names someone else, who cannot be checked.
+        """
+        spells = list(self._by_name.get(_fold(name), []))
+        if not spells:
+            given, key = name_parts(name)
+            spells = [
+                s
+                for s in self._by_surname.get(_fold(key), [])
+                if _given_fits(given, name_parts(s.name)[0])
+            ]
+        code = NATIONS.get((nation or "").lower())
+        if code is not None:
+            codes = {code, *_SAME_STATE.get(code, ())}
+            spells = [s for s in spells if s.country in codes]
+        return spells
+
+
+def _given_fits(text: tuple[str, ...], record: tuple[str, ...]) -> bool:
+    """Whether the given names in the text can be the record's leader's.
+
+    No given name in the text fits every leader of that surname (the verdict
+    must then hold for all of them). A given name in the text must be the
+    record's first given name in full: an initial in the record ("G.
+    Papandreou") or another form ("George" for "Georgios") is not enough to
+    date a role by.
+    """
+    if not text:
+        return True
+    return bool(record) and _fold(text[0]) == _fold(record[0]) and len(record[0]) > 1
+
+
+def _chain_evidence(text: str, chain: str, evidence: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The span of the role-to-leader chain in the text, else the descriptor's spans."""
+    for span in evidence:
+        at = text.find(chain, span.start, span.end)
+        if at >= 0:
+            return (Span(at, at + len(chain)),)
+    return evidence
 
 
 def _named_elsewhere(text: str, source: Source, own: list[Quote]) -> bool:
