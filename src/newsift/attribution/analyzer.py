@@ -233,6 +233,7 @@ def _assemble(
                 speaker=speech.speaker,
                 source=None,
                 to_author=speech.to_author,
+                names=tuple(q.span for q in speech.names),
             )
         )
         if draft is not None:
@@ -251,6 +252,7 @@ def _assemble(
             q.speaker,
             source_ids[owner[q.id].index] if q.id in owner else None,
             q.to_author,
+            q.names,
         )
         for q in quotes
     ]

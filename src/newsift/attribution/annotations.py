@@ -29,7 +29,9 @@ class Quote:
     to"); ``speaker`` the mention of who said it in this sentence (or in the
     adjacent one for a quote that continues); ``source`` the id of the
     :class:`Source` that mention resolves to. ``to_author``: said to the writer
-    ("told me").
+    ("told me"). ``names``: quotation marks inside the content around a name
+    or title ("the “People's Forum for Peace”"), not words the speaker said;
+    written to JSON only when there are some.
     """
 
     id: str
@@ -39,6 +41,7 @@ class Quote:
     speaker: Span | None = None
     source: str | None = None
     to_author: bool = False
+    names: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in QUOTE_KINDS:
@@ -49,7 +52,7 @@ class Quote:
         return [s for s in (self.content, self.cue, self.speaker) if s is not None]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "content": self.content.to_dict(),
@@ -58,6 +61,9 @@ class Quote:
             "source": self.source,
             "to_author": self.to_author,
         }
+        if self.names:
+            data["names"] = [s.to_dict() for s in self.names]
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
@@ -70,6 +76,7 @@ class Quote:
                 speaker=optional_span(data, "speaker"),
                 source=fields.optional_string(data, "source"),
                 to_author=fields.boolean(data, "to_author"),
+                names=span_list(data, "names"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad quote {dict(data)!r:.200}: {exc}") from exc

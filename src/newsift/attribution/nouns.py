@@ -52,7 +52,7 @@ DOCUMENT_NOUNS = frozenset(
     | {"numbers", "order", "page", "paper", "poll", "post", "record", "records"}
     | {"release", "report", "research", "review", "ruling", "sign", "statement"}
     | {"statistics", "study", "survey", "transcript", "tweet", "video", "website"}
-    | {"finding", "findings", "result", "results"}
+    | {"finding", "findings", "polling", "projection", "projections", "result", "results"}
 )
 
 #: Heads that are never a source: abstractions, events, situations and pictures the

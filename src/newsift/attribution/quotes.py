@@ -178,7 +178,7 @@ def _only_names(speech: Speech, cue: Token) -> bool:
     names = [(q.start, q.end) for q in speech.names]
     rest = [
         t
-        for t in cue.doc
+        for t in cue.sent
         if speech.content.start <= speech.offset + t.idx < speech.content.end
         and not any(a <= speech.offset + t.idx < b for a, b in names)
         and t.is_alpha
@@ -239,6 +239,7 @@ def attach_quotations(
     taken = {(q.start, q.end) for s in speeches for q in s.quotations}
     orphans: list[QuotedSpan] = []
     result = list(speeches)
+    sentences = _by_sentence(speeches)
     for quotation in quoted:
         if (quotation.start, quotation.end) in taken or quotation.role == NAME:
             continue
@@ -272,7 +273,7 @@ def attach_quotations(
                 )
                 taken.add((quotation.start, quotation.end))
                 continue
-        host = None if standalone else _fragment_host(result, quotation)
+        host = None if standalone else _fragment_host(_sharing(sentences, quotation), quotation)
         if host is not None:
             host.quotations.append(quotation)
             host.content = _union(host.content, quotation.span)
@@ -280,6 +281,27 @@ def attach_quotations(
         orphans.append(quotation)
     result.sort(key=lambda s: (s.content or s.cue).start)
     return result, orphans
+
+
+def _by_sentence(speeches: Sequence[Speech]) -> tuple[list[int], list[list[Speech]]]:
+    """Statements grouped by their sentence, sentences sorted by start."""
+    groups: dict[int, list[Speech]] = {}
+    for speech in speeches:
+        if speech.sentence is not None:
+            groups.setdefault(speech.sentence.start, []).append(speech)
+    starts = sorted(groups)
+    return starts, [groups[start] for start in starts]
+
+
+def _sharing(
+    sentences: tuple[list[int], list[list[Speech]]], quotation: QuotedSpan
+) -> list[Speech]:
+    """The statements of the sentence the quotation starts in (found by bisection)."""
+    starts, groups = sentences
+    at = bisect.bisect_right(starts, quotation.start) - 1
+    if at < 0:
+        return []
+    return [s for s in groups[at] if s.sentence is not None and quotation.start < s.sentence.end]
 
 
 def _fragment_host(speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:

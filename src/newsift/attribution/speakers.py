@@ -109,6 +109,8 @@ def speaker_kind(token: Token) -> str:
         return DOCUMENT
     if lemma in ORG_NOUNS:
         return ORGANIZATION
+    if lemma in GROUP_NOUNS and token.tag_ in {"NNS", "NNPS"}:
+        return GROUP  # "critics", "residents"
     if lemma in PERSON_NOUNS or lemma in ANONYMOUS_NOUNS:
         return PERSON
     if lemma in GROUP_NOUNS:
