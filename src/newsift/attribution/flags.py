@@ -33,6 +33,7 @@ from importlib import resources
 from typing import Any, ClassVar
 
 from newsift.attribution.annotations import Quote, Source, real_sources
+from newsift.attribution.nouns import HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from newsift.attribution.sources import name_parts
 from newsift.document import Document, Span, register_layer
 from newsift.errors import SchemaError
@@ -51,17 +52,80 @@ _ROLE_NOUN = re.compile(
     r"campaigner|activist|lobbyist|doctor|physician|lawyer|attorney|engineer|historian)s?\b",
     re.I,
 )
-_INSTITUTION = re.compile(
-    r"\b(?:at|of|with|for|from|to)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
-    r"[A-Z][\w&.'’-]*)*"
-    r"|\b(?:University|Institute|College|School|Council|Commission|Ministry|Department|Agency|"
-    r"Bank|Foundation|Center|Centre|Hospital|Association|Society|Corporation|Inc\.?|Ltd\.?|"
-    r"Group|Office|Committee|Board|Court|Party|Times|Post|News)\b"
+#: Credentials a reader would check against an institution ("an infectious disease
+#: expert"); activists and campaigners claim no credential.
+_CREDENTIAL = re.compile(
+    r"\b(?:consultant|analyst|expert|strategist|advis[eo]r|researcher|specialist|scholar|"
+    r"commentator|economist|scientist|professor|fellow|authority|insider|observer|"
+    r"lobbyist|doctor|physician|lawyer|attorney|engineer|historian)s?\b",
+    re.I,
+)
+#: Posts: a part of the descriptor naming one is a role even without a credential word.
+_POST = re.compile(
+    r"\b(?:director|president|chair(?:man|woman|person)?|ceo|cfo|coo|cto|chief|head|manager|"
+    r"editor|officer|founder|co-founder|partner|member|lecturer|dean|secretary|minister|"
+    r"senator|governor|mayor|judge|reporter|correspondent|columnist|journalist|producer|"
+    r"host|coach|owner|executive|administrator|commissioner|councilmember|councill?or|"
+    r"representative|spokes(?:man|woman|person)|surgeon|nurse|teacher|principal|"
+    r"superintendent|ambassador|envoy|aide|official|staffer|prosecutor|investigator|"
+    r"agent|detective|sheriff|captain|general|colonel|diplomat|judge|instructor|"
+    r"psychiatrist|psychologist|\w+ologist|\w+iatrician|anaesthetist|anesthetist|"
+    r"pharmacist|radiographer|midwife|paramedic|vet|veterinarian|pastor|rabbi|imam)s?\b",
+    re.I,
 )
 _FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime|retired|erstwhile|previously|past)\b", re.I)
-_ADVISORY = re.compile(
-    r"\b(?:advis[eo]r|advisory|consultant|consultancy|counsel(?:or|lor)?)\b", re.I
+#: A role put in the past by the words that open its part ("who served as", "until 2019").
+_PAST_PART = re.compile(
+    r"^\W*(?:served|was|were|worked|had\s+been|has\s+been|once|previously|formerly|"
+    r"until|till)\b",
+    re.I,
 )
+_ADVISORY = re.compile(r"\b(?:advis[eo]r|advisory|consultant|consultancy)s?\b", re.I)
+#: "Consultant" as a medical grade (UK and Irish hospitals): "consultant chest physician",
+#: "consultant in respiratory medicine", "a consultant at Aberdeen Royal Infirmary".
+_MEDICAL_CONSULTANT = re.compile(
+    r"\bconsultants?\s+(?:(?:[a-z-]+\s+){0,3}(?:physician|surgeon|doctor|radiologist|"
+    r"anaesthetist|anesthetist|psychiatrist|paediatrician|pediatrician|obstetrician|"
+    r"gynaecologist|midwife|nurse|pathologist|\w+ologist|\w+iatrician|\w+iatrist)s?\b"
+    r"|in\s+(?:[a-z-]+\s+){0,3}(?:medicine|surgery|psychiatry|paediatrics|pediatrics|"
+    r"radiology|anaesthesia|anesthesia|\w+ology)\b"
+    r"|(?:at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:hospital|infirmary|clinic|"
+    r"NHS|health\s+board|trust)\b)",
+    re.I,
+)
+#: An advisory title held as a post at a named institution ("senior adviser at the
+#: International Crisis Group", "a consultant with McKinsey"): a current post.
+_ADVISORY_POST = re.compile(
+    r"\b(?:advis[eo]r|consultant)s?\s+(?:at|with|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+    r"[A-Z]"
+)
+#: A definite common noun for an employer after a role: "a doctor at the hospital".
+_DEFINITE_EMPLOYER = re.compile(
+    r"\b(?:at|with|for|of|from)\s+(?:the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:"
+    + "|".join(
+        sorted(
+            ORG_NOUNS
+            | {
+                "firm",
+                "clinic",
+                "infirmary",
+                "practice",
+                "lab",
+                "laboratory",
+                "think\\s+tank",
+                "institute",
+                "outlet",
+                "publication",
+                "channel",
+            }
+        )
+    )
+    + r")s?\b",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"[A-Za-z0-9](?:'s|’s|s'|s’)(?=\s)")
+_WORD = re.compile(r"[A-Za-z][\w&.'’-]*")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|bin|ibn|abu)[-'’]", re.I)
 _PARTS = re.compile(r"\s*(?:,|;|\band\b|\bwho\b)\s*")
 CURRENT_TO_FORMER_YEARS = 20  # "adviser to former Prime Minister X": X left this long ago
@@ -123,6 +187,36 @@ NATIONS: dict[str, str] = {
     "chile": "CHL", "south african": "SAF", "nigerian": "NIG", "nigeria": "NIG",
     "kenyan": "KEN", "kenya": "KEN", "luxembourgish": "LUX", "luxembourg": "LUX",
 }  # fmt: skip
+#: Capitalized words that name no institution: roles and titles, their modifiers,
+#: nationalities and regions, articles and honorifics.
+_NOT_INSTITUTION = (
+    TITLES
+    | PERSON_NOUNS
+    | HONORIFICS
+    | frozenset(NATIONS)
+    | frozenset(
+        {"a", "an", "the", "and", "of", "at", "for", "in", "on", "with", "to", "i", "who"}
+        | {"senior", "junior", "chief", "associate", "assistant", "deputy", "former"}
+        | {"retired", "visiting", "distinguished", "emeritus", "emerita", "lead", "managing"}
+        | {"executive", "special", "independent", "research", "fellow", "insider", "top"}
+        | {"leading", "prominent", "renowned", "veteran", "longtime", "political"}
+        | {"american", "european", "african", "asian", "arab", "latino", "latina", "scottish"}
+        | {"welsh", "english", "scots", "western", "eastern", "northern", "southern"}
+        | {"jewish", "muslim", "christian", "catholic", "hindu", "sikh", "buddhist"}
+        | {"dr", "mr", "mrs", "ms", "prof", "sr", "jr"}
+    )
+)
+#: Lower-case modifiers a role takes at the start of a sentence ("Political consultant X").
+_ROLE_MODIFIERS = frozenset(
+    {"political", "strategic", "economic", "financial", "security", "defence", "defense"}
+    | {"energy", "health", "medical", "legal", "military", "foreign", "climate", "data"}
+    | {"environmental", "tech", "technology", "market", "investment", "policy", "risk"}
+    | {"geopolitical", "infectious", "public", "private", "freelance", "local", "global"}
+    | {"international", "regional", "industry", "marketing", "media", "campaign", "crisis"}
+    | {"communications", "management", "terrorism", "intelligence", "cyber", "conservative"}
+    | {"liberal", "progressive", "republican", "democratic", "veteran", "longtime", "noted"}
+    | {"respected", "self-described", "self-styled", "well-known", "disease", "water"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,16 +339,27 @@ class ExpertFlagger:
         evidence = source.descriptor_spans or source.mentions[:1]
         descriptor = source.descriptor or ""
         if source.kind == "person" and descriptor:
+            segments = _segments(doc.text, descriptor, source.descriptor_spans)
+            elsewhere = _descriptors_elsewhere(doc.text, source)
             parts = [p for p in _PARTS.split(descriptor) if p.strip()]
-            roles = [p for p in parts if _ROLE_NOUN.search(p) or _FORMER.search(p)]
-            if _ROLE_NOUN.search(descriptor) and not _INSTITUTION.search(descriptor):
+            roles = [p for p in parts if _is_role(p)]
+            lower = _lower_words(doc.text)
+            if any(_credential(p) for p in parts) and not any(
+                _names_institution(text, start, lower) for text, start in (*segments, *elsewhere)
+            ):
                 found.append(Flag(
                     "no_institution",
                     f"{source.name} is described as \u201c{descriptor}\u201d with no institution "
                     "named, so the credential cannot be checked against one.",
                     evidence, source.id,
                 ))  # fmt: skip
-            if roles and all(_FORMER.search(p) or _ADVISORY.search(p) for p in roles):
+            current = [
+                p
+                for text, _ in elsewhere
+                for p in _PARTS.split(text)
+                if _is_role(p) and not (_former(p) or _advisory(p))
+            ]
+            if roles and not current and all(_former(p) or _advisory(p) for p in roles):
                 found.append(Flag(
                     "former_or_advisory_only",
                     f"Every role given for {source.name} is former or advisory "
@@ -360,6 +465,165 @@ class ExpertFlagger:
             codes = {code, *_SAME_STATE.get(code, ())}
             spells = [s for s in spells if s.country in codes]
         return spells
+
+
+def _is_role(part: str) -> bool:
+    return bool(_ROLE_NOUN.search(part) or _POST.search(part) or _FORMER.search(part))
+
+
+def _first_role(part: str) -> re.Match[str] | None:
+    found = [m for m in (r.search(part) for r in (_ROLE_NOUN, _POST, _ADVISORY)) if m]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
+def _former(part: str) -> bool:
+    """A part whose role is put in the past: "former analyst", "who served as an adviser"."""
+    if _PAST_PART.match(part):
+        return True
+    former = _FORMER.search(part)
+    role = _first_role(part)
+    return former is not None and (role is None or former.start() < role.start())
+
+
+def _advisory(part: str) -> bool:
+    """A part whose role is advisory: its first role word is an adviser or a consultant.
+
+    "Consultant" as a medical grade ("consultant chest physician") and an advisory
+    title held at a named institution ("senior adviser at the International Crisis
+    Group") are current posts.
+    """
+    role = _first_role(part)
+    if role is None or not _ADVISORY.fullmatch(role.group(0)):
+        return False
+    return not (_MEDICAL_CONSULTANT.search(part) or _ADVISORY_POST.search(part))
+
+
+#: Lower-case words before a credential that still leave it a noun phrase ("a retired
+#: engineer"), though they end like verbs.
+_PARTICIPLE_MODIFIERS = frozenset(
+    {"retired", "noted", "respected", "self-described", "self-styled", "licensed"}
+    | {"certified", "qualified", "leading", "practicing", "practising", "visiting"}
+    | {"consulting", "renowned", "unnamed", "trained", "registered", "acclaimed"}
+)
+_VERBISH = re.compile(r"^(?:is|was|are|were|has|had|have|been|be|said|says|\w+ed|\w+ing)$")
+
+
+def _credential(part: str) -> bool:
+    """A credential as the head of a noun phrase ("an infectious disease expert"), not a
+    credential the source acts on ("who criticized the consultant")."""
+    found = _CREDENTIAL.search(part)
+    if found is None:
+        return False
+    before = [w.lower() for w in _WORD.findall(part[: found.start()])]
+    return not any(_VERBISH.match(w) and w not in _PARTICIPLE_MODIFIERS for w in before)
+
+
+def _segments(text: str, descriptor: str, spans: tuple[Span, ...]) -> list[tuple[str, bool]]:
+    """The descriptor's parts, each with whether it opens a sentence in the text."""
+    if spans and ", ".join(text[s.start : s.end] for s in spans) == descriptor:
+        return [(text[s.start : s.end], _opens_sentence(text, s.start)) for s in spans]
+    return [(descriptor, False)]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]+", text))
+
+
+def _names_institution(segment: str, opens_sentence: bool, lower: frozenset[str]) -> bool:
+    """Whether a descriptor part names an institution or employer.
+
+    A possessive ("NASA's", "the bank's"), a definite employer noun ("a doctor at
+    the hospital"), or a capitalized word that is not a role, title, honorific,
+    nationality or region ("NASA planetary scientist", "senior fellow at the
+    conservative Kohelet Policy Forum", "CBS Sports NFL Insider"). A capitalized
+    first word of a sentence counts unless it is a common modifier or occurs in
+    lower case elsewhere on the page ("Political consultant X").
+    """
+    if _POSSESSIVE.search(segment) or _DEFINITE_EMPLOYER.search(segment):
+        return True
+    for i, match in enumerate(_WORD.finditer(segment)):
+        word = match.group(0).rstrip(".'’")
+        if not word[:1].isupper():
+            continue
+        key = word.lower()
+        if key in _NOT_INSTITUTION or all(p in _NOT_INSTITUTION for p in key.split("-")):
+            continue
+        if any(r.fullmatch(word) for r in (_ROLE_NOUN, _POST, _CREDENTIAL)):
+            continue
+        common = key in _ROLE_MODIFIERS or key in lower
+        if i == 0 and opens_sentence and not word.isupper() and common:
+            continue
+        return True
+    return False
+
+
+_STOP_BEFORE_TITLE = frozenset(
+    {"a", "an", "the", "to", "and", "or", "but", "with", "by", "from", "for", "as", "said"}
+    | {"told", "says", "that", "when", "while", "according", "of", "at", "in", "on", "is"}
+    | {"was", "who", "whom", "spoke", "asked", "wrote"}
+)
+
+
+def _descriptors_elsewhere(text: str, source: Source) -> list[tuple[str, bool]]:
+    """Descriptors of a named person at every place the page names them.
+
+    The title before the name ("NASA planetary scientist Jane Roe", "CBS Sports
+    NFL Insider Jason La Canfora") and the appositive after it ("Roe, a senior
+    fellow at the Kohelet Policy Forum,"). They only hold a flag back: another
+    descriptor naming an institution or a current post is what the page says too.
+    """
+    if not source.named:
+        return []
+    words = [w for w in source.name.replace("\u2019", "'").split() if w[:1].isupper()]
+    if not words:
+        return []
+    surname = words[-1].removesuffix("'s")
+    if len(surname) < 2:
+        return []
+    found: list[tuple[str, bool]] = []
+    pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
+    for match in pattern.finditer(text):
+        after = text[match.end() : match.end() + 200]
+        if after.startswith(","):
+            stop = re.search(r"[,.;:()\u2014\n]|\s(?:said|says|told|added|wrote)\b", after[1:])
+            appositive = after[1 : 1 + stop.start()] if stop else after[1:]
+            if appositive.strip():
+                found.append((appositive.strip(), False))
+        title = _title_before(text, match.start())
+        if title is not None:
+            found.append(title)
+    return found
+
+
+def _title_before(text: str, end: int) -> tuple[str, bool] | None:
+    """The words written before a name as its title, skipping given names."""
+    tokens = list(re.finditer(r"\S+", text[max(0, end - 120) : end]))
+    base = max(0, end - 120)
+    i = len(tokens) - 1
+    names = 0
+    while i >= 0 and names < 3:  # given names and particles: capitalized, no title word
+        word = tokens[i].group(0)
+        plain = word.rstrip(".").lower()
+        if word[-1:] in ',;:!?"\u201c\u201d' or not word[:1].isupper():
+            break
+        if plain in _NOT_INSTITUTION or _ROLE_NOUN.fullmatch(plain) or "'" in word or "’" in word:
+            break
+        i, names = i - 1, names + 1
+    last = i
+    while i >= 0 and last - i < 6:
+        word = tokens[i].group(0)
+        if word.lower() in _STOP_BEFORE_TITLE or word[-1:] in '.,;:!?"\u201c\u201d':
+            break
+        i -= 1
+    if i == last:
+        return None
+    start = base + tokens[i + 1].start()
+    return text[start : base + tokens[last].end()], _opens_sentence(text, start)
 
 
 def _given_fits(text: tuple[str, ...], record: tuple[str, ...]) -> bool:
