@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -132,9 +133,11 @@ def analyse(
     refusals: list[Refusal] = []
     resolver = Resolver()
     parsed_all: list[tuple[Span, SpacyDoc]] = []
+    quoted_all: list[tuple[int, int]] = []  # quotation extents: names in them are no subjects
     for block in blocks:
         paragraphs = pieces([p for p in block if p.end > p.start], text, nlp.max_length)
         quoted = pair_quotes(text, paragraphs)
+        quoted_all.extend((q.start, q.end) for q in quoted)
         parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
         found: list[Speech] = []
         for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
@@ -145,9 +148,14 @@ def analyse(
         found, left = attach_quotations(text, found, quoted, paragraphs)
         speeches.extend(found)
         orphans.extend(q for q in left if stands_alone(text, paragraphs, q))
+    quoted_all.sort()
+    quote_starts = [start for start, _ in quoted_all]
     for paragraph, sdoc in parsed_all:
         for entity in sdoc.ents:
             if entity.label_ == "PERSON" and entity.root.dep_ in {"nsubj", "nsubjpass"}:
+                at = paragraph.start + entity.start_char
+                if _quoted_at(quoted_all, quote_starts, at):
+                    continue  # "Matt has my Complete and Total Endorsement" in a tweet
                 name = entity.text
                 resolver.subjects.append(
                     (paragraph.start + entity.start_char, name, name.split()[-1])
@@ -162,6 +170,12 @@ def analyse(
         if word[:1].isupper() and word.lower() not in HONORIFICS
     )
     return _assemble(text, speeches, orphans, refusals, resolver)
+
+
+def _quoted_at(quoted: Sequence[tuple[int, int]], starts: Sequence[int], position: int) -> bool:
+    """Whether ``position`` lies inside one of the sorted quotation extents ``quoted``."""
+    at = bisect.bisect_right(starts, position) - 1
+    return any(quoted[i][0] <= position < quoted[i][1] for i in range(max(0, at - 2), at + 1))
 
 
 def pieces(paragraphs: Sequence[Span], text: str, max_length: int) -> list[Span]:

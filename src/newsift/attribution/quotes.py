@@ -44,7 +44,13 @@ from newsift.attribution.cues import (
 )
 from newsift.attribution.marks import NAME, QuotedSpan
 from newsift.attribution.nonresponses import NONRESPONSE
-from newsift.attribution.speakers import EVIDENTIAL_VERBS, can_speak
+from newsift.attribution.nouns import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from newsift.attribution.speakers import (
+    EVIDENTIAL_VERBS,
+    can_speak,
+    is_dateline,
+    says_nothing,
+)
 from newsift.document import Span
 
 if TYPE_CHECKING:
@@ -137,6 +143,14 @@ def find_speech(
         speaker = speech.speaker_token
         if token.text != ":" and speaker is not None and not can_speak(speaker, token.lemma_):
             continue  # "All of these developments show that ...": no one said it
+        if speaker is not None and is_dateline(speaker):
+            if token.text == ":":
+                continue  # "Washington, DC, United States: Getting to the Moon ..."
+            speech.speaker = speech.speaker_token = speaker = None  # "BUFFALO, N.Y. — ..."
+        if speaker is not None and token.text != ":" and says_nothing(speaker, token):
+            continue  # "Voters could have shown they were tired": an act, not speech
+        if token.text != ":" and _hypothetical(token):
+            continue  # "As Sherlock would say, ...": no one said it here
         if speech.speaker is not None:
             speech.speaker = _whole_names(speech.speaker, here)
         speech.offset = offset
@@ -147,8 +161,127 @@ def find_speech(
         _take_quotations(speech, quoted)
         if speech.names and _only_names(speech, token):
             continue  # "calls itself “Open Roads”": a name, not a statement
+        if token.text != ":" and not speech.quotations and not _proposition(speech, token):
+            continue  # "His doctor referred him", "dismissed a chest X-ray": no content
         found.append(speech)
     return found
+
+
+def _hypothetical(cue: Token) -> bool:
+    """Whether the cue reports speech that did not happen: a modal of possibility.
+
+    "As Sherlock would say, ...", "Voters might say ...", "critics could argue
+    that ...": the writer imagines the words. "would" alone is also a past
+    habit or reported future ("he would say later that"), so it counts only in
+    an "as"/"like"/"if" clause.
+    """
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cue.children):
+        return True  # "misdiagnosed if the person reports no birds": a condition
+    modals = {c.lower_ for c in cue.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if modals & {"might", "could", "may"}:
+        return True
+    if modals & {"would", "'d"}:
+        return any(c.dep_ == "mark" and c.lower_ in {"as", "like", "if"} for c in cue.children)
+    return False
+
+
+#: Relations of a verb that heads a clause of the content (not one inside a noun phrase).
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "conj", "advcl", "parataxis", "csubj", "csubjpass"}
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+#: Cues whose prepositional object is a topic, never what was said ("joked about").
+_TOPIC_ONLY = frozenset({"joke", "boast", "brag", "point"})
+#: Verbs that describe their object ("called the decision a landmark judgment"): a
+#: predicate after the object ("as flawed", "a landmark judgment") is a statement.
+_DESCRIBING = frozenset(
+    {"call", "describe", "label", "characterize", "characterise", "brand", "term", "dub"}
+    | {"portray", "hail"}
+)
+#: Verbs of telling whose noun-phrase object is what was told or asked for
+#: ("announced a recall", "mentioned the wall", "urged patience").
+_FACT_VERBS = frozenset(
+    {"announce", "report", "confirm", "deny", "disclose", "reveal", "acknowledge", "admit"}
+    | {"concede", "predict", "promise", "pledge", "vow", "cite", "estimate", "recommend"}
+    | {"propose", "demand", "allege", "claim", "declare", "tweet", "post", "mention"}
+    | {"discuss", "repeat", "reiterate", "echo", "recall", "recount", "ask", "urge"}
+    | {"question", "challenge", "advise", "inform", "warn", "describe", "talk", "speak"}
+    | {"answer", "highlight"}
+    # evaluative speech acts: the object is what is judged ("criticized the decision")
+    | {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "accuse", "defend"}
+    | {"reject", "mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout"}
+)
+#: Heads of a content that answer or refer back ("said so", "said the same of ...").
+_ANSWER_WORDS = frozenset({"so", "yes", "no", "same", "otherwise", "nothing", "that", "this"})
+
+
+def _proposition(speech: Speech, cue: Token) -> bool:
+    """Whether the content (without quotation marks) states something.
+
+    A clause does; so does the object of a verb of telling ("announced a
+    recall", "criticized the decision", "called for an investigation", "called
+    the ruling a landmark judgment"), an answer after a verb of saying ("half
+    said so"), and a clause the cue takes ("urged the judge to give ...").
+    What a verb of doing acted on does not: "His doctor referred him", "a
+    radiologist dismissed a chest X-ray", "joked about Parise's penchant",
+    "expressed confidence in the winger", "South Dakota says, 'Meth'"; nor a
+    pronoun ("talking about it"), nor a participle that only describes a noun
+    ("the companies reporting better-than-expected results"), nor a clause of
+    pronouns and a cue ("He said, she said", "he told them").
+    """
+    content = speech.content
+    if content is None:
+        return True  # a quotation may still attach to it
+    tokens = [
+        t
+        for t in cue.doc
+        if content.start <= speech.offset + t.idx < content.end and not t.is_space
+    ]
+    words = [t for t in tokens if t.is_alpha]
+    if not words:
+        return False
+    inside = {t.i for t in tokens}
+    lemma = cue.lemma_.lower()
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    if lemma in _SAY_OBJECT and root.lower_ in _ANSWER_WORDS:
+        return True
+    if all(t.pos_ in {"PRON", "DET"} for t in words):
+        return False  # "talking about it", "referred him": a pronoun is no statement
+    # the content's head verb or a clause in it; a verb inside a noun phrase
+    # ("better-than-expected results", "a report released Monday") is no clause
+    verbs = [
+        t
+        for t in tokens  # "there’s no evidence": the "’s" is not alphabetic
+        if t.pos_ in {"VERB", "AUX"} and (t.head.i not in inside or t.dep_ in _CLAUSE_DEPS)
+    ]
+    subjects = [t for t in tokens if t.dep_ in _SUBJECTS and t.head.i in inside]
+    if verbs or subjects:  # "the ward was understaffed" is a clause on its subject
+        # "He said, she said", "he told them": only pronouns around cues
+        return any(
+            not (t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS)
+            and t.pos_ not in {"PRON", "DET", "CCONJ", "SCONJ", "PART", "ADP"}
+            for t in tokens
+            if t.is_alpha or t.pos_ == "AUX"
+        )
+    if cue.dep_ == "acl":
+        return False  # "the companies reporting in-line results": a description
+    if any(c.dep_ in {"xcomp", "ccomp", "oprd"} for c in cue.children):
+        return True  # "urged the judge to give me a fair sentence"
+    if lemma in _DESCRIBING and (
+        any(t.dep_ in {"oprd", "appos"} for t in words)
+        or any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)
+    ):
+        return True  # "called the decision a landmark judgment", "described it as flawed"
+    if lemma in _FACT_VERBS:
+        return True
+    # "called for an investigation": what was asked for; a joke's topic is not
+    preps = PREP_CUES.get(lemma, frozenset()) if lemma not in _TOPIC_ONLY else frozenset()
+    return any(
+        c.dep_ in {"prep", "prt"}
+        and c.lower_ in preps
+        and any(g.i in inside for g in c.children if g.dep_ in {"pobj", "pcomp"})
+        for c in cue.children
+    )
 
 
 def _whole_names(speaker: Span, quoted: Sequence[QuotedSpan]) -> Span:
@@ -347,6 +480,8 @@ def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
         return None  # "xcomp": "declined to say", "wants to talk" report no statement
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return None  # "a class called “Perception”": the noun is what was named, not a speaker
+    if _reduced_passive(token):
+        return None  # "a bacteria usually found in small mammals", "Often called ..."
     if token.dep_ == "relcl" and not _non_restrictive(token):
         return None  # "voters who say ...": a definition of a group, not an attribution
     if NONRESPONSE.search(token.sent.text) and token.lemma_.lower() in _NONRESPONSE_VERBS:
@@ -371,6 +506,28 @@ def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
         speech.content = _clause(content, offset)
     speech.to_author = _to_author(token) or _told_author(token, speaker)
     return speech
+
+
+_FREQUENCY = frozenset(
+    {"usually", "often", "commonly", "typically", "normally", "generally", "frequently"}
+    | {"sometimes", "mostly", "mainly", "rarely", "widely", "traditionally"}
+)
+
+
+def _reduced_passive(token: Token) -> bool:
+    """A past participle with no auxiliary: what is found, called or shown, not who says.
+
+    "a bacteria usually found in small mammals", "Often called bird fancier's
+    asthma, symptoms ...": the noun is what the verb acts on. The tagger
+    also gives VBN to finite verbs ("Trump tweeted before Election Day"), so
+    one with a subject counts only with an adverb of frequency, which marks
+    the passive reading ("usually found", "often called").
+    """
+    if token.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in token.children)
 
 
 def _event_participle(token: Token, lemma: str) -> bool:
@@ -470,6 +627,9 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
 
 
 def _subject(token: Token, depth: int = 0) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "nsubj" and not is_dateline(child):
+            return child  # "BUFFALO, N.Y. — ..., coach Bruce Boudreau expressed": Boudreau
     for child in token.children:
         if child.dep_ == "nsubj":
             return child
@@ -593,11 +753,32 @@ def _colon(token: Token, offset: int, paragraph: int) -> Speech | None:
     if not any(t.pos_ in {"PROPN", "NOUN"} or t.text in {"Q", "A"} for t in before):
         return None
     head = doc[: token.i].root
+    if not _colon_speaker(head):
+        return None  # "Disclaimer:", "Brace yourself, Swifties:", "Washington, DC:"
     speech = Speech(cue=_extent([token], offset), paragraph=paragraph)
     speech.speaker_token = head
     speech.speaker = _extent(before, offset)
     speech.content = _clause(after, offset)
     return speech
+
+
+_COLON_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | {"camp", "newspaper"}
+
+
+def _colon_speaker(head: Token) -> bool:
+    """Whether the words before an opening colon name a speaker.
+
+    A person or organisation ("Sanders:", "NASA:"), a role, organisation or
+    document noun ("The governor:", "Poll:", "Newspaper:"); a heading ("Brace
+    yourself, Swifties:"), a disclaimer or a place ("Washington, DC:") is not.
+    """
+    for entity in head.doc.ents:
+        if entity.start <= head.i < entity.end:
+            return entity.label_ in {"PERSON", "ORG", "NORP", "WORK_OF_ART"}
+    if head.pos_ == "PROPN":
+        return True  # "Sanders:", "TAPPER:" the entity recognizer missed
+    lemma = head.lemma_.lower()
+    return head.text in {"Q", "A"} or lemma in _COLON_NOUNS
 
 
 def _key(tokens: Sequence[Token]) -> str:

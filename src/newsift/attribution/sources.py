@@ -249,6 +249,8 @@ def _thing(
         mention.kind, mention.named = "organization", True
     elif label == "NORP" or (head in GROUP_NOUNS and mention.plural):
         mention.kind = "group"
+    elif label == "PERCENT" or head in {"percent", "cent", "%"}:
+        mention.kind = "group"  # "Sixty percent said": of those polled, not a person in -ent
     elif head in DOCUMENT_NOUNS:
         mention.kind, mention.named = "document", definite or bool(label)
     elif head in ORG_NOUNS:

@@ -36,7 +36,7 @@ from newsift.attribution.nouns import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: Cue lemmas whose subject may be a thing as well as a speaker ("The timing suggests").
 EVIDENTIAL_VERBS = frozenset(
@@ -128,6 +128,80 @@ def can_speak(token: Token, cue_lemma: str) -> bool:
     if kind == UNKNOWN:
         return cue_lemma.lower() not in EVIDENTIAL_VERBS
     return True
+
+
+#: Dashes and colons that close a dateline ("BUFFALO, N.Y. —", "Washington, DC:").
+_DATELINE_ENDS = frozenset({"—", "–", "--", "-", ":"})
+#: A dateline is short: a place, its region or country, an agency ("(AP)"), a date.
+_DATELINE_TOKENS = 10
+#: Cue lemmas that report what something shows, never an act of saying by a person
+#: ("Voters showed they were tired", "the ad shows that ..."; "suggest", "reveal",
+#: "indicate" and "point out" are also said by people).
+NON_SPEECH_EVIDENTIALS = frozenset(
+    {"show", "prove", "demonstrate", "reflect", "illustrate", "mean", "signal"}
+)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them"})
+
+
+def dateline_end(doc: Doc) -> int:
+    """Token index of the dash or colon closing a dateline the parsed paragraph opens with.
+
+    "BUFFALO, N.Y. — Hours before ...", "SIOUX FALLS, S.D. – People ...",
+    "WASHINGTON (AP) — ...", "Washington, DC, United States: Getting ...": a
+    place (its first word in capitals, or every word a place entity), then
+    only names, abbreviations, dates and punctuation up to a dash or colon.
+    Returns -1 when the paragraph has none. The place is never a speaker.
+    """
+    words = [t for t in doc[: _DATELINE_TOKENS + 1] if not t.is_space]
+    if not words or not words[0].is_alpha:
+        return -1
+    first = words[0]
+    places = {i for e in doc.ents if e.label_ in {"GPE", "LOC"} for i in range(e.start, e.end)}
+    others = {i for e in doc.ents if e.label_ in {"ORG", "PERSON"} for i in range(e.start, e.end)}
+    # a place entity, or a word before ", <place>" ("SIOUX FALLS, S.D.", read as a
+    # PERSON); "NASA — the agency —" is an organisation
+    comma = next((t for t in words if t.text == ","), None)
+    region = comma is not None and comma.i + 1 in places
+    capitals = (
+        first.text.isupper()
+        and len(first.text) >= 3
+        and (first.i in places or region or (comma is not None and first.i not in others))
+    )
+    for token in words[1:]:
+        if token.text in _DATELINE_ENDS:
+            named = [t for t in words if t.i < token.i and t.is_alpha]
+            if capitals and token.text != ":":
+                return token.i
+            if named and all(t.i in places for t in named):
+                return token.i  # "Washington, DC, United States:"
+            return -1
+        if token.pos_ not in {"PROPN", "PUNCT", "NUM"} and not token.like_num:
+            return -1
+    return -1
+
+
+def is_dateline(token: Token) -> bool:
+    """Whether ``token`` lies in a dateline that opens its paragraph (never a speaker)."""
+    end = dateline_end(token.doc)
+    return end >= 0 and token.i < end
+
+
+def says_nothing(speaker: Token, cue: Token) -> bool:
+    """Whether a person or group "shows", "proves", "means" something: an act, not speech.
+
+    "Voters could have shown they were tired of ...": what people show by
+    doing is the writer's reading of it. A document or an organisation still
+    shows ("The study shows ...", "NASA's figures show ..."), but only as the
+    verb's own subject: "Noem launched the campaign, and the ad ... shows
+    that ..." does not lend the first clause's subject to "shows".
+    """
+    if cue.lemma_.lower() not in NON_SPEECH_EVIDENTIALS:
+        return False
+    if speaker.head.i != cue.i:
+        return True
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ in _PERSONAL_PRONOUNS
+    return speaker_kind(speaker) in {PERSON, GROUP, VAGUE}
 
 
 def _entity_label(token: Token) -> str:
