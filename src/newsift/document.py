@@ -142,9 +142,13 @@ class Meta:
     source: str | None = None  # file name or record id it came from
     crawl_date: str | None = None
     reference_date: str | None = None  # "now" for relative times ("2 weeks ago")
+    site_name: str | None = None  # the outlet's own name (og:site_name); in JSON only when known
 
     def to_dict(self) -> dict[str, str | None]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        if data["site_name"] is None:
+            del data["site_name"]
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Meta:

@@ -15,6 +15,7 @@ from newsift.attribution.annotations import (
     sourcing_profile,
 )
 from newsift.attribution.byline import byline_signals
+from newsift.attribution.cues import outlet_keys
 from newsift.document import Document, Span
 from newsift.registry import register
 from newsift.unicode import clean_text
@@ -100,7 +101,8 @@ class QuoteAnalyzer:
             blocks.append(body)
         if self.include_comments:
             blocks.extend(list(r.paragraphs) for r in doc.comments if r.paragraphs)
-        quotes, sources, nonresponses = analyse(self._nlp, doc.text, blocks)
+        outlets = outlet_keys(doc.meta.site_name, doc.meta.url)  # "told Gizmodo" on its page
+        quotes, sources, nonresponses = analyse(self._nlp, doc.text, blocks, outlets=outlets)
         doc.layers["quotes"] = quotes
         doc.layers["sources"] = sources
         doc.layers["nonresponses"] = nonresponses
@@ -110,7 +112,10 @@ class QuoteAnalyzer:
 
 
 def analyse(
-    nlp: Language, text: str, blocks: Sequence[Sequence[Span]]
+    nlp: Language,
+    text: str,
+    blocks: Sequence[Sequence[Span]],
+    outlets: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     """Quotes, sources and non-responses of ``text`` read in ``blocks`` of paragraphs.
 
@@ -141,7 +146,7 @@ def analyse(
         parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
         found: list[Speech] = []
         for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
-            found.extend(find_speech(sdoc, paragraph.start, index, quoted))
+            found.extend(find_speech(sdoc, paragraph.start, index, quoted, outlets))
             refusals.extend(find_nonresponses(sdoc, paragraph.start))
             parsed_all.append((paragraph, sdoc))
         found = drop_nested(found)

@@ -9,6 +9,8 @@ mind rather than something the source said (see
 
 from __future__ import annotations
 
+import re
+
 #: Lemmas of verbs that attribute speech or writing.
 SPEECH_VERBS = frozenset(
     {
@@ -174,7 +176,36 @@ ACCORDING = "according"
 
 #: Words that mean the writer in "told me", "spoke to this reporter".
 AUTHOR_WORDS = frozenset({"me", "us"})
-AUTHOR_NOUNS = frozenset({"writer", "reporter", "columnist", "author", "correspondent"})
+AUTHOR_NOUNS = frozenset(
+    {"writer", "reporter", "columnist", "author", "correspondent"}
+    # the writer's outlet: "told this newspaper", "said in a statement to this publication"
+    | {"newspaper", "publication", "site", "website", "magazine", "paper", "outlet"}
+)
+
+#: Second-level labels that are not the outlet's name ("bbc.co.uk": "bbc").
+_HOST_SUFFIXES = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+
+def outlet_key(name: str) -> str:
+    """An outlet name compared across spellings: "The New York Times" -> "newyorktimes"."""
+    words = name.lower().replace("’", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return re.sub(r"[^\w]+", "", "".join(words).removesuffix("'s"))
+
+
+def outlet_keys(site_name: str | None, url: str | None) -> frozenset[str]:
+    """Keys of the page's own outlet: its site name and its host's name ("gizmodo.com")."""
+    keys = {outlet_key(site_name)} if site_name else set()
+    host = re.match(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)", url or "", re.IGNORECASE)
+    if host is not None:
+        labels = [x for x in host.group(1).lower().split(".") if x and x != "www"]
+        if len(labels) >= 3 and labels[-2] in _HOST_SUFFIXES:
+            labels = labels[:-1]
+        if len(labels) >= 2:
+            keys.add(outlet_key(labels[-2]))
+    return frozenset(k for k in keys if len(k) >= 2)
+
 
 #: Verbs of talking or writing to someone: "who spoke to me", "speaking with this
 #: reporter", "wrote to me" in a clause about the speaker mean said to the writer.

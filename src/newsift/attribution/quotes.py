@@ -41,6 +41,7 @@ from newsift.attribution.cues import (
     PREP_CUES,
     SPEECH_VERBS,
     TALK_VERBS,
+    outlet_key,
 )
 from newsift.attribution.marks import NAME, QuotedSpan
 from newsift.attribution.nonresponses import NONRESPONSE
@@ -118,9 +119,18 @@ class Speech:
 
 
 def find_speech(
-    parsed: SpacyDoc, offset: int, paragraph: int, quoted: Sequence[QuotedSpan]
+    parsed: SpacyDoc,
+    offset: int,
+    paragraph: int,
+    quoted: Sequence[QuotedSpan],
+    outlets: frozenset[str] = frozenset(),
 ) -> list[Speech]:
-    """Attributions in one parsed paragraph; ``offset`` is its start in the text."""
+    """Attributions in one parsed paragraph; ``offset`` is its start in the text.
+
+    ``outlets`` are the keys (:func:`~newsift.attribution.cues.outlet_key`) of
+    the page's own outlet (site name, host): "told Gizmodo" on a Gizmodo page is
+    said to the author.
+    """
     found: list[Speech] = []
     end = offset + len(parsed.text)
     here = [
@@ -133,7 +143,7 @@ def find_speech(
         elif token.lower_ == "in":
             speech = _in_document(token, offset, paragraph)
         elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
-            speech = _verb(token, offset, paragraph)
+            speech = _verb(token, offset, paragraph, outlets)
         elif token.text == ":" and token.i <= _COLON_SPEAKER_TOKENS:
             speech = _colon(token, offset, paragraph)
         if speech is None:
@@ -475,7 +485,9 @@ def _governs(cue: Token, word: Token) -> bool:
 
 
 # verbs ---------------------------------------------------------------------
-def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
+def _verb(
+    token: Token, offset: int, paragraph: int, outlets: frozenset[str] = frozenset()
+) -> Speech | None:
     if token.dep_ in {"amod", "compound", "nmod", "nummod", "xcomp"}:
         return None  # "xcomp": "declined to say", "wants to talk" report no statement
     if token.dep_ == "acl" and token.tag_ == "VBN":
@@ -504,7 +516,7 @@ def _verb(token: Token, offset: int, paragraph: int) -> Speech | None:
         speech.speaker = _phrase(speaker, offset)
     if content is not None:
         speech.content = _clause(content, offset)
-    speech.to_author = _to_author(token) or _told_author(token, speaker)
+    speech.to_author = _to_author(token, outlets) or _told_author(token, speaker, outlets)
     return speech
 
 
@@ -652,14 +664,14 @@ def _surname_as_interjection(token: Token) -> bool:
     )
 
 
-def _to_author(token: Token) -> bool:
+def _to_author(token: Token, outlets: frozenset[str] = frozenset()) -> bool:
     for child in token.children:
-        if child.dep_ in {"dobj", "dative", "iobj"} and _is_author(child):
+        if child.dep_ in {"dobj", "dative", "iobj"} and _is_author(child, outlets):
             return True
         if child.dep_ != "prep":
             continue
         if child.lower_ in {"to", "with"} and any(
-            g.dep_ == "pobj" and _is_author(g) for g in child.children
+            g.dep_ == "pobj" and _is_author(g, outlets) for g in child.children
         ):
             return True
         if child.lower_ in {"in", "during", "over"}:
@@ -669,13 +681,13 @@ def _to_author(token: Token) -> bool:
                     if (
                         prep.dep_ == "prep"
                         and prep.lower_ in {"with", "to"}
-                        and _author_object(prep)
+                        and _author_object(prep, outlets)
                     ):
                         return True
     return False
 
 
-def _told_author(cue: Token, speaker: Token | None) -> bool:
+def _told_author(cue: Token, speaker: Token | None, outlets: frozenset[str] = frozenset()) -> bool:
     """Whether a clause around the cue or about its speaker says it was said to the writer.
 
     "A former diplomat, who spoke to me on the condition of anonymity ..., said":
@@ -685,10 +697,12 @@ def _told_author(cue: Token, speaker: Token | None) -> bool:
     Smith said"); "spoke to me and said" (the cue joined to a verb of talking).
     Only verbs of talking or writing count, so "an official who knows me" does not.
     """
-    if cue.dep_ == "conj" and _talked_to_author(cue.head):
+    if cue.dep_ == "conj" and _talked_to_author(cue.head, outlets):
         return True
     for child in cue.children:
-        if child.dep_ == "advcl" and (_talked_to_author(child) or _author_asked(child)):
+        if child.dep_ == "advcl" and (
+            _talked_to_author(child, outlets) or _author_asked(child, outlets)
+        ):
             return True
     if speaker is None:
         return False
@@ -696,39 +710,45 @@ def _told_author(cue: Token, speaker: Token | None) -> bool:
     for holder in holders:
         for clause in holder.children:
             if clause.dep_ in {"relcl", "acl"} and any(
-                _talked_to_author(t) for t in clause.subtree if t.pos_ in {"VERB", "AUX"}
+                _talked_to_author(t, outlets) for t in clause.subtree if t.pos_ in {"VERB", "AUX"}
             ):
                 return True
     return False
 
 
-def _talked_to_author(token: Token) -> bool:
-    return token.lemma_.lower() in TALK_VERBS and _to_author(token)
+def _talked_to_author(token: Token, outlets: frozenset[str] = frozenset()) -> bool:
+    return token.lemma_.lower() in TALK_VERBS and _to_author(token, outlets)
 
 
-def _author_asked(token: Token) -> bool:
+def _author_asked(token: Token, outlets: frozenset[str] = frozenset()) -> bool:
     """ "When I asked him", "Asked by me whether ...": the writer put the question."""
     if token.lemma_.lower() not in ASKING_VERBS:
         return False
     for child in token.children:
         if child.dep_ == "nsubj" and child.lower_ in {"i", "we"}:
             return True
-        if child.dep_ == "agent" and _author_object(child):
+        if child.dep_ == "agent" and _author_object(child, outlets):
             return True
     return False
 
 
-def _author_object(prep: Token) -> bool:
-    return any(_is_author(g) for g in prep.children if g.dep_ == "pobj")
+def _author_object(prep: Token, outlets: frozenset[str] = frozenset()) -> bool:
+    return any(_is_author(g, outlets) for g in prep.children if g.dep_ == "pobj")
 
 
-def _is_author(token: Token) -> bool:
+def _is_author(token: Token, outlets: frozenset[str] = frozenset()) -> bool:
     if token.lower_ in AUTHOR_WORDS:
         return True
+    if outlets and token.pos_ == "PROPN":
+        # "told Gizmodo", "told The Daily Ledger" on that outlet's own page
+        doc = token.doc
+        name = "".join(t.text_with_ws for t in doc[token.left_edge.i : token.i + 1])
+        if outlet_key(name) in outlets:
+            return True
     if token.lemma_.lower() not in AUTHOR_NOUNS:
         return False
-    if any(c.lower_ in {"this", "your"} for c in token.children):
-        return True  # "this reporter", "your correspondent"
+    if any(c.lower_ in {"this", "your", "our"} for c in token.children):
+        return True  # "this reporter", "your correspondent", "this newspaper"
     # "the author", "the writer" with nothing else ("the author of the report" is someone else)
     children = list(token.children)
     return (

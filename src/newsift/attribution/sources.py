@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -245,7 +246,7 @@ def _thing(
     mention.name = text[mention.name_span.start : mention.name_span.end]
     head = mention.head
     definite = _definite(token, core)
-    if label in {"ORG", "GPE", "FAC"} and not mention.plural:
+    if label in {"ORG", "GPE", "FAC"} and (not mention.plural or _proper_name(core)):
         mention.kind, mention.named = "organization", True
     elif label == "NORP" or (head in GROUP_NOUNS and mention.plural):
         mention.kind = "group"
@@ -265,6 +266,12 @@ def _thing(
         mention.kind = "person"
     else:
         mention.kind = "unattributed"
+
+
+def _proper_name(core: list[Token]) -> bool:
+    """ "Kotak Institutional Equities", "Acme Holdings": several proper nouns, plural head."""
+    proper = [t for t in core if t.pos_ == "PROPN"]
+    return len(proper) >= 2 and all(t.text[:1].isupper() for t in proper)
 
 
 def _entity(token: Token) -> SpacySpan | None:
@@ -432,12 +439,21 @@ class Resolver:
             for draft in before:
                 if draft.kind == "person" and draft.named and (draft.surname or "").lower() == key:
                     return draft
+            full = _one(d for d in before if d.kind == "organization" and _surname_of(d) == key)
+            if full is not None and mention.name[:1].isupper():
+                # "Ilse Marten said ... Marten said": a person the entity recognizer missed
+                full.kind, full.surname = "person", full.name.split()[-1]
+                return full
         if mention.kind == "person" and mention.named and mention.surname:
             # "Dr. van Loon", "P. van Loon", "van Loon" after "Dr. Pieter van Loon"
             for draft in before:
                 if draft.kind == "person" and draft.named and same_person(mention.name, draft.name):
                     return draft
             return None
+        if mention.kind != "person" or not mention.named:
+            organization = _one(d for d in before if _same_organization(mention, d))
+            if organization is not None:
+                return organization  # "WHO" for "the World Health Organization"
         if not mention.named and _definite_text(mention.name) and mention.head:
             for draft in before:
                 words: set[str] = set()
@@ -446,6 +462,10 @@ class Resolver:
                 same = mention.head == draft.head or mention.head in words
                 if same and (draft.kind == mention.kind or draft.named):
                     return draft
+        if _organization_role(mention):
+            # "Acme Corp said ... the company said": the one organisation quoted just before
+            near = mention.position - ROLE_WINDOW
+            return _one(d for d in before if d.last >= near and _named_organization(d))
         return None
 
     def _latest_subject(self, position: int) -> tuple[int, str, str | None] | None:
@@ -482,6 +502,11 @@ class Resolver:
     def _merge(self, draft: SourceDraft, mention: Mention) -> None:
         draft.mentions.append(mention.span)
         draft.last = max(draft.last, mention.position)
+        if draft.kind == "document" and mention.kind != "document" and mention.named:
+            # "a report from Kotak Institutional Equities" then "Kotak Institutional Equities
+            # said": the source is the organisation that issued the report
+            draft.kind, draft.name, draft.surname = mention.kind, mention.name, None
+            draft.head, draft.plural, draft.named = mention.head, mention.plural, True
         if mention.named and not draft.named and draft.kind == mention.kind:
             draft.named, draft.name, draft.surname = True, mention.name, mention.surname
         longer = mention.named and len(mention.name) > len(draft.name)
@@ -491,6 +516,110 @@ class Resolver:
             draft.descriptor = list(mention.descriptor)
         if draft.reason is None and mention.reason is not None:
             draft.reason = mention.reason
+
+
+#: How far back (characters) "the company" looks for the organisation it stands for.
+ROLE_WINDOW = 600
+#: Role nouns that stand for an organisation named just before ("the company said").
+ORGANIZATION_ROLES = frozenset(
+    {"agency", "airline", "automaker", "bank", "broadcaster", "brokerage", "business"}
+    | {"carrier", "chain", "charity", "company", "conglomerate", "corporation", "firm"}
+    | {"group", "insurer", "lender", "maker", "manufacturer", "network", "nonprofit"}
+    | {"organisation", "organization", "publisher", "regulator", "retailer", "startup"}
+    | {"studio", "utility", "watchdog"}
+)
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at", "de"})
+_ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<issuer>[A-Z][^,;]*)$")
+
+
+def _one(drafts: Iterable[SourceDraft]) -> SourceDraft | None:
+    """The only draft of ``drafts``; None when there are none or several (precision first)."""
+    found = {id(d): d for d in drafts}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _surname_of(draft: SourceDraft) -> str | None:
+    """The last word of a two- or three-word title-case name ("Ilse Marten"), else None."""
+    words = draft.name.split()
+    if not draft.named or not 2 <= len(words) <= 3 or draft.name.isupper():
+        return None
+    if not all(w.istitle() and w.lower() not in _FUNCTION_WORDS for w in words):
+        return None
+    return words[-1].lower()
+
+
+def _named_organization(draft: SourceDraft) -> bool:
+    return draft.named and draft.kind in {"organization", "group"} and _capitalized(draft.name)
+
+
+def _capitalized(name: str) -> bool:
+    return any(w[:1].isupper() for w in name.split() if w.lower() not in {"the", "a", "an"})
+
+
+def _organization_role(mention: Mention) -> bool:
+    """ "the company", "the brokerage": a definite role noun with no name of its own."""
+    return (
+        mention.pronoun is None
+        and not mention.plural
+        and mention.head in ORGANIZATION_ROLES
+        and _definite_text(mention.name)
+        and not _capitalized(mention.name)
+        and mention.kind != "person"
+    )
+
+
+def _same_organization(mention: Mention, draft: SourceDraft) -> bool:
+    """One organisation under a short form, an acronym or as the issuer of a document.
+
+    "WHO" and "the World Health Organization", "DOJ" and "Department of
+    Justice", "the Fed" and "the Federal Reserve" (either order); "Kotak
+    Institutional Equities" and "a report from Kotak Institutional Equities".
+    """
+    if draft.kind == "person" or not draft.name or not mention.name:
+        return False
+    if not _capitalized(mention.name) or not _capitalized(draft.name):
+        return False
+    ours, theirs = _issuer(mention.name), _issuer(draft.name)
+    if (ours or theirs) and _key(ours or mention.name) == _key(theirs or draft.name):
+        return (ours is None) != (theirs is None)
+    return short_form(mention.name, draft.name) or short_form(draft.name, mention.name)
+
+
+def _issuer(name: str) -> str | None:
+    """ "Kotak Institutional Equities" for "a report from Kotak Institutional Equities"."""
+    found = _ISSUER.search(name)
+    if found is None:
+        return None
+    lead = name[: found.start()].split()
+    if not lead or lead[-1].lower() not in DOCUMENT_NOUNS:
+        return None
+    return found.group("issuer")
+
+
+def short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is an acronym or a clipped form of the organisation name ``full``.
+
+    An acronym (2-6 capitals, dots allowed) matches the initials of all words
+    ("DOJ", Department of Justice) or of the words that are not function words
+    ("WHO", the World Health Organization). A clipped form needs "the" and one
+    word that starts the full name's first word ("the Fed", the Federal Reserve).
+    """
+    words = [w for w in re.findall(r"[\w&'’.-]+", full) if w]
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    letters = short.replace(".", "").strip()
+    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,6}", letters):
+        letters = letters.split()[-1]
+        every = "".join(w[0] for w in words).upper()
+        content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
+        return letters in {every, content} and _capitalized(full)
+    clipped = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]{2,})", short.strip())
+    if clipped is None:
+        return False
+    first = words[0]
+    return first.startswith(clipped.group(1)) and len(first) > len(clipped.group(1))
 
 
 def _personal(draft: SourceDraft) -> bool:

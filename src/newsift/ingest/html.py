@@ -62,5 +62,6 @@ def document_from_html(
         source=source,
         crawl_date=crawl_date,
         reference_date=reference,
+        site_name=page.meta.site_name,
     )
     return Document(laid_out, id=id, meta=meta, layers={"regions": regions})
