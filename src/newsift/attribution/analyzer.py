@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from newsift.attribution.nonresponses import Refusal
     from newsift.attribution.quotes import Speech
     from newsift.attribution.sources import Resolver, SourceDraft
+    from newsift.attribution.spans import SpanModel
 
 #: Longer paragraphs are parsed in pieces this long (spaCy refuses over nlp.max_length,
 #: 1,000,000 characters by default, and its parser needs about 1 GB per 100,000).
@@ -83,14 +84,21 @@ class QuoteAnalyzer:
     )
 
     include_comments: bool = False  # also read reader comments (each on its own)
+    #: re-draw content boundaries with the learned CRF (attribution-spans-v1.npz)
+    span_model: bool = True
     _nlp: Language | None = field(default=None, init=False, repr=False)
+    _spans: SpanModel | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
-        """Load the English spaCy pipeline once per process."""
+        """Load the English spaCy pipeline (and the span model) once per process."""
         if self._nlp is None:
             from newsift.attribution.nlp import load_english
 
             self._nlp = load_english()
+        if self.span_model and self._spans is None:
+            from newsift.attribution.spans import load_span_model
+
+            self._spans = load_span_model()
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
@@ -101,8 +109,11 @@ class QuoteAnalyzer:
             blocks.append(body)
         if self.include_comments:
             blocks.extend(list(r.paragraphs) for r in doc.comments if r.paragraphs)
+        refine = self._spans.refine if self._spans is not None else None
         outlets = outlet_keys(doc.meta.site_name, doc.meta.url)  # "told Gizmodo" on its page
-        quotes, sources, nonresponses = analyse(self._nlp, doc.text, blocks, outlets=outlets)
+        quotes, sources, nonresponses = analyse(
+            self._nlp, doc.text, blocks, refine, outlets=outlets
+        )
         doc.layers["quotes"] = quotes
         doc.layers["sources"] = sources
         doc.layers["nonresponses"] = nonresponses
@@ -115,12 +126,15 @@ def analyse(
     nlp: Language,
     text: str,
     blocks: Sequence[Sequence[Span]],
+    refine: Callable[[list[Speech], Sequence[QuotedSpan]], None] | None = None,
     outlets: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     """Quotes, sources and non-responses of ``text`` read in ``blocks`` of paragraphs.
 
     Quotation marks pair within a block (the body, or one comment); sources
-    are resolved over all blocks in text order.
+    are resolved over all blocks in text order. ``refine`` (the learned
+    content-boundary model, :mod:`newsift.attribution.spans`) may re-draw each
+    block's contents in place once quotations are attached.
     """
     from newsift.attribution.marks import pair_quotes
     from newsift.attribution.nonresponses import find_nonresponses
@@ -151,6 +165,8 @@ def analyse(
             parsed_all.append((paragraph, sdoc))
         found = drop_nested(found)
         found, left = attach_quotations(text, found, quoted, paragraphs)
+        if refine is not None:  # hook: learned content boundaries (spans.py)
+            refine(found, quoted)
         speeches.extend(found)
         orphans.extend(q for q in left if stands_alone(text, paragraphs, q))
     quoted_all.sort()
