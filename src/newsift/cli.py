@@ -195,17 +195,16 @@ def needs_extra(command: str, extra: str) -> str:
 
 
 def _add_missing_extra(commands: Any, command: str, extra: str) -> None:
-    """``command`` as a stub that takes any arguments and says which extra to install."""
-    stub = commands.add_parser(
+    """``command`` listed in ``--help``; run with any arguments, it says which extra to install."""
+    unavailable = commands.add_parser(
         command, help=f"(needs the {extra} extra: pip install 'newsift[{extra}]')", add_help=False
     )
-    stub.set_defaults(needs_extra=extra)
 
-    def handler(args: argparse.Namespace) -> int:
+    def say_which_extra(args: argparse.Namespace) -> int:
         print(needs_extra(command, extra), file=sys.stderr)
         return EXIT_USAGE
 
-    stub.set_defaults(handler=handler)
+    unavailable.set_defaults(needs_extra=extra, handler=say_which_extra)
 
 
 # analyze ----------------------------------------------------------------------
