@@ -119,6 +119,16 @@ def test_thread_summary(analysed: Document) -> None:
         "duplicates": 1,
         "junk": 1,
         "off_topic": 2,
+        "would_remove": 1,
+        "removal_share": 0.2,
+        "top_comments": [
+            {
+                "region": "r3",
+                "score": summary.top_comments[0].score,
+                "reason": "insult aimed at council",
+                "target": "council",
+            }
+        ],
     }
 
 
@@ -127,8 +137,10 @@ def test_layers_survive_a_json_round_trip(analysed: Document) -> None:
     assert Document.from_dict(payload).to_dict() == analysed.to_dict()
     assert set(payload["toxicity"][1]) == {
         "region", "scores", "offensive", "targeted", "target", "political_target", "spans",
-        "duplicate_of", "junk", "off_topic",
+        "duplicate_of", "junk", "off_topic", "would_remove", "named_target", "reason",
     }  # fmt: skip
+    assert payload["toxicity"][1]["named_target"]["name"] == "council"
+    assert "named_target" not in payload["toxicity"][0]  # only flagged comments get one
 
 
 def test_no_comments_no_thread() -> None:
@@ -154,7 +166,7 @@ def test_summarise_ranks_and_counts() -> None:
     ]  # fmt: skip
     summary = summarise(regions, items, ["a", "b", "c", "d"])
     assert summary.most_offensive == ("c1", "c3", "c0")
-    assert summary.top_targets == (("individual", 3),)
+    assert summary.top_targets == (("unnamed person", 3),)  # no name: not "individual"
     assert (summary.named, summary.anonymous, summary.offensive) == (2, 2, 3)
 
 

@@ -9,10 +9,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
-from newsift.comments.annotations import SCORE_NAMES, OffendingSpan, ThreadSummary, Toxicity
+from newsift.comments.annotations import (
+    SCORE_NAMES,
+    OffendingSpan,
+    ThreadSummary,
+    TopComment,
+    Toxicity,
+)
 from newsift.comments.forensics import content_stems, junk_reasons, near_duplicates, off_topic
 from newsift.comments.lexicon import political_groups, words
 from newsift.comments.model import TARGETS, ToxicityModel, TypedSpan, encoder_text
+from newsift.comments.summary import TOP_COMMENTS, reason, would_remove
+from newsift.comments.targets import ArticlePeople, NamedTarget, find_target, refers_to_someone
 from newsift.document import Document, Region
 from newsift.registry import register
 
@@ -145,6 +153,9 @@ def score_comments(
         for text in doc.paragraphs(region)
     )  # fmt: skip
     by_id = dict(zip((c.id for c in comments), texts, strict=True))
+    regions = {c.id: c for c in comments}
+    people = ArticlePeople.of(doc)
+    commenters = sorted({c.author for c in comments if c.author})
     items = []
     for i, (region, text, scorer) in enumerate(zip(comments, texts, scorers, strict=True)):
         row = probabilities[i]
@@ -152,9 +163,26 @@ def score_comments(
         scores.update({name: round(value, 4) for name, value in replaced[i].items()})
         threshold = external.threshold if external else scorer.threshold("offensive")
         offensive = scores["offensive"] >= threshold
+        remove = would_remove(scores["offensive"], "" if external else scorer.name, threshold)
         targeted, target, political = decide_target(scorer, row, text, offensive)
+        spans = scorer.spans(text) if offensive else []
+        named = None
+        if offensive or remove:
+            named = find_target(
+                text,
+                people,
+                offending=[(s.start, s.end) for s in spans],
+                parent=regions.get(region.parent or ""),
+                commenters=commenters,
+                offsets=paragraph_offsets(region),
+            )
+        if offensive:
+            targeted, target, political = reconcile(named, text, targeted, target, political)
         context = article | content_stems([by_id.get(region.parent or "", "")])
+        strays = bool(article) and off_topic(text, context)
+        on_topic = bool(article) and not strays
         duplicate = duplicates[i]
+        flagged = offensive or remove
         items.append(
             Toxicity(
                 region=region.id,
@@ -163,14 +191,49 @@ def score_comments(
                 targeted=targeted,
                 target=target,
                 political_target=political,
-                spans=tuple(to_document(scorer.spans(text), region)) if offensive else (),
+                spans=tuple(to_document(spans, region)),
                 duplicate_of=comments[duplicate].id if duplicate is not None else None,
-                junk=tuple(junk_reasons(text, doc.meta.language)),
-                off_topic=bool(article) and off_topic(text, context),
+                junk=tuple(junk_reasons(text, doc.meta.language, on_topic=on_topic)),
+                off_topic=strays,
                 model=scorer.name if scorer is not model else None,
+                would_remove=remove,
+                named_target=named,
+                reason=reason(scores, named, text, [s.label for s in spans]) if flagged else None,
             )
         )
     return items
+
+
+def reconcile(
+    named: NamedTarget | None,
+    text: str,
+    targeted: bool | None,
+    target: str | None,
+    political: bool,
+) -> tuple[bool | None, str | None, bool]:
+    """The tweet-trained ``(targeted, target, political_target)`` squared with the named target.
+
+    A named target decides the kind (``individual`` or ``group``); with none,
+    an ``individual`` target stands only when the comment refers to someone
+    ("he", "you", "this guy"), else the comment is untargeted.
+    """
+    if named is not None:
+        is_group = named.kind == "group"
+        groups = political_groups(w for _, _, w in words(text))
+        return True, named.label, is_group and (named.name in groups or political)
+    if target == "individual" and not refers_to_someone(text):
+        return False, None, False
+    return targeted, target, political
+
+
+def paragraph_offsets(region: Region) -> list[tuple[int, int, int]]:
+    """``(begin, end, page start)`` of each paragraph in the comment's joined text."""
+    pieces, offset = [], 0
+    for paragraph in region.paragraphs:
+        length = paragraph.end - paragraph.start
+        pieces.append((offset, offset + length, paragraph.start))
+        offset += length + 2
+    return pieces or [(0, region.end - region.start, region.start)]
 
 
 def decide_target(
@@ -193,11 +256,7 @@ def to_document(spans: Sequence[TypedSpan], region: Region) -> list[OffendingSpa
     """Map spans in the comment's joined text (paragraphs joined by blank lines) to the page."""
     if not region.paragraphs:
         return [OffendingSpan(s.start + region.start, s.end + region.start, s.label) for s in spans]
-    pieces, offset = [], 0
-    for paragraph in region.paragraphs:
-        length = paragraph.end - paragraph.start
-        pieces.append((offset, offset + length, paragraph.start))
-        offset += length + 2
+    pieces = paragraph_offsets(region)
     out = []
     for span in spans:
         for begin, end, page_start in pieces:
@@ -214,8 +273,11 @@ def summarise(
 ) -> ThreadSummary:
     """The thread summary of ``items`` (one per comment of ``comments``, same order).
 
-    A target is counted under the first political group the comment names when
-    its target is political ("council", "liberals"), else under its kind.
+    A target is counted under its name (:class:`NamedTarget`) when the comment
+    names one; an abuse aimed at someone by pronoun only counts as "unnamed
+    person"; a target the old way (political group word, else the kind) when
+    the item has no named target but a target kind (documents written before
+    named targets).
     """
     offensive = [item for item in items if item.offensive]
     named = sum(1 for c in comments if c.author)
@@ -223,9 +285,13 @@ def summarise(
     for item, text in zip(items, texts, strict=True):
         if not item.offensive or item.target is None:
             continue
-        named_groups = political_groups(w for _, _, w in words(text))
-        targets[named_groups[0] if item.political_target and named_groups else item.target] += 1
+        targets[target_key(item, text)] += 1
     ranked = sorted(offensive, key=lambda item: -item.scores["offensive"])
+    flagged = sorted(
+        (item for item in items if item.offensive or item.would_remove),
+        key=lambda item: -item.scores["offensive"],
+    )
+    removed = sum(1 for item in items if item.would_remove)
     return ThreadSummary(
         comments=len(items),
         named=named,
@@ -238,4 +304,25 @@ def summarise(
         junk=sum(1 for item in items if item.junk),
         off_topic=sum(1 for item in items if item.off_topic),
         without_encoder=sum(1 for item in items if item.model is not None),
+        would_remove=removed,
+        removal_share=round(removed / len(items), 4) if items else 0.0,
+        top_comments=tuple(
+            TopComment(
+                item.region,
+                item.scores["offensive"],
+                item.reason or "offensive",
+                item.named_target.name if item.named_target else None,
+            )
+            for item in flagged[:TOP_COMMENTS]
+        ),
     )
+
+
+def target_key(item: Toxicity, text: str) -> str:
+    """The name a targeted item is counted under in the thread summary."""
+    if item.named_target is not None:
+        return item.named_target.name
+    if item.target == "individual":
+        return "unnamed person"
+    groups = political_groups(w for _, _, w in words(text))
+    return groups[0] if item.political_target and groups else str(item.target)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsift import fields
+from newsift.comments.targets import NamedTarget
 from newsift.document import Span, register_layer
 from newsift.errors import SchemaError
 
@@ -59,6 +60,13 @@ class Toxicity:
     the comment when it is not the analyzer's own: in a thread too long for
     the MiniLM encoder, the comments past its budget are scored by the n-gram
     model, ``toxicity-v1`` (see ``newsift.comments.analyzer.encoder_budget``).
+    ``would_remove`` is the calibrated moderator decision
+    (:mod:`newsift.comments.summary`); ``named_target`` whom an offensive
+    comment names as its target, with the evidence words
+    (:mod:`newsift.comments.targets`); ``reason`` why a flagged (offensive or
+    would-remove) comment stands out. The last three came after the layer's first
+    version; a document written before them reads back with
+    ``would_remove`` false and no target or reason.
     """
 
     region: str
@@ -72,6 +80,9 @@ class Toxicity:
     junk: tuple[str, ...] = ()
     off_topic: bool = False
     model: str | None = None
+    would_remove: bool = False
+    named_target: NamedTarget | None = None
+    reason: str | None = None
 
     def __post_init__(self) -> None:
         if set(self.scores) != set(SCORE_NAMES):
@@ -96,7 +107,12 @@ class Toxicity:
             "duplicate_of": self.duplicate_of,
             "junk": list(self.junk),
             "off_topic": self.off_topic,
-        } | ({"model": self.model} if self.model is not None else {})
+            "would_remove": self.would_remove,
+        } | _present(
+            model=self.model,
+            named_target=self.named_target.to_dict() if self.named_target else None,
+            reason=self.reason,
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Toxicity:
@@ -110,6 +126,12 @@ class Toxicity:
             for key in ("offensive", "political_target", "off_topic"):
                 if not isinstance(data[key], bool):
                     raise TypeError(f"{key} must be a boolean")
+            remove = data.get("would_remove", False)
+            if not isinstance(remove, bool):
+                raise TypeError("would_remove must be a boolean")
+            target = data.get("named_target")
+            if target is not None and not isinstance(target, Mapping):
+                raise TypeError("named_target must be an object or null")
             if data["targeted"] is not None and not isinstance(data["targeted"], bool):
                 raise TypeError("targeted must be a boolean or null")
             junk = data["junk"]
@@ -137,21 +159,60 @@ class Toxicity:
                 junk=tuple(junk),
                 off_topic=data["off_topic"],
                 model=fields.optional_string(data, "model"),
+                would_remove=remove,
+                named_target=NamedTarget.from_dict(target) if target is not None else None,
+                reason=fields.optional_string(data, "reason"),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad toxicity item {dict(data)!r:.200}: {exc}") from exc
+
+
+def _present(**values: Any) -> dict[str, Any]:
+    """The keyword arguments that are not None."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class TopComment:
+    """One of the thread's top comments by offensive score, with why it stands out."""
+
+    region: str
+    score: float
+    reason: str
+    target: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"region": self.region, "score": self.score, "reason": self.reason} | _present(
+            target=self.target
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TopComment:
+        score = data["score"]
+        if not fields.is_number(score):
+            raise TypeError("score must be a number")
+        return cls(
+            fields.string(data, "region"),
+            float(score),
+            fields.string(data, "reason"),
+            fields.optional_string(data, "target"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class ThreadSummary:
     """What the comment section does as a whole.
 
-    ``top_targets`` counts the targets of offensive comments (a political group
-    name when the comment names one, else the target kind), most frequent
-    first; ``most_offensive`` holds up to three comments flagged offensive,
-    highest score first. ``without_encoder`` counts the comments scored by the
-    n-gram model because the thread is past the MiniLM encoder's budget (their
-    ``model`` says so); it is written only when not zero.
+    ``top_targets`` counts the named targets of offensive comments (a person,
+    "the author (...)", a commenter, a group word; "unnamed person" for an
+    abuse aimed at someone only by pronoun), most frequent first;
+    ``most_offensive`` holds up to three comments flagged offensive, highest
+    score first. ``would_remove`` and ``removal_share`` count the comments a
+    moderator would remove (the calibrated decision); ``top_comments`` the
+    flagged comments with the highest scores, each with its reason and target.
+    ``without_encoder`` counts the comments scored by the n-gram model because
+    the thread is past the MiniLM encoder's budget (their ``model`` says so);
+    it is written only when not zero.
     """
 
     comments: int
@@ -165,6 +226,9 @@ class ThreadSummary:
     junk: int = 0
     off_topic: int = 0
     without_encoder: int = 0
+    would_remove: int = 0
+    removal_share: float = 0.0
+    top_comments: tuple[TopComment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -178,6 +242,9 @@ class ThreadSummary:
             "duplicates": self.duplicates,
             "junk": self.junk,
             "off_topic": self.off_topic,
+            "would_remove": self.would_remove,
+            "removal_share": self.removal_share,
+            "top_comments": [c.to_dict() for c in self.top_comments],
         } | ({"without_encoder": self.without_encoder} if self.without_encoder else {})
 
     @classmethod
@@ -194,6 +261,12 @@ class ThreadSummary:
                 (fields.string(t, "target"), fields.integer(t, "count"))
                 for t in data["top_targets"]
             )
+            removal_share = data.get("removal_share", 0.0)
+            if not fields.is_number(removal_share):
+                raise TypeError("removal_share must be a number")
+            top = data.get("top_comments", [])
+            if not isinstance(top, list):
+                raise TypeError("top_comments must be a list")
             most = data["most_offensive"]
             if not isinstance(most, list) or not all(isinstance(m, str) for m in most):
                 raise TypeError("most_offensive must be a list of strings")
@@ -207,6 +280,9 @@ class ThreadSummary:
                 without_encoder=fields.integer(data, "without_encoder")
                 if "without_encoder" in data
                 else 0,
+                would_remove=fields.integer(data, "would_remove") if "would_remove" in data else 0,
+                removal_share=float(removal_share),
+                top_comments=tuple(TopComment.from_dict(c) for c in top),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc

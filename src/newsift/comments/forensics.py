@@ -4,12 +4,8 @@
   words) of the normalised text; a comment whose Jaccard similarity with an
   earlier comment of the thread reaches ``DUPLICATE_JACCARD`` is a duplicate of
   the earliest such comment.
-- **Junk** (reasons in :data:`newsift.comments.annotations.JUNK_REASONS`): link
-  spam (several links, or a link with sales words, or little besides a link),
-  coupon spam (discount codes, "% off", "today only", ...), foreign text (a
-  comment in another language or script than the page), markup (HTML or
-  script left in the text), gibberish (long runs without vowels or one
-  character repeated).
+- **Junk**: :mod:`newsift.comments.junk` (re-exported here as
+  :func:`junk_reasons`); spam needs more than one signal.
 - **Off-topic**: share of the comment's content words (stop words dropped,
   words cut to their first ``STEM`` letters) that occur in the headline, body
   and standfirst (and, for a reply, the parent comment). Comments with fewer
@@ -26,7 +22,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from newsift.structure.language import guess_language
+from newsift.comments.junk import junk_reasons
+
+__all__ = [
+    "content_stems",
+    "jaccard",
+    "junk_reasons",
+    "near_duplicates",
+    "normalised_words",
+    "off_topic",
+    "shingles",
+]
 
 
 def _entries(block: str) -> frozenset[str]:
@@ -42,28 +48,6 @@ MIN_CONTENT_WORDS = 8
 OFF_TOPIC_SHARE = 0.12
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_LINK = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|net|org|biz|info|ru|xyz|top|shop|online|site|io|co)"
-    r"(?:/\S*)?\b",
-    re.IGNORECASE,
-)
-_SALES = re.compile(
-    r"\b(?:buy|order now|click|visit|cheap|earn|income|work from home|free|offer|deal|"
-    r"discount|sale|shop|casino|bitcoin|crypto|loans?|pills?|viagra|followers)\b",
-    re.IGNORECASE,
-)
-_COUPON = re.compile(
-    r"\b(?:coupon|promo(?:tion)? code|discount code|voucher|use code|with code|code [A-Z0-9]{4,}|"
-    r"\d{1,3}\s?% off|today only|limited time|free shipping|order now|act now)\b",
-    re.IGNORECASE,
-)
-_MARKUP = re.compile(
-    r"</?(?:div|span|script|style|iframe|a|p|br|img)\b[^>]*>|&(?:nbsp|amp|lt|gt|quot);|"
-    r"\bfunction\s*\(|\{\{|\}\}|document\.write|window\.location",
-    re.IGNORECASE,
-)
-_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{7,}", re.IGNORECASE)
-_REPEATED = re.compile(r"(\S)\1{9,}")
 _STOPWORDS = _entries(
     """
     a about above after again against all also am an and any are as at be because been before
@@ -123,37 +107,6 @@ def near_duplicates(texts: Sequence[str]) -> list[int | None]:
         for s in current:
             holders[s].append(i)
     return out
-
-
-def junk_reasons(text: str, page_language: str | None = "en") -> list[str]:
-    """Why ``text`` looks injected rather than written as a comment, in a fixed order."""
-    reasons = []
-    links = _LINK.findall(text)
-    words = normalised_words(_LINK.sub(" ", text))
-    coupon_cues = _COUPON.findall(text)
-    if links and (len(links) >= 2 or _SALES.search(text) or coupon_cues or len(words) < 4):
-        reasons.append("link_spam")
-    if len(coupon_cues) >= 2 or (coupon_cues and links):
-        reasons.append("coupon_spam")
-    if _foreign(_LINK.sub(" ", text), page_language):
-        reasons.append("foreign_text")
-    if _MARKUP.search(text):
-        reasons.append("markup")
-    if _REPEATED.search(text) or len(_CONSONANT_RUN.findall(_LINK.sub(" ", text))) >= 2:
-        reasons.append("gibberish")
-    return reasons
-
-
-def _foreign(text: str, page_language: str | None) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 12:
-        return False
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
-    page = page_language or "en"
-    if latin < 0.5 * len(letters):
-        return page in {"en", "de", "fr", "es", "it", "nl", "pt"}
-    language = guess_language(text, min_hits=3)
-    return language is not None and language != page
 
 
 def content_stems(texts: Iterable[str]) -> set[str]:
