@@ -33,11 +33,9 @@ def summarise(doc: Document, width: int = 78) -> str:
     comments = doc.comments
     named = sum(1 for c in comments if c.author)
     lines.append(f"  comments: {len(comments)} ({named} named, {len(comments) - named} anonymous)")
+    numbers = {c.id: n for n, c in enumerate(comments, start=1)}
     for thread in _dicts(doc, "thread"):
-        lines.append(
-            f"  thread: {thread.get('offensive', 0)} offensive, {thread.get('duplicates', 0)} "
-            f"near-duplicate, {thread.get('junk', 0)} junk, {thread.get('off_topic', 0)} off-topic"
-        )
+        lines.extend(_thread(thread, numbers, width))
     badges = {t.get("region"): _badge(t) for t in _dicts(doc, "toxicity")}
     ids = {c.id: c for c in comments}
     for c in comments:
@@ -50,8 +48,29 @@ def summarise(doc: Document, width: int = 78) -> str:
             reply = f" replying to {ids[c.parent].author or 'anonymous'}"
         first = doc.region_text(c).split("\n")[0]
         badge = badges.get(c.id) or ""
-        lines.append(_wrap(f"  - {who}, {when}{reply}{badge}: {first}", width, indent="      "))
+        line = f"  {numbers[c.id]}. {who}, {when}{reply}{badge}: {first}"
+        lines.append(_wrap(line, width, indent="      "))
     return "\n".join(lines)
+
+
+def _thread(thread: Mapping[str, Any], numbers: Mapping[str, int], width: int) -> list[str]:
+    """The thread line, the most targeted names and the top comments with their reasons."""
+    removal = ""
+    if "would_remove" in thread:
+        removal = f"{thread['would_remove']} a moderator would remove, "
+    counts = (
+        f"{thread.get('offensive', 0)} offensive, {thread.get('duplicates', 0)} near-duplicate, "
+        f"{thread.get('junk', 0)} junk, {thread.get('off_topic', 0)} off-topic"
+    )
+    out = [f"  thread: {removal}{counts}"]
+    targets = thread.get("top_targets") or []
+    if targets:
+        named = ", ".join(f"{t['target']} ({t['count']})" for t in targets)
+        out.append(_wrap(f"  most targeted: {named}", width))
+    for top in thread.get("top_comments") or []:
+        number = numbers.get(top["region"], "?")
+        out.append(_wrap(f"  top: comment {number} ({top['score']:.2f}): {top['reason']}", width))
+    return out
 
 
 def _wrap(text: str, width: int, indent: str = "      ") -> str:
@@ -145,8 +164,12 @@ def _techniques(doc: Document) -> list[str]:
 
 def _badge(item: Mapping[str, Any]) -> str:
     marks = []
+    if item.get("would_remove"):
+        marks.append("would remove")
     if item.get("offensive"):
         marks.append(f"offensive {item.get('scores', {}).get('offensive', 0):.2f}")
+    if item.get("named_target"):
+        marks.append(f"target: {item['named_target']['name']}")
     if item.get("duplicate_of"):
         marks.append("duplicate")
     if item.get("junk"):

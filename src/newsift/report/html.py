@@ -292,24 +292,47 @@ def _thread_summary(view: View) -> str:
     targets = [
         t for t in as_list(thread.get("top_targets")) if isinstance(t, Mapping) and t.get("target")
     ]
-    target_text = ", ".join(f"{e(t['target'])} ({_int(t.get('count'))})" for t in targets)
+    target_text = ", ".join(f"{bdi(t['target'])} ({_int(t.get('count'))})" for t in targets)
     worst = [r for r in as_list(thread.get("most_offensive")) if isinstance(r, str)]
     worst_links = ", ".join(
         f'<a href="#{_comment_anchor(view, r)}">{bdi(_comment_name(view, r))}</a>'
         for r in worst
         if _comment_anchor(view, r)
     )
+    removal = ""
+    if "would_remove" in thread:
+        removed = f"{_int(thread.get('would_remove'))}"
+        removal = _bar("Would remove", _num(thread.get("removal_share")), removed)
+    top = _top_comments(view, thread)
     return "".join(
         [
             f'<p><span class="big">{_int(thread.get("comments"))}</span> comments: '
             f"{_int(thread.get('named'))} named, {_int(thread.get('anonymous'))} anonymous.</p>",
+            removal,
             _bar("Offensive", share, f"{_int(thread.get('offensive'))}"),
-            f"<p>Targets: {target_text}.</p>" if target_text else "",
-            f"<p>Most offensive: {worst_links}.</p>" if worst_links else "",
+            f"<p>Most targeted: {target_text}.</p>" if target_text else "",
+            top or (f"<p>Most offensive: {worst_links}.</p>" if worst_links else ""),
             f"<p>{_int(thread.get('duplicates'))} duplicates, {_int(thread.get('junk'))} junk, "
             f"{_int(thread.get('off_topic'))} off topic.</p>",
         ]
     )
+
+
+def _top_comments(view: View, thread: Mapping[str, Any]) -> str:
+    """The thread's top comments by score, each linked to its numbered card, with its reason."""
+    rows = []
+    for top in as_list(thread.get("top_comments")):
+        if not isinstance(top, Mapping) or not isinstance(top.get("region"), str):
+            continue
+        anchor = _comment_anchor(view, top["region"])
+        if not anchor:
+            continue
+        label = f"comment {anchor.removeprefix('comment-')}"
+        rows.append(
+            f'<li><a href="#{anchor}">{e(label)}</a> ({_num(top.get("score")):.2f}): '
+            f"{bdi(top.get('reason') or 'offensive')}</li>"
+        )
+    return f"<p>Top comments by score:</p><ol>{''.join(rows)}</ol>" if rows else ""
 
 
 # -------------------------------------------------------------------- legend
@@ -590,7 +613,8 @@ def _comments(view: View) -> str:
         cards.append(
             f'<article class="comment d{min(depth, 3)}{offensive}" id="comment-{number}" '
             f'aria-label="Comment {number}">'
-            f"<header>{who}{when_html}{reply}<span>{badges}</span></header>{text}</article>"
+            f'<header><a class="muted" href="#comment-{number}">#{number}</a> '
+            f"{who}{when_html}{reply}<span>{badges}</span></header>{text}</article>"
         )
     summary = f'<div class="card">{_thread_summary(view)}</div>'
     return (
@@ -612,12 +636,19 @@ def _badges(view: View, comment: Mapping[str, Any], ids: set[str]) -> str:
         badges.append(f'<span class="badge b-off"{title}>offensive</span>')
     else:
         badges.append(f'<span class="badge b-ok"{title}>not offensive</span>')
+    if item.get("would_remove") is True:
+        badges.append('<span class="badge b-off">would remove</span>')
     target = item.get("target")
     if item.get("offensive") is True and isinstance(target, str):
         political = " (political)" if item.get("political_target") is True else ""
         badges.append(f'<span class="badge b-target">targets: {e(target)}{political}</span>')
     elif item.get("offensive") is True and item.get("targeted") is False:
         badges.append('<span class="badge b-target">untargeted</span>')
+    named = item.get("named_target")
+    if isinstance(named, Mapping) and isinstance(named.get("name"), str):
+        badges.append(f'<span class="badge b-target">target: {bdi(named["name"])}</span>')
+    if isinstance(item.get("reason"), str):
+        badges.append(f'<span class="badge b-target">why: {e(item["reason"])}</span>')
     duplicate = item.get("duplicate_of")
     if isinstance(duplicate, str) and duplicate:
         anchor = _comment_anchor(view, duplicate)

@@ -166,6 +166,21 @@ def _thread(view: View) -> list[str]:
         f"{_int(thread.get('duplicates'))} duplicates, "
         f"{_int(thread.get('junk'))} junk, {_int(thread.get('off_topic'))} off topic."
     )
+    if "would_remove" in thread:
+        removed = _int(thread.get("would_remove"))
+        share = _num(thread.get("removal_share"))
+        out.append(f"A moderator would remove {removed} ({share:.0%}).")
+    targets = [t for t in as_list(thread.get("top_targets")) if isinstance(t, Mapping)]
+    if targets:
+        named = ", ".join(
+            f"{isolate(md_escape(str(t.get('target')), 60))} ({_int(t.get('count'))})"
+            for t in targets
+        )
+        out.append(f"Most targeted: {named}.")
+    out.append("")
+    tops = _top_comments(view, thread)
+    if tops:
+        return [*out, *tops, ""]
     for region_id in as_list(thread.get("most_offensive")):
         region = next((c for c in comments if c["id"] == region_id), None)
         if region is not None:
@@ -173,6 +188,23 @@ def _thread(view: View) -> list[str]:
             who = isolate(md_escape(author, 60))
             out.append(f"- {who}: “{md_escape(view.comment_text(region), 200)}”")
     return [*out, ""]
+
+
+def _top_comments(view: View, thread: Mapping[str, Any]) -> list[str]:
+    """One line per top comment: its number in the thread, score, reason and text."""
+    comments = view.comments()
+    numbers = {c["id"]: n for n, c in enumerate(comments, start=1)}
+    out = []
+    for top in as_list(thread.get("top_comments")):
+        if not isinstance(top, Mapping) or top.get("region") not in numbers:
+            continue
+        region = comments[numbers[top["region"]] - 1]
+        why = md_escape(str(top.get("reason") or "offensive"), 100)
+        out.append(
+            f"- comment {numbers[region['id']]} ({_num(top.get('score')):.2f}, {why}): "
+            f"“{md_escape(view.comment_text(region), 200)}”"
+        )
+    return out
 
 
 def _num(value: object) -> float:
