@@ -172,11 +172,11 @@ def _thread(view: View) -> list[str]:
         out.append(f"A moderator would remove {removed} ({share:.0%}).")
     targets = [t for t in as_list(thread.get("top_targets")) if isinstance(t, Mapping)]
     if targets:
-        named = ", ".join(
+        target_text = ", ".join(
             f"{isolate(md_escape(str(t.get('target')), 60))} ({_int(t.get('count'))})"
             for t in targets
         )
-        out.append(f"Most targeted: {named}.")
+        out.append(f"Most targeted: {target_text}.")
     out.append("")
     tops = _top_comments(view, thread)
     if tops:
