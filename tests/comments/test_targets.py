@@ -18,6 +18,7 @@ PEOPLE = ArticlePeople.from_people(
     [
         Person("Marisol Quenby", "source", ("Marisol Quenby", "Quenby")),
         Person("Tobias Ferrant", "article", ("Tobias Ferrant", "Ferrant")),
+        Person("Ada Morrow", "article", ("Ada Morrow", "Morrow"), ("president",)),
         Person("Odile Brask", "byline", ("Odile Brask", "Brask")),
     ],
     author="Odile Brask",
@@ -80,6 +81,14 @@ def _offending(text: str, word: str) -> list[tuple[int, int]]:
             False,
             ("liberals", "group", None),
         ),
+        # a title used alone for the one person of the article who holds it
+        (
+            "Our \u201cPresident\u201d is a fraud.",
+            "fraud",
+            False,
+            ("Ada Morrow", "person", "article"),
+        ),
+        ("The president is a clown.", "clown", False, ("Ada Morrow", "person", "article")),
         # a listed politician the article does not name
         ("Trudeau is a clown.", "clown", False, ("Trudeau", "person", "politician")),
     ],
@@ -119,11 +128,11 @@ def test_mentions_of_other_commenters() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Councilmember Dana Ortiz voted no.", ["Dana Ortiz"]),
-        ("Mayor Quill said nothing.", ["Quill"]),
+        ("Councilmember Dana Ortiz voted no.", ["Councilmember Dana Ortiz"]),
+        ("Mayor Quill said nothing.", ["Mayor Quill"]),
         ("The Harbor City Council met on Thursday.", []),
         ("Aquavance Holdings bought the utility.", []),
-        ("Dr. Lennart Vosskuhl told me so.", ["Lennart Vosskuhl"]),
+        ("Dr. Lennart Vosskuhl told me so.", ["Dr Lennart Vosskuhl"]),
     ],
 )
 def test_article_names(text: str, names: list[str]) -> None:

@@ -97,6 +97,8 @@ SIGNALS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+#: Any signal at all: most comments have none, and one pass tells.
+_ANY_SIGNAL = re.compile("|".join(f"(?:{p.pattern})" for p in SIGNALS.values()), re.IGNORECASE)
 _CAPS_SALES = re.compile(
     r"\b(?:FREE|SALE|BUY|ORDER|OFFER|DEAL|DISCOUNT|CASH|WIN|WINNER|PRIZE|CLICK|NOW)\b"
 )
@@ -108,6 +110,9 @@ _MARKUP = re.compile(
 _VOWELS = frozenset("aeiouy")
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}", re.IGNORECASE)
 _SAME_LETTER = re.compile(r"([a-z])\1{3,}", re.IGNORECASE)
+#: Without any of these the text has no non-word (see ``_not_a_word``).
+_ODD_HINT = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}|([a-z])\1{3,}", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def _entries(block: str) -> frozenset[str]:
@@ -143,7 +148,9 @@ def spam_signals(text: str) -> list[str]:
         found.append("link")
         if any(_SPAM_DOMAIN.search(link) for link in links):
             found.append("spam_domain")
-    plain = LINK.sub(" ", text)
+    plain = LINK.sub(" ", text) if links else text
+    if not _ANY_SIGNAL.search(plain) and not _CAPS_SALES.search(plain):
+        return found
     for name, pattern in SIGNALS.items():
         hits = len(pattern.findall(plain))
         if hits:
@@ -196,13 +203,16 @@ def _bare_spam_link(text: str, tokens: list[str]) -> bool:
 
 def foreign(text: str, page_language: str | None, tokens: Iterable[str]) -> bool:
     """True when ``text`` is in another script, or plainly another language, than the page."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 12:
-        return False
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
     page = page_language or "en"
-    if latin < 0.5 * len(letters):
-        return page in {"en", "de", "fr", "es", "it", "nl", "pt"}
+    if not text.isascii():
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) < 12:
+            return False
+        latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+        if latin < 0.5 * len(letters):
+            return page in {"en", "de", "fr", "es", "it", "nl", "pt"}
+    elif sum(c.isalpha() for c in text[:40]) < 12 and len(_LETTERS.findall(text)) < 12:
+        return False
     listed = list(tokens)
     english = sum(w in _ENGLISH for w in listed)
     if page == "en" and english >= ENGLISH_SHARE * max(1, len(listed)):
@@ -215,12 +225,14 @@ def gibberish(text: str, tokens: list[str]) -> bool:
     """True when most words are not words, or there are only symbols."""
     if not tokens:
         return len(text.strip()) >= 10 and not any(c.isdigit() for c in text)
+    if not _ODD_HINT.search(text):
+        return False
     odd = sum(_not_a_word(w) for w in tokens)
     return odd >= min(2, len(tokens)) and odd >= GIBBERISH_SHARE * len(tokens)
 
 
 def _not_a_word(word: str) -> bool:
-    if word.isdigit() or not word.isascii():
+    if len(word) < 4 or word.isdigit() or not word.isascii():
         return False
     if len(word) >= 5 and not (_VOWELS & set(word)):
         return True

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsift import fields
@@ -75,6 +75,13 @@ _YOU_PEOPLE = re.compile(
     r"\b(?:you (?:people|guys|lot|all|folks)|y'all|all of you)\b", re.IGNORECASE
 )
 _MENTION = re.compile(r"@([\w.-]+)")
+#: Titles that, used alone, stand for the one person of the article who holds them.
+LINKED_TITLES = (
+    "president", "premier", "mayor", "governor", "senator", "minister", "chancellor", "judge",
+    "commissioner", "councillor", "councilor", "councilmember", "sheriff", "professor",
+)  # fmt: skip
+#: A title used alone (our "President", the mayor), not before a name.
+_TITLE_WORD = re.compile(r"\b((?i:" + "|".join(LINKED_TITLES) + r"))\b(?!\.?\s+[A-Z])")
 _PRIORITY = {kind: rank for rank, kind in enumerate(TARGET_KINDS)}
 
 
@@ -134,6 +141,7 @@ class Person:
     name: str
     link: str
     keys: tuple[str, ...]
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,7 @@ class ArticlePeople:
     author: str | None
     pattern: re.Pattern[str] | None
     by_key: Mapping[str, Person]
+    by_title: Mapping[str, Person] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> ArticlePeople:
@@ -154,7 +163,9 @@ class ArticlePeople:
             _add(found, author, "byline")
         for source in doc.layers.get("sources", []):
             if getattr(source, "named", False) and getattr(source, "kind", "") == "person":
-                _add(found, str(source.name), "source")
+                role = str(getattr(source, "descriptor", None) or "").split(",")[0].split()
+                titles = [w for w in role if w in TITLES]
+                _add(found, " ".join([*titles, str(source.name)]), "source")
         for region in doc.regions:
             if region.kind in {"standfirst", "body"}:  # headlines are title case
                 for text in doc.paragraphs(region):
@@ -172,31 +183,42 @@ class ArticlePeople:
             by_key.setdefault(surname.capitalize(), Person(surname.capitalize(), "politician", ()))
         keys = sorted(by_key, key=len, reverse=True)
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b") if keys else None
-        return cls(tuple(people), author, pattern, by_key)
+        holders: dict[str, list[Person]] = {}
+        for person in people:
+            for title in person.titles:
+                holders.setdefault(title, []).append(person)
+        by_title = {title: held[0] for title, held in holders.items() if len(held) == 1}
+        return cls(tuple(people), author, pattern, by_key, by_title)
 
 
 def _add(found: dict[str, Person], name: str, link: str) -> None:
-    """Record ``name`` unless a person with the same surname is already known."""
-    parts = [p for p in re.split(r"\s+", name.strip()) if p.rstrip(".") not in TITLES]
+    """Record ``name`` (titles first, if any) unless a person of that surname is known."""
+    words = re.split(r"\s+", name.strip())
+    titles = tuple(w.rstrip(".").lower() for w in words if w.rstrip(".") in TITLES)
+    parts = [w for w in words if w.rstrip(".") not in TITLES]
     if not parts:
         return
     surname = parts[-1]
     if surname in found:
         return
-    keys = [" ".join(parts), surname] + [f"{title} {surname}" for title in TITLES]
-    found[surname] = Person(" ".join(parts), link, tuple(dict.fromkeys(keys)))
+    keys = (" ".join(parts), surname)
+    found[surname] = Person(" ".join(parts), link, keys, titles)
 
 
 def article_names(text: str) -> list[str]:
-    """People named in article text: a title and a name, or two or three capitalised words."""
+    """People named in article text: a title and a name, or two or three capitalised words.
+
+    The title, when there is one, comes first ("Mayor Quill").
+    """
     names = []
     for match in _NAME_RUN.finditer(text):
         name = match.group("name")
         tokens = [t for t in name.split() if not t.endswith(".")]
         if any(t.lower() in NOT_NAMES for t in tokens):
             continue
-        if match.group("title") or len(tokens) >= 2:
-            names.append(name)
+        title = match.group("title")
+        if title or len(tokens) >= 2:
+            names.append(f"{title} {name}" if title else name)
     return names
 
 
@@ -228,6 +250,10 @@ def candidates(
                 found.append(Candidate(_author_name(people), "author", "byline", *match.span()))
             else:
                 found.append(Candidate(person.name, "person", person.link, *match.span()))
+    for match in _TITLE_WORD.finditer(text):
+        holder = people.by_title.get(match.group(1).lower())
+        if holder is not None:
+            found.append(Candidate(holder.name, "person", holder.link, *match.span()))
     for match in _AUTHOR.finditer(text):
         found.append(Candidate(_author_name(people), "author", _byline(people), *match.span()))
     group_you = [m.span() for m in _YOU_PEOPLE.finditer(text)]
