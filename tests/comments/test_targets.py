@@ -116,6 +116,22 @@ def test_no_target(text: str) -> None:
     assert find_target(text, PEOPLE) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # the abuse's sentence refers to others than the person named before it
+        ("Ferrant is right for once. The rest of them are idiots.", "idiots", None),
+        # the abuse's sentence names no one and refers to no one: the nearest name stands
+        ("Ferrant again. Pathetic.", "Pathetic", "Tobias Ferrant"),
+        # a name in the abuse's sentence beats a nearer one outside it
+        ("Quenby is a clown! Ferrant was fine.", "clown", "Marisol Quenby"),
+    ],
+)
+def test_the_sentence_of_the_abuse_decides(text: str, word: str, expected: str | None) -> None:
+    found = find_target(text, PEOPLE, offending=_offending(text, word))
+    assert (found.name if found else None) == expected
+
+
 def test_mentions_of_other_commenters() -> None:
     found = find_target("@Yusuf you clown", PEOPLE, commenters=["Yusuf Amari"], parent=None)
     assert found is not None and found.kind in {"commenter", "author"}

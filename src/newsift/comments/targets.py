@@ -291,17 +291,41 @@ def _byline(people: ArticlePeople) -> str | None:
     return "byline" if people.author else None
 
 
-def choose(found: Sequence[Candidate], offending: Sequence[tuple[int, int]]) -> Candidate | None:
-    """The reference nearest the offending words; without them, the first by kind."""
+def choose(
+    found: Sequence[Candidate], offending: Sequence[tuple[int, int]], text: str = ""
+) -> Candidate | None:
+    """The reference nearest the offending words; without them, the first by kind.
+
+    A reference in the sentence of the first offending word wins; when that
+    sentence has none but refers to someone else ("the rest of them are
+    idiots"), nothing is named.
+    """
     if not found:
         return None
     if not offending:
         return min(found, key=lambda c: (_PRIORITY[c.kind], c.start))
+    begin, end = sentence_around(text, offending[0][0]) if text else (0, 0)
+    inside = [c for c in found if begin <= c.start < end]
+    if text and not inside and refers_to_someone(text[begin:end]):
+        return None
 
     def distance(c: Candidate) -> int:
         return min(max(s - c.end, c.start - e, 0) for s, e in offending)
 
-    return min(found, key=lambda c: (distance(c), _PRIORITY[c.kind], c.start))
+    return min(inside or found, key=lambda c: (distance(c), _PRIORITY[c.kind], c.start))
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)|\n\n")
+
+
+def sentence_around(text: str, at: int) -> tuple[int, int]:
+    """``[start, end)`` of the sentence of ``text`` holding offset ``at``."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > at:
+            return start, match.end()
+        start = match.end()
+    return start, len(text)
 
 
 def find_target(
@@ -324,7 +348,7 @@ def find_target(
     found = candidates(
         text, people, parent_name=parent_name, is_reply=parent is not None, commenters=commenters
     )
-    best = choose(found, offending)
+    best = choose(found, offending, text)
     if best is None:
         return None
     return NamedTarget(
