@@ -189,3 +189,23 @@ def test_show_prints_removals_most_targeted_and_numbered_top_comments() -> None:
     ]
     item = _item("c2", 0.97, True, COUNCIL).to_dict()
     assert _badge(item) == " [would remove, offensive 0.97, target: council]"
+
+
+def test_html_report_numbers_cards_and_lists_top_comments_with_reasons() -> None:
+    from newsift.comments.analyzer import ToxicityAnalyzer
+    from newsift.report.html import render_html
+    from tests.comments.test_analyzer import ARTICLE, _page
+
+    doc = _page(
+        ARTICLE,
+        [
+            ("Ana", "Thanks for covering the water rates hearing.", None),
+            (None, "These council clowns are absolute morons.", None),
+        ],
+    )
+    html = render_html(ToxicityAnalyzer(encoder="none")(doc).to_dict())
+    assert '<a class="muted" href="#comment-2">#2</a>' in html
+    assert '<li><a href="#comment-2">comment 2</a>' in html
+    assert "insult aimed at council" in html
+    assert "target: <bdi>council</bdi>" in html
+    assert "Most targeted: <bdi>council</bdi> (1)." in html
