@@ -66,6 +66,11 @@ ABSTRACT_NOUNS = frozenset(
     | {"picture", "pictures", "reality", "rise", "scale", "scandal", "scene", "shift"}
     | {"silence", "situation", "spectacle", "step", "success", "timing", "tragedy"}
     | {"trend", "trip", "turn", "turnout", "victory", "violence", "visit", "war", "way"}
+    # examinations: what a test or scan shows is a finding, not a statement
+    | {"test", "scan", "ct", "x-ray", "xray", "mri", "biopsy", "exam", "examination"}
+    | {"screening", "ultrasound", "finding", "findings"}
+    # markets and measurements: "The stock added 2%", "the air quality has plunged"
+    | {"stock", "share", "price", "index", "quality", "level", "weather", "temperature"}
 )
 
 #: Unnamed people, singular or plural ("a senior official", "sources").

@@ -43,7 +43,7 @@ from newsift.attribution.cues import (
     TALK_VERBS,
     outlet_key,
 )
-from newsift.attribution.marks import NAME, QuotedSpan
+from newsift.attribution.marks import NAME, SCARE, QuotedSpan
 from newsift.attribution.nonresponses import NONRESPONSE
 from newsift.attribution.nouns import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 from newsift.attribution.speakers import (
@@ -70,7 +70,11 @@ _NOT_SPEAKERS = frozenset(
     | {"question", "answer", "breaking", "exclusive", "analysis", "opinion", "see also", "more"}
     | {"full disclosure", "bottom line", "the bottom line", "example", "translation", "caption"}
 )
+#: First words of page furniture before a colon ("More AP NBA:", "Follow us:").
+_FURNITURE_OPENERS = frozenset({"more", "follow", "subscribe", "sign", "click", "download", "get"})
 _IN_SOURCES = frozenset({"poll", "survey", "word"})
+#: A quotation of at most this many words around a speaker's head word is a name.
+_NAME_WORDS = 6
 _SAY_OBJECT = frozenset({"say", "write", "add", "reply", "answer"})
 _REASON_PREPS = frozenset({"for", "of", "over"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -151,6 +155,10 @@ def find_speech(
         if any(q.start <= speech.cue.start < q.end for q in here):
             continue  # words inside someone's quotation
         speaker = speech.speaker_token
+        if speaker is not None and _quoted_name(speaker, offset, here):
+            continue  # "The Corrs’ song “Breathless” doesn’t refer to": a title says nothing
+        if token.text != ":" and _negated(token):
+            continue  # "he did not disclose how large ...": nothing was said
         if token.text != ":" and speaker is not None and not can_speak(speaker, token.lemma_):
             continue  # "All of these developments show that ...": no one said it
         if speaker is not None and is_dateline(speaker):
@@ -175,6 +183,33 @@ def find_speech(
             continue  # "His doctor referred him", "dismissed a chest X-ray": no content
         found.append(speech)
     return found
+
+
+def _quoted_name(speaker: Token, offset: int, quoted: Sequence[QuotedSpan]) -> bool:
+    """Whether the speaker's head word lies inside a short quotation: a title or name.
+
+    "The Corrs’ song “Breathless” probably doesn’t refer to a duvet", "“Oxy
+    Pure” offers ...": the words in quotation marks name a work, a product or a
+    place; they are not someone who speaks. A quotation of more than
+    :data:`_NAME_WORDS` words is a statement, whose speaker is found elsewhere.
+    """
+    at = offset + speaker.idx
+    text = speaker.doc.text
+    for q in quoted:
+        if q.start <= at < q.end:
+            inner = text[max(q.inner.start - offset, 0) : max(q.inner.end - offset, 0)]
+            return len(inner.split()) <= _NAME_WORDS
+    return False
+
+
+def _negated(cue: Token) -> bool:
+    """Whether the cue is negated: "did not disclose how much", "would not say whether".
+
+    A speech act that did not happen states nothing. A negated verb whose
+    object is a quotation the speaker is said to have denied ("did not deny
+    that") is as little a statement of its content.
+    """
+    return any(c.dep_ == "neg" for c in cue.children)
 
 
 def _hypothetical(cue: Token) -> bool:
@@ -221,6 +256,13 @@ _FACT_VERBS = frozenset(
     | {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "accuse", "defend"}
     | {"reject", "mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout"}
 )
+#: Verbs that also report figures: "reports earnings", "posted a loss", "added 2%".
+_RESULT_VERBS = frozenset({"report", "post", "add", "announce"})
+#: Nouns of a company's figures: the object of "reports", never a statement.
+_RESULT_NOUNS = frozenset(
+    {"earnings", "result", "results", "revenue", "revenues", "profit", "profits", "loss"}
+    | {"losses", "sales", "income", "gain", "gains", "dividend", "figures", "numbers"}
+)
 #: Heads of a content that answer or refer back ("said so", "said the same of ...").
 _ANSWER_WORDS = frozenset({"so", "yes", "no", "same", "otherwise", "nothing", "that", "this"})
 
@@ -255,6 +297,10 @@ def _proposition(speech: Speech, cue: Token) -> bool:
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     if lemma in _SAY_OBJECT and root.lower_ in _ANSWER_WORDS:
         return True
+    if lemma == "refer" and not any(t.lower_ == "as" for t in [*words, *cue.children]):
+        return False  # "referring to NASA's programme": what is meant, not what is said
+    if lemma in _RESULT_VERBS and _quantity(root):
+        return False  # "Lowe’s reports earnings Wednesday", "The stock added more than 2%"
     if all(t.pos_ in {"PRON", "DET"} for t in words):
         return False  # "talking about it", "referred him": a pronoun is no statement
     # the content's head verb or a clause in it; a verb inside a noun phrase
@@ -291,6 +337,18 @@ def _proposition(speech: Speech, cue: Token) -> bool:
         and c.lower_ in preps
         and any(g.i in inside for g in c.children if g.dep_ in {"pobj", "pcomp"})
         for c in cue.children
+    )
+
+
+def _quantity(root: Token) -> bool:
+    """Whether a content headed by ``root`` is a figure: "earnings", "more than 2%", "$2.53"."""
+    if root.pos_ in {"VERB", "AUX"}:
+        return False
+    return (
+        root.lower_ in _RESULT_NOUNS
+        or root.pos_ == "NUM"
+        or root.ent_type_ in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+        or any(t.dep_ == "nummod" or t.text in {"%", "$"} for t in root.children)
     )
 
 
@@ -390,6 +448,8 @@ def attach_quotations(
         standalone = stands_alone(text, paragraphs, quotation)
         # a cue in the same sentence that found no content: "...," he said.
         host = _same_sentence_cue(result, quotation)
+        if host is not None and quotation.role == SCARE and quotation.end <= host.cue.start:
+            host = None  # 'For "best performance", Google recommends ...': not its words
         if host is None:
             host = _colon_cue(result, quotation, paragraph)
         if host is not None:
@@ -591,9 +651,12 @@ def _cue_tokens(token: Token) -> list[Token]:
 
 def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] | None:
     """The tokens of what was said; may add a preposition to ``cue_tokens``."""
-    for child in token.children:
-        if child.dep_ == "ccomp":
-            return list(child.subtree)
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if clauses:
+        # "While ... (... have been announced), Early says there is ...": of two clauses
+        # the parser hangs from the cue, the one after it is what was said
+        after = [c for c in clauses if c.i > token.i]
+        return list((after or clauses)[0].subtree)
     if lemma in _SAY_OBJECT:
         # "half said so", "he said yes", "three-quarters said the same"
         said = next(
@@ -608,6 +671,9 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
         if said is not None:
             return list(said.subtree)
     if lemma in OBJECT_CONTENT_VERBS:
+        for child in token.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.tag_ == "VBG" and child.i > token.i:
+                return list(child.subtree)  # "recommends wiring the Chromecast to a LAN"
         objects = [c for c in token.children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
         before = any(c.dep_ == "dobj" and c.i < token.i for c in token.children)
         if objects and objects[0].dep_ == "oprd" and lemma == "call" and before:
@@ -639,21 +705,58 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
 
 
 def _subject(token: Token, depth: int = 0) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "nsubj" and not is_dateline(child):
+    """The head word of the cue's speaker, or None.
+
+    Of several subjects the parser splits one noun phrase into ("CPUC
+    President Marybel Batjer said": "CPUC" and "Batjer"), the last before the
+    cue is the phrase's head. A capitalised word the parser took for an adverb
+    right before the cue is a surname ("..., Early says there is"); in "with
+    the agency announcing ...", the agency announces.
+    """
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1 and all(c.i < token.i for c in subjects):
+        last = max(subjects, key=lambda c: c.i)
+        if not is_dateline(last):
+            return last
+    for child in subjects:
+        if not is_dateline(child):
             return child  # "BUFFALO, N.Y. — ..., coach Bruce Boudreau expressed": Boudreau
-    for child in token.children:
-        if child.dep_ == "nsubj":
-            return child
+    if subjects:
+        return subjects[0]
     for child in token.children:
         if child.dep_ == "intj" and child.i < token.i and _surname_as_interjection(child):
             return child  # "Min-Jae Oh told reporters": "Oh" parsed as an interjection
+        if child.dep_ == "advmod" and child.i == token.i - 1 and _surname_as_adverb(child):
+            return child  # "Early says": a surname that is also an adverb
+    absolute = _absolute_subject(token)
+    if absolute is not None:
+        return absolute
     if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token.head
     if depth < 3 and token.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
         head = token.head
         if head.pos_ in {"VERB", "AUX"} and head.i != token.i:
             return _subject(head, depth + 1)
+    return None
+
+
+def _surname_as_adverb(token: Token) -> bool:
+    """A capitalised "adverb" inside a sentence, right before its cue ("..., Early says")."""
+    return (
+        token.text.istitle()
+        and token.i > token.sent.start
+        and not token.doc[token.i - 1].is_sent_start
+        and token.doc[token.i - 1].text not in {"“", '"', "‘", "(", "—", "–"}
+    )
+
+
+def _absolute_subject(token: Token) -> Token | None:
+    """The noun of "with <noun> <cue>ing" ("with the agency announcing an emergency")."""
+    if token.tag_ != "VBG" or token.dep_ not in {"advcl", "acl"} or token.i == 0:
+        return None
+    noun = token.doc[token.i - 1]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.pos_ in {"NOUN", "PROPN"}:
+        return noun
     return None
 
 
@@ -770,6 +873,10 @@ def _colon(token: Token, offset: int, paragraph: int) -> Speech | None:
         return None
     if any(t.like_num for t in before) or _key(before) in _NOT_SPEAKERS:
         return None
+    if before[0].lower_ in _FURNITURE_OPENERS or all(
+        t.like_url or t.is_punct or t.is_stop for t in after
+    ):
+        return None  # "More AP NBA: https://apnews.com/NBA": page furniture, links
     if not any(t.pos_ in {"PROPN", "NOUN"} or t.text in {"Q", "A"} for t in before):
         return None
     head = doc[: token.i].root

@@ -83,6 +83,10 @@ class Mention:
     descriptor: list[tuple[str, Span]] = field(default_factory=list)
     reason: tuple[str, Span] | None = None
     plural: bool = False
+    #: a name in the same paragraph the mention stands for ("Simmons ... he said")
+    antecedent: str | None = None
+    #: the phrase opens with "the", "this" or "that" ("The group, WeWorkers Coalition")
+    definite: bool = False
 
 
 def describe(
@@ -112,9 +116,14 @@ def describe(
     if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | SELF_PRONOUNS:
         mention.pronoun = lower
         mention.plural = lower in PLURAL_PRONOUNS
+        if lower in PERSON_PRONOUNS:
+            mention.antecedent = _subject_before(token, people)
         return mention
     mention.head = token.lemma_.lower()
     mention.plural = token.tag_ in {"NNS", "NNPS"}
+    mention.definite = any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children
+    )
     core = _core(token)
     named_by = next(
         (
@@ -131,12 +140,17 @@ def describe(
         _person(mention, named_by, bounds, _core(named_by), offset, text)
         mention.descriptor.insert(0, _span_part(core, offset, text))
     else:
-        bounds = _person_name(token, people) if token.pos_ in {"PROPN", "INTJ"} else None
+        bounds = _person_name(token, people) if token.pos_ in {"PROPN", "INTJ", "ADV"} else None
         if bounds is not None:
             _person(mention, token, bounds, core, offset, text)
         else:
             entity = _entity(token)
             _thing(mention, token, entity.label_ if entity is not None else "", core, offset, text)
+            _organization_appositive(mention, token, offset, text)
+            bare = all(c.dep_ in {"det", "amod"} for c in token.children if c.i < token.i)
+            if _organization_role(mention) and bare:
+                # "the company", not "the monitoring agency" (a description of its own)
+                mention.antecedent = _organization_before(token)
     for child in token.children:
         if child is named_by or (named_by is not None and child.i == named_by.i):
             continue
@@ -153,10 +167,87 @@ def describe(
     return mention
 
 
+#: Relations of a name that is the subject of its clause (or its appositive).
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+
+
+def _unquoted_before(token: Token) -> list[Token]:
+    """The paragraph's tokens before ``token`` that lie outside quotation marks, nearest first."""
+    inside = False
+    outside: list[Token] = []
+    for word in token.doc[: token.i]:
+        if word.text in _QUOTE_MARKS:
+            inside = not inside if word.text in {'"', "''", "``"} else word.text == "“"
+            continue
+        if not inside:
+            outside.append(word)
+    return outside[::-1]
+
+
+def _subject_before(token: Token, people: frozenset[str]) -> str | None:
+    """The person a "he"/"she" stands for: the nearest earlier subject of the paragraph.
+
+    "Simmons teed up McDonald’s cameo. “...,” he said": Simmons, the subject,
+    not McDonald, a possessor; "Buser, however, is counting on ... “...,” he
+    says": Buser. Only a proper noun that is a word of a person's name on the
+    page (``people``) and not a possessor counts; words in quotation marks do
+    not. None when the paragraph has none (the page-level subjects decide).
+    """
+    for word in _unquoted_before(token):
+        if word.pos_ != "PROPN" or word.text not in people or word.dep_ not in _SUBJECT_DEPS:
+            continue
+        following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+        if following is not None and following.lower_ in {"'s", "’s"}:
+            continue
+        bounds = _person_name(word, people)
+        if bounds is None:
+            return word.text
+        start, end = bounds
+        return " ".join(t.text for t in word.doc[start:end] if t.lower_ not in HONORIFICS)
+    return None
+
+
+def _organization_appositive(mention: Mention, token: Token, offset: int, text: str) -> None:
+    """Name "The group, WeWorkers Coalition, ..." by its appositive proper name."""
+    if mention.kind not in {"organization", "group"} or token.pos_ == "PROPN":
+        return
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
+            words = [t for t in child.subtree if t.dep_ not in {"punct", "det"} and t.i <= child.i]
+            mention.name_span = _span_of(words, offset)
+            mention.name = text[mention.name_span.start : mention.name_span.end]
+            mention.kind, mention.named = "organization", True
+            return
+
+
+def _organization_before(token: Token) -> str | None:
+    """The organisation "the company" stands for: the nearest one named earlier in the paragraph.
+
+    "Stadia is Google's attempt ..., and the company has promised a lot": Google.
+    """
+    before = {t.i for t in _unquoted_before(token)}
+    earlier = [e for e in token.doc.ents if e.end <= token.i and e.start in before]
+    # an organisation; a company the recognizer took for a product ("WeWork") only without one
+    names = [e for e in earlier if e.label_ == "ORG"] or [
+        e for e in earlier if e.label_ == "PRODUCT"
+    ]
+    if not names:
+        return None
+    name = names[-1].text
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    return name
+
+
 def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None:
     """Token bounds ``[start, end)`` of a person's name headed by ``token``, or None."""
     if token.pos_ == "INTJ" and _surname_after(token):
         return token.i - 1, token.i + 1  # "Min-Jae Oh told": "Oh" tagged as an interjection
+    if token.pos_ == "ADV":
+        # "Chris Early ... Early says": a surname that is also an adverb, known as a name
+        named = token.text.istitle() and token.text in people and token.i > token.sent.start
+        return (token.i, token.i + 1) if named else None
     if token.pos_ != "PROPN":
         return None
     entity = _entity(token)
@@ -414,6 +505,8 @@ class Resolver:
         before = [d for d in self.drafts if d.last <= mention.position]
         before.sort(key=lambda d: d.last, reverse=True)
         if mention.pronoun is not None:
+            if mention.pronoun in PERSON_PRONOUNS and mention.antecedent is not None:
+                return self._named_person(mention.antecedent, before)
             if mention.pronoun in PERSON_PRONOUNS:
                 subject = self._latest_subject(mention.position)
                 person = next((d for d in before if _personal(d)), None)
@@ -435,6 +528,13 @@ class Resolver:
         for draft in before:
             if _key(draft.name) == key:
                 return draft
+        if mention.name.istitle() and " " not in mention.name.strip():
+            # "John Petrides ... Petrides said", the surname read as a nationality (NORP)
+            namesake = _one(
+                d for d in before if d.kind == "person" and d.named and d.surname == mention.name
+            )
+            if namesake is not None:
+                return namesake
         if mention.named and " " not in key:
             for draft in before:
                 if draft.kind == "person" and draft.named and (draft.surname or "").lower() == key:
@@ -462,23 +562,62 @@ class Resolver:
                 same = mention.head == draft.head or mention.head in words
                 if same and (draft.kind == mention.kind or draft.named):
                     return draft
+        part = _PART_OF.match(mention.name)
+        if part is not None and mention.kind in {"document", "unattributed"}:
+            # "the description on the website" after "the website": the same source
+            whole = _key(part.group("whole"))
+            found = next((d for d in before if _key(d.name) == whole), None)
+            if found is not None:
+                return found
+        if mention.head and mention.definite and mention.pronoun is None:
+            # "a group of employees ... The group, WeWorkers Coalition, ...": the same group
+            near = mention.position - ROLE_WINDOW
+            earlier = _one(
+                d
+                for d in before
+                if d.head == mention.head and d.last >= near and _indefinite_text(d.name)
+            )
+            if earlier is not None:
+                return earlier
         if _organization_role(mention):
             # "Acme Corp said ... the company said": the one organisation quoted just before
             near = mention.position - ROLE_WINDOW
-            return _one(d for d in before if d.last >= near and _named_organization(d))
+            quoted = [d for d in before if d.last >= near and _named_organization(d)]
+            if quoted or mention.antecedent is None:
+                return _one(quoted)
+            # none quoted nearby: "Stadia is Google's attempt ..., and the company has
+            # promised": the organisation named before it in the paragraph
+            key = _key(mention.antecedent)
+            found = next((d for d in before if _key(d.name) == key), None)
+            if found is not None:
+                return found
+            mention.kind, mention.named, mention.name = "organization", True, mention.antecedent
         return None
 
     def _latest_subject(self, position: int) -> tuple[int, str, str | None] | None:
         earlier = [s for s in self.subjects if s[0] < position]
         return earlier[-1] if earlier else None
 
+    def _named_person(self, name: str, before: list[SourceDraft]) -> SourceDraft | None:
+        """The earlier person source named ``name`` (full name or surname), or None."""
+        for draft in before:
+            if draft.named and (same_person(name, draft.name) or draft.surname == name):
+                if draft.kind != "person":
+                    draft.kind, draft.surname = "person", name.split()[-1]
+                return draft
+        return None
+
     def _from_subject(self, mention: Mention) -> SourceDraft | None:
         if mention.pronoun not in PERSON_PRONOUNS:
             return None
-        subject = self._latest_subject(mention.position)
-        if subject is None:
-            return None
-        _, name, surname = subject
+        surname: str | None
+        if mention.antecedent is not None:
+            name, surname = mention.antecedent, mention.antecedent.split()[-1]
+        else:
+            subject = self._latest_subject(mention.position)
+            if subject is None:
+                return None
+            _, name, surname = subject
         for draft in self.drafts:
             if draft.kind == "person" and draft.named and same_person(name, draft.name):
                 return draft
@@ -529,6 +668,8 @@ ORGANIZATION_ROLES = frozenset(
     | {"studio", "utility", "watchdog"}
 )
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at", "de"})
+#: "the description on the website", "a statement from the ministry": a part of a source.
+_PART_OF = re.compile(r"^(?:the|a|an)\s+\w+\s+(?:on|of|from|in)\s+(?P<whole>.+)$", re.IGNORECASE)
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<issuer>[A-Z][^,;]*)$")
 
 
@@ -716,6 +857,11 @@ def _initials(given: str) -> str:
     if len(parts) == 1 and len(parts[0]) == 2 and "." not in given and "-" not in given:
         return parts[0]  # "PJ"
     return "".join(p[0] for p in parts)
+
+
+def _indefinite_text(name: str) -> bool:
+    first = name.split()[0].lower() if name.split() else ""
+    return first in {"a", "an"}
 
 
 def _definite_text(name: str) -> bool:

@@ -86,6 +86,8 @@ def speaker_kind(token: Token) -> str:
         lower = token.lower_
     if lower in _DEMONSTRATIVES and token.pos_ in {"PRON", "DET"}:
         return ABSTRACT
+    if any(c.dep_ == "det" and c.lower_ in {"what", "which"} for c in token.children):
+        return ABSTRACT  # "So what better fix than ..., and call it a revolution?"
     if lower in VAGUE_PRONOUNS and token.pos_ != "PROPN":
         # "All of these developments", "Some of the officials": the partitive decides
         for prep in token.children:
@@ -98,6 +100,8 @@ def speaker_kind(token: Token) -> str:
     if token.pos_ == "PRON":
         return PERSON  # he, she, they, it, we: resolved later, or not at all
     label = _entity_label(token)
+    if label not in {"", "PERSON"} and lower in ABSTRACT_NOUNS:
+        return ABSTRACT  # "A CT of his chest showed": "CT" is no organisation
     if label in _ENTITY_KINDS:
         return _ENTITY_KINDS[label]
     lemma = token.lemma_.lower()
