@@ -17,7 +17,8 @@ def test_claims_and_techniques_appear_when_their_analyzers_ran() -> None:
              "persuasion.techniques.v1"]  # fmt: skip
     doc = newsift.Pipeline.from_config(names)(newsift.load(PAGE, kind="text"))
     text = summarise(doc)
-    assert "claims: " in text and "1. (statistic) The harbour fee rose" in text
+    assert "claims: 1 on the short list" in text and "1 unsourced, by the author" in text
+    assert "1. (statistic, UNSOURCED: the author's own claim) The harbour fee rose" in text
     assert "techniques (author's own): " in text
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from newsift.document import Document
 
-TOP_CLAIMS = 3
+TOP_CLAIMS = 5  # a desk reads the top five of the short list
 
 
 def summarise(doc: Document, width: int = 78) -> str:
@@ -137,18 +137,60 @@ def _dicts(doc: Document, layer: str) -> list[Mapping[str, Any]]:
 
 
 def _claims(doc: Document, width: int) -> list[str]:
-    """The count of check-worthy sentences and the top few, when claims ran."""
+    """The short list (the top check-worthy claims), who stands behind each, past
+    fact-checks, when claims ran. Documents written before the short list existed
+    show their top check-worthy claims."""
     if "claims" not in doc.layers:
         return []
     claims = sorted(_dicts(doc, "claims"), key=lambda c: c["rank"])
     worthy = [c for c in claims if c["checkworthy"]]
-    out = [f"  claims: {len(worthy)} check-worthy sentences"]
-    for claim in worthy[:TOP_CLAIMS]:
+    if all("shortlist" in c for c in claims):
+        listed = [c for c in claims if c["shortlist"]]
+    else:
+        listed = worthy[:TOP_CLAIMS]
+    unsourced = sum(1 for c in listed if c.get("claimant") == "author")
+    head = f"  claims: {len(listed)} on the short list ({len(worthy)} check-worthy sentences)"
+    if unsourced:
+        head += f"; {unsourced} unsourced, by the author"
+    out = [head]
+    names = {s.id: s.name for s in doc.layers.get("sources", [])}
+    for claim in listed[:TOP_CLAIMS]:
         span = claim["span"]
         text = doc.text[span["start"] : span["end"]]
-        matched = f", {len(claim['matches'])} past fact-check(s)" if claim.get("matches") else ""
-        out.append(_wrap(f"  {claim['rank']}. ({claim['type']}{matched}) {text}", width))
+        who = _claimant(claim, names)
+        out.append(_wrap(f"  {claim['rank']}. ({claim['type']}{who}) {text}", width))
+        out.extend(_wrap(f"       {line}", width) for line in _fact_checks(claim))
+    if len(listed) > TOP_CLAIMS:
+        out.append(f"  ... {len(listed) - TOP_CLAIMS} more on the short list")
     return out
+
+
+def _claimant(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """ ", unsourced: the author's own claim" and the like; "" when not recorded."""
+    kind, source = claim.get("claimant"), claim.get("source")
+    name = names.get(source) if isinstance(source, str) else None
+    if kind == "author":
+        return ", UNSOURCED: the author's own claim"
+    if kind == "source":
+        return f", attributed to {name}" if name else ", attributed to a source"
+    if kind == "document":
+        return f", from a document: {name}" if name else ", from a document"
+    return ""
+
+
+def _fact_checks(claim: Mapping[str, Any]) -> list[str]:
+    """One line per past fact-check match (verdict, outlet, date, URL), or "no past
+    fact-check found" when the claim was searched and nothing matched."""
+    matches = [m for m in claim.get("matches") or [] if isinstance(m, Mapping)]
+    if not matches:
+        return ["no past fact-check found"] if claim.get("searched") is True else []
+    lines = []
+    for match in matches:
+        where = ", ".join(str(match[k]) for k in ("outlet", "date") if match.get(k))
+        verdict = str(match.get("rating") or "unrated")
+        url = f" {match['url']}" if match.get("url") else ""
+        lines.append(f"past fact-check: {verdict}{' (' + where + ')' if where else ''}{url}")
+    return lines
 
 
 def _techniques(doc: Document) -> list[str]:

@@ -71,7 +71,7 @@ def test_shared_example_ranks_claims_above_opinion() -> None:
     def rank_of(fragment: str) -> int:
         matches = [c.rank for t, c in texts.items() if fragment in t]
         assert matches, f"no sentence contains {fragment!r}"
-        return min(matches)
+        return int(min(matches))
 
     truth = json.loads(TRUTH.read_text(encoding="utf-8"))["check_worthy_claims"]
     claim_ranks = [rank_of(c.split(" ... ")[0]) for c in truth]
@@ -113,6 +113,8 @@ def test_claims_inside_quotes_link_to_the_quote_and_its_source() -> None:
     assert sources[quoted.source].name == "Mara Quell"
     own = by_text["The council will vot"]
     assert own.quote is None and own.source is None and "quoted" not in own.features
+    assert (quoted.claimant, own.claimant) == ("source", "author")
+    assert own.type != "attributed"
 
 
 def test_match_index_option_attaches_past_fact_checks(tmp_path: Path) -> None:
@@ -131,6 +133,7 @@ def test_match_index_option_attaches_past_fact_checks(tmp_path: Path) -> None:
     top = next(c for c in checked if c.quote is not None).matches[0]
     assert (top["id"], top["rating"]) == ("fc-9", "True")
     assert all(not c.matches for c in doc.layers["claims"] if not c.checkworthy)
+    assert all(c.searched == c.checkworthy for c in doc.layers["claims"])
     restored = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
     assert [c.matches for c in restored.layers["claims"]] == [
         c.matches for c in doc.layers["claims"]
@@ -144,3 +147,54 @@ def test_unreadable_match_index_is_a_model_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not an index")
     with pytest.raises(ModelError, match="cannot read the match index"):
         CheckworthyAnalyzer(match_index=str(bad)).setup()
+
+
+PAGE = " ".join(
+    [
+        "The Lunsby council cut the school budget by 12 percent in 2024.",
+        "I think that is sad.",
+        "Is this what voters wanted?",
+        "Mayor Tessa Quillon signed the order on Tuesday, March 4.",
+        "Rents rose faster than wages in every month of 2023.",
+        "Maybe things will get better.",
+        "The factory employs more than 2,000 people.",
+        "We should all care more.",
+        "Unemployment fell to 3.1 percent, the lowest level since 1987.",
+        "Thank you for reading.",
+        "The bridge was closed for 14 months after the 2019 flood.",
+        "What a day it was!",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("max_share", "max_items", "cap"), [(0.25, 10, 3), (0.5, 2, 2), (0.1, 10, 1)]
+)
+def test_short_list_is_capped_and_ranked(max_share: float, max_items: int, cap: int) -> None:
+    pipeline = newsift.Pipeline(
+        [
+            newsift.registry.create("structure.v1"),
+            CheckworthyAnalyzer(floor=0.0, max_share=max_share, max_items=max_items),
+        ]
+    )
+    doc = pipeline(newsift.load("Budget\n\n" + PAGE + "\n", kind="text"))
+    claims = doc.layers["claims"]
+    listed = sorted((c for c in claims if c.shortlist), key=lambda c: c.rank)
+    assert 1 <= len(listed) <= cap
+    assert all(c.checkworthy for c in listed)
+    assert [c.rank for c in listed] == list(range(1, len(listed) + 1))  # the top of the ranking
+    texts = [doc.span_text(c.span) for c in listed]
+    assert not any(t.endswith("?") or t.startswith(("I think", "We should")) for t in texts)
+    assert all(c.claimant == "author" for c in claims)  # no source, no document here
+
+
+@needs_shared
+def test_annotated_pages_align_with_the_analyzer_sentences() -> None:
+    from newsift.claims import pages
+    from newsift.claims.analyzer import body_sentences
+
+    for split in ("dev", "test"):
+        found = pages.load_pages(split)
+        assert len(found) == {"dev": 10, "test": 20}[split]
+        for page in found:
+            assert tuple(body_sentences(page.document())) == page.spans

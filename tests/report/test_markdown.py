@@ -21,7 +21,7 @@ SAMPLE = json.loads(Path(__file__).with_name("sample-report.json").read_text(enc
 def test_sample_summary_sections() -> None:
     text = render_markdown(SAMPLE)
     assert text.startswith("## Closing Ferncastle General Will Cost Lives")
-    for heading in ("### Sources", "### Flags (2)", "### Claims to check (10 of 14 sentences)",
+    for heading in ("### Sources", "### Flags (2)", "### Claims to check (short list: 5; 10 check-worthy of 14 sentences)",
                     "### Persuasion techniques (4)", "### Comments"):  # fmt: skip
         assert heading in text
     assert "| Ray Dubois | named | a former hospital administrator" in text

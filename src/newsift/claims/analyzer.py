@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from newsift.claims.annotations import Claim
+from newsift.claims.claimant import find_claimant
 from newsift.claims.matching import MatchIndex, match_rows
 from newsift.claims.model import ClaimModel
 from newsift.claims.sentences import split_sentences
-from newsift.claims.types import claim_type
+from newsift.claims.triage import MAX_ITEMS, MAX_SHARE, cue_matrix, desk_cues, short_list
+from newsift.claims.types import claim_features, type_of
 from newsift.document import Document, Span
 from newsift.encoders import choose_encoder
 from newsift.errors import ModelError
@@ -29,13 +31,19 @@ class CheckworthyAnalyzer:
 
     Reads: regions (the body's paragraphs). Writes: claims, one
     :class:`~newsift.claims.annotations.Claim` per sentence scoring at least
-    ``floor``, in text order, with its rank among all the article's
-    sentences (1 = most check-worthy; ties go to the earlier sentence),
-    whether it reaches the model's threshold, and its rule-based type. When
-    the attribution layers are there (``attribution.quotes.v1`` ran first), a
-    sentence lying inside a quotation gets the quote's id and source. With
+    ``floor``, in text order, with its calibrated score (the news layer of
+    :mod:`~newsift.claims.triage` over the model's calibrated log-odds and
+    the desk's cues), its rank among all the article's sentences (1 = most
+    check-worthy; ties go to the earlier sentence), whether it reaches the
+    calibrated threshold, whether it is in the page's short list (at most
+    ``max_share`` of the page's sentences and ``max_items``), its claimant
+    (author, source or document; :mod:`~newsift.claims.claimant`) and its
+    rule-based type. When the attribution layers are there
+    (``attribution.quotes.v1`` ran first), a sentence lying inside a quotation
+    or holding a quote's cue gets the quote's id and source. With
     ``match_index`` (a file from ``newsift claims index``) each check-worthy
-    claim gets its ``match_k`` best past fact-checks. ``encoder`` (auto,
+    claim is searched (``searched``) and gets its ``match_k`` best past
+    fact-checks. ``encoder`` (auto,
     minilm, none) says whether MiniLM vectors join the check-worthiness model
     (``claims-minilm-v1``) and the fact-check search; ``auto`` uses them when
     the minilm extra is installed.
@@ -51,6 +59,8 @@ class CheckworthyAnalyzer:
     assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
 
     floor: float = FLOOR
+    max_share: float = MAX_SHARE
+    max_items: int = MAX_ITEMS
     match_index: str | None = None
     match_k: int = 3
     encoder: str = "auto"
@@ -72,11 +82,14 @@ class CheckworthyAnalyzer:
     def __call__(self, doc: Document) -> Document:
         self.setup()
         assert self._model is not None
-        claims = link_quotes(find_claims(self._model, doc, self.floor), doc.layers.get("quotes"))
+        found = find_claims(self._model, doc, self.floor, self.max_share, self.max_items)
+        claims = assign_claimants(link_quotes(found, doc.layers.get("quotes")), doc)
         if self._index is not None:
             claims = [
                 replace(
-                    c, matches=tuple(match_rows(self._index, doc.span_text(c.span), self.match_k))
+                    c,
+                    matches=tuple(match_rows(self._index, doc.span_text(c.span), self.match_k)),
+                    searched=True,
                 )
                 if c.checkworthy
                 else c
@@ -96,20 +109,70 @@ def body_sentences(doc: Document) -> list[Span]:
     ]
 
 
-def find_claims(model: ClaimModel, doc: Document, floor: float = FLOOR) -> list[Claim]:
-    """Claims of ``doc``'s body sentences scoring at least ``floor``, in text order."""
+#: desk cues that rank a sentence down, written with its features to explain its rank
+DOWN_CUES = ("hedge", "question", "first_person_opinion")
+
+
+def find_claims(
+    model: ClaimModel,
+    doc: Document,
+    floor: float = FLOOR,
+    max_share: float = MAX_SHARE,
+    max_items: int = MAX_ITEMS,
+) -> list[Claim]:
+    """Claims of ``doc``'s body sentences scoring at least ``floor``, in text order.
+
+    Scores come from the model's news layer (the model's own calibrated score
+    when its file has none); the short list is :func:`~newsift.claims.triage.short_list`.
+    """
     sentences = body_sentences(doc)
     texts = [doc.span_text(s) for s in sentences]
-    scores = [round(float(s), 6) for s in model.score(texts)]
+    found = [claim_features(t) for t in texts]
+    cues = [desk_cues(t, f) for t, f in zip(texts, found, strict=True)]
+    scores = [round(float(s), 6) for s in model.news_scores(texts, cue_matrix(cues))]
+    threshold = model.news_threshold
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     rank = {index: place for place, index in enumerate(order, start=1)}
+    listed = set(short_list(scores, threshold, max_share, max_items))
     claims: list[Claim] = []
-    for i, (span, text, score) in enumerate(zip(sentences, texts, scores, strict=True)):
-        if score < floor:
+    for i, (span, score) in enumerate(zip(sentences, scores, strict=True)):
+        if score < floor and i not in listed:
             continue
-        kind, found = claim_type(text)
-        claims.append(Claim(span, score, rank[i], score >= model.threshold, kind, tuple(found)))
+        features = (*found[i], *(c for c in cues[i] if c in DOWN_CUES))
+        claims.append(
+            Claim(
+                span,
+                score,
+                rank[i],
+                score >= threshold,
+                type_of(found[i]),
+                features,
+                shortlist=i in listed,
+            )
+        )
     return claims
+
+
+def assign_claimants(claims: list[Claim], doc: Document) -> list[Claim]:
+    """Give each claim its claimant (author, source, document) and, for the author's own
+    claims, a type other than ``attributed``."""
+    quotes = doc.layers.get("quotes")
+    kinds = {s.id: s.kind for s in doc.layers.get("sources", [])}
+    out: list[Claim] = []
+    for claim in claims:
+        found = find_claimant(
+            doc.span_text(claim.span),
+            claim.span,
+            quote=claim.quote,
+            source=claim.source,
+            quotes=quotes,
+            source_kinds=kinds,
+        )
+        kind = type_of(claim.features, sourced=found.kind != "author")
+        out.append(
+            replace(claim, claimant=found.kind, quote=found.quote, source=found.source, type=kind)
+        )
+    return out
 
 
 #: a sentence is inside a quotation when the quote covers at least this share of it

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from newsift.claims.claimant import CLAIMANTS
 from newsift.document import Span, register_layer
 from newsift.errors import SchemaError
 
@@ -22,16 +23,24 @@ CLAIM_TYPES = (
 class Claim:
     """A sentence and how check-worthy it is.
 
-    ``span`` is the sentence; ``score`` the model's probability that it is a
-    check-worthy factual claim; ``rank`` its place among the article's
+    ``span`` is the sentence; ``score`` the calibrated probability that it is
+    a check-worthy factual claim (on a news page: the news layer of
+    :mod:`newsift.claims.triage`); ``rank`` its place among the article's
     sentences by score (1 = most check-worthy); ``checkworthy`` whether the
-    score reaches the model's decision threshold; ``type`` the rule-based
+    score reaches the calibrated threshold; ``shortlist`` whether it is in the
+    page's short list (the top check-worthy sentences, at most a share of the
+    page); ``claimant`` who stands behind it (``author``: the author's own
+    unsourced assertion, ``source``, ``document``; see
+    :mod:`newsift.claims.claimant`; None in documents written before it
+    existed); ``searched`` whether it was looked up in a fact-check index (so
+    no ``matches`` then means no past fact-check found); ``type`` the rule-based
     claim type and ``features`` the cues the rules found
     (see :mod:`newsift.claims.types`). ``quote`` and ``source`` are the ids of
     the quotation the sentence lies in and of its source (from the attribution
     layers), or None when the sentence is the author's own. ``matches`` are
     past fact-checks found in a local index (see :mod:`newsift.claims.matching`),
-    best first, each with ``id``, ``claim``, ``rating``, ``url``, ``date``, ``score``.
+    best first, each with ``id``, ``claim``, ``rating``, ``url``, ``date``, ``score``
+    and optionally ``outlet``.
     """
 
     span: Span
@@ -43,10 +52,15 @@ class Claim:
     quote: str | None = None
     source: str | None = None
     matches: tuple[Mapping[str, Any], ...] = ()
+    shortlist: bool = False
+    claimant: str | None = None
+    searched: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in CLAIM_TYPES:
             raise ValueError(f"unknown claim type {self.type!r}")
+        if self.claimant is not None and self.claimant not in CLAIMANTS:
+            raise ValueError(f"unknown claimant {self.claimant!r}")
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"score {self.score!r} outside [0, 1]")
         if self.rank < 1:
@@ -67,6 +81,9 @@ class Claim:
             "quote": self.quote,
             "source": self.source,
             "matches": [dict(m) for m in self.matches],
+            "shortlist": self.shortlist,
+            "claimant": self.claimant,
+            "searched": self.searched,
         }
 
     @classmethod
@@ -93,6 +110,12 @@ class Claim:
             matches = data.get("matches", [])
             if not isinstance(matches, list) or not all(isinstance(m, Mapping) for m in matches):
                 raise TypeError("matches must be a list of objects")
+            shortlist, searched = data.get("shortlist", False), data.get("searched", False)
+            if not isinstance(shortlist, bool) or not isinstance(searched, bool):
+                raise TypeError("shortlist and searched must be booleans")
+            claimant = data.get("claimant")
+            if claimant is not None and not isinstance(claimant, str):
+                raise TypeError("claimant must be a string or null")
             return cls(
                 span=Span.from_dict(data["span"]),
                 score=float(score),
@@ -103,6 +126,9 @@ class Claim:
                 quote=quote,
                 source=source,
                 matches=tuple(dict(m) for m in matches),
+                shortlist=shortlist,
+                claimant=claimant,
+                searched=searched,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc

@@ -15,6 +15,13 @@ all-MiniLM-L6-v2 vector (times ``DENSE_SCALE``) joins the hashed features in
 one logistic regression. It needs the ``minilm`` extra;
 :meth:`ClaimModel.load` with ``encoder="auto"`` uses it when the extra is
 installed and falls back to the TF-IDF-only model otherwise.
+
+Both files also hold a Platt calibration (``platt``: the slope and intercept
+applied to the log-odds, fitted on the tuning debates, so that :meth:`score`
+is a probability and ``threshold`` one too) and the news layer of
+:mod:`newsift.claims.triage` (``news_*`` arrays, fitted on annotated news
+pages), used by :meth:`ClaimModel.news_scores`. A file without them scores
+uncalibrated and without the news layer.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from newsift.claims.triage import DESK_CUES, DESK_VERSION, NewsLayer, sigmoid
 from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import load_model
@@ -77,7 +85,8 @@ class ClaimModel:
     """``weights`` (HASH_BUCKETS,), ``bias``, and the decision ``threshold`` on the score.
 
     ``dense`` (384,) weighs the MiniLM vector of the sentence; such a model
-    needs an ``encoder`` to score.
+    needs an ``encoder`` to score. ``platt`` (slope, intercept) maps the raw
+    log-odds to calibrated ones; ``news`` is the news layer, or None.
     """
 
     weights: NDArray[np.float32]
@@ -85,6 +94,8 @@ class ClaimModel:
     threshold: float
     dense: NDArray[np.float32] | None = None
     encoder: Encoder | None = None
+    platt: tuple[float, float] = (1.0, 0.0)
+    news: NewsLayer | None = None
 
     @property
     def name(self) -> str:
@@ -106,9 +117,30 @@ class ClaimModel:
             out += (vectors.astype(np.float64) * DENSE_SCALE) @ self.dense.astype(np.float64)
         return out
 
+    def calibrated_log_odds(self, sentences: Sequence[str]) -> NDArray[np.float64]:
+        """The log-odds after Platt calibration (fitted on the tuning debates)."""
+        slope, intercept = self.platt
+        return self.logits(sentences) * slope + intercept
+
     def score(self, sentences: Sequence[str]) -> NDArray[np.float64]:
-        """The probability that each sentence is check-worthy, in order."""
-        return np.array([_sigmoid(float(x)) for x in self.logits(sentences)], dtype=np.float64)
+        """The calibrated probability that each sentence is check-worthy, in order."""
+        return np.array(
+            [sigmoid(float(x)) for x in self.calibrated_log_odds(sentences)], dtype=np.float64
+        )
+
+    def news_scores(
+        self, sentences: Sequence[str], cues: NDArray[np.float64]
+    ) -> NDArray[np.float64]:
+        """P(check-worthy on a news page) from the news layer, given each sentence's cue row
+        (:func:`~newsift.claims.triage.cue_matrix`); :meth:`score` when there is no layer."""
+        if self.news is None:
+            return self.score(sentences)
+        return self.news.probabilities(self.calibrated_log_odds(sentences), cues)
+
+    @property
+    def news_threshold(self) -> float:
+        """The threshold that goes with :meth:`news_scores`."""
+        return self.news.threshold if self.news is not None else self.threshold
 
     def save(self, path: Path) -> None:
         nonzero = np.flatnonzero(self.weights).astype(np.int32)
@@ -122,6 +154,13 @@ class ClaimModel:
         }
         if self.dense is not None:
             arrays["dense"] = self.dense.astype(np.float32)
+        arrays["platt"] = np.array(self.platt, dtype=np.float64)
+        if self.news is not None:
+            arrays["news_weights"] = self.news.weights.astype(np.float64)
+            arrays["news_bias"] = np.array([self.news.bias], dtype=np.float64)
+            arrays["news_threshold"] = np.array([self.news.threshold], dtype=np.float64)
+            arrays["news_cues"] = np.array(DESK_CUES)
+            arrays["desk_version"] = np.array([DESK_VERSION], dtype=np.int64)
         np.savez_compressed(path, allow_pickle=False, **arrays)
 
     @classmethod
@@ -155,17 +194,34 @@ class ClaimModel:
         dense = data["dense"].astype(np.float32) if "dense" in data else None
         if dense is not None and dense.shape != (384,):
             raise ValueError("claim model dense weights are not 384 wide")
+        platt = (1.0, 0.0)
+        if "platt" in data:
+            slope, intercept = (float(v) for v in data["platt"])
+            if not slope > 0:
+                raise ValueError("claim model calibration must keep the order of scores")
+            platt = (slope, intercept)
         return cls(
             weights,
             float(data["bias"][0]),
             float(data["threshold"][0]),
             dense,
             encoder if dense is not None else None,
+            platt,
+            _news_layer(data),
         )
 
 
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
+def _news_layer(data: dict[str, NDArray[np.generic]]) -> NewsLayer | None:
+    """The news layer stored in a model file, None when it has none; refuses other cues."""
+    if "news_weights" not in data:
+        return None
+    if (
+        int(data["desk_version"][0]) != DESK_VERSION
+        or tuple(str(c) for c in data["news_cues"]) != DESK_CUES
+    ):
+        raise ValueError("claim model news layer does not match this version's desk cues")
+    return NewsLayer(
+        data["news_weights"].astype(np.float64),
+        float(data["news_bias"][0]),
+        float(data["news_threshold"][0]),
+    )

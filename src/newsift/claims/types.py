@@ -4,7 +4,9 @@ Each rule looks for cues (the ``features``); the type is the first of
 ``statistic``, ``comparison``, ``prediction``, ``causal``, ``attributed``,
 ``event`` whose cues are present, else ``other``. The rules are English and
 deliberately shallow: they describe a sentence the model already found
-check-worthy, they do not decide whether it is.
+check-worthy, they do not decide whether it is. A claim whose claimant is the
+author (no source, no document; see :mod:`newsift.claims.claimant`) is never
+typed ``attributed``: :func:`type_of` with ``sourced=False`` skips that type.
 """
 
 from __future__ import annotations
@@ -74,8 +76,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "attribution",
         re.compile(
-            r"\b(?:said|says|told|according to|reported|stated|announced|claimed|claims"
-            r"|claim|argued|insisted|added|wrote|estimated)\b",
+            r"\b(?:said|says|told|according to|reported|stated|announced|claimed"
+            r"|argued|insisted|added|wrote|estimated)\b"
+            r"|(?<!the )(?<!a )(?<!his )(?<!her )(?<!its )(?<!their )(?<!this )\bclaims\b",
             re.I,
         ),
     ),
@@ -137,10 +140,16 @@ def claim_features(sentence: str) -> list[str]:
 def claim_type(sentence: str) -> tuple[str, list[str]]:
     """The claim type of ``sentence`` and the cues found in it."""
     found = claim_features(sentence)
+    return type_of(found), found
+
+
+def type_of(found: list[str] | tuple[str, ...], *, sourced: bool = True) -> str:
+    """The claim type given the cues ``found``; ``sourced=False`` (the author's own
+    claim) never gives ``attributed``."""
     present = set(found)
     for kind, cues in TYPES:
-        if present & cues:
-            return kind, found
+        if (sourced or kind != "attributed") and present & cues:
+            return kind
     if "past_tense" in present and present & {"date", "named_entity"}:
-        return "event", found
-    return "other", found
+        return "event"
+    return "other"

@@ -28,7 +28,6 @@ from newsift.report.segments import segments
 from newsift.report.style import CSS, REPORT_CSP
 from newsift.report.view import (
     ARTICLE_KINDS,
-    MARKED_CLAIMS,
     Mark,
     Note,
     View,
@@ -36,6 +35,7 @@ from newsift.report.view import (
     build_view,
     byline_name,
     flag_name,
+    match_summary,
     technique_name,
 )
 
@@ -245,19 +245,36 @@ def _flags_card(view: View) -> str:
 def _claims_card(view: View) -> str:
     if "claims" not in view.layers:
         return ""
-    ranked = view.ranked_claims()
-    worthy = sum(1 for c in ranked if c["checkworthy"])
+    listed = view.short_list()
+    unsourced = sum(1 for c in listed if c["claimant"] == "author")
     items = "".join(
         f'<li><a href="#claim-{i}">{e(_clip(view.span_text(c["span"]), 90))}</a> '
-        f'<span class="muted">({e(c["type"])}, {c["score"]:.2f})</span></li>'
-        for i, c in enumerate(ranked[:TOP_CLAIMS], start=1)
-        if c["checkworthy"]
+        f'<span class="muted">({e(_claim_detail(view, c))})</span></li>'
+        for i, c in enumerate(listed[:TOP_CLAIMS], start=1)
     )
     top = f"<ol>{items}</ol>" if items else '<p class="muted">No check-worthy claim.</p>'
+    extra = (
+        f'<p class="muted">{unsourced} of them unsourced: the author\'s own claim.</p>'
+        if unsourced
+        else ""
+    )
     return _card(
         "Claims to check",
-        f'<p><span class="big">{worthy}</span> check-worthy of {len(ranked)} sentences</p>{top}',
+        f'<p><span class="big">{len(listed)}</span> on the short list, of '
+        f"{_sentences(view)} sentences</p>{top}{extra}",
     )
+
+
+def _sentences(view: View) -> str:
+    """ "N" sentences scored, or "N or more" when low scorers were not written."""
+    ranks = [c["rank"] for c in view.claims if c["rank"] < 10**9]
+    return str(max(ranks, default=len(view.claims)))
+
+
+def _claim_detail(view: View, claim: Mapping[str, Any]) -> str:
+    """type, claimant, score: the short description of a claim."""
+    who = view.claimant_label(claim)
+    return f"{claim['type']}{', ' + who if who else ''}, score {claim['score']:.2f}"
 
 
 def _techniques_card(view: View) -> str:
@@ -344,7 +361,7 @@ def _legend(view: View) -> str:
             (f"q q-{k}", f"Quote: {v.lower()}") for k, v in SOURCE_KIND_NAMES.items() if k in used
         ]
     if view.claims:
-        keys.append(("c", f"Top {MARKED_CLAIMS} check-worthy claims"))
+        keys.append(("c", "Check-worthy claim on the short list"))
     if view.techniques:
         keys.append(("t", "Persuasion technique"))
     if view.flags or view.byline:
@@ -535,43 +552,63 @@ def _source_row(
 def _claims(view: View) -> str:
     if "claims" not in view.layers:
         return ""
-    ranked = view.ranked_claims()
-    items = []
-    for index, claim in enumerate(ranked, start=1):
-        if not claim["checkworthy"]:
-            continue
-        sentence = e(view.span_text(claim["span"]))
-        link = f'<a href="#claim-{index}">{sentence}</a>' if index <= MARKED_CLAIMS else sentence
-        features = ", ".join(claim["features"])
-        detail = f"{e(claim['type'])}, score {claim['score']:.2f}"
-        if features:
-            detail += f"; cues: {e(features)}"
-        items.append(f'<li>{link}<br><span class="muted">{detail}</span>{_matches(claim)}</li>')
-    rest = sum(1 for c in ranked if not c["checkworthy"])
+    listed = view.short_list()
+    ids = {id(c) for c in listed}
+    items = [
+        _claim_item(view, claim, f'<a href="#claim-{index}">{e(view.span_text(claim["span"]))}</a>')
+        for index, claim in enumerate(listed, start=1)
+    ]
     body = f'<ol class="claims">{"".join(items)}</ol>' if items else "<p>No check-worthy claim.</p>"
+    ranked = view.ranked_claims()
+    others = [c for c in ranked if c["checkworthy"] and id(c) not in ids]
+    if others:
+        rows = "".join(_claim_item(view, c, e(view.span_text(c["span"]))) for c in others)
+        body += (
+            f"<details><summary>{len(others)} more check-worthy sentences, by rank</summary>"
+            f'<ol class="claims">{rows}</ol></details>'
+        )
+    rest = sum(1 for c in ranked if not c["checkworthy"])
     if rest:
         body += f'<p class="muted">{rest} other sentences scored below the threshold.</p>'
     return (
         '<section id="claims" aria-labelledby="h-claims">'
-        '<h2 id="h-claims">Claims, most check-worthy first</h2>'
+        '<h2 id="h-claims">Claims to check: the short list, most check-worthy first</h2>'
         f"{body}</section>"
     )
+
+
+def _claim_item(view: View, claim: Mapping[str, Any], sentence: str) -> str:
+    """One claim: the sentence, who stands behind it, type, score, cues, past fact-checks."""
+    detail = e(_claim_detail(view, claim))
+    features = ", ".join(claim["features"])
+    if features:
+        detail += f"; cues: {e(features)}"
+    finding = (
+        "<br><strong>Unsourced factual claim by the author.</strong>"
+        if claim["claimant"] == "author"
+        else ""
+    )
+    return f'<li>{sentence}{finding}<br><span class="muted">{detail}</span>{_matches(claim)}</li>'
 
 
 def _matches(claim: Mapping[str, Any]) -> str:
     found = [m for m in as_list(claim.get("matches")) if isinstance(m, Mapping)]
     if not found:
+        if claim.get("searched") is True:
+            return '<p class="muted">No past fact-check found in the index.</p>'
         return ""
     rows = []
     for match in found:
         url = match.get("url")
-        where = _link(url) if isinstance(url, str) and url else ""
+        link = _link(url) if isinstance(url, str) and url else ""
+        verdict, where = match_summary(match)
         rows.append(
-            f"<li>{e(match.get('rating') or 'unrated')}: “{e(match.get('claim') or '')}” {where} "
+            f"<li><strong>{e(verdict)}</strong>{' (' + e(where) + ')' if where else ''}: "
+            f"“{e(match.get('claim') or '')}” {link} "
             f'<span class="muted">(similarity {_num(match.get("score")):.2f})</span></li>'
         )
     summary = f"<summary>Past fact-checks ({len(rows)})</summary>"
-    return f"<details>{summary}<ul>{''.join(rows)}</ul></details>"
+    return f"<details open>{summary}<ul>{''.join(rows)}</ul></details>"
 
 
 # ------------------------------------------------------------------ comments

@@ -21,6 +21,7 @@ from newsift.report.view import (
     byline_name,
     flag_name,
     isolate,
+    match_summary,
     technique_name,
 )
 
@@ -124,15 +125,34 @@ def _claims(view: View) -> list[str]:
     if "claims" not in view.layers:
         return []
     worthy = [c for c in view.ranked_claims() if c["checkworthy"]]
-    out = [f"### Claims to check ({len(worthy)} of {len(view.claims)} sentences)", ""]
-    for number, claim in enumerate(worthy[:TOP_CLAIMS], start=1):
+    listed = view.short_list()
+    out = [
+        f"### Claims to check (short list: {len(listed)}; {len(worthy)} check-worthy "
+        f"of {len(view.claims)} sentences)",
+        "",
+    ]
+    for number, claim in enumerate(listed[:TOP_CLAIMS], start=1):
+        who = view.claimant_label(claim)
         out.append(
             f"{number}. {md_escape(view.span_text(claim['span']), 300)} "
-            f"({md_escape(claim['type'])}, {claim['score']:.2f})"
+            f"({md_escape(claim['type'])}{', ' + md_escape(who) if who else ''}, "
+            f"{claim['score']:.2f}){_md_fact_checks(claim)}"
         )
-    if not worthy:
+    if not listed:
         out.append("None.")
     return [*out, ""]
+
+
+def _md_fact_checks(claim: Mapping[str, Any]) -> str:
+    """ " Past fact-check: verdict (outlet, date) URL." or " No past fact-check found."."""
+    matches = [m for m in as_list(claim.get("matches")) if isinstance(m, Mapping)]
+    if not matches:
+        return " No past fact-check found." if claim.get("searched") is True else ""
+    verdict, where = match_summary(matches[0])
+    url = matches[0].get("url")
+    link = f" {md_escape(str(url), 300)}" if url else ""
+    place = f" ({md_escape(where)})" if where else ""
+    return f" Past fact-check: {md_escape(verdict)}{place}{link}."
 
 
 def _techniques(view: View) -> list[str]:

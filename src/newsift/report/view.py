@@ -167,6 +167,28 @@ class View:
     def ranked_claims(self) -> list[dict[str, Any]]:
         return sorted(self.claims, key=lambda c: (c["rank"], c["span"]["start"]))
 
+    def short_list(self) -> list[dict[str, Any]]:
+        """The page's short list, most check-worthy first; for a document written before
+        the short list existed, its top :data:`MARKED_CLAIMS` check-worthy claims."""
+        ranked = self.ranked_claims()
+        if any(c["shortlist"] is None for c in ranked):
+            return [c for c in ranked if c["checkworthy"]][:MARKED_CLAIMS]
+        return [c for c in ranked if c["shortlist"]]
+
+    def claimant_label(self, claim: Mapping[str, Any]) -> str:
+        """Who stands behind a claim, in words ("" when the document does not say)."""
+        kind, source = claim.get("claimant"), claim.get("source")
+        known = isinstance(source, str) and source in self.sources
+        if kind == "author":
+            return "unsourced: the author's own claim"
+        if kind == "source":
+            return (
+                f"attributed to {self.source_label(source)}" if known else "attributed to a source"
+            )
+        if kind == "document":
+            return f"from a document: {self.source_label(source)}" if known else "from a document"
+        return ""
+
     def technique_counts(self) -> list[tuple[str, int]]:
         counts = Counter(str(t["label"]) for t in self.techniques)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -311,7 +333,22 @@ def _claim(item: dict[str, Any], n: int) -> dict[str, Any] | None:
         "checkworthy": item.get("checkworthy") is True,
         "type": str(item.get("type") or "other"),
         "features": [str(f) for f in as_list(item.get("features")) if isinstance(f, str)],
+        # None: written before the short list existed (see View.short_list)
+        "shortlist": item.get("shortlist") if isinstance(item.get("shortlist"), bool) else None,
+        "claimant": item.get("claimant") if item.get("claimant") in CLAIMANTS else None,
+        "searched": item.get("searched") is True,
     }
+
+
+#: the claimants of newsift.claims.claimant.CLAIMANTS
+CLAIMANTS = ("author", "source", "document")
+
+
+def match_summary(match: Mapping[str, Any]) -> tuple[str, str]:
+    """(verdict, "outlet, date") of a past fact-check match; parts it lacks are left out."""
+    verdict = str(match.get("rating") or "unrated")
+    where = ", ".join(str(match[k]) for k in ("outlet", "date") if match.get(k))
+    return verdict, where
 
 
 def _annotate(view: View) -> None:
@@ -337,19 +374,20 @@ def _annotate(view: View) -> None:
                 anchor=f"quote-{index}",
             )
         )
-    for index, claim in enumerate(view.ranked_claims()[:MARKED_CLAIMS], start=1):
-        if claim["checkworthy"]:
-            span = claim["span"]
-            marks.append(
-                Mark(
-                    span["start"],
-                    span["end"],
-                    "claim",
-                    "c",
-                    f"Check-worthy claim {index}: {claim['type']}, score {claim['score']:.2f}",
-                    anchor=f"claim-{index}",
-                )
+    for index, claim in enumerate(view.short_list(), start=1):
+        span = claim["span"]
+        who = view.claimant_label(claim)
+        marks.append(
+            Mark(
+                span["start"],
+                span["end"],
+                "claim",
+                "c",
+                f"Check-worthy claim {index}: {claim['type']}{', ' + who if who else ''}, "
+                f"score {claim['score']:.2f}",
+                anchor=f"claim-{index}",
             )
+        )
     for flag in view.flags:
         evidence = [s for s in (_span(e, n) for e in as_list(flag.get("evidence"))) if s]
         who = (

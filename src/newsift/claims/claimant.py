@@ -1,0 +1,119 @@
+"""Who stands behind a claim: the author, a source, or a document.
+
+A claim's ``claimant`` is
+
+- ``source`` when the sentence lies in a quotation (the ``quotes`` layer of
+  ``attribution.quotes.v1`` covers at least half of it) or holds the cue of a
+  quote ("..., the minister said"), and that quote's source is a person,
+  organization or group (named or not); without the attribution layers, when
+  the sentence has a speech cue (said, told, according to, ...);
+- ``document`` when that source is a document (``sources`` layer kind
+  ``document``), or, failing a quote, when the sentence names a report, study,
+  survey, filing or data as its basis ("according to the report", "the study
+  found");
+- ``author`` otherwise: the author's own unsourced assertion. A check-worthy
+  claim by the author is the finding a fact-checking desk looks for first.
+
+English cues, deliberately shallow; see ``docs/analyzers/claims.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsift.document import Span
+
+CLAIMANTS = ("author", "source", "document")
+
+_DOCUMENT_NOUN = (
+    r"(?:report|study|studies|survey|poll|filing|paper|analysis|data|figures|statistics"
+    r"|record|document|census|audit|review|release|website|lawsuit|indictment|complaint"
+    r"|memo|transcript|budget|journal|dataset|database|presentation|ruling|research)s?"
+)
+_DOCUMENT = re.compile(
+    rf"\baccording to\b[^,;:“”\"]{{0,60}}?\b{_DOCUMENT_NOUN}\b"
+    rf"|\b{_DOCUMENT_NOUN}\b[^,;:“”\"]{{0,50}}?\b(?:shows?|showed|shown|found|finds|indicates?"
+    r"|indicated|estimates?|estimated|reveals?|revealed|concluded|suggests?|suggested"
+    r"|published|puts?|says|said|stated|alleges|alleged|notes|noted|lists|listed"
+    r"|cites|cited)\b"
+    rf"|\b(?:published|detailed|described|reported) in\b[^,;:]{{0,40}}?\b{_DOCUMENT_NOUN}\b",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|reports|stated|announced|attributed"
+    r"|argued|argues|insisted|insists|added|adds|wrote|writes|tweeted|testified|warned"
+    r"|stressed|noted|explained|admitted|denied|denies|acknowledged|alleged|alleges"
+    r"|confirmed|recalled|believes|claimed)\b"
+    r"|(?<!were )(?<!was )(?<!been )(?<!cases )\breported\b"
+    r"|(?<!the )(?<!a )(?<!his )(?<!her )(?<!its )(?<!their )(?<!this )\bclaims\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """``kind`` (one of :data:`CLAIMANTS`), the quote and source ids behind it when known."""
+
+    kind: str
+    quote: str | None = None
+    source: str | None = None
+
+
+def document_cue(sentence: str) -> bool:
+    """Whether ``sentence`` names a report, study, survey, filing or data as its basis."""
+    return _DOCUMENT.search(sentence) is not None
+
+
+def speech_cue(sentence: str) -> bool:
+    """Whether ``sentence`` has a verb or phrase of saying (said, told, according to, ...)."""
+    return _SPEECH.search(sentence) is not None
+
+
+def find_claimant(
+    sentence: str,
+    span: Span,
+    *,
+    quote: str | None = None,
+    source: str | None = None,
+    quotes: Sequence[Any] | None = None,
+    source_kinds: Mapping[str, str] | None = None,
+) -> Claimant:
+    """The claimant of the sentence ``sentence`` at ``span``.
+
+    ``quote``/``source``: the quotation the sentence lies in and its source,
+    when one covers it (see ``link_quotes`` in the analyzer). ``quotes``: the
+    page's ``quotes`` layer, to find a quote whose cue lies in the sentence;
+    ``source_kinds``: source id -> kind from the ``sources`` layer. Both None
+    when the attribution layers did not run.
+    """
+    kinds = source_kinds or {}
+    if quote is None and quotes:
+        cued = _cued_quote(quotes, span)
+        if cued is not None:
+            quote, source = cued.id, cued.source
+    if quote is not None:
+        if source is not None and kinds.get(source) == "document":
+            return Claimant("document", quote, source)
+        if source is None and document_cue(sentence):
+            return Claimant("document", quote, None)
+        return Claimant("source", quote, source)
+    if document_cue(sentence):
+        return Claimant("document")
+    if speech_cue(sentence):
+        return Claimant("source")
+    return Claimant("author")
+
+
+def _cued_quote(quotes: Sequence[Any], span: Span) -> Any:
+    """The first quote whose cue lies inside ``span`` and whose content overlaps it."""
+    for candidate in quotes:
+        cue = candidate.cue
+        if cue is None or not (span.start <= cue.start and cue.end <= span.end):
+            continue
+        content = candidate.content
+        if content.start < span.end and content.end > span.start:
+            return candidate
+    return None
