@@ -189,3 +189,47 @@ ONE_SOURCE_EACH = [
 def test_one_source_per_speaker(analyse: Analyse, text: str, count: int) -> None:
     doc = analyse(text)
     assert len(sources(doc)) == count, sources(doc)
+
+
+@pytest.fixture(scope="module")
+def on_page(analyse: Analyse) -> Callable[[str, str], Document]:
+    """A function: (text, site name) -> analysed Document (``analyse`` skips without spaCy)."""
+    import newsift
+    import newsift.attribution.analyzer  # registers attribution.quotes.v1
+
+    pipeline = newsift.Pipeline.from_config(
+        [{"name": "structure.v1", "params": {"line_model": False}}, "attribution.quotes.v1"]
+    )
+
+    def run(text: str, site: str) -> Document:
+        doc = newsift.load(text, kind="text")
+        doc.meta.site_name = site
+        return pipeline(doc)
+
+    return run
+
+
+# paragraph, the page's site name, the source, said to the author
+OUTLET_FORMS = [
+    # the outlet by its initials
+    ("A person familiar with the matter told TRD that the offices will close.", "The Real Deal", "person", True),
+    ("Mayor Ilse Brandt told THR that the studio would reopen.", "The Hollywood Reporter", "Brandt", True),
+    ("Omar Quist told HBG that the bridge was unsafe.", "Harbourview Business Gazette", "Quist", True),
+    ("Dana Pike told TRD that rents were falling.", "The Real Deal New York", "Pike", True),
+    ("Dana Pike told NYT that rents were falling.", "The Real Deal", "Pike", False),
+    ("Dana Pike told TR that rents were falling.", "The Real Deal", "Pike", False),
+    # the outlet after the cue, read by the parser as its subject
+    ("“It is a cloud platform,” Jack Buser, director for games at Orvane, tells The Hollywood Reporter.", "The Hollywood Reporter", "Buser", True),
+    ("“The bridge will close,” Ilse Brandt, the mayor, tells The Harbourview Gazette.", "Harbourview Gazette", "Brandt", True),
+    ("“The bridge will close,” Ilse Brandt, the mayor, tells The Atlantic.", "Harbourview Gazette", "Brandt", False),
+    ("“We will win,” Rosa Alvarez, the coach, tells reporters.", "Harbourview Gazette", "Alvarez", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "site", "source", "expected"), OUTLET_FORMS)
+def test_said_to_the_outlet(
+    on_page: Callable[[str, str], Document], text: str, site: str, source: str, expected: bool
+) -> None:
+    doc = on_page(text, site)
+    found = {s.name: s.to_author for s in doc.layers["sources"]}
+    assert [told for name, told in found.items() if source in name] == [expected], found

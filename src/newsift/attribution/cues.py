@@ -196,7 +196,7 @@ def outlet_key(name: str) -> str:
 
 def outlet_keys(site_name: str | None, url: str | None) -> frozenset[str]:
     """Keys of the page's own outlet: its site name and its host's name ("gizmodo.com")."""
-    keys = {outlet_key(site_name)} if site_name else set()
+    keys = {outlet_key(site_name), *outlet_initials(site_name)} if site_name else set()
     host = re.match(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)", url or "", re.IGNORECASE)
     if host is not None:
         labels = [x for x in host.group(1).lower().split(".") if x and x != "www"]
@@ -205,6 +205,20 @@ def outlet_keys(site_name: str | None, url: str | None) -> frozenset[str]:
         if len(labels) >= 2:
             keys.add(outlet_key(labels[-2]))
     return frozenset(k for k in keys if len(k) >= 2)
+
+
+def outlet_initials(site_name: str) -> set[str]:
+    """Initials an outlet goes by: "The Real Deal New York" -> "trd", "trdn", "trdny", "rdn", ...
+
+    "told TRD" on The Real Deal's page is said to the writer. Initials of the
+    name's first three or more words, with and without a leading "The".
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", site_name) if w[:1].isupper()]
+    found: set[str] = set()
+    for names in (words, words[1:] if words[:1] == ["The"] else []):
+        initials = "".join(w[0] for w in names).lower()
+        found.update(initials[:k] for k in range(3, len(initials) + 1))
+    return found
 
 
 #: Verbs of talking or writing to someone: "who spoke to me", "speaking with this

@@ -771,6 +771,8 @@ def _to_author(token: Token, outlets: frozenset[str] = frozenset()) -> bool:
     for child in token.children:
         if child.dep_ in {"dobj", "dative", "iobj"} and _is_author(child, outlets):
             return True
+        if child.dep_ == "nsubj" and child.i > token.i and _is_author(child, outlets):
+            return True  # "..., Buser tells The Hollywood Reporter": the outlet read as a subject
         if child.dep_ != "prep":
             continue
         if child.lower_ in {"to", "with"} and any(
