@@ -74,6 +74,15 @@ NOT_SOURCES = [
     ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", "AP"),
     ("Follow Dana Pike: https://twitter.com/danapike", "Pike"),
     ("So what better fix than to add an app, and call it a revolution?", "fix"),
+    # labelled links and captions: another page's headline, a picture's caption
+    ("READ MORE: Why the bridge closed, according to engineers", "engineers"),
+    ("WATCH: Talvik says the mine will close", "Talvik"),
+    ("RELATED: Kelvar says profits rose", "Kelvar"),
+    ("Image caption The minister said the talks had failed", "minister"),
+    ("Media caption Rosa Alvarez says the flood came at night", "Alvarez"),
+    ("See also: Omar Quist says the jets are safe", "Quist"),
+    ("Video: Lena Kraft tells students to vote", "Kraft"),
+    ("Also read: Why Dana Pike says rents will fall", "Pike"),
 ]
 
 
@@ -95,6 +104,8 @@ STILL_SOURCES = [
     ("The professor did say that the test was flawed.", "The professor", "test"),
     ("Lind referred to the mayor as a coward.", "Lind", "coward"),
     ("Dr. Ivo Brandt said a CT showed no bleeding.", "Ivo Brandt", "bleeding"),
+    ("Update: Kelvar said profits rose in the third quarter.", "Kelvar", "profits"),
+    ("The video shows a crowd, and Lena Kraft said the police waited.", "Lena Kraft", "police"),
 ]
 
 

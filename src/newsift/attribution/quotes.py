@@ -136,6 +136,8 @@ def find_speech(
     said to the author.
     """
     found: list[Speech] = []
+    if _furniture(parsed):
+        return found  # "READ MORE: Why the bridge closed, according to engineers"
     end = offset + len(parsed.text)
     here = [
         q for q in quoted if q.start <= end and offset < q.end
@@ -183,6 +185,32 @@ def find_speech(
             continue  # "His doctor referred him", "dismissed a chest X-ray": no content
         found.append(speech)
     return found
+
+
+#: Labels that open a caption or a link to another page ("Image caption ...").
+_CAPTION_OPENERS = ("image caption", "media caption", "photo caption", "caption")
+_LINK_LABELS = frozenset(
+    {"read more", "read", "also read", "more", "watch", "related", "video", "videos"}
+    | {"photo", "photos", "see also", "listen", "recommended", "trending", "image"}
+    | {"credit", "photo credit", "image credit", "sponsored", "advertisement", "share"}
+)
+
+
+def _furniture(parsed: SpacyDoc) -> bool:
+    """Whether the paragraph is a labelled link or caption: "WATCH: ...", "RELATED: ...".
+
+    A label of at most three words (:data:`_LINK_LABELS`: *read more, watch,
+    related, video, see also*, ...) before a colon, or a caption label, opens
+    page furniture: the headline of another page or a picture's caption, whose
+    "says" is no statement in this article.
+    """
+    text = parsed.text.lstrip()
+    if text.lower().startswith(_CAPTION_OPENERS):
+        return True
+    label, colon, _ = text.partition(":")
+    if not colon or len(label.split()) > 3:
+        return False
+    return " ".join(label.lower().split()) in _LINK_LABELS
 
 
 def _quoted_name(speaker: Token, offset: int, quoted: Sequence[QuotedSpan]) -> bool:
