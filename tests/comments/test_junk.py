@@ -41,6 +41,11 @@ LONG_ON_TOPIC = (
         ("!!!!!!!!!!!!!!", ["gibberish"]),
         ("Este artigo não diz a verdade sobre a água e a cidade.", ["foreign_text"]),
         ("Good luck selling 2 cents per gallon more as a carbon tax to consumers.", []),
+        # written dialect and handles are not another language
+        ("Yo dat boy be doin da most wit em fr", []),
+        ("@la_di_da_de_el try me", []),
+        ("When randoms dm me their mixtape links http://t.example/abc", []),
+        ("BEST MASSAGE IN TOWN, TOP RATED 718-555-0199 http://t.example/x", ["link_spam"]),
     ],
 )
 def test_junk_reasons(text: str, reasons: list[str]) -> None:
@@ -57,7 +62,8 @@ def test_a_long_on_topic_comment_is_never_junk() -> None:
 def test_wordy_comments_need_three_signals() -> None:
     assert spam_signals(LONG_ON_TOPIC) == ["discount", "urgency"]
     assert not is_spam(["link", "call"], words=30)
-    assert is_spam(["link", "call"], words=10)
+    assert is_spam(["link", "contact"], words=10)
+    assert not is_spam(["link", "call"], words=10)  # "dm me" with a link is a remark
     assert is_spam(["link", "call", "contact"], words=30)
     assert not is_spam(["discount", "urgency"], words=5)  # no way to act
 

@@ -30,7 +30,6 @@ sample in ``benchmarks/data/comments_junk/`` (``benchmarks/comments_junk.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from newsift.structure.language import guess_language
 
@@ -103,7 +102,8 @@ _CAPS_SALES = re.compile(
     r"\b(?:FREE|SALE|BUY|ORDER|OFFER|DEAL|DISCOUNT|CASH|WIN|WINNER|PRIZE|CLICK|NOW)\b"
 )
 _MARKUP = re.compile(
-    r"</?(?:div|span|script|style|iframe|a|p|br|img|table|font)\b[^>]*>|"
+    r"</?(?:div|span|script|style|iframe|a|p|br|img|table|font)"
+    r"(?:\s+[\w-]+\s*=\s*[\"'][^\"'<>]*[\"'])*\s*/?>|"
     r"\bfunction\s*\(|\{\{|\}\}|document\.write|window\.location|javascript:",
     re.IGNORECASE,
 )
@@ -113,6 +113,7 @@ _SAME_LETTER = re.compile(r"([a-z])\1{3,}", re.IGNORECASE)
 #: Without any of these the text has no non-word (see ``_not_a_word``).
 _ODD_HINT = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}|([a-z])\1{3,}", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]")
+_HANDLE = re.compile(r"[@#][\w.]+")
 
 
 def _entries(block: str) -> frozenset[str]:
@@ -125,8 +126,30 @@ _ENGLISH = _entries(
     and are as at be but by can for from had has have he her his i if it its my not of on
     or our she than that the their them then there they this to up us was we were what
     when who why will with would you your more just about all been how only
+    me im dont aint ain't gonna wanna u ur lol got get like
     """
 )  # English alone: "a", "in", "is", "no", "me", "so" are also other languages' words
+
+
+#: Common words of other languages that are not English words ("a", "in", "no", "con",
+#: "van", "die", and "da", "do", "em", "dat" of written dialect, are left out): an
+#: English page's comment in another language has two or more of one language's
+#: (distinct, two letters or more).
+_OTHER_LANGUAGES = {
+    "de": _entries("der und das ist nicht ein eine zu mit sich auf für von dem des im auch wird"),
+    "fr": _entries("le la les et est une un pour que qui dans pas du sur au avec ce il elle sont"),
+    "es": _entries(
+        "el la los las de que en una es por para se del al como más pero muy este esta sobre "
+        "fue ser son está hay todo"
+    ),
+    "it": _entries("il di che la e una per non sono del della si gli le è da nel anche"),
+    "nl": _entries("de het een en te niet met voor zijn maar ook aan bij"),
+    "pt": _entries(
+        "os de que um uma para com não por se mais dos das este esta isso sobre muito "
+        "foi ser tem são mas ao pela pelo"
+    ),
+}
+MIN_FOREIGN_WORDS = 2
 
 
 def words(text: str) -> list[str]:
@@ -163,9 +186,16 @@ def spam_signals(text: str) -> list[str]:
 
 
 def is_spam(signals: list[str], words: int = 0) -> bool:
-    """Enough signals for a comment of ``words`` words, one a way to act (:data:`ACTIONABLE`)."""
+    """Enough signals for a comment of ``words`` words, one a way to act (:data:`ACTIONABLE`).
+
+    A link with a call ("dm me", "click here") and nothing else is a remark, not spam.
+    """
     needed = MIN_SIGNALS_WORDY if words >= WORDY else MIN_SIGNALS
-    return len(signals) >= needed and any(s in ACTIONABLE for s in signals)
+    return (
+        len(signals) >= needed
+        and any(s in ACTIONABLE for s in signals)
+        and bool(set(signals) - {"link", "call", "calls"})
+    )
 
 
 def junk_reasons(
@@ -187,7 +217,7 @@ def junk_reasons(
         reasons.append("link_spam")
     if spam and ("link" not in signals or {"coupon", "discount"} & set(signals)):
         reasons.append("coupon_spam")
-    if foreign(plain, page_language, tokens):
+    if foreign(plain, page_language):
         reasons.append("foreign_text")
     if _MARKUP.search(text):
         reasons.append("markup")
@@ -201,7 +231,7 @@ def _bare_spam_link(text: str, tokens: list[str]) -> bool:
     return len(tokens) < 4 and any(_SPAM_DOMAIN.search(link) for link in LINK.findall(text))
 
 
-def foreign(text: str, page_language: str | None, tokens: Iterable[str]) -> bool:
+def foreign(text: str, page_language: str | None) -> bool:
     """True when ``text`` is in another script, or plainly another language, than the page."""
     page = page_language or "en"
     if not text.isascii():
@@ -213,12 +243,15 @@ def foreign(text: str, page_language: str | None, tokens: Iterable[str]) -> bool
             return page in {"en", "de", "fr", "es", "it", "nl", "pt"}
     elif sum(c.isalpha() for c in text[:40]) < 12 and len(_LETTERS.findall(text)) < 12:
         return False
-    listed = list(tokens)
+    listed = words(_HANDLE.sub(" ", text))
     english = sum(w in _ENGLISH for w in listed)
-    if page == "en" and english >= ENGLISH_SHARE * max(1, len(listed)):
+    if page != "en":
+        language = guess_language(text, min_hits=3)
+        return language is not None and language != page
+    if english >= ENGLISH_SHARE * max(1, len(listed)):
         return False
-    language = guess_language(text, min_hits=3)
-    return language is not None and language != page
+    distinct = {w for w in listed if len(w) >= 2}
+    return max(len(distinct & common) for common in _OTHER_LANGUAGES.values()) >= MIN_FOREIGN_WORDS
 
 
 def gibberish(text: str, tokens: list[str]) -> bool:
