@@ -146,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="look check-worthy claims up in this fact-check index (from 'claims index')",
     )
     analyze.add_argument(
+        "--claimreview",
+        metavar="FILE",
+        help="also write the check-worthy claims as ClaimReview drafts (JSON Lines)",
+    )
+    analyze.add_argument(
         "--outcomes", metavar="FILE", help="also write one outcome row per input (JSON Lines)"
     )
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar or totals")
@@ -219,6 +224,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             ) from None
     names = args.pipeline.split(",") if args.pipeline else list(DEFAULT_PIPELINE)
     config: list[str | dict[str, Any]] = [n.strip() for n in names if n.strip()]
+    if args.claimreview and CLAIMS not in config:
+        raise UsageError(f"--claimreview needs {CLAIMS} in the pipeline")
     if args.match_index:
         if CLAIMS not in config:
             raise UsageError(f"--match-index needs {CLAIMS} in the pipeline")
@@ -242,12 +249,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     writer = _Writer(args.out, args.format)
     outcome_file = open(args.outcomes, "w", encoding="utf-8") if args.outcomes else None  # noqa: SIM115
+    drafts_file = open(args.claimreview, "w", encoding="utf-8") if args.claimreview else None  # noqa: SIM115
+    from newsift.claims.claimreview import write_drafts
+
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     try:
         for outcome in run(pipeline, _loaded(args, limits)):
             counts[outcome.status] += 1
             if outcome.document is not None:
                 writer.write(outcome.document)
+                if drafts_file is not None:
+                    write_drafts(outcome.document, drafts_file)
             else:
                 print(
                     f"newsift: error: {printable(outcome.id)}: {printable(outcome.reason or '')}",
@@ -259,6 +271,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         writer.close()
         if outcome_file is not None:
             outcome_file.close()
+        if drafts_file is not None:
+            drafts_file.close()
     total = sum(counts.values())
     if not args.quiet and total > 1:
         print(

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsift.claims.matching import FactCheck, MatchIndex, build_index, read_factchecks
+from newsift.claims.matching import (
+    FUSED_CALIBRATION,
+    TFIDF_CALIBRATION,
+    FactCheck,
+    MatchIndex,
+    build_index,
+    match_rows,
+)
+from newsift.encoders.minilm import minilm_available
 from newsift.errors import ModelError
 
 ARCHIVE = (
@@ -19,6 +26,7 @@ ARCHIVE = (
         "https://example.org/1",
         "2024-01-02",
         "Did a tunnel topple the Glimmerton bridge?",
+        "Example Checks",
     ),
     FactCheck(
         "fc-2",
@@ -27,6 +35,7 @@ ARCHIVE = (
         "https://example.org/2",
         "2024-02-03",
         "Lemon water and Varnish flu",
+        "Example Checks",
     ),
     FactCheck(
         "fc-3",
@@ -35,6 +44,7 @@ ARCHIVE = (
         "https://example.org/3",
         "2024-03-04",
         "Quillby bicycle ban",
+        "Example Checks",
     ),
     FactCheck(
         "fc-4",
@@ -43,6 +53,7 @@ ARCHIVE = (
         "https://example.org/4",
         "2024-04-05",
         "Four-day school week in Otterford",
+        "Example Checks",
     ),
     FactCheck(
         "fc-5",
@@ -51,6 +62,7 @@ ARCHIVE = (
         "https://example.org/5",
         "2024-05-06",
         "Purple whale in Lake Brindle?",
+        "Example Checks",
     ),
 )
 
@@ -78,7 +90,7 @@ def test_right_fact_check_first(index: MatchIndex, query: str, expected: str) ->
 
 @pytest.mark.parametrize(("k", "at_most"), [(0, 0), (1, 1), (3, 3), (50, 5)])
 def test_k_limits_results(index: MatchIndex, k: int, at_most: int) -> None:
-    results = index.search("Otterford bicycles schools", k=k)
+    results = index.search("Otterford bicycles schools", k=k, floor=0.0)
     assert len(results) <= at_most
     if k:
         assert results
@@ -89,11 +101,11 @@ def test_unknown_text_finds_nothing(index: MatchIndex, query: str) -> None:
     assert index.search(query) == []
 
 
-def test_identical_text_scores_one(index: MatchIndex) -> None:
+def test_identical_text_is_a_near_certain_match(index: MatchIndex) -> None:
     record = ARCHIVE[2]
     found, score = index.search(record.claim + " . " + record.title, k=1)[0]
     assert found == record
-    assert score == pytest.approx(1.0, abs=1e-5)
+    assert score > 0.95
 
 
 def test_save_load_round_trip(index: MatchIndex, tmp_path: Path) -> None:
@@ -131,68 +143,15 @@ def test_load_refuses_a_missing_array(index: MatchIndex, tmp_path: Path) -> None
         MatchIndex.load(path)
 
 
-@pytest.mark.parametrize(
-    ("lines", "ids", "skipped"),
-    [
-        ([{"id": "a", "claim": "Claim A", "rating": "False", "url": "u", "date": "d"}], ["a"], 0),
-        (['{"claim": "no id", "url": "https://x.org/1"}'], ["https://x.org/1"], 0),
-        (['{"claim": "no id, no url"}'], ["line-1"], 0),
-        (["not json", '{"claim": "ok", "id": "b"}', "[1, 2]", '{"rating": "False"}'], ["b"], 3),
-        (
-            [
-                '{"vclaim_id": "v1", "vclaim": "Snopes claim", "title": "T", "page_url": "p", "date": "6 March 2021"}'
-            ],
-            ["v1"],
-            0,
-        ),
-        (
-            [
-                '{"claimReviewed": "CR", "reviewRating": {"alternateName": "Pants on fire"}}',
-                "",
-                "{broken",
-            ],
-            ["line-1"],
-            1,
-        ),
-        ([], [], 0),
-    ],
-)
-def test_read_factchecks(tmp_path: Path, lines: list[object], ids: list[str], skipped: int) -> None:
-    path = tmp_path / "checks.jsonl"
-    path.write_text(
-        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
-        encoding="utf-8",
-    )
-    records, bad = read_factchecks(path)
-    assert [r.id for r in records] == ids
-    assert bad == skipped
-
-
-def test_read_factchecks_fields(tmp_path: Path) -> None:
-    path = tmp_path / "checks.jsonl"
-    rows = [
-        {"vclaim_id": "v1", "vclaim": "Snopes claim", "title": "T", "page_url": "p", "date": "d"},
-        {"claimReviewed": "CR", "reviewRating": {"alternateName": "Pants on fire"}, "url": "u"},
-    ]
-    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    records, _ = read_factchecks(path)
-    assert records == [
-        FactCheck("v1", "Snopes claim", "", "p", "d", "T"),
-        FactCheck("u", "CR", "Pants on fire", "u", "", ""),
-    ]
-
-
-needs_minilm = pytest.mark.skipif(
-    not __import__("newsift.encoders.minilm", fromlist=["x"]).minilm_available(),
-    reason="the minilm extra is not installed",
-)
+MINILM = minilm_available()
+needs_minilm = pytest.mark.skipif(not MINILM, reason="the minilm extra is not installed")
 
 
 @pytest.fixture(scope="module")
 def fused_index() -> MatchIndex:
     from newsift.encoders import choose_encoder
 
-    return build_index(ARCHIVE, encoder=choose_encoder("minilm"))
+    return build_index(ARCHIVE, encoder=choose_encoder("minilm") if MINILM else None)
 
 
 @needs_minilm
@@ -209,7 +168,7 @@ def test_fused_search_finds_paraphrases_without_shared_words(fused_index: MatchI
     # no content word in common with fc-2 ("Drinking lemon water cures the Varnish flu")
     query = "a citrus drink heals that illness quickly"
     assert not any(fc.id == "fc-2" for fc, _ in build_index(ARCHIVE).search(query, k=1))
-    assert fused_index.search(query, k=1)[0][0].id == "fc-2"
+    assert fused_index.search(query, k=1, floor=0.0)[0][0].id == "fc-2"
 
 
 @needs_minilm
@@ -236,3 +195,48 @@ def test_version_one_indexes_still_load(index: MatchIndex, tmp_path: Path) -> No
     arrays["version"] = np.array([1], dtype=np.int64)
     np.savez(path, **arrays)
     assert MatchIndex.load(path).search(QUERIES[0][0], k=1)[0][0].id == "fc-1"
+
+
+UNRELATED = (
+    "The striker signed a new contract with the club on Tuesday.",
+    "Their execution strategy matters more than the plan itself.",
+    "Interest rates stayed at 4 percent, the central bank said.",
+)
+
+
+@pytest.mark.parametrize("fused", [False, True])
+@pytest.mark.parametrize("query", UNRELATED)
+def test_an_unrelated_claim_gets_no_match(
+    index: MatchIndex, fused_index: MatchIndex, fused: bool, query: str
+) -> None:
+    if fused and not MINILM:
+        pytest.skip("the minilm extra is not installed")
+    searched = fused_index if fused else index
+    assert searched.search(query, k=3) == []
+    assert searched.search(query, k=3, floor=0.0), "there are candidates, all below the floor"
+
+
+@pytest.mark.parametrize("fused", [False, True])
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_a_paraphrase_gets_its_fact_check_above_the_floor(
+    index: MatchIndex, fused_index: MatchIndex, fused: bool, query: str, expected: str
+) -> None:
+    if fused and not MINILM:
+        pytest.skip("the minilm extra is not installed")
+    rows = match_rows(fused_index if fused else index, query, k=3)
+    assert rows and rows[0]["id"] == expected
+    floor = (FUSED_CALIBRATION if fused else TFIDF_CALIBRATION).floor
+    assert all(floor <= float(r["score"]) <= 1.0 for r in rows)
+    assert rows[0]["outlet"] == "Example Checks"
+
+
+def test_version_two_indexes_load_without_outlets(index: MatchIndex, tmp_path: Path) -> None:
+    path = tmp_path / "v2.npz"
+    index.save(path)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: v for k, v in data.items() if k != "record_outlet"}
+    arrays["version"] = np.array([2], dtype=np.int64)
+    np.savez(path, **arrays)
+    loaded = MatchIndex.load(path)
+    assert [r.outlet for r in loaded.records] == [""] * len(ARCHIVE)
+    assert [r.claim for r in loaded.records] == [r.claim for r in ARCHIVE]

@@ -63,7 +63,7 @@ def test_cli_index_and_match(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     )
     index = tmp_path / "fc.npz"
     assert main(["claims", "index", str(archive), "--out", str(index)]) == 0
-    assert "1 lines skipped" in capsys.readouterr().err
+    assert "skipped 1: 1 not valid JSON" in capsys.readouterr().err
     assert (
         main(
             [

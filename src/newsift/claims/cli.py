@@ -15,7 +15,11 @@ from newsift.clitools import (
     write_scored_lines,
 )
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
-from newsift.errors import ModelError
+from newsift.errors import InputError, ModelError
+
+#: ``claims index --format`` choices (newsift.claims.claimreview.FORMATS, not imported
+#: here so that the CLI starts without loading the readers)
+ARCHIVE_FORMATS = ("auto", "json", "jsonl", "html", "warc")
 
 
 def add_commands(commands: Commands) -> None:
@@ -34,9 +38,21 @@ def add_commands(commands: Commands) -> None:
     )
     score.set_defaults(handler=cmd_claims_score)
     index = claim_commands.add_parser(
-        "index", help="build a fact-check index from JSON Lines (claim, rating, url, date)"
+        "index",
+        help="build a fact-check index from ClaimReview JSON-LD, JSON Lines, HTML pages or WARC",
     )
-    index.add_argument("path", metavar="FILE", help="fact-checks, one JSON object per line")
+    index.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE",
+        help="fact-checks: ClaimReview JSON or JSON Lines, fact-check pages (HTML), WARC files",
+    )
+    index.add_argument(
+        "--format",
+        choices=ARCHIVE_FORMATS,
+        default="auto",
+        help="what the files are (default %(default)s: sniffed from each file's first bytes)",
+    )
     index.add_argument(
         "--out", metavar="INDEX", required=True, help="where to write the index (.npz)"
     )
@@ -55,6 +71,12 @@ def add_commands(commands: Commands) -> None:
         "--index", metavar="INDEX", required=True, help="an index from 'claims index'"
     )
     match.add_argument("-k", type=int, default=5, help="matches per claim (default %(default)s)")
+    match.add_argument(
+        "--floor",
+        type=float,
+        metavar="P",
+        help="show matches whose probability is at least P (default: the calibrated floor)",
+    )
     match.add_argument(
         "--encoder",
         choices=ENCODER_CHOICES,
@@ -75,27 +97,27 @@ def cmd_claims_score(args: argparse.Namespace) -> int:
 
 
 def cmd_claims_index(args: argparse.Namespace) -> int:
-    from newsift.claims.matching import build_index, read_factchecks
+    from newsift.claims.claimreview import read_archive
+    from newsift.claims.matching import build_index
 
     try:
-        records, skipped = read_factchecks(Path(args.path))
-    except OSError as exc:
-        print(f"newsift: error: {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        archive = read_archive([Path(p) for p in args.paths], fmt=args.format)
+    except InputError as exc:
+        print(f"newsift: error: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
-    if not records:
-        print(f"newsift: error: {args.path}: no fact-checks to index", file=sys.stderr)
+    skipped = sum(archive.skipped.values())
+    if skipped:
+        print(f"newsift: skipped {skipped:,}: {archive.summary()}", file=sys.stderr)
+    if not archive.records:
+        print("newsift: error: no fact-checks to index", file=sys.stderr)
         return EXIT_SOME_FAILED
     try:
         encoder = choose_encoder(args.encoder)
     except ModelError as exc:
         print(f"newsift: error: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
-    build_index(records, encoder=encoder).save(Path(args.out))
-    print(
-        f"newsift: indexed {len(records):,} fact-checks into {args.out}"
-        + (f" ({skipped:,} lines skipped)" if skipped else ""),
-        file=sys.stderr,
-    )
+    build_index(archive.records, encoder=encoder).save(Path(args.out))
+    print(f"newsift: indexed {len(archive.records):,} fact-checks into {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -104,6 +126,9 @@ def cmd_claims_match(args: argparse.Namespace) -> int:
 
     if args.k < 1:
         raise UsageError("-k must be at least 1")
+    floor = args.floor
+    if floor is not None and not 0.0 <= floor <= 1.0:
+        raise UsageError("--floor must be a probability in [0, 1]")
     try:
         index = MatchIndex.load(Path(args.index), encoder=choose_encoder(args.encoder))
     except ModelError as exc:
@@ -118,6 +143,6 @@ def cmd_claims_match(args: argparse.Namespace) -> int:
         else args.claims
     )
     for query in queries:
-        matches = match_rows(index, query, k=args.k)
+        matches = match_rows(index, query, k=args.k, floor=floor)
         print(json.dumps({"claim": query, "matches": matches}, ensure_ascii=False))
     return EXIT_OK

@@ -25,7 +25,6 @@ parallel unicode arrays to ``.npz``, :meth:`MatchIndex.load` reads it with
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -40,8 +39,8 @@ from numpy.typing import NDArray
 from newsift.encoders import Encoder
 from newsift.errors import ModelError
 
-INDEX_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # version 1: no dense vectors
+INDEX_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)  # version 1: no dense vectors; before 3: no outlet
 CHAR_NGRAMS = (3, 4, 5)
 MAX_CHARS = 2000
 DEFAULT_CHAR_WEIGHT = 0.6
@@ -51,7 +50,7 @@ _TAG = re.compile(r"[#@](\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
-_FIELDS = ("id", "claim", "rating", "url", "date", "title")
+_FIELDS = ("id", "claim", "rating", "url", "date", "title", "outlet")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +63,7 @@ class FactCheck:
     url: str = ""
     date: str = ""
     title: str = ""
+    outlet: str = ""  # who published the check: a publisher's name or the site's host
 
 
 def clean(text: str) -> str:
@@ -107,6 +107,43 @@ def _block(counts: Counter[str], prefix: str, idf: dict[str, float]) -> dict[str
     }
     norm = math.sqrt(sum(v * v for v in weighted.values()))
     return {k: v / norm for k, v in weighted.items()} if norm else {}
+
+
+@dataclass(frozen=True, slots=True)
+class MatchCalibration:
+    """A logistic model of "this candidate checks the same claim as the query", and a floor.
+
+    ``probability = 1 / (1 + exp(-(intercept + sparse * s + dense * d)))`` with
+    ``s`` the candidate's TF-IDF cosine and ``d`` its MiniLM cosine (``dense``
+    is 0 for TF-IDF alone). Cosines have a fixed meaning, unlike the fused
+    z-score, so a probability means the same in every search and every archive.
+    ``floor`` is the lowest probability shown.
+    """
+
+    intercept: float
+    sparse: float
+    dense: float = 0.0
+    floor: float = 0.5
+
+    def probability(
+        self, sparse: NDArray[np.float64], dense: NDArray[np.float64] | None
+    ) -> NDArray[np.float64]:
+        logit = self.intercept + self.sparse * sparse
+        if dense is not None:
+            logit = logit + self.dense * dense
+        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
+
+
+# Fitted by `python benchmarks/claims_matching.py --calibrate [--encoder minilm]` on the
+# CheckThat! 2022 2A English TRAIN queries (996) against the 14,231 Snopes checks of
+# vclaims.jsonl, each query asked twice: with its fact-check in the archive and with it
+# removed; features of the five best candidates by the fused score (L2 1e-3). Each floor
+# is the lowest of 0.30, 0.35, ..., 0.80 at which the train queries reach precision of
+# shown matches >= 0.9 and "no match" on removed-target queries >= 0.9.
+TFIDF_CALIBRATION = MatchCalibration(intercept=-7.841, sparse=23.918, floor=0.55)
+FUSED_CALIBRATION = MatchCalibration(intercept=-12.15, sparse=13.47, dense=13.55, floor=0.5)
+#: candidates (best by the fused score) that the calibrated probability re-ranks
+CANDIDATES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,29 +210,35 @@ class MatchIndex:
         """True when searches fuse TF-IDF with dense vectors."""
         return self.dense is not None and self.encoder is not None
 
-    def fused_scores(self, text: str) -> NDArray[np.float64]:
-        """TF-IDF cosine, or with dense vectors the sum of both z-scored cosines."""
+    def cosines(self, text: str) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
+        """TF-IDF cosines with every record, and MiniLM cosines when :attr:`fused`."""
         sparse = self.scores(text)
         if self.dense is None or self.encoder is None:
-            return sparse
+            return sparse, None
         query = self.encoder.encode([text])[0].astype(np.float32)
-        dense = self.dense.astype(np.float32) @ query
-        return _z(sparse) + _z(dense.astype(np.float64))
+        dense = (self.dense.astype(np.float32) @ query).astype(np.float64)
+        return sparse, dense
 
-    def search(self, text: str, k: int = 5) -> list[tuple[FactCheck, float]]:
-        """The ``k`` best-matching fact-checks with their score, best first (ties by order).
+    def fused_scores(self, text: str) -> NDArray[np.float64]:
+        """TF-IDF cosine, or with dense vectors the sum of both z-scored cosines."""
+        return fused_score(*self.cosines(text))
 
-        The score is the TF-IDF cosine, or the fused z-score when :attr:`fused`.
+    def search(
+        self, text: str, k: int = 5, *, floor: float | None = None
+    ) -> list[tuple[FactCheck, float]]:
+        """Up to ``k`` fact-checks of ``text``, best first, each with its match probability.
+
+        Candidates are the :data:`CANDIDATES` records ranked first by
+        :meth:`fused_scores`; each gets the probability that it checks the same
+        claim (:data:`TFIDF_CALIBRATION` or, fused, :data:`FUSED_CALIBRATION`),
+        they are ranked by it, and those below ``floor`` (default: the
+        calibration's floor) are dropped, so an unrelated claim gets no match.
+        ``floor=0`` keeps every candidate (for measuring the ranking).
         """
         if k <= 0 or not self.records:
             return []
-        scores = self.fused_scores(text)
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.lexsort((top, -scores[top]))]
-        if not self.fused:
-            top = top[scores[top] > 0.0]
-        return [(self.records[int(i)], float(scores[i])) for i in top]
+        sparse, dense = self.cosines(text)
+        return [(self.records[i], p) for i, p in select_matches(sparse, dense, k, floor)]
 
     def save(self, path: Path) -> None:
         terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -245,7 +288,13 @@ class MatchIndex:
                 f"{path}: match index version {int(arrays['version'][0])} is not one this "
                 "newsift reads; rebuild it with 'newsift claims index'"
             )
-        columns = [arrays["record_" + name].tolist() for name in _FIELDS]
+        count = arrays["record_id"].shape[0]
+        columns = [
+            [""] * count
+            if name == "outlet" and "record_outlet" not in arrays  # an index before version 3
+            else arrays["record_" + name].tolist()
+            for name in _FIELDS
+        ]
         records = tuple(FactCheck(*(str(c) for c in row)) for row in zip(*columns, strict=True))
         terms: list[str] = [str(t) for t in arrays["terms"].tolist()]
         term_start = arrays["term_start"].astype(np.int64)
@@ -334,80 +383,60 @@ def build_index(
     )
 
 
-def match_rows(index: MatchIndex, text: str, k: int = 5) -> list[dict[str, str | float]]:
-    """The top ``k`` matches of ``text`` as JSON rows: id, claim, rating, url, date, score."""
+def select_matches(
+    sparse: NDArray[np.float64], dense: NDArray[np.float64] | None, k: int, floor: float | None
+) -> list[tuple[int, float]]:
+    """Record numbers and match probabilities of the best ``k`` at or above ``floor``
+    (None: the calibrated floor).
+
+    ``sparse`` and ``dense`` are a query's cosines with every record
+    (:meth:`MatchIndex.cosines`); see :meth:`MatchIndex.search`.
+    """
+    if k <= 0 or sparse.size == 0:
+        return []
+    fused = fused_score(sparse, dense)
+    count = min(max(k, CANDIDATES), fused.size)
+    top = np.argpartition(-fused, count - 1)[:count]
+    if dense is None:
+        top = top[sparse[top] > 0.0]
+    calibration = TFIDF_CALIBRATION if dense is None else FUSED_CALIBRATION
+    probability = calibration.probability(sparse[top], None if dense is None else dense[top])
+    order = np.lexsort((top, -probability))
+    lowest = calibration.floor if floor is None else floor
+    kept = [int(i) for i in order if probability[i] >= lowest][:k]
+    return [(int(top[i]), float(probability[i])) for i in kept]
+
+
+def match_rows(
+    index: MatchIndex, text: str, k: int = 5, *, floor: float | None = None
+) -> list[dict[str, str | float]]:
+    """Matches of ``text`` at or above ``floor`` (None: calibrated) as JSON rows, best first.
+
+    Each row: id, claim, rating (the verdict), outlet, url, date, score (the
+    match probability); rating, outlet, url and date are empty when the
+    archive does not have them.
+    """
     return [
         {
             "id": fc.id,
             "claim": fc.claim,
             "rating": fc.rating,
+            "outlet": fc.outlet,
             "url": fc.url,
             "date": fc.date,
             "score": round(score, 4),
         }
-        for fc, score in index.search(text, k=k)
+        for fc, score in index.search(text, k=k, floor=floor)
     ]
+
+
+def fused_score(
+    sparse: NDArray[np.float64], dense: NDArray[np.float64] | None
+) -> NDArray[np.float64]:
+    """The ranking score: the TF-IDF cosine alone, or the sum of both cosines' z-scores."""
+    return sparse if dense is None else _z(sparse) + _z(dense)
 
 
 def _z(scores: NDArray[np.float64]) -> NDArray[np.float64]:
     spread = float(scores.std())
     return (scores - float(scores.mean())) / spread if spread > 0 else scores * 0.0
-
-
-def _text(obj: dict[str, object], *keys: str) -> str:
-    for key in keys:
-        value = obj.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
-
-
-def _rating(obj: dict[str, object]) -> str:
-    review = obj.get("reviewRating")
-    if isinstance(review, dict):
-        name = review.get("alternateName") or review.get("ratingValue")
-        if isinstance(name, str | int | float):
-            return str(name)
-    return _text(obj, "rating", "textualRating", "verdict", "label")
-
-
-def read_factchecks(path: Path) -> tuple[list[FactCheck], int]:
-    """Fact-checks in the JSONL at ``path`` and the number of lines skipped.
-
-    Accepted fields: ``claim`` (or ``claimReviewed``, ``vclaim``, ``text``), ``rating``
-    (or ``textualRating``, ``reviewRating.alternateName``), ``url`` (or ``page_url``),
-    ``date`` (or ``datePublished``), ``title``, ``id`` (or ``vclaim_id``; else the URL,
-    else ``line-N``). Blank lines are ignored; a line that is not a JSON object or has
-    no claim text is skipped and counted.
-    """
-    out: list[FactCheck] = []
-    skipped = 0
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                skipped += 1
-                continue
-            claim = (
-                _text(obj, "claim", "claimReviewed", "vclaim", "text")
-                if isinstance(obj, dict)
-                else ""
-            )
-            if not claim:
-                skipped += 1
-                continue
-            url = _text(obj, "url", "page_url")
-            out.append(
-                FactCheck(
-                    id=_text(obj, "id", "vclaim_id") or url or f"line-{number}",
-                    claim=claim,
-                    rating=_rating(obj),
-                    url=url,
-                    date=_text(obj, "date", "datePublished"),
-                    title=_text(obj, "title"),
-                )
-            )
-    return out, skipped
