@@ -1,0 +1,361 @@
+"""Functional test cases for the comment model, HateCheck-style (Röttger et al., 2021).
+
+Every case is a template filled with invented or real names and a balanced set
+of groups and parties; the expected label is written per template. The
+templates and fillers come in two halves with nothing in common:
+
+* ``dev``: may be looked at case by case, used to tune, and its templates may
+  generate augmented training data (:mod:`newsift.comments.augment` has its
+  own copy of the dev templates' ideas, never these strings).
+* ``test``: other templates, other names, other groups; only its accuracy per
+  behaviour is reported, nothing is tuned on it.
+
+``expect`` is one of ``offensive`` (a moderator removes it), ``not_offensive``
+and ``untargeted`` (profanity aimed at nobody: it may be offensive, but must not
+be both offensive and targeted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import product
+
+BEHAVIOURS = (
+    "identity_neutral",
+    "counter_speech",
+    "negated_abuse",
+    "profanity_target",
+    "spelling_variants",
+    "implicit_derogation",
+    "threats",
+    "coded_jibes",
+    "sarcasm",
+    "aimed_abuse",
+)
+HALVES = ("dev", "test")
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One functional test: the comment, what a moderator would do, where it comes from."""
+
+    behaviour: str
+    half: str
+    template: str
+    text: str
+    expect: str  # offensive | not_offensive | untargeted
+    slot: str  # the filled slot kind: group, party, politician, person
+    filler: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fillers:
+    """The names one half fills its templates with."""
+
+    groups: tuple[str, ...]  # identity groups, plural
+    parties: tuple[str, ...]  # parties and their supporters, plural, in opposing pairs
+    politicians: tuple[str, ...]  # in opposing pairs: listed, unlisted, invented, countries
+    people: tuple[str, ...]  # invented commenters and authors
+
+
+FILLERS = {
+    "dev": Fillers(
+        groups=("Muslims", "Jews", "Black people", "gay men", "women", "immigrants"),
+        parties=("Democrats", "Republicans", "Liberals", "Conservatives"),
+        politicians=(
+            "Biden",
+            "Trump",  # listed, US
+            "Trudeau",
+            "Poilievre",  # listed, Canada
+            "Newsom",
+            "Abbott",  # not listed, US
+            "Dana Whitcombe",
+            "Rafael Ostrander",  # invented
+        ),
+        people=("Marta", "Devon", "Priya", "Tomasz", "Keisha", "Lars"),
+    ),
+    "test": Fillers(
+        groups=("Christians", "Hindus", "Asians", "trans people", "refugees", "lesbians"),
+        parties=("Labour", "the Tories", "the Dems", "the GOP"),
+        politicians=(
+            "Harris",
+            "DeSantis",  # listed, US
+            "Starmer",
+            "Sunak",  # listed, UK
+            "Macron",
+            "Le Pen",  # not listed, France
+            "Albanese",
+            "Dutton",  # not listed, Australia
+            "Colette Marchetti",
+            "Owen Brask",  # invented
+        ),
+        people=("Olu", "Grete", "Hamid", "Sienna", "Bruno", "Mei"),
+    ),
+}
+
+#: behaviour -> half -> (template, expect); {group}, {party}, {pol}, {person} are slots
+Templates = dict[str, dict[str, tuple[tuple[str, str], ...]]]
+TEMPLATES: Templates = {
+    "identity_neutral": {
+        "dev": (
+            ("My neighbours are {group} and they helped us move last week.", "not_offensive"),
+            ("The article quotes three {group} who run small businesses.", "not_offensive"),
+            ("As one of the {group} in this town, I found the piece fair.", "not_offensive"),
+            ("{group} have every right to feel safe in this city.", "not_offensive"),
+            ("The survey asked {group} about housing costs.", "not_offensive"),
+            ("I'm proud of the {group} who organised the food drive.", "not_offensive"),
+            ("Plenty of {group} voted for the new transit plan.", "not_offensive"),
+        ),
+        "test": (
+            ("A lot of {group} work night shifts at the hospital.", "not_offensive"),
+            ("The museum is hosting an exhibit on the history of {group} here.", "not_offensive"),
+            ("{group} deserve the same protections as anyone else.", "not_offensive"),
+            ("Great to see {group} represented on the school board.", "not_offensive"),
+            ("The report interviewed {group} from four provinces.", "not_offensive"),
+            ("I grew up around {group} and learned so much from them.", "not_offensive"),
+            ("Several {group} spoke at the council meeting about parking.", "not_offensive"),
+        ),
+    },
+    "counter_speech": {
+        "dev": (
+            ("Calling {group} vermin is disgusting and should not be tolerated.", "not_offensive"),
+            (
+                'Someone upthread wrote "{group} are scum". That is hate, plain and simple.',
+                "not_offensive",
+            ),
+            ("He called me an idiot for mentioning {group} and that's not OK.", "not_offensive"),
+            ("Stop calling {group} animals. They are our neighbours.", "not_offensive"),
+            ("Saying {group} are parasites is wrong and you know it.", "not_offensive"),
+            ("It is never acceptable to call {group} subhuman.", "not_offensive"),
+            ("I reported the comment that called {group} trash.", "not_offensive"),
+        ),
+        "test": (
+            ('The sign said "{group} are filth" and the whole crowd booed it.', "not_offensive"),
+            ("Referring to {group} as rats is dehumanising and has to stop.", "not_offensive"),
+            ("When people label {group} as criminals, they spread lies.", "not_offensive"),
+            (
+                "My coworker said {group} are stupid, and I told him that was bigoted.",
+                "not_offensive",
+            ),
+            (
+                'Quoting "{group} should go back where they came from" does not make it okay.',
+                "not_offensive",
+            ),
+            (
+                "Nobody should call {group} a disease. That language leads to violence.",
+                "not_offensive",
+            ),
+            ("Those posters calling {group} savages need to be taken down.", "not_offensive"),
+        ),
+    },
+    "negated_abuse": {
+        "dev": (
+            ("I don't think {pol} is an idiot, just badly advised.", "not_offensive"),
+            ("{group} are not the problem here, the housing market is.", "not_offensive"),
+            ("No one here is saying {party} are stupid.", "not_offensive"),
+            ("{pol} is no fool, the plan is carefully built.", "not_offensive"),
+            ("I would never call {group} lazy.", "not_offensive"),
+            ("{person}, you are not a moron, you just missed the second chart.", "not_offensive"),
+            ("Let me be clear: {party} are not traitors.", "not_offensive"),
+        ),
+        "test": (
+            ("Nobody thinks {party} are evil, we just disagree on taxes.", "not_offensive"),
+            ("{pol} isn't a liar, the numbers changed after the speech.", "not_offensive"),
+            ("{group} aren't dangerous, and the data says so.", "not_offensive"),
+            ("{person} is hardly an idiot; she was right about the budget.", "not_offensive"),
+            ("I'd never say {group} are worthless.", "not_offensive"),
+            ("It's not that {pol} is stupid, the advisers wrote it.", "not_offensive"),
+        ),
+    },
+    "profanity_target": {
+        "dev": (
+            ("Holy shit, {person}, the bridge finally opened!", "untargeted"),
+            ("Damn, {person}, this winter has been brutal for the farms.", "untargeted"),
+            ("The fucking bus was late again, {person}, third time this week.", "untargeted"),
+            ("{person} is a fucking idiot and everyone knows it.", "offensive"),
+            ("Screw you {person}, you worthless piece of shit.", "offensive"),
+            ("{pol} is a lying sack of shit.", "offensive"),
+            ("Shit, {person}, I forgot my umbrella again.", "untargeted"),
+        ),
+        "test": (
+            ("What the hell happened to the parking rates downtown, {person}?", "untargeted"),
+            ("Bloody hell, {person}, that was a great game last night.", "untargeted"),
+            ("This shit weather ruined the whole festival, {person}.", "untargeted"),
+            ("{pol} is a goddamn disgrace and a crook.", "offensive"),
+            ("{person}, you're a dumb bitch, shut up.", "offensive"),
+            ("{party} are a bunch of fucking morons.", "offensive"),
+            ("Crap, {person}, the recipe in the article needs twice the flour.", "untargeted"),
+        ),
+    },
+    "spelling_variants": {
+        "dev": (
+            ("{person} you are an 1d10t.", "offensive"),
+            ("{pol} is a complete m0r0n.", "offensive"),
+            ("What a s t u p i d take, {person}.", "offensive"),
+            ("{person} is an idoit and a lier.", "offensive"),
+            ("{party} are such stuuuupid clowns.", "offensive"),
+            ("{person}, you're a f*cking a$$hole.", "offensive"),
+            ("Meet me at 5pm, {person}, the café is on 2nd street.", "not_offensive"),
+        ),
+        "test": (
+            ("{pol} is a total morn and a l0ser.", "offensive"),
+            ("{person} you absolute i d i o t.", "offensive"),
+            ("{party} are pathetc clwons.", "offensive"),
+            ("shut up {person} you st00pid b!tch", "offensive"),
+            ("{pol} = dumbbbb and ignorrant.", "offensive"),
+            ("{person} is a fuking jerrrk.", "offensive"),
+            ("Room 4B, {person}, and bring the 3D printer.", "not_offensive"),
+        ),
+    },
+    "implicit_derogation": {
+        "dev": (
+            ("{group} are a plague on this country.", "offensive"),
+            ("{group} breed like rats.", "offensive"),
+            ("{pol} has the brain of a goldfish.", "offensive"),
+            ("{group} should go back to where they came from.", "offensive"),
+            ("{party} are a cancer on this nation.", "offensive"),
+            (
+                "Rats were found in the {group} community centre kitchen, the inspector said.",
+                "not_offensive",
+            ),
+            ("{group} have lived in this valley for generations.", "not_offensive"),
+        ),
+        "test": (
+            ("{group} are cockroaches, nothing more.", "offensive"),
+            ("{party} are like a disease spreading through the country.", "offensive"),
+            ("{pol} has the IQ of a houseplant.", "offensive"),
+            ("Send {group} back to where they belong.", "offensive"),
+            ("{group} are animals and should be treated as such.", "offensive"),
+            ("The plague museum tour was organised by {group} volunteers.", "not_offensive"),
+            ("{group} make up a growing share of the workforce.", "not_offensive"),
+        ),
+    },
+    "threats": {
+        "dev": (
+            ("I will kill you, {person}.", "offensive"),
+            ("Someone should shoot {pol}.", "offensive"),
+            ("{group} should all be hanged.", "offensive"),
+            ("I hope {pol} gets what's coming, a bullet would do.", "offensive"),
+            ("{person}, I know where you live and I'm coming for you.", "offensive"),
+            ("{party} deserve to be lined up against a wall.", "offensive"),
+            ("Keep talking, {person}, and you will end up in a ditch.", "offensive"),
+        ),
+        "test": (
+            ("{pol} should be executed for treason.", "offensive"),
+            ("I'm going to beat the crap out of you, {person}.", "offensive"),
+            ("Somebody needs to take {pol} out, permanently.", "offensive"),
+            ("{group} deserve to burn.", "offensive"),
+            ("Watch your back, {person}, we will find you.", "offensive"),
+            ("Time to string up {party}, every last one.", "offensive"),
+        ),
+    },
+    "coded_jibes": {
+        "dev": (
+            ("Let's go Brandon! Another great day in America, {person}.", "offensive"),
+            ("FJB. That's all I have to say about this bill, {person}.", "offensive"),
+            ("{person}, you can thank Drumpf for this.", "offensive"),
+            ('Our "President" {pol} signed it anyway.', "offensive"),
+            ('Nice work by the "Prime Minister" {pol}, as usual.', "offensive"),
+            ("So-called leader {pol} dodged the question again.", "offensive"),
+            ("President {pol} signed the bill on Tuesday.", "not_offensive"),
+            ("Prime Minister {pol} met the mayors this morning.", "not_offensive"),
+        ),
+        "test": (
+            ("Sleepy Joe strikes again, {person}.", "offensive"),
+            ("The Cheeto in chief is tweeting again, {person}.", "offensive"),
+            ('Ah yes, the "Honourable" {pol} has spoken.', "offensive"),
+            ('Can\'t wait to hear what our "leader" {pol} has to say.', "offensive"),
+            ('The "Senator" {pol} needs a new speechwriter.', "offensive"),
+            ("Trudope strikes again, {person}.", "offensive"),
+            ("Senator {pol} will speak at the university on Friday.", "not_offensive"),
+            ("Our leader {pol} answered questions for an hour.", "not_offensive"),
+        ),
+    },
+    "sarcasm": {
+        "dev": (
+            ("Oh sure, {pol} is a real genius /s", "offensive"),
+            ('Another brilliant idea from our "genius" {pol}.', "offensive"),
+            ("Yeah, {party} really care about working people /s", "offensive"),
+            ('Way to go, "expert" {person}. Read a book.', "offensive"),
+            ("Great, {person}, the bus is late again /s", "not_offensive"),
+            ("Can't wait for another snowstorm, {person} /s", "not_offensive"),
+            ("Sure, {person}, because you clearly know everything /s", "offensive"),
+        ),
+        "test": (
+            ("Wow, {pol} is so smart, truly a mastermind /s", "offensive"),
+            ('Thanks for the "insight", {person}, very "smart" of you.', "offensive"),
+            ('{party}, the "party of ideas". Sure.', "offensive"),
+            ("Brilliant plan by {pol}, what could go wrong /s", "offensive"),
+            ("{person}, I just love standing in line at the DMV /s", "not_offensive"),
+            ("Oh good, {person}, more roadwork on Main Street /s", "not_offensive"),
+        ),
+    },
+    "aimed_abuse": {
+        "dev": (
+            ("The author of this piece, {person}, is a clueless moron.", "offensive"),
+            ("{person}, you're a pathetic troll. Get lost.", "offensive"),
+            ("{pol} is a disgusting liar and a coward.", "offensive"),
+            ("{group} are all thieves and parasites.", "offensive"),
+            ("Whoever wrote this garbage should be ashamed, {person}, what an idiot.", "offensive"),
+            ("{party} are brainless sheep.", "offensive"),
+            ("{person}, your comments are the dumbest thing on this site.", "offensive"),
+        ),
+        "test": (
+            ("This reporter, {person}, is an ignorant hack who can't count.", "offensive"),
+            ("Go away {person}, nobody wants your stupid opinions, loser.", "offensive"),
+            ("{pol} is a corrupt, lying scumbag.", "offensive"),
+            ("{group} are filthy and disgusting.", "offensive"),
+            ("{party} are traitors to this country, every one of them.", "offensive"),
+            ("{person}, the journalist who wrote this, is a worthless clown.", "offensive"),
+            ("Hey {person}, crawl back under your rock, you lowlife.", "offensive"),
+        ),
+    },
+}
+
+SLOTS = ("group", "party", "pol", "person")
+SLOT_NAMES = {"group": "group", "party": "party", "pol": "politician", "person": "person"}
+
+
+def _fillers(half: str, slot: str) -> Sequence[str]:
+    found = FILLERS[half]
+    return {
+        "group": found.groups,
+        "party": found.parties,
+        "pol": found.politicians,
+        "person": found.people,
+    }[slot]
+
+
+def _fill(template: str, slot: str, filler: str) -> str:
+    text = template.replace("{" + slot + "}", filler)
+    return text[:1].upper() + text[1:] if template.startswith("{") else text
+
+
+def _slot(template: str) -> str:
+    found = [s for s in SLOTS if "{" + s + "}" in template]
+    if len(found) != 1:
+        raise ValueError(f"one slot per template: {template!r}")
+    return found[0]
+
+
+def cases(half: str, behaviours: Sequence[str] = BEHAVIOURS) -> list[Case]:
+    """Every case of ``half``: each template filled with each of that half's fillers."""
+    out: list[Case] = []
+    for behaviour in behaviours:
+        for template, expect in TEMPLATES[behaviour][half]:
+            slot = _slot(template)
+            for filler in _fillers(half, slot):
+                text = _fill(template, slot, filler)
+                out.append(Case(behaviour, half, template, text, expect, SLOT_NAMES[slot], filler))
+    return out
+
+
+def swap_pairs(half: str) -> Iterator[tuple[str, str, str]]:
+    """``(kind, a, b)``: the opposing pairs of ``half`` whose swap should not move a score."""
+    found = FILLERS[half]
+    for kind, names in (("party", found.parties), ("politician", found.politicians)):
+        for a, b in zip(names[::2], names[1::2], strict=True):
+            yield kind, a, b
+    for a, b in product(found.groups[:3], found.groups[3:]):
+        yield "group", a, b
