@@ -60,6 +60,9 @@ NOT_SOURCES = [
     ("The stock added more than 4% to begin the week.", "stock"),
     ("Since March, the air quality has plunged to alarming levels.", "quality"),
     ("The index indicated that factory output had slowed.", "index"),
+    ("Rumors suggested that the coach would resign.", "Rumors"),
+    ("Common sense says the bridge should close.", "sense"),
+    ("Speculation is rife, and logic suggests the firm will be sold.", "logic"),
     # figures after reporting verbs
     ("Brantley’s reports earnings Thursday.", "Brantley"),
     ("Orvane Foods posted a loss of $4 million in the quarter.", "Orvane"),
@@ -244,3 +247,51 @@ def test_said_to_the_outlet(
     doc = on_page(text, site)
     found = {s.name: s.to_author for s in doc.layers["sources"]}
     assert [told for name, told in found.items() if source in name] == [expected], found
+
+
+# paragraph, the speaker of the quotation holding ``word`` (a verb of telling with no
+# object after a quotation still frames it)
+FRAMED = [
+    ("Boudreau said the team was tired. “It’s hard not to, though,” Ryan Suter acknowledged. “We know where we are.”", "Suter", "hard"),
+    ("Boudreau said the team was tired. “It’s hard not to, though,” Ryan Suter acknowledged. “We know where we are.”", "Suter", "know"),
+    # a "not" inside the quotation that the parser hangs from the cue is no negated cue
+    ("Boudreau praised the team. “It’s hard not to, though,” Suter acknowledged. “We know where we are.”", "Suter", "hard"),
+    ("“We made mistakes,” Lena Kraft admitted.", "Lena Kraft", "mistakes"),
+    ("“The plan is dead,” Omar Quist conceded on Monday.", "Omar Quist", "plan"),
+    ("“Two people were hurt,” the police confirmed.", "police", "hurt"),
+    ("“We will win this,” Rosa Alvarez vowed.", "Rosa Alvarez", "win"),
+    ("“It was a cold night,” Tom Hollis recalled.", "Tom Hollis", "cold"),
+    ("“Rates will rise,” Dana Pike predicted, “and soon.”", "Dana Pike", "Rates"),
+    ("“We never took the money,” Kelvar denied in a statement.", "Kelvar", "money"),
+    ("“The bridge is safe,” Ilse Brandt repeated.", "Ilse Brandt", "bridge"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker", "word"), FRAMED)
+def test_framed_quotation(analyse: Analyse, text: str, speaker: str, word: str) -> None:
+    doc = analyse(text)
+    found = speakers(doc)
+    holding = [who for who, content in found if word in content]
+    assert holding and all(who is not None and speaker in who for who in holding), found
+
+
+# paragraph, a word of a quotation that is a thought: nobody's statement
+THOUGHTS = [
+    ("Taylor Vance said she would record again. The label will be left to wonder: “what did we do to deserve this?”", "deserve"),
+    ("Dana Pike announced the merger. Rivals are left wondering: “Who is next?”", "next"),
+    ("Many fans are asking themselves: “Is this the end?”", "end"),
+    ("Omar Quist said the talks failed. Voters may ask themselves: “Why vote at all?”", "vote at all"),
+    ("Lena Kraft resigned on Monday. She must have thought: “Finally, I am free.”", "free"),
+    ("The mayor said the budget was fine. One can only imagine: “What else is hidden?”", "hidden"),
+    ("Rosa Alvarez told herself: “One more lap.”", "lap"),
+    ("Tom Hollis kept asking himself: “Was it worth it?”", "worth"),
+    ("Kelvar cut 300 jobs. Workers wonder: “Will we be next?”", "Will we"),
+    ("Ilse Brandt lost the vote. Her allies are thinking: “What now?”", "What now"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word"), THOUGHTS)
+def test_thought_is_nobody_statement(analyse: Analyse, text: str, word: str) -> None:
+    doc = analyse(text)
+    found = speakers(doc)
+    assert all(who is None for who, content in found if word in content), found

@@ -71,6 +71,8 @@ ABSTRACT_NOUNS = frozenset(
     | {"screening", "ultrasound", "finding", "findings"}
     # markets and measurements: "The stock added 2%", "the air quality has plunged"
     | {"stock", "share", "price", "index", "quality", "level", "weather", "temperature"}
+    # hearsay and common wisdom: "Rumors suggested", "Common sense says"
+    | {"rumor", "rumour", "speculation", "sense", "logic", "wisdom"}
 )
 
 #: Unnamed people, singular or plural ("a senior official", "sources").

@@ -237,7 +237,13 @@ def _negated(cue: Token) -> bool:
     object is a quotation the speaker is said to have denied ("did not deny
     that") is as little a statement of its content.
     """
-    return any(c.dep_ == "neg" for c in cue.children)
+    doc = cue.doc
+    return any(
+        c.dep_ == "neg"
+        and 0 < cue.i - c.i <= 3  # "did not disclose", "has not yet said"
+        and not any(t.text in _CLOSING_MARKS for t in doc[c.i : cue.i])
+        for c in cue.children
+    )
 
 
 def _hypothetical(cue: Token) -> bool:
@@ -473,6 +479,9 @@ def attach_quotations(
         if (quotation.start, quotation.end) in taken or quotation.role == NAME:
             continue
         paragraph = _paragraph_of(paragraphs, quotation.start)
+        if _thought(text, quotation):
+            orphans.append(quotation)  # 'left to wonder: "what did we do?"': no one said it
+            continue
         standalone = stands_alone(text, paragraphs, quotation)
         # a cue in the same sentence that found no content: "...," he said.
         host = _same_sentence_cue(result, quotation)
@@ -589,12 +598,17 @@ def _verb(
     lemma = token.lemma_.lower()
     if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in token.children):
         return None
+    if any(c.dep_ in {"dobj", "dative"} and c.lower_ in _REFLEXIVES for c in token.children):
+        return None  # "fans are asking themselves: ...", "told himself": a thought
+    if lemma == "wonder" and not any(c.lower_ in {"aloud", "publicly"} for c in token.children):
+        return None  # "Workers wonder: “Will we be next?”": a thought, unless wondered aloud
     if _event_participle(token, lemma):
         return None
     cue_tokens = _cue_tokens(token)
     content = _content(token, lemma, cue_tokens)
     if lemma not in SPEECH_VERBS and (
-        content is None or any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        (content is None and not _framing_quotation(token))
+        or any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
     ):
         return None  # an act verb says nothing without its object; "to discuss" is a purpose
     speech = Speech(cue=_extent(cue_tokens, offset), paragraph=paragraph)
@@ -612,6 +626,46 @@ _FREQUENCY = frozenset(
     {"usually", "often", "commonly", "typically", "normally", "generally", "frequently"}
     | {"sometimes", "mostly", "mainly", "rarely", "widely", "traditionally"}
 )
+
+
+#: A verb of thinking and a colon right before a quotation: a thought, not speech.
+_THOUGHT = re.compile(
+    r"\b(?:wonder(?:s|ed|ing)?|think(?:s|ing)?|thought|imagine[sd]?|ask(?:s|ed|ing)?"
+    r"\s+(?:themselves|himself|herself|yourself|ourselves|myself))\b[^.!?:\n]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _thought(text: str, quotation: QuotedSpan) -> bool:
+    """Whether a verb of thinking and a colon introduce the quotation.
+
+    "The Carlyle Group will be left to wonder: "what did we do to deserve
+    this?"": the writer imagines the words; they are no one's statement.
+    """
+    return _THOUGHT.search(text[max(0, quotation.start - 120) : quotation.start]) is not None
+
+
+_REFLEXIVES = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+)
+#: Closing quotation marks ("...,” Suter acknowledged").
+_CLOSING_MARKS = frozenset({"”", '"', "’", "''"})
+
+
+def _framing_quotation(token: Token) -> bool:
+    """Whether the cue frames a quotation that ends right before its clause.
+
+    "“It’s hard not to, though,” Suter acknowledged.": a verb of telling with
+    no object ("acknowledged", "conceded", "confirmed") still reports the
+    quotation before it.
+    """
+    if token.lemma_.lower() not in OBJECT_CONTENT_VERBS:
+        return False
+    first = min([token.i, *(c.left_edge.i for c in token.children if c.dep_ == "nsubj")])
+    i = first - 1
+    while i >= 0 and token.doc[i].text in {",", "—", "–"}:
+        i -= 1
+    return i >= 0 and token.doc[i].text in _CLOSING_MARKS and token.doc[i].i >= token.sent.start - 1
 
 
 def _reduced_passive(token: Token) -> bool:
