@@ -134,7 +134,11 @@ def test_the_sentence_of_the_abuse_decides(text: str, word: str, expected: str |
 
 def test_mentions_of_other_commenters() -> None:
     found = find_target("@Yusuf you clown", PEOPLE, commenters=["Yusuf Amari"], parent=None)
-    assert found is not None and found.kind in {"commenter", "author"}
+    assert found is not None and (found.name, found.kind) == ("Yusuf Amari", "commenter")
+    stranger = find_target("@djw, you clown", PEOPLE, offending=[(10, 15)])
+    assert stranger is not None and (stranger.name, stranger.kind) == ("@djw", "commenter")
+    described = find_target("You liberal idiot.", PEOPLE, offending=[(12, 17)], parent=PARENT)
+    assert described is not None and described.name == "Renata Holm"  # not "liberal"
     only = find_target("@Yusuf clown", PEOPLE, commenters=["Yusuf Amari"])
     assert only is not None and (only.name, only.kind, only.link) == (
         "Yusuf Amari", "commenter", "thread",
@@ -162,11 +166,18 @@ def test_article_names(text: str, names: list[str]) -> None:
         (None, "What utter garbage this is.", (True, "individual", False), (False, None, False)),
         # a pronoun keeps the model's individual
         (None, "He is a fraud.", (True, "individual", False), (True, "individual", False)),
-        # a named person makes it individual whatever the model said
+        # the model's kind is kept apart from the named target
         (
             NamedTarget("Marisol Quenby", "person", "source", Span(0, 6)),
             "Quenby is a fraud.",
             (True, "group", False),
+            (True, "group", False),
+        ),
+        # ... but a comment the model calls untargeted that names someone is targeted
+        (
+            NamedTarget("Marisol Quenby", "person", "source", Span(0, 6)),
+            "Quenby is a fraud.",
+            (False, None, False),
             (True, "individual", False),
         ),
         (

@@ -211,17 +211,21 @@ def reconcile(
     target: str | None,
     political: bool,
 ) -> tuple[bool | None, str | None, bool]:
-    """The tweet-trained ``(targeted, target, political_target)`` squared with the named target.
+    """The tweet-trained ``(targeted, target, political_target)``, kept apart from the named target.
 
-    A named target decides the kind (``individual`` or ``group``); with none,
-    an ``individual`` target stands only when the comment refers to someone
-    ("he", "you", "this guy"), else the comment is untargeted.
+    The model's kind stands, with two exceptions: a comment the model calls
+    untargeted but that names someone next to its abuse is targeted, of the
+    named target's kind; and an ``individual`` target stands only when the
+    comment names or refers to someone ("he", "you", "this guy"), else the
+    comment is untargeted. (On OLID level C's held-out tweets, macro-F1 0.438
+    for the model alone, 0.452 so; forcing the named target's kind on every
+    comment scored lower on OLID's training tweets, where these rules were
+    chosen.)
     """
-    if named is not None:
-        is_group = named.kind == "group"
+    if named is not None and not targeted:
         groups = political_groups(w for _, _, w in words(text))
-        return True, named.label, is_group and (named.name in groups or political)
-    if target == "individual" and not refers_to_someone(text):
+        return True, named.label, named.kind == "group" and named.name in groups
+    if named is None and target == "individual" and not refers_to_someone(text):
         return False, None, False
     return targeted, target, political
 

@@ -5,7 +5,7 @@ the offensive score at or above :data:`REMOVE_THRESHOLDS` of the model that
 scored it. The thresholds were fitted on half of the held-out news comments
 (SOCC toxic or very toxic, UCC hostile) so that the predicted share of
 removals equals the true share, and checked on the other half
-(``benchmarks/comments_removal.py``). The model's own ``offensive`` flag,
+(``benchmarks/comments_summary.py``). The model's own ``offensive`` flag,
 chosen for F1 on tweets and comments pooled, flags far more than that.
 
 :func:`reason` says in a few words why a flagged comment stands out, from its

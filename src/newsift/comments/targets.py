@@ -12,9 +12,11 @@ groups the comment refers to and keeps the one nearest the offending words
   politicians of the lexicon's list (``link`` "politician") when the article
   does not name them;
 - the **author**: "the author", "this writer", "the columnist", ... or the
-  byline author's name, and "you" in a top-level comment;
+  byline author's name, and "you" in a top-level comment that mentions no
+  "@name";
 - another **commenter**: "you" in a reply (the parent's display name), the
-  parent's author named, or "@name" of a commenter of the thread;
+  parent's author named, or "@name" (a commenter of the thread, else the
+  handle as written);
 - a **group**: political groups and identity terms of the lexicon
   ("council", "liberals", "immigrants"), and "you people" (commenters).
 
@@ -256,6 +258,12 @@ def candidates(
             found.append(Candidate(holder.name, "person", holder.link, *match.span()))
     for match in _AUTHOR.finditer(text):
         found.append(Candidate(_author_name(people), "author", _byline(people), *match.span()))
+    names = {n.split()[0].lower(): n for n in commenters if n}
+    mentioned = []
+    for match in _MENTION.finditer(text):
+        name = names.get(match.group(1).lower()) or f"@{match.group(1)}"
+        mentioned.append(name)
+        found.append(Candidate(name, "commenter", "thread", *match.span()))
     group_you = [m.span() for m in _YOU_PEOPLE.finditer(text)]
     for start, end in group_you:
         found.append(Candidate("other commenters", "group", "thread", start, end))
@@ -266,17 +274,14 @@ def candidates(
             found.append(
                 Candidate(parent_name or "a commenter", "commenter", "reply", *match.span())
             )
+        elif mentioned:  # "@name, you ..." addresses that commenter
+            found.append(Candidate(mentioned[0], "commenter", "thread", *match.span()))
         else:
             found.append(Candidate(_author_name(people), "author", _byline(people), *match.span()))
     if parent_name:
         first = parent_name.split()[0]
         for match in re.finditer(r"\b" + re.escape(first) + r"\b", text):
             found.append(Candidate(parent_name, "commenter", "reply", *match.span()))
-    names = {n.split()[0].lower(): n for n in commenters if n}
-    for match in _MENTION.finditer(text):
-        name = names.get(match.group(1).lower())
-        if name:
-            found.append(Candidate(name, "commenter", "thread", *match.span()))
     for start, end, word in words(text):
         if {"political", "identity"} & set(categories(word)):
             found.append(Candidate(word, "group", None, start, end))
@@ -308,11 +313,20 @@ def choose(
     inside = [c for c in found if begin <= c.start < end]
     if text and not inside and refers_to_someone(text[begin:end]):
         return None
+    # "you liberal idiot": a group word right before the abuse describes whoever else is there
+    described = [c for c in inside if c.kind == "group" and _before(c, offending, text)]
+    if described and len(described) < len(inside):
+        inside = [c for c in inside if c not in described]
 
     def distance(c: Candidate) -> int:
         return min(max(s - c.end, c.start - e, 0) for s, e in offending)
 
     return min(inside or found, key=lambda c: (distance(c), _PRIORITY[c.kind], c.start))
+
+
+def _before(c: Candidate, offending: Sequence[tuple[int, int]], text: str) -> bool:
+    """True when ``c`` ends just before an offending word (one space or hyphen between)."""
+    return any(0 <= s - c.end <= 1 and not text[c.end : s].strip(" -") for s, _ in offending)
 
 
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)|\n\n")

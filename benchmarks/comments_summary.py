@@ -1,6 +1,6 @@
-"""Calibrate the thread summary's "would remove" threshold on news comments (issue 17, item 5).
+"""The thread summary's figures: the "would remove" threshold and the target kinds (issue 17).
 
-    python benchmarks/comments_removal.py
+    python benchmarks/comments_summary.py
 
 A moderator would remove a comment that SOCC's annotators called toxic or
 very toxic (``is_toxic_popular_answer_1`` >= 3) or that UCC's called hostile.
@@ -12,6 +12,12 @@ share, and a *report* half, where the predicted and true shares, precision
 and recall are printed. The fitted thresholds are the
 ``REMOVE_THRESHOLDS`` of ``newsift.comments.summary``; this script prints
 them and checks the shipped ones against its fit.
+
+Then the target kind (OLID level C: individual, group, other) on OLID's
+held-out tweets, every one of them targeted: macro-F1 of the model's kind
+alone and of the kind after :func:`newsift.comments.analyzer.reconcile` with
+the named target (the rules of ``reconcile`` were chosen on OLID's training
+tweets).
 """
 
 from __future__ import annotations
@@ -23,9 +29,14 @@ from pathlib import Path
 
 import numpy as np
 
-from newsift.comments.data import DATA, part
+from newsift.comments.analyzer import decide_target, reconcile
+from newsift.comments.data import DATA, olid, part
 from newsift.comments.model import ToxicityModel
 from newsift.comments.summary import REMOVE_THRESHOLDS
+from newsift.comments.targets import ArticlePeople, find_target
+
+KINDS = ("individual", "group", "other")
+OLID_KINDS = {"IND": "individual", "GRP": "group", "OTH": "other"}
 
 
 def removal_labelled(root: Path = DATA) -> list[tuple[str, bool]]:
@@ -89,7 +100,42 @@ def main() -> int:
             f"{int(gold[fit].sum())} | {int(report.sum())} | {truth.mean():.3f} | "
             f"{flagged.mean():.3f} | {precision:.3f} | {recall:.3f} | {own:.3f} |"
         )
+    target_kinds()
     return 0
+
+
+def macro_f1(predicted: list[str], gold: list[str]) -> float:
+    """Mean F1 over :data:`KINDS` (a predicted "none" counts as a miss)."""
+    scores = []
+    for kind in KINDS:
+        tp = sum(p == kind and g == kind for p, g in zip(predicted, gold, strict=True))
+        fp = sum(p == kind and g != kind for p, g in zip(predicted, gold, strict=True))
+        fn = sum(p != kind and g == kind for p, g in zip(predicted, gold, strict=True))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def target_kinds() -> None:
+    """OLID level C macro-F1 on held-out tweets: the model's kind, and reconciled."""
+    rows = [o for o in olid() if o.c and part(o.text) == "test"]
+    gold = [OLID_KINDS[o.c] for o in rows if o.c]
+    people = ArticlePeople.from_people([])
+    print("\n| model | OLID C tweets | model's kind | reconciled with the named target |")
+    print("|---|---|---|---|")
+    for encoder in ("minilm", "none"):
+        model = ToxicityModel.load(encoder=encoder)
+        alone, reconciled = [], []
+        for row, item in zip(model.probabilities([o.text for o in rows]), rows, strict=True):
+            targeted, target, political = decide_target(model, row, item.text, True)
+            spans = [(s.start, s.end) for s in model.spans(item.text)]
+            named = find_target(item.text, people, offending=spans)
+            kept = reconcile(named, item.text, targeted, target, political)
+            alone.append((target if targeted else None) or "none")
+            reconciled.append((kept[1] if kept[0] else None) or "none")
+        print(
+            f"| {model.name} | {len(rows)} | {macro_f1(alone, gold):.3f} | "
+            f"{macro_f1(reconciled, gold):.3f} |"
+        )
 
 
 if __name__ == "__main__":
