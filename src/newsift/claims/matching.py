@@ -141,7 +141,7 @@ class MatchCalibration:
 # is the lowest of 0.30, 0.35, ..., 0.80 at which the train queries reach precision of
 # shown matches >= 0.9 and "no match" on removed-target queries >= 0.9.
 TFIDF_CALIBRATION = MatchCalibration(intercept=-7.841, sparse=23.918, floor=0.55)
-FUSED_CALIBRATION = MatchCalibration(intercept=-12.15, sparse=13.47, dense=13.55, floor=0.5)
+FUSED_CALIBRATION = MatchCalibration(intercept=-12.15, sparse=13.447, dense=13.56, floor=0.45)
 #: candidates (best by the fused score) that the calibrated probability re-ranks
 CANDIDATES = 20
 
