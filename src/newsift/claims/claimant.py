@@ -28,11 +28,14 @@ from newsift.document import Span
 
 CLAIMANTS = ("author", "source", "document")
 
-_DOCUMENT_NOUN = (
-    r"(?:report|study|studies|survey|poll|filing|paper|analysis|data|figures|statistics"
-    r"|record|document|census|audit|review|release|website|lawsuit|indictment|complaint"
-    r"|memo|transcript|budget|journal|dataset|database|presentation|ruling|research)s?"
-)
+_DOCUMENT_NOUNS = """
+    report study studies survey poll filing paper analysis data figures statistics record
+    document census audit review release website lawsuit indictment complaint memo transcript
+    budget journal dataset database presentation ruling research
+"""
+#: the nouns and their plurals: every document cue holds one (a cheap test first)
+DOCUMENT_WORDS = frozenset(w + end for w in _DOCUMENT_NOUNS.split() for end in ("", "s"))
+_DOCUMENT_NOUN = "(?:" + "|".join(_DOCUMENT_NOUNS.split()) + ")s?"
 _DOCUMENT = re.compile(
     rf"\baccording to\b[^,;:“”\"]{{0,60}}?\b{_DOCUMENT_NOUN}\b"
     rf"|\b{_DOCUMENT_NOUN}\b[^,;:“”\"]{{0,50}}?\b(?:shows?|showed|shown|found|finds|indicates?"
@@ -42,15 +45,22 @@ _DOCUMENT = re.compile(
     rf"|\b(?:published|detailed|described|reported) in\b[^,;:]{{0,40}}?\b{_DOCUMENT_NOUN}\b",
     re.I,
 )
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|according to|reports|stated|announced|attributed"
-    r"|argued|argues|insisted|insists|added|adds|wrote|writes|tweeted|testified|warned"
-    r"|stressed|noted|explained|admitted|denied|denies|acknowledged|alleged|alleges"
-    r"|confirmed|recalled|believes|claimed)\b"
-    r"|(?<!were )(?<!was )(?<!been )(?<!cases )\breported\b"
+#: verbs of saying: a set lookup per word is much faster than one alternation regex
+_SPEECH_LIST = """
+    said says say told tells reports stated announced attributed argued argues insisted
+    insists added adds wrote writes tweeted testified warned stressed noted explained admitted
+    denied denies acknowledged alleged alleges confirmed recalled believes claimed
+"""
+SPEECH_WORDS = frozenset(_SPEECH_LIST.split())
+#: "according to", a "reported" that is not passive ("cases were reported"), and a verb
+#: "claims" rather than the noun ("the claims")
+_SPEECH_PHRASES = re.compile(
+    r"\baccording to\b|(?<!were )(?<!was )(?<!been )(?<!cases )\breported\b"
     r"|(?<!the )(?<!a )(?<!his )(?<!her )(?<!its )(?<!their )(?<!this )\bclaims\b",
     re.I,
 )
+_WORD = re.compile(r"\w+")
+_PHRASE_WORDS = frozenset({"according", "reported", "claims"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +74,16 @@ class Claimant:
 
 def document_cue(sentence: str) -> bool:
     """Whether ``sentence`` names a report, study, survey, filing or data as its basis."""
-    return _DOCUMENT.search(sentence) is not None
+    words = set(_WORD.findall(sentence.lower()))
+    return not DOCUMENT_WORDS.isdisjoint(words) and _DOCUMENT.search(sentence) is not None
 
 
 def speech_cue(sentence: str) -> bool:
     """Whether ``sentence`` has a verb or phrase of saying (said, told, according to, ...)."""
-    return _SPEECH.search(sentence) is not None
+    words = set(_WORD.findall(sentence.lower()))
+    if not SPEECH_WORDS.isdisjoint(words):
+        return True
+    return not _PHRASE_WORDS.isdisjoint(words) and _SPEECH_PHRASES.search(sentence) is not None
 
 
 def find_claimant(

@@ -78,7 +78,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:said|says|told|according to|reported|stated|announced|claimed"
             r"|argued|insisted|added|wrote|estimated)\b"
-            r"|(?<!the )(?<!a )(?<!his )(?<!her )(?<!its )(?<!their )(?<!this )\bclaims\b",
+            r"|\bclaims\b(?<!the claims)(?<!\ba claims)(?<!his claims)(?<!her claims)"
+            r"(?<!its claims)(?<!their claims)(?<!this claims)",
             re.I,
         ),
     ),
