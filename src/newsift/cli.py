@@ -247,10 +247,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
 
+    from newsift.claims.claimreview import write_drafts
+
+    try:
+        drafts_file = open(args.claimreview, "w", encoding="utf-8") if args.claimreview else None  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"--claimreview {args.claimreview}: {exc.strerror or exc}") from exc
     writer = _Writer(args.out, args.format)
     outcome_file = open(args.outcomes, "w", encoding="utf-8") if args.outcomes else None  # noqa: SIM115
-    drafts_file = open(args.claimreview, "w", encoding="utf-8") if args.claimreview else None  # noqa: SIM115
-    from newsift.claims.claimreview import write_drafts
 
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     try:

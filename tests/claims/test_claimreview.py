@@ -455,3 +455,59 @@ def test_drafts_round_trip_into_an_archive(tmp_path: Path) -> None:
     assert [(r.claim, r.rating) for r in archive.records] == [
         ("Otterford doubled its river tax in 2023.", "")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("big.json", json.dumps([REVIEW, SECOND]), "JSON file over 2,000 bytes"),
+        ("long.jsonl", json.dumps(REVIEW), "line over 1,000 bytes"),
+        ("big.html", PAGE % json.dumps(REVIEW), "HTML page over 1,000 bytes"),
+    ],
+)
+def test_size_limits_skip_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str, reason: str
+) -> None:
+    import newsift.claims.claimreview as claimreview
+
+    monkeypatch.setattr(claimreview, "MAX_JSON_BYTES", 2_000)
+    monkeypatch.setattr(claimreview, "MAX_PAGE_BYTES", 1_000)
+    path = _write(tmp_path, name, content + " " * 2_000)
+    archive = read_archive([path])
+    assert not archive.records
+    assert any(r.startswith(reason) for r in archive.skipped), archive.skipped
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"claimReviewed": ["a", "list"]}, "ClaimReview without claimReviewed"),
+        ({"claimReviewed": {"text": "x"}}, "ClaimReview without claimReviewed"),
+        (
+            {"claimReviewed": None, "itemReviewed": {"@type": "Claim", "text": "From the item."}},
+            ("From the item.", "False", "Example Checks"),
+        ),
+        (
+            {"author": ["Jane Checker", {"@type": "Organization", "name": "Listed Org"}]},
+            (EXPECTED.claim, "False", "Listed Org"),
+        ),
+        (
+            {"reviewRating": [{"alternateName": ["x"], "ratingValue": "3", "bestRating": 5}]},
+            (EXPECTED.claim, "3/5", "Example Checks"),
+        ),
+        (
+            {"url": 42, "reviewRating": "Mostly false"},
+            (EXPECTED.claim, "Mostly false", "Example Checks"),
+        ),
+        ({"datePublished": "26 May 2015"}, (EXPECTED.claim, "False", "Example Checks")),
+    ],
+)
+def test_odd_field_shapes(
+    tmp_path: Path, changes: dict[str, Any], expected: str | tuple[str, str, str]
+) -> None:
+    archive = read_archive([_write(tmp_path, "r.json", json.dumps(_review(**changes)))])
+    if isinstance(expected, str):
+        assert not archive.records and archive.skipped == {expected: 1}
+        return
+    [record] = archive.records
+    assert (record.claim, record.rating, record.outlet) == expected

@@ -131,3 +131,18 @@ def test_claimreview_without_the_claims_analyzer_is_a_usage_error(tmp_path: Path
     page.write_text("Title\n\nBody.\n", encoding="utf-8")
     code = main(["analyze", str(page), "--pipeline", "structure.v1", "--claimreview", "x.jsonl"])
     assert code == 2
+
+
+def test_unwritable_outputs_are_clear_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps(REVIEWS), encoding="utf-8")
+    nowhere = tmp_path / "missing-folder" / "x"
+    assert main(["claims", "index", str(feed), "--out", str(nowhere), "--encoder", "none"]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    page = tmp_path / "page.txt"
+    page.write_text("Title\n\nBody.\n", encoding="utf-8")
+    code = main(["analyze", str(page), "--claimreview", str(nowhere), "-q"])
+    assert code == 2
+    assert "--claimreview" in capsys.readouterr().err

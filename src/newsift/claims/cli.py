@@ -116,7 +116,11 @@ def cmd_claims_index(args: argparse.Namespace) -> int:
     except ModelError as exc:
         print(f"newsift: error: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
-    build_index(archive.records, encoder=encoder).save(Path(args.out))
+    try:
+        build_index(archive.records, encoder=encoder).save(Path(args.out))
+    except OSError as exc:
+        print(f"newsift: error: {args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     print(f"newsift: indexed {len(archive.records):,} fact-checks into {args.out}", file=sys.stderr)
     return EXIT_OK
 

@@ -1,21 +1,27 @@
 """Fact-check matching: look a claim up in a local archive of verified claims.
 
 The archive is not shipped; :func:`build_index` indexes any iterable of
-:class:`FactCheck` records (:func:`read_factchecks` reads ClaimReview-like JSONL,
-or the CheckThat! 2022 2A ``vclaims.jsonl``). Each record's text (its claim,
-plus its title when ``use_title``) is turned into two TF-IDF vectors, each of
-unit length: character 3- to 5-grams of the space-padded words (n-grams never
-cross a word boundary) and word unigrams plus bigrams; sub-linear term
-frequency, smoothed IDF fitted on the archive. The score of a record is the
-weighted sum of the two cosines, ``char_weight * char + (1 - char_weight) *
-word``, which is the cosine of the concatenated, re-weighted vectors.
+:class:`FactCheck` records (:mod:`newsift.claims.claimreview` reads them from
+ClaimReview JSON-LD, JSON Lines, HTML pages and WARC files). Each record's text
+(its claim, plus its title when ``use_title``) is turned into two TF-IDF
+vectors, each of unit length: character 3- to 5-grams of the space-padded words
+(n-grams never cross a word boundary) and word unigrams plus bigrams;
+sub-linear term frequency, smoothed IDF fitted on the archive. The TF-IDF
+cosine of a record is the weighted sum of the two cosines, ``char_weight * char
++ (1 - char_weight) * word``, which is the cosine of the concatenated,
+re-weighted vectors.
 
 With the ``minilm`` extra, :func:`build_index` can also store each record's
-all-MiniLM-L6-v2 vector (``encoder=``); :meth:`MatchIndex.search` then fuses
-the two rankings: each score list is standardised (z-score over the archive)
-and the two are added, so a record both methods rank high wins. Without the
-encoder at query time, or in an index built without vectors, search uses
-TF-IDF alone.
+all-MiniLM-L6-v2 vector (``encoder=``); searches then rank by the fused score:
+each cosine list is standardised (z-score over the archive) and the two are
+added, so a record both methods rank high wins. Without the encoder at query
+time, or in an index built without vectors, TF-IDF alone ranks.
+
+What a search returns is not that ranking score but a calibrated probability
+(:class:`MatchCalibration`, fitted on CheckThat! 2022 2A train queries) over
+the candidates' raw cosines, which mean the same in every search; candidates
+are re-ranked by it and those below the calibrated floor are dropped, so a
+claim that was never checked gets no match (:func:`select_matches`).
 
 The index is an inverted file (per term: record numbers and weights) held in
 NumPy arrays; :meth:`MatchIndex.save` writes it with the record metadata as
