@@ -295,3 +295,39 @@ def test_thought_is_nobody_statement(analyse: Analyse, text: str, word: str) -> 
     doc = analyse(text)
     found = speakers(doc)
     assert all(who is None for who, content in found if word in content), found
+
+
+# page: one source however it is named (more forms of the same name)
+SAME_SOURCE = [
+    "The U.S. Food and Drug Administration said the drug was safe. The FDA said no recall was planned.",
+    "The U.K. Civil Aviation Authority said the airport was safe. The CAA said flights would resume.",
+    "Apple Inc. said sales rose. Apple said the phone sold well.",
+    "Kelvar Corp. said profits fell. Kelvar said it would cut costs.",
+    "Orvane Ltd. said the plant would close. Orvane said 300 jobs would go.",
+    "Martin Luther Quist Jr. said the march would go on. Quist said the city agreed.",
+    "Tomas Alder III said the deal was fair. Alder said the board agreed.",
+    "Andrés Manuel López Obrador said the plan worked. López Obrador said oil output rose.",
+    "Ana María García Márquez said the school would open. García Márquez said parents agreed.",
+    "Luis Alberto Moreno Soto said the road was finished. Moreno Soto said it cost less than planned.",
+]
+
+
+@pytest.mark.parametrize("text", SAME_SOURCE)
+def test_same_source(analyse: Analyse, text: str) -> None:
+    doc = analyse(text)
+    assert len(sources(doc)) == 1, sources(doc)
+
+
+# two people or organisations that must stay apart
+DIFFERENT_SOURCES = [
+    "Apple Inc. said sales rose. Apple Records said the album sold well.",
+    "Martin Quist said the march would go on. Martin Quist Jr. said the city agreed.",
+    "Ana García said the school would open. Ana Márquez said parents agreed.",
+    "The U.S. Food and Drug Administration said the drug was safe. The USDA said beef was safe.",
+]
+
+
+@pytest.mark.parametrize("text", DIFFERENT_SOURCES)
+def test_different_sources(analyse: Analyse, text: str) -> None:
+    doc = analyse(text)
+    assert len(sources(doc)) == 2, sources(doc)

@@ -316,7 +316,11 @@ def _person(
     first, last = name_tokens[0], name_tokens[-1]
     mention.name_span = Span(offset + first.idx, offset + last.idx + len(last.text))
     mention.name = text[mention.name_span.start : mention.name_span.end]
-    surnames = [t.text for t in name_tokens if t.lower_ not in HONORIFICS]
+    surnames = [
+        t.text
+        for t in name_tokens
+        if t.lower_ not in HONORIFICS and t.lower_.rstrip(".,") not in NAME_SUFFIXES
+    ]
     mention.surname = surnames[-1] if surnames else None
     title = [
         t
@@ -737,6 +741,9 @@ def _issuer(name: str) -> str | None:
     return found.group("issuer")
 
 
+_COUNTRY_PREFIXES = frozenset({"US", "UK", "EU", "UN", "NY"})
+
+
 def short_form(short: str, full: str) -> bool:
     """Whether ``short`` is an acronym or a clipped form of the organisation name ``full``.
 
@@ -753,9 +760,13 @@ def short_form(short: str, full: str) -> bool:
     letters = short.replace(".", "").strip()
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,6}", letters):
         letters = letters.split()[-1]
-        every = "".join(w[0] for w in words).upper()
-        content = "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
-        return letters in {every, content} and _capitalized(full)
+        # "FDA" for "the U.S. Food and Drug Administration": a country prefix left out
+        forms = [words, words[1:]] if words[0].replace(".", "") in _COUNTRY_PREFIXES else [words]
+        found = set()
+        for form in forms:
+            found.add("".join(w[0] for w in form).upper())
+            found.add("".join(w[0] for w in form if w.lower() not in _FUNCTION_WORDS).upper())
+        return letters in found and _capitalized(full)
     clipped = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]{2,})", short.strip())
     if clipped is None:
         return False
@@ -781,10 +792,17 @@ def _personal(draft: SourceDraft) -> bool:
 def _key(name: str) -> str:
     """The name compared across mentions; remembered, as ``Resolver._match`` asks it per source."""
     words = [w for w in re.findall(r"[\w'’.-]+", name.lower()) if w not in {"the", "a", "an"}]
+    while len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_SUFFIXES:
+        words = words[:-1]  # "Apple Inc." is "Apple"
     return " ".join(w for w in words if w not in HONORIFICS)
 
 
+_COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "lp", "ag", "sa", "nv"})
+
+
 #: Lower-case words that belong to a surname ("van Loon", "de la Cruz", "bin Salman").
+#: Words after a surname that are not the surname ("Jr.", "III").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 SURNAME_PARTICLES = frozenset(
     {"al", "abu", "bin", "ibn", "bint", "da", "das", "de", "del", "della", "den", "der", "des"}
     | {"di", "do", "dos", "du", "el", "la", "le", "st", "st.", "ter", "ten", "van", "von", "zu"}
@@ -805,6 +823,8 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     words = [w for w in name.replace("\u2019", "'").split() if w]
     words = [w[:-2] if w.lower().endswith("'s") else w.rstrip(",") for w in words]
     words = [w for w in words if w and w.lower() not in HONORIFICS]
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        words = words[:-1]  # "Martin Luther Quist Jr." -> surname "Quist"
     while len(words) > 2 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]  # "President Joe Biden"; "Dean Smith" keeps its given name
     if not words:
@@ -835,8 +855,21 @@ def same_person(first: str, second: str) -> bool:
         return False
     if not given_a or not given_b:
         return True
+    if _suffix(first) != _suffix(second):
+        return False  # "Martin Quist" and "Martin Quist Jr.": father and son
     short, long = sorted((given_a, given_b), key=len)
-    return all(_given_match(a, b) for a, b in zip(short, long, strict=False))
+    if all(_given_match(a, b) for a, b in zip(short, long, strict=False)):
+        return True
+    # "López Obrador" after "Andrés Manuel López Obrador": the first part of a two-word
+    # surname read as a given name
+    return len(short) == 1 and len(long) >= 2 and short[0] == long[-1]
+
+
+def _suffix(name: str) -> str:
+    """The generational suffix ending a name ("jr" for "Martin Quist Jr."), or ""."""
+    words = name.split()
+    last = words[-1].lower().rstrip(".,") if len(words) > 1 else ""
+    return last if last in NAME_SUFFIXES else ""
 
 
 def _given_match(a: str, b: str) -> bool:
