@@ -77,6 +77,15 @@ NOT_SOURCES = [
     ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", "AP"),
     ("Follow Dana Pike: https://twitter.com/danapike", "Pike"),
     ("So what better fix than to add an app, and call it a revolution?", "fix"),
+    # sayings, the article itself and the writer's bio
+    ("The old adage says that history repeats itself.", "adage"),
+    (
+        "As the saying goes, the early bird gets the worm, and the proverb says patience pays.",
+        "proverb",
+    ),
+    ("An earlier version of this article incorrectly stated that the bridge closed.", "version"),
+    ("Dana Pike writes about technology for the Gazette.", "Pike"),
+    ("Omar Quist reports on health and science for the Harbourview Times.", "Quist"),
     # labelled links and captions: another page's headline, a picture's caption
     ("READ MORE: Why the bridge closed, according to engineers", "engineers"),
     ("WATCH: Talvik says the mine will close", "Talvik"),
@@ -108,6 +117,8 @@ STILL_SOURCES = [
     ("Lind referred to the mayor as a coward.", "Lind", "coward"),
     ("Dr. Ivo Brandt said a CT showed no bleeding.", "Ivo Brandt", "bleeding"),
     ("Update: Kelvar said profits rose in the third quarter.", "Kelvar", "profits"),
+    ("Dana Pike wrote about the trial that the jury was rushed.", "Dana Pike", "jury"),
+    ("Omar Quist writes that the bridge is unsafe.", "Omar Quist", "bridge"),
     ("The video shows a crowd, and Lena Kraft said the police waited.", "Lena Kraft", "police"),
 ]
 

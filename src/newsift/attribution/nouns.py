@@ -73,6 +73,9 @@ ABSTRACT_NOUNS = frozenset(
     | {"stock", "share", "price", "index", "quality", "level", "weather", "temperature"}
     # hearsay and common wisdom: "Rumors suggested", "Common sense says"
     | {"rumor", "rumour", "speculation", "sense", "logic", "wisdom"}
+    | {"adage", "saying", "proverb", "maxim", "cliche", "cliché"}
+    # the article itself: "An earlier version of this article stated"
+    | {"version"}
 )
 
 #: Unnamed people, singular or plural ("a senior official", "sources").

@@ -331,6 +331,8 @@ def _proposition(speech: Speech, cue: Token) -> bool:
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     if lemma in _SAY_OBJECT and root.lower_ in _ANSWER_WORDS:
         return True
+    if lemma in _BEAT_VERBS and cue.tag_ == "VBZ" and _topic_only(cue, inside):
+        return False  # "Dana Pike writes about technology for the Gazette": a beat, a bio
     if lemma == "refer" and not any(t.lower_ == "as" for t in [*words, *cue.children]):
         return False  # "referring to NASA's programme": what is meant, not what is said
     if lemma in _RESULT_VERBS and _quantity(root):
@@ -370,6 +372,18 @@ def _proposition(speech: Speech, cue: Token) -> bool:
         c.dep_ in {"prep", "prt"}
         and c.lower_ in preps
         and any(g.i in inside for g in c.children if g.dep_ in {"pobj", "pcomp"})
+        for c in cue.children
+    )
+
+
+#: Verbs of a writer's beat in a bio ("writes about", "reports on", "covers").
+_BEAT_VERBS = frozenset({"write", "report", "cover", "blog"})
+
+
+def _topic_only(cue: Token, inside: set[int]) -> bool:
+    """Whether the content is only the object of "about"/"on" after the cue: a topic."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"about", "on"} and any(g.i in inside for g in c.subtree)
         for c in cue.children
     )
 
