@@ -511,3 +511,37 @@ def test_odd_field_shapes(
         return
     [record] = archive.records
     assert (record.claim, record.rating, record.outlet) == expected
+
+
+def test_gzip_compressed_files(tmp_path: Path) -> None:
+    feed = _write(tmp_path, "feed.jsonl.gz", gzip.compress(json.dumps(REVIEW).encode() + b"\n"))
+    page = _write(tmp_path, "page.html.gz", gzip.compress((PAGE % json.dumps(SECOND)).encode()))
+    whole = gzip.compress(json.dumps([REVIEW] * 50).encode())
+    cut = _write(tmp_path, "cut.json.gz", whole[: len(whole) // 2])
+    archive = read_archive([feed, page, cut])
+    assert [r.id for r in archive.records] == [EXPECTED.id, SECOND["url"]]
+    assert archive.skipped == {"damaged gzip data (EOFError), reading stopped": 1}
+
+
+ZYTE = Path(__file__).resolve().parents[3] / "shared/data/extraction/zyte_aeb/html"
+REAL_PAGES = [
+    (
+        "8380689f358c1e3a0f6fca6e11ed13e5304a74060139f7a584347db213950446.html.gz",
+        "Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.",
+        ("Unproven", "Snopes", "2019-11-18"),
+    ),
+    (
+        "076f4f33bf75059db581bedf36e76fb65e89a8f7752db3339aa3ea11c5122f32.html.gz",
+        "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?",
+        ("True", "News Nation Fact Check", "2019-11-19"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "claim", "fields"), REAL_PAGES)
+def test_real_fact_check_pages(name: str, claim: str, fields: tuple[str, str, str]) -> None:
+    if not (ZYTE / name).is_file():
+        pytest.skip(f"../shared/data/extraction is absent ({ZYTE})")
+    [record] = read_archive([ZYTE / name]).records
+    assert record.claim == claim
+    assert (record.rating, record.outlet, record.date) == fields

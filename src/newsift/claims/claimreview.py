@@ -12,6 +12,8 @@ records, whatever its shape (sniffed from its first bytes):
 - HTML: a fact-check page; its ``<script type="application/ld+json">`` blocks;
 - WARC / WARC.gz: every HTML response in it, read as above (newsift's WARC reader).
 
+Any of the others may be gzip-compressed (``feed.jsonl.gz``, ``page.html.gz``).
+
 From a ClaimReview: the claim is ``claimReviewed``; the verdict
 ``reviewRating.alternateName`` (else ``ratingValue/bestRating``); the outlet the
 name of an ``Organization`` author, else of the ``publisher``, else the host of
@@ -37,13 +39,15 @@ no ``reviewRating``, which is the desk's to give.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 from newsift.attribution.annotations import Source
@@ -64,6 +68,7 @@ MAX_CLAIM_CHARS = 5_000
 FORMATS = ("auto", "json", "jsonl", "html", "warc")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GZIP_MAGIC = b"\x1f\x8b"
 _HEAD_BYTES = 4096
 _CLAIM_KEYS = ("claim", "claimReviewed", "vclaim", "text")
 
@@ -100,14 +105,30 @@ def read_archive(paths: list[Path], *, fmt: str = "auto") -> ArchiveRead:
     archive = ArchiveRead()
     for path in paths:
         try:
-            with path.open("rb") as stream:
-                kind = fmt if fmt != "auto" else _sniff(stream.read(_HEAD_BYTES), path)
-                stream.seek(0)
-                for record in _read(stream, kind, str(path)):
-                    archive.add(record)
+            for record in _read_file(path, fmt):
+                archive.add(record)
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     return archive
+
+
+def _read_file(path: Path, fmt: str) -> Iterator[FactCheck | str]:
+    """Records of one file; a gzip-compressed file (not WARC) is read through gzip."""
+    with path.open("rb") as raw:
+        head = raw.read(_HEAD_BYTES)
+        raw.seek(0)
+        if not head.startswith(_GZIP_MAGIC) or sniff_kind(head) == "warc":
+            kind = fmt if fmt != "auto" else _sniff(head, path)
+            yield from _read(raw, kind, str(path))
+            return
+        with gzip.GzipFile(fileobj=raw) as unzipped:
+            try:
+                inner = unzipped.read(_HEAD_BYTES)
+                unzipped.seek(0)
+                kind = fmt if fmt != "auto" else _sniff(inner, path.with_suffix(""))
+                yield from _read(cast(IO[bytes], unzipped), kind, str(path))
+            except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+                yield f"damaged gzip data ({type(exc).__name__}), reading stopped"
 
 
 def _sniff(head: bytes, path: Path) -> str:
