@@ -247,8 +247,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
 
-    from newsift.claims.claimreview import write_drafts
-
     try:
         drafts_file = open(args.claimreview, "w", encoding="utf-8") if args.claimreview else None  # noqa: SIM115
     except OSError as exc:
@@ -263,6 +261,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if outcome.document is not None:
                 writer.write(outcome.document)
                 if drafts_file is not None:
+                    from newsift.claims.claimreview import write_drafts
+
                     write_drafts(outcome.document, drafts_file)
             else:
                 print(
