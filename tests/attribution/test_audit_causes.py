@@ -342,3 +342,29 @@ DIFFERENT_SOURCES = [
 def test_different_sources(analyse: Analyse, text: str) -> None:
     doc = analyse(text)
     assert len(sources(doc)) == 2, sources(doc)
+
+
+# two paragraphs: the quotation ending the first belongs to its own speaker, never to a
+# cue that opens the next paragraph
+NEXT_PARAGRAPH = [
+    ("“It’s hard,” Ryan Suter acknowledged. “We know where we are.”\n\nBoudreau gave his players a talk Tuesday, telling them to relax.", "Suter", "know"),
+    ("“It’s late,” Lena Kraft said. “We should go home.”\n\nOmar Quist, the mayor, then told reporters to leave.", "Kraft", "home"),
+    ("“Rates will rise,” Dana Pike said. “Buy now.”\n\nKelvar answered on Monday, telling investors to wait.", "Pike", "Buy"),
+    ("“The bridge is safe,” Ilse Brandt said. “Nobody was hurt.”\n\nThe police chief replied on Twitter.", "Brandt", "Nobody"),
+    ("“We won,” Rosa Alvarez said. “It was close.”\n\nTom Hollis, the coach, urged fans to stay calm.", "Alvarez", "close"),
+    ("“The plan is dead,” Rui Moreno said. “Nobody wants it.”\n\nAna Keller responded within the hour.", "Moreno", "Nobody"),
+    ("“Sales fell,” Mira Talvik said. “We expected it.”\n\nAnalysts then asked the firm to explain.", "Talvik", "expected"),
+    ("“The jets are safe,” Rhea Moll said. “We checked them all.”\n\nPilots wrote to the board on Friday.", "Moll", "checked"),
+    ("“The school will open,” Nils Lund said. “Parents agree.”\n\nTeachers, however, told the board to wait.", "Lund", "Parents"),
+    ("“The talks failed,” Paul Ortiz said. “We will try again.”\n\nDiplomats urged both sides to meet.", "Ortiz", "try again"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker", "word"), NEXT_PARAGRAPH)
+def test_quotation_keeps_its_paragraph(
+    analyse: Analyse, text: str, speaker: str, word: str
+) -> None:
+    doc = analyse(text)
+    found = speakers(doc)
+    holding = [who for who, content in found if word in content]
+    assert holding and all(who is not None and speaker in who for who in holding), found

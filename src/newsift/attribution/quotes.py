@@ -498,7 +498,7 @@ def attach_quotations(
             continue
         standalone = stands_alone(text, paragraphs, quotation)
         # a cue in the same sentence that found no content: "...," he said.
-        host = _same_sentence_cue(result, quotation)
+        host = _same_sentence_cue(result, quotation, paragraph)
         if host is not None and quotation.role == SCARE and quotation.end <= host.cue.start:
             host = None  # 'For "best performance", Google recommends ...': not its words
         if host is None:
@@ -1138,7 +1138,14 @@ def stands_alone(text: str, paragraphs: Sequence[Span], quotation: QuotedSpan) -
     return starts and words >= 2 and inner[-1:] in ".!?…,"
 
 
-def _same_sentence_cue(speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:
+def _same_sentence_cue(
+    speeches: Sequence[Speech], quotation: QuotedSpan, paragraph: int = -1
+) -> Speech | None:
+    """The cue of the quotation's sentence that found no content, or of the next one.
+
+    '"... missing.” Trump said.': the sentence right after the quotation, in the
+    same ``paragraph``; a cue in the next paragraph is someone else's.
+    """
     best: Speech | None = None
     for speech in speeches:
         if speech.sentence is None or speech.continued:
@@ -1152,7 +1159,11 @@ def _same_sentence_cue(speeches: Sequence[Speech], quotation: QuotedSpan) -> Spe
         in_sentence = speech.sentence.start <= quotation.end - 1 < speech.sentence.end or (
             speech.sentence.start <= quotation.start < speech.sentence.end
         )
-        if not in_sentence and 0 <= speech.sentence.start - quotation.end <= 2:
+        if (
+            not in_sentence
+            and 0 <= speech.sentence.start - quotation.end <= 2
+            and (paragraph < 0 or speech.paragraph == paragraph)
+        ):
             # '"... missing.” Trump said.': the cue's sentence starts right after
             in_sentence = speech.cue.start - quotation.end < 60
         if not in_sentence:
