@@ -61,6 +61,43 @@ _FIRST_PERSON_OPINION = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|us|me)\b|\bI[’']", re.I)
 _SHOULD = re.compile(r"\b(?:should|must|ought to|needs? to|have to|has to|got to)\b", re.I)
 _WORD = re.compile(r"\w+")
+#: the words one of whose presence each pattern needs: a set test first, the regex only then
+_NEEDS = (
+    (
+        _HEDGE,
+        frozenset(
+            [
+                "may",
+                "might",
+                "could",
+                "perhaps",
+                "possibly",
+                "probably",
+                "maybe",
+                "seem",
+                "seems",
+                "seemed",
+                "appear",
+                "appears",
+                "apparently",
+                "arguably",
+                "likely",
+                "unlikely",
+                "suggest",
+                "suggests",
+                "if",
+            ]
+        ),
+    ),
+    (_FIRST_PERSON_OPINION, frozenset({"i", "we", "my", "our"})),
+    (_FIRST_PERSON, frozenset({"i", "we", "my", "our", "us", "me"})),
+    (_SHOULD, frozenset(["should", "must", "ought", "need", "needs", "have", "has", "got"])),
+)
+
+
+def _has(pattern: re.Pattern[str], sentence: str, words: set[str]) -> bool:
+    needed = next(n for p, n in _NEEDS if p is pattern)
+    return not needed.isdisjoint(words) and pattern.search(sentence) is not None
 
 
 def desk_cues(sentence: str, features: Sequence[str]) -> list[str]:
@@ -82,17 +119,19 @@ def desk_cues(sentence: str, features: Sequence[str]) -> list[str]:
             cues.append(name)
     if "future" in found:
         cues.append("future")
-    if _HEDGE.search(sentence):
+    tokens = _WORD.findall(sentence.lower())
+    words = set(tokens)
+    if _has(_HEDGE, sentence, words):
         cues.append("hedge")
     if sentence.rstrip(" \"'”’)»").endswith("?"):
         cues.append("question")
-    if _FIRST_PERSON_OPINION.search(sentence):
+    if _has(_FIRST_PERSON_OPINION, sentence, words):
         cues.append("first_person_opinion")
-    if _FIRST_PERSON.search(sentence):
+    if _has(_FIRST_PERSON, sentence, words):
         cues.append("first_person")
-    if _SHOULD.search(sentence):
+    if _has(_SHOULD, sentence, words):
         cues.append("modal_should")
-    if len(_WORD.findall(sentence)) < 8:
+    if len(tokens) < 8:
         cues.append("short")
     return cues
 
