@@ -2,8 +2,9 @@
 
 Input: one sentence per line, or JSON Lines objects with ``text`` (and an
 optional ``id``). Output: one JSON object per non-blank input line with ``id``,
-``text``, ``score``, ``checkworthy`` (the model's own decision at its
-validation-chosen threshold), ``type`` and ``features``; a line that cannot be
+``text``, ``score`` (the debate model's calibrated probability; no news layer,
+since a lone sentence has no page), ``checkworthy`` (the model's own decision at
+its threshold chosen on the tuning debates), ``type`` and ``features``; a line that cannot be
 read gets ``error`` instead, so every input line ends with one row.
 """
 
