@@ -78,6 +78,7 @@ models: $(BIN)/newsift
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m newsift.train.lines
 	$(BIN)/python -m newsift.train.spans
+	$(BIN)/python -m newsift.train.cues
 	$(BIN)/python -m newsift.train.leaders
 	$(BIN)/python -m newsift.claims.train
 	$(BIN)/python -m newsift.persuasion.train

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
 
+    from newsift.attribution.cue_tagger import CueTagger
     from newsift.attribution.marks import QuotedSpan
     from newsift.attribution.nonresponses import Refusal
     from newsift.attribution.quotes import Speech
@@ -57,6 +58,9 @@ def for_parser(paragraph: str) -> str:
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: A parsed paragraph, its start in the text, its index, the block's quotations and
+#: the rules' statements there -> more statements (see :mod:`~newsift.attribution.cue_tagger`).
+CueFinder = Callable[["SpacyDoc", int, int, Sequence["QuotedSpan"], list["Speech"]], list["Speech"]]
 
 
 @register
@@ -86,11 +90,15 @@ class QuoteAnalyzer:
     include_comments: bool = False  # also read reader comments (each on its own)
     #: re-draw content boundaries with the learned CRF (attribution-spans-v1.npz)
     span_model: bool = True
+    #: add the confident cues the rules missed with the learned CRF (attribution-cues-v1.npz):
+    #: PolNeAR-style attributions (beliefs, stances, acts); off, as it costs page precision
+    cue_model: bool = False
     _nlp: Language | None = field(default=None, init=False, repr=False)
     _spans: SpanModel | None = field(default=None, init=False, repr=False)
+    _cues: CueTagger | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
-        """Load the English spaCy pipeline (and the span model) once per process."""
+        """Load the English spaCy pipeline (and the learned models) once per process."""
         if self._nlp is None:
             from newsift.attribution.nlp import load_english
 
@@ -99,6 +107,10 @@ class QuoteAnalyzer:
             from newsift.attribution.spans import load_span_model
 
             self._spans = load_span_model()
+        if self.cue_model and self._cues is None:
+            from newsift.attribution.cue_tagger import load_cue_tagger
+
+            self._cues = load_cue_tagger()
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
@@ -112,7 +124,7 @@ class QuoteAnalyzer:
         refine = self._spans.refine if self._spans is not None else None
         outlets = outlet_keys(doc.meta.site_name, doc.meta.url)  # "told Gizmodo" on its page
         quotes, sources, nonresponses = analyse(
-            self._nlp, doc.text, blocks, refine, outlets=outlets
+            self._nlp, doc.text, blocks, refine, outlets=outlets, cues=self._cues
         )
         doc.layers["quotes"] = quotes
         doc.layers["sources"] = sources
@@ -128,13 +140,16 @@ def analyse(
     blocks: Sequence[Sequence[Span]],
     refine: Callable[[list[Speech], Sequence[QuotedSpan]], None] | None = None,
     outlets: frozenset[str] = frozenset(),
+    cues: CueFinder | None = None,
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     """Quotes, sources and non-responses of ``text`` read in ``blocks`` of paragraphs.
 
     Quotation marks pair within a block (the body, or one comment); sources
     are resolved over all blocks in text order. ``refine`` (the learned
     content-boundary model, :mod:`newsift.attribution.spans`) may re-draw each
-    block's contents in place once quotations are attached.
+    block's contents in place once quotations are attached. ``cues`` (the learned
+    cue tagger, :mod:`newsift.attribution.cue_tagger`) may add statements to each
+    paragraph's rule-found ones; they join once the rules' quotations are attached.
     """
     from newsift.attribution.marks import pair_quotes
     from newsift.attribution.nonresponses import find_nonresponses
@@ -159,12 +174,20 @@ def analyse(
         quoted_all.extend((q.start, q.end) for q in quoted)
         parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
         found: list[Speech] = []
+        learned: list[Speech] = []
         for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
-            found.extend(find_speech(sdoc, paragraph.start, index, quoted, outlets))
+            rule = find_speech(sdoc, paragraph.start, index, quoted, outlets)
+            if cues is not None:  # hook: learned cues the rules missed (cue_tagger.py)
+                learned.extend(cues(sdoc, paragraph.start, index, quoted, rule))
+            found.extend(rule)
             refusals.extend(find_nonresponses(sdoc, paragraph.start))
             parsed_all.append((paragraph, sdoc))
         found = drop_nested(found)
         found, left = attach_quotations(text, found, quoted, paragraphs)
+        if learned:  # added once the rules placed the quotations, so they keep theirs
+            from newsift.attribution.cue_tagger import add_learned
+
+            found, left = add_learned(found, learned, left)
         if refine is not None:  # hook: learned content boundaries (spans.py)
             refine(found, quoted)
         speeches.extend(found)

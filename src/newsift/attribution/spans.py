@@ -153,7 +153,7 @@ def features(
         quoted_here = any(qs <= lo and hi <= qe for qs, qe in quotes)
         sent_rel = number_of[i] - cue_number
         row = [
-            *(cache[i] if i in cache else cache.setdefault(i, _static(token))),
+            *(cache[i] if i in cache else cache.setdefault(i, static_attributes(token))),
             "side=" + side,
             "dist=" + side + _bucket(distance),
             "rc=" + rc,
@@ -174,7 +174,7 @@ def features(
     return with_boundaries(rows)
 
 
-def _static(token: Token) -> list[str]:
+def static_attributes(token: Token) -> list[str]:
     """The attributes of a token that do not depend on the speech."""
     sdoc = token.doc
     i = token.i
@@ -316,16 +316,23 @@ class SpanModel:
             if content is not None:
                 speech.content = content
 
-    def save(self, path: Path) -> None:
+    def save(
+        self,
+        path: Path,
+        version: int = VERSION,
+        extra: dict[str, NDArray[np.generic]] | None = None,
+    ) -> None:
+        """Write the model (and ``extra`` arrays) as a compressed npz, float32 weights."""
         names = sorted(self.index, key=self.index.__getitem__)
-        np.savez_compressed(
-            path,
-            version=np.array(VERSION),
-            labels=np.array(LABELS),
-            attributes=np.array(names),
-            weights=self.weights.astype(np.float32),
-            transitions=self.transitions.astype(np.float32),
-        )
+        arrays: dict[str, NDArray[np.generic]] = {
+            "version": np.array(version),
+            "labels": np.array(LABELS),
+            "attributes": np.array(names),
+            "weights": self.weights.astype(np.float32),
+            "transitions": self.transitions.astype(np.float32),
+            **(extra or {}),
+        }
+        np.savez_compressed(path, allow_pickle=False, **arrays)
 
 
 def choose(speech: Speech, where: Window, found: Sequence[tuple[int, int]]) -> Span | None:
@@ -362,7 +369,12 @@ def choose(speech: Speech, where: Window, found: Sequence[tuple[int, int]]) -> S
 
 
 def _build(data: ModelArrays) -> SpanModel:
-    if int(data["version"]) != VERSION or tuple(str(x) for x in data["labels"]) != LABELS:
+    return crf_from_arrays(data, VERSION)
+
+
+def crf_from_arrays(data: ModelArrays, version: int) -> SpanModel:
+    """The O/B/I CRF saved by :meth:`SpanModel.save` with ``version``; ValueError when not."""
+    if int(data["version"]) != version or tuple(str(x) for x in data["labels"]) != LABELS:
         raise ValueError("unknown version or labels")
     names = [str(x) for x in data["attributes"]]
     weights = np.asarray(data["weights"], dtype=np.float64)
