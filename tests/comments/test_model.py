@@ -108,3 +108,45 @@ def test_save_and_load_keep_the_scores(model: ToxicityModel, tmp_path: Path) -> 
     texts = [LABELLED[0][1], BENIGN[0]]
     np.testing.assert_allclose(again.probabilities(texts), model.probabilities(texts), atol=1e-3)
     assert again.heads[: len(SCORE_NAMES)] == SCORE_NAMES
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Black people are vermin, all of them.", "vermin"),
+        ("The Muslims in this thread are idiots.", "idiots"),
+        ("Gay men and women marched downtown.", ""),
+    ],
+)
+def test_an_identity_term_is_never_the_offending_word(
+    model: ToxicityModel, text: str, kept: str
+) -> None:
+    marked = [text[s.start : s.end].lower() for s in model.spans(text, at_least_one=True)]
+    assert not any(w in m.split() for m in marked for w in ("black", "muslims", "gay", "women"))
+    assert not kept or any(kept in m for m in marked), marked
+
+
+@pytest.mark.parametrize(
+    ("plain", "variant"),
+    [
+        ("You are an idiot.", "You are an 1d10t."),
+        ("What a stupid moron.", "What a s t u p i d m0r0n."),
+    ],
+)
+def test_a_spelling_variant_scores_like_the_word(
+    model: ToxicityModel, plain: str, variant: str
+) -> None:
+    p = model.probabilities([plain, variant])[:, model.column("offensive")]
+    assert abs(p[0] - p[1]) < 0.05, p
+
+
+def test_a_span_covers_the_spaced_out_word(model: ToxicityModel) -> None:
+    text = "you absolute i d i o t"
+    spans = model.spans(text, at_least_one=True)
+    assert any(text[s.start : s.end].endswith("i d i o t") for s in spans), spans
+
+
+def test_condemning_an_insult_scores_below_the_insult(model: ToxicityModel) -> None:
+    insult, condemned = "You are vermin.", "Calling people vermin is wrong and has to stop."
+    p = model.probabilities([insult, condemned])[:, model.column("offensive")]
+    assert p[1] < model.threshold("offensive") <= p[0], p

@@ -6,8 +6,13 @@ mentions to ``<user>``, digits to ``0``) in the first half of
 text in the second half, plus lexicon cues (``newsift.comments.lexicon``:
 counts per category, second-person pronoun next to an insult, shouting) in the
 word half. Party, political-group and listed politician names are folded to
-one placeholder word first (even-handedness: no side's names can carry
-weight). Each half is counted and L2-normalised. Word features for the span
+one placeholder word first, identity-group words to another (even-handedness:
+no side's or group's names can carry weight). Before any of this, spelling
+variants of abuse words are folded back (:mod:`newsift.comments.normalise`),
+abuse words that are negated or reported in counter-speech are folded to one
+neutral word, and the comment's patterns (:mod:`newsift.comments.patterns`:
+threats, dehumanising comparisons, coded jibes, scare quotes, sarcasm) are
+added as cues. Each half is counted and L2-normalised. Word features for the span
 model: the word, its neighbours, its character 3-grams, its shape and lexicon
 categories, hashed into ``TOKEN_BUCKETS``. crc32 hashing makes a feature's
 bucket the same on every machine.
@@ -21,15 +26,21 @@ import zlib
 from collections import Counter
 from itertools import pairwise
 
+from newsift.comments import patterns
 from newsift.comments.lexicon import SECOND_PERSON, categories, is_political_name, words
+from newsift.comments.normalise import normalised_words
 
 COMMENT_BUCKETS = 1 << 18
 HALF = COMMENT_BUCKETS // 2
 TOKEN_BUCKETS = 1 << 16
 CHAR_NGRAMS = (3, 4, 5)
 MAX_CHARS = 2000
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 POLITICAL_PLACEHOLDER = "polname"
+#: value of a pattern cue (``patterns.read``), added after the n-gram halves are
+#: normalised so that one cue weighs the same in a short and a long comment
+PATTERN_VALUE = 1.0
+IDENTITY_PLACEHOLDER = "idgroup"
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\bURL\b", re.IGNORECASE)
 _USER = re.compile(r"@\w+")
@@ -54,28 +65,64 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def fold_political_names(lower: str) -> str:
-    """``lower`` with party, political-group and listed politician names replaced by one word."""
+def fold_names(lower: str) -> str:
+    """``lower`` with political names and identity-group words replaced by placeholders.
+
+    Party, political-group and listed politician names become
+    ``POLITICAL_PLACEHOLDER``; identity terms (lexicon ``identity``) become
+    ``IDENTITY_PLACEHOLDER``.
+    """
     pieces: list[str] = []
     last = 0
-    for start, end, word in words(lower):
+    for start, end, word in _words(lower):
         if is_political_name(word):
             pieces.extend((lower[last:start], POLITICAL_PLACEHOLDER))
+            last = end
+        elif "identity" in categories(word):
+            pieces.extend((lower[last:start], IDENTITY_PLACEHOLDER))
             last = end
     pieces.append(lower[last:])
     return "".join(pieces)
 
 
+fold_political_names = fold_names  # the name earlier versions (and their tests) use
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return words(text)
+
+
+def rewritten(text: str) -> tuple[str, tuple[str, ...]]:
+    """The cleaned comment with variants folded and mentioned abuse neutralised, and its cues."""
+    cleaned = clean(text)
+    found = normalised_words(cleaned)
+    reading = patterns.read(cleaned, found)
+    pieces: list[str] = []
+    last = 0
+    for i, (start, end, word) in enumerate(found):
+        replacement = patterns.MENTIONED if i in reading.mentioned else word
+        if replacement != cleaned[start:end].lower():
+            pieces.extend((cleaned[last:start], replacement))
+            last = end
+    pieces.append(cleaned[last:])
+    return "".join(pieces), reading.cues
+
+
+def pattern_bucket(name: str) -> int:
+    """The comment-feature bucket of pattern cue ``name`` (``patterns.CUES``)."""
+    return _hash("pat:" + name, HALF)
+
+
 def comment_features(text: str) -> dict[int, float]:
     """Bucket -> value for one comment (word half and character half, each of unit length)."""
-    cleaned = clean(text)
-    lower = fold_political_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
-    tokens = [_DIGIT.sub("0", w) for _, _, w in words(lower)]
+    cleaned, found_patterns = rewritten(text)
+    lower = fold_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
+    tokens = [_DIGIT.sub("0", w) for _, _, w in _words(lower)]
     word_counts: Counter[int] = Counter(_hash("w:" + w, HALF) for w in tokens)
     word_counts.update(_hash("b:" + a + " " + b, HALF) for a, b in pairwise(tokens))
     cues: Counter[str] = Counter()
     for i, token in enumerate(tokens):
-        found = ["political"] if token == POLITICAL_PLACEHOLDER else categories(token)
+        found = PLACEHOLDER_CATEGORIES.get(token) or categories(token)
         cues.update("lex:" + c for c in found)
         if "insult" in found and any(t in SECOND_PERSON for t in tokens[max(0, i - 3) : i]):
             cues["lex:you_insult"] += 1
@@ -93,9 +140,14 @@ def comment_features(text: str) -> dict[int, float]:
             for gram in [padded[i : i + n] for i in range(len(padded) - n + 1)]
         ]
     )
-    return {**_normalised(word_counts), **_normalised(char_counts)}
+    out = {**_normalised(word_counts), **_normalised(char_counts)}
+    for name in found_patterns:  # fixed value, outside the normalised halves
+        bucket = pattern_bucket(name)
+        out[bucket] = out.get(bucket, 0.0) + PATTERN_VALUE
+    return out
 
 
+PLACEHOLDER_CATEGORIES = {POLITICAL_PLACEHOLDER: ["political"], IDENTITY_PLACEHOLDER: ["identity"]}
 _CHAR_BUCKETS: dict[str, int] = {}
 MAX_REMEMBERED = 1 << 20  # character n-grams whose bucket is kept (a long thread repeats them)
 
@@ -122,7 +174,7 @@ def _shape(word: str) -> str:
 
 def token_features(text: str) -> list[tuple[int, int, dict[int, float]]]:
     """``(start, end, bucket -> value)`` for each word of ``text`` (offsets into ``text``)."""
-    found = words(text)
+    found = normalised_words(text)
     lowered = [w for _, _, w in found]
     out: list[tuple[int, int, dict[int, float]]] = []
     for i, (start, end, word) in enumerate(found):

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def _entries(block: str) -> frozenset[str]:
     """The whitespace-separated entries of a word-list block."""
     return frozenset(block.split())
+
+
+def _phrases(block: str) -> frozenset[str]:
+    """The entries of a phrase-list block, separated by ``|`` or line ends."""
+    return frozenset(p.strip() for line in block.splitlines() for p in line.split("|")) - {""}
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’*@$][a-z0-9*]+)*", re.IGNORECASE)
@@ -60,6 +66,122 @@ IDENTITY = _entries(
     """
 )
 
+#: Nouns that liken people to animals, pests or disease: dehumanising when said of people.
+DEHUMANISING = _entries(
+    """
+    animal animals beast beasts savage savages subhuman subhumans vermin rat rats roach roaches
+    cockroach* insect insects parasite* leech* maggot* lice louse locust* swarm infestation
+    plague plagues disease diseases cancer cancers tumour tumor virus germ germs filth
+    ape apes monkey monkeys dog dogs pig pigs swine cattle creature creatures scum
+    """
+)
+
+#: Real words one letter dropped or two letters swapped away from an abuse word, never read
+#: as its misspelling: those of that kind seen at least twice in the training corpora
+#: (hand-checked: misspellings such as "bich" were left out of this list), and a few more.
+NEAR_MISSES = _entries(
+    """
+    beats best blood coke cook cooked cray crew does east eaten garage hill hoot inane itch
+    lech ling loon loonie lose money moon morn mother pick psych puss rick roll sake sakes
+    shep sill strange swam toll wack waco warm wine wore rash dump cone clone idols idiom
+    fowl frock truck stuck shirt shift sheet hello duck dock deck luck lick lock buck price
+    carp crop cram crept jock joke
+    """
+)
+
+#: Coded partisan jibes at politicians of either side: chants, nicknames, party-name puns
+#: (lower-cased words, joined by one space). Patterns in ``patterns.py`` find more.
+CODED_JIBES = _phrases(
+    """
+    let's go brandon|lets go brandon|go brandon|fjb|drumpf|sleepy joe|creepy joe|dementia joe
+    cheeto|cheeto in chief|agent orange|orange man|tangerine|trumpanzee|trumpanzees|drumpfy
+    trudope|trudeaupe|justin castro|castro's son|little potato|skippy|shillary|killary
+    obummer|obozo|bojo the clown|demonrats|democraps|dumbocrats|repugnicans|rethuglicans
+    republicants|trumptards|libtards|conservatards|magats|maggats|feckless|dotard
+    """
+)
+
+#: Epithets written before a name to make a nickname of it ("Sleepy Joe", "Crooked Hillary").
+EPITHETS = _entries(
+    """
+    sleepy creepy crooked lyin lyin' lying dementia shifty sleazy crazy dopey
+    low-energy pencil cryin corrupt slimy
+    """
+)
+
+#: Words of intent before a violent verb that make it a threat ("should hang", "will kill").
+INTENT = _entries(
+    """
+    should shoud will gonna going deserve deserves deserved hope hoping needs need must ought
+    gotta wanna i'll we'll you'll he'll she'll they'll let's lets wish want
+    """
+)
+
+#: Threat idioms (lower-cased words joined by one space).
+THREAT_IDIOMS = _phrases(
+    """
+    know where you live|coming for you|coming for them|watch your back|find you|put a bullet
+    bullet in|string up|string them up|strung up|lined up against|line them up|against a wall
+    against the wall|take you out|take him out|take her out|take them out|in a ditch
+    six feet under|pay for this|what's coming|beat the crap|beat the shit|kick your ass
+    hunt you down|hunt them down|wipe them out|you're dead|you are dead|from a tree
+    sleep with the fishes|end you|a bullet
+    """
+)
+
+#: Negators: an abuse word shortly after one (same clause) is negated, not used.
+NEGATORS = _entries(
+    """
+    not never no nobody none nothing neither nor hardly isnt arent dont doesnt didnt wont
+    wasnt werent cant couldnt wouldnt shouldnt aint
+    """
+)
+
+#: Verbs that report or quote what someone said ("calling them X", "he said X").
+REPORTING = _entries(
+    """
+    call calls called calling label labels labeled labelled labeling labelling refer refers
+    referred referring say says said saying wrote write writes writing tweeted posted
+    shouted yelled chanted chanting named brand branded branding describe described
+    describing quote quotes quoted quoting claim claims claiming tell tells told telling
+    """
+)
+
+#: Words that condemn what a comment reports (counter-speech), and phrases doing the same.
+CONDEMNING = _entries(
+    """
+    wrong unacceptable hateful hate bigoted bigotry racist racism sexist sexism homophobic
+    transphobic xenophobic stop reported booed dehumanising dehumanizing inexcusable tolerated
+    tolerate vile shameful condemn condemned lies slur slurs harassment abusive uncalled
+    offensive disgraceful dehumanises dehumanizes dehumanise dehumanize lie false untrue
+    """
+)
+CONDEMNING_PHRASES = (
+    "not ok", "not okay", "not acceptable", "never acceptable", "not fair", "has to stop",
+    "must stop", "needs to stop", "not cool", "out of line", "make it okay", "make it ok",
+    "no place", "should not be", "shouldn't be", "leads to violence",
+)  # fmt: skip
+
+#: Words of praise that turn to derision in scare quotes or under "/s".
+PRAISE = _entries(
+    """
+    genius geniuses brilliant smart smartest mastermind expert experts insight insights
+    insightful wise wisdom hero heroes visionary savvy intellectual principled care cares
+    clever bright sharp einstein
+    """
+)
+
+#: Titles that scare quotes turn into a sneer (our "President").
+TITLES = _phrases(
+    """
+    president|prime minister|pm|minister|leader|senator|governor|premier|mayor|honourable
+    honorable|representative|congressman|congresswoman|journalist|journalists|reporter
+    reporters|expert|experts|doctor|scientist|scientists|professor|judge|justice|chancellor
+    speaker|commander in chief|leader of the free world|statesman|lawmaker|lawmakers|hon
+    public servant|dear leader|news|newspaper|king|queen|chief|member|mp
+    """
+)
+
 #: Names of political groups, parties and their supporters (US, Canada, UK) and of
 #: political bodies; used to mark a group target as political.
 POLITICAL = _entries(
@@ -99,6 +221,11 @@ PARTIES = _entries(
 )
 PERSON_PLACEHOLDER = "Smith"
 PARTY_PLACEHOLDER = "members"
+GROUP_PLACEHOLDER = "people"  # identity terms, in the text the sentence encoder sees
+_REPEATED_GROUP = re.compile(rf"\b{GROUP_PLACEHOLDER}(?:\s+{GROUP_PLACEHOLDER}\b)+")
+
+#: Plain nouns that name a group after an identity word ("Black people", "gay men").
+GROUP_NOUNS = _entries("people folks person persons community communities men women kids")
 
 SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "u", "ur", "yourself", "ya"})
 
@@ -108,7 +235,10 @@ CATEGORIES: dict[str, frozenset[str]] = {
     "threat": THREAT,
     "identity": IDENTITY,
     "political": POLITICAL,
+    "dehumanising": DEHUMANISING,
 }
+#: the categories whose words are abuse (spelling variants are folded back to them)
+ABUSE_CATEGORIES = ("profanity", "insult", "threat", "dehumanising")
 
 
 def _matcher(entries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -127,11 +257,16 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 def categories(word: str) -> list[str]:
     """The lexicon categories a lower-cased word belongs to, in a fixed order."""
+    return list(_categories(word))
+
+
+@lru_cache(maxsize=1 << 17)
+def _categories(word: str) -> tuple[str, ...]:
     found = []
     for name, (exact, prefixes) in _MATCHERS.items():
         if word in exact or (prefixes and word.startswith(prefixes)):
             found.append(name)
-    return found
+    return tuple(found)
 
 
 def is_political_name(word: str) -> bool:
@@ -151,10 +286,12 @@ def political_groups(tokens: Iterable[str]) -> list[str]:
 
 
 def neutral_names(text: str) -> str:
-    """``text`` with listed politicians' surnames and party words replaced by neutral words.
+    """``text`` with politicians' surnames, party words and identity terms made neutral.
 
     The sentence encoder reads whole words, so this is its version of the
-    n-gram features' folding: no side's names reach the MiniLM vector.
+    n-gram features' folding: no side's or group's names reach the MiniLM
+    vector (listed surnames become "Smith", party words "members", identity
+    terms "people").
     """
 
     def swap(match: re.Match[str]) -> str:
@@ -163,6 +300,8 @@ def neutral_names(text: str) -> str:
             return PERSON_PLACEHOLDER
         if word in PARTIES:
             return PARTY_PLACEHOLDER
+        if "identity" in _categories(word):
+            return GROUP_PLACEHOLDER
         return match.group()
 
-    return _WORD.sub(swap, text)
+    return _REPEATED_GROUP.sub(GROUP_PLACEHOLDER, _WORD.sub(swap, text))

@@ -45,7 +45,8 @@ from newsift.comments.features import (
     comment_features,
     token_features,
 )
-from newsift.comments.lexicon import neutral_names
+from newsift.comments.lexicon import GROUP_NOUNS, SECOND_PERSON, categories, neutral_names
+from newsift.comments.normalise import normalised_words
 from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import build_model, load_arrays, load_model
@@ -175,6 +176,8 @@ class ToxicityModel:
 
         With ``at_least_one`` (for a comment already judged offensive) the most
         likely offending word is returned even when no word reaches the threshold.
+        Identity terms are never offending words unless used as a slur
+        (:func:`may_offend`).
         """
         tokens = token_features(text)
         if not tokens:
@@ -188,9 +191,10 @@ class ToxicityModel:
         rows -= rows.max(axis=1, keepdims=True)
         prob = np.exp(rows)
         prob /= prob.sum(axis=1, keepdims=True)
-        offending = 1.0 - prob[:, 0] >= self.span_threshold
-        if at_least_one and not offending.any():
-            offending[int(np.argmin(prob[:, 0]))] = True
+        allowed = may_offend(text)
+        offending = (1.0 - prob[:, 0] >= self.span_threshold) & allowed
+        if at_least_one and not offending.any() and allowed.any():
+            offending[int(np.argmin(np.where(allowed, prob[:, 0], np.inf)))] = True
         spans: list[TypedSpan] = []
         for (start, end, _), p, keep in zip(tokens, prob, offending, strict=True):
             if not keep:
@@ -291,6 +295,25 @@ class ToxicityModel:
             encoder=encoder if "dense" in data else None,
             news=_news_part(data),
         )
+
+
+def may_offend(text: str) -> NDArray[np.bool_]:
+    """Per word of :func:`token_features`: False for an identity term not used as a slur.
+
+    An identity term ("Black", "Muslims", "gay") names a group; the abuse of a
+    comment that mentions one lies in other words. It counts as a slur, and may
+    be marked, only when addressed to someone as an insult ("you gay ..."); a
+    plain group noun after it ("people", "men") goes with it.
+    """
+    found = normalised_words(text)
+    allowed = np.ones(len(found), dtype=np.bool_)
+    for i, (_, _, word) in enumerate(found):
+        before = found[i - 1][2] if i else ""
+        if "identity" in categories(word):
+            allowed[i] = before in SECOND_PERSON
+        elif word in GROUP_NOUNS and "identity" in categories(before):
+            allowed[i] = allowed[i - 1]  # "Black people": the noun goes with its identity word
+    return allowed
 
 
 def _news_part(data: dict[str, NDArray[np.generic]]) -> NewsPart | None:

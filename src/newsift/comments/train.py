@@ -26,8 +26,11 @@ SOCC and gets the gated SOCC news term instead (:mod:`newsift.comments.news`).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
+import sys
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,11 +39,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments import data, news
+from newsift.comments import data, news, patterns
 from newsift.comments.features import (
     COMMENT_BUCKETS,
+    PATTERN_VALUE,
     TOKEN_BUCKETS,
     comment_features,
+    pattern_bucket,
+    rewritten,
     token_features,
 )
 from newsift.comments.model import (
@@ -56,6 +62,9 @@ from newsift.comments.model import (
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
+FUNCTIONAL_CASES = data.ROOT / "tests" / "comments" / "functional" / "cases.py"
+#: L2 penalty of the pattern offsets fitted on the functional dev cases
+OFFSET_L2 = 1.0
 C_GRID = (0.25, 1.0, 4.0)
 DENSE_SCALES = (1.0, 2.0)  # MiniLM vector weight against the two unit-length n-gram halves
 NGRAM_ONLY = ("insult", "identity_attack", "threat", "profanity")  # Toxic Spans: not encoded
@@ -80,7 +89,14 @@ class HeadData:
     labels: dict[str, list[bool]] = field(default_factory=lambda: {"train": [], "validation": []})
     weights: dict[str, list[float]] = field(default_factory=lambda: {"train": [], "validation": []})
 
-    def add(self, text: str, label: bool, weight: float = 1.0, *, train_only: bool = False) -> None:
+    def add(
+        self,
+        text: str,
+        label: bool,
+        weight: float = 1.0,
+        *,
+        train_only: bool = False,
+    ) -> None:
         """Add a row to its part; ``train_only`` rows never enter validation (calibration)."""
         where = data.part(text)
         if where == "test" or (train_only and where == "validation"):
@@ -98,13 +114,32 @@ class Corpora:
     socc: list[data.Labelled]
     typed: list[data.Typed]
     semeval: list[data.Spans]
+    #: (text, expect, template) of the functional tests' dev half: they fit the pattern offsets
+    augmented: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def load(root: Path = data.DATA) -> Corpora:
     return Corpora(
         data.olid(root), data.davidson(root), data.ucc(root), data.socc(root), data.typed(root),
-        data.semeval_spans(root),
+        data.semeval_spans(root), augmented_cases(),
     )  # fmt: skip
+
+
+def augmented_cases(cases_file: Path = FUNCTIONAL_CASES) -> list[tuple[str, str, str]]:
+    """``(text, expect)`` of the functional tests' **dev** half (:func:`pattern_offsets`).
+
+    Only the dev half is ever read (the test half's templates and names stay
+    unseen); without the file (an installed package) there are none.
+    """
+    if not cases_file.is_file():
+        return []
+    spec = importlib.util.spec_from_file_location("functional_cases", cases_file)
+    if spec is None or spec.loader is None:
+        return []
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return [(case.text, case.expect, case.template) for case in module.cases("dev")]
 
 
 def head_data(
@@ -347,6 +382,70 @@ def calibrate(head: Head, raw: NDArray[np.float64], gold: NDArray[np.bool_], lab
     return replace(head, a=a, b=b, threshold=threshold, report=report, auc=score)
 
 
+def fit_offsets(
+    margin: NDArray[np.float64], cues: NDArray[np.float64], gold: NDArray[np.float64], l2: float
+) -> NDArray[np.float64]:
+    """Logistic regression of ``gold`` (0 or 1) on ``cues`` with ``margin`` as a fixed offset."""
+    offsets = np.zeros(cues.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(margin + cues @ offsets)))
+        gradient = cues.T @ (p - gold) + l2 * offsets
+        hessian = (cues.T * (p * (1 - p))) @ cues + l2 * np.eye(cues.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        offsets -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return offsets
+
+
+def pattern_offsets(
+    head: Head,
+    raw: Callable[[list[str]], NDArray[np.float64]],
+    augmented: Sequence[tuple[str, str, str]],
+    log: Callable[[str], None],
+) -> Head:
+    """``head`` (``offensive``) with its pattern-cue weights refitted on the functional dev cases.
+
+    The corpora say little about counter-speech, coded jibes or scare quotes,
+    so each cue of :data:`newsift.comments.patterns.CUES` gets an offset, fitted
+    by L2 logistic regression on the dev cases (offensive or not) with the
+    head's decision margin (calibrated score minus the threshold's log-odds) as
+    a fixed offset, and added to the weight of that cue's bucket. Only the cue
+    weights change, so comments without a cue keep their score. The log gives
+    the dev accuracy with offsets fitted on the other half of the templates.
+    """
+    rows = [row for row in augmented if row[1] != "untargeted"]
+    if not rows:
+        return head
+    texts = [text for text, _, _ in rows]
+    gold = np.array([expect == "offensive" for _, expect, _ in rows], dtype=np.float64)
+    cues = np.array([[float(c in rewritten(t)[1]) for c in patterns.CUES] for t in texts])
+    threshold_logit = float(np.log(head.threshold / (1 - head.threshold)))
+    margin = head.a * raw(texts) + head.b - threshold_logit
+    fold = np.array([template_half(template) for _, _, template in rows])
+    correct = []
+    for k in (0, 1):
+        fitted = fit_offsets(margin[fold != k], cues[fold != k], gold[fold != k], OFFSET_L2)
+        decided = margin[fold == k] + cues[fold == k] @ fitted > 0
+        correct.extend(decided == (gold[fold == k] > 0))
+    offsets = fit_offsets(margin, cues, gold, OFFSET_L2)
+    before = float(np.mean((margin > 0) == (gold > 0)))
+    log(
+        f"pattern offsets ({len(rows)} dev cases): accuracy {before:.3f} without, "
+        f"{float(np.mean(correct)):.3f} cross-fitted by halves, "
+        + ", ".join(f"{c} {o:+.2f}" for c, o in zip(patterns.CUES, offsets, strict=True))
+    )
+    weights = head.weights.copy()
+    for cue, offset in zip(patterns.CUES, offsets, strict=True):
+        weights[pattern_bucket(cue)] += offset / (head.a * PATTERN_VALUE)
+    return replace(head, weights=weights)
+
+
+def template_half(template: str) -> int:
+    """0 or 1, fixed by the template: the two halves of the dev cases for cross-fitting."""
+    return zlib.crc32(template.encode("utf-8")) % 2
+
+
 def word_labels(comment: data.Typed) -> list[tuple[dict[int, float], int]]:
     """Feature rows and class index (into SPAN_LABELS) of each word of a typed comment."""
     out = []
@@ -485,7 +584,12 @@ def news_blend(
     gold = np.array(head.labels["validation"], dtype=np.bool_)
     calibrated = calibrate(pooled, raw, gold, f"{'offensive (+ gated news)':40s} beta {beta}")
     log(calibrated.report)
-    return calibrated, part
+
+    def blended(texts: list[str]) -> NDArray[np.float64]:
+        v = np.array([vectors[t] for t in texts], dtype=np.float64)
+        return calibrated.raw(cache.matrix(texts), v) + part.term(v)
+
+    return pattern_offsets(calibrated, blended, corpora.augmented, log), part
 
 
 def corpus_texts(corpora: Corpora, vectors: dict[str, NDArray[np.float32]]) -> dict[str, list[str]]:
@@ -529,6 +633,22 @@ def assemble(
     )
 
 
+def with_offsets(
+    head: Head, corpora: Corpora, cache: FeatureCache, log: Callable[[str], None]
+) -> Head:
+    """The n-gram ``offensive`` head with its pattern offsets; any other head as it is."""
+    if head.name != "offensive":
+        return head
+    return pattern_offsets(head, lambda t: head.raw(cache.matrix(t), None), corpora.augmented, log)
+
+
+def augmented_vectors(corpora: Corpora) -> dict[str, NDArray[np.float32]]:
+    """MiniLM vectors of the augmented rows (cached like the corpora's)."""
+    from newsift.comments.vectors import corpus_vectors
+
+    return corpus_vectors([text for text, _, _ in corpora.augmented])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=data.DATA, help="comment corpora folder")
@@ -549,6 +669,7 @@ def main(argv: list[str] | None = None) -> int:
     corpora = load(args.data)
     cache = FeatureCache()
     heads, _ = train_heads(corpora, cache, log)
+    heads = [with_offsets(h, corpora, cache, log) for h in heads]
     span_weights, span_bias = train_spans(corpora, log)
     model = assemble(heads, (span_weights, span_bias, 0.5))
     posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
@@ -560,6 +681,7 @@ def main(argv: list[str] | None = None) -> int:
         from newsift.comments.vectors import all_vectors
 
         vectors = all_vectors(args.data)
+        vectors.update(augmented_vectors(corpora))
         log(f"MiniLM vectors of {len(vectors)} comments")
         dense_heads, news_term = train_heads(corpora, cache, log, vectors, keep=heads)
         outputs.append((ENCODER_MODEL_FILE, assemble(dense_heads, spans, news_term=news_term)))

@@ -1,0 +1,222 @@
+"""Patterns of abuse that single words miss, and abuse words that are mentioned, not used.
+
+:func:`read` looks at the normalised words of a comment and returns
+
+* ``mentioned``: indexes of abuse words the comment does not aim at anyone:
+  negated ("X is not an idiot", "I'd never call them vermin", but not
+  "don't be an idiot") or reported in a comment that condemns it
+  ("calling them vermin is wrong", "he called me an idiot and that's not
+  OK", a quoted slogan the comment calls hateful). The comment features fold
+  these words to ``MENTIONED``, so a counter-speech comment no longer scores
+  like the abuse it quotes;
+* ``cues``: pattern features added to the comment features (their weights are
+  learned): ``threat`` (a violent verb with intent: "should", "will",
+  "deserve to", "I hope"; or a threat idiom), ``dehumanising`` (people likened
+  to animals, pests or disease; "go back where they came from"), ``coded``
+  (a coded partisan jibe: the lexicon's chants and nicknames, an epithet
+  before a name, an insult fused onto a name), ``scare_quote`` (a title or a
+  word of praise in scare quotes, "so-called"), ``sarcasm`` ("/s") and
+  ``sarcastic_praise`` (praise under "/s" or in quotes), ``counter_speech``
+  and ``negated`` (some abuse word was mentioned).
+
+Rules are written for the phenomenon, not for any test sentence; the
+functional tests' test half (``tests/comments/functional``) checks that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsift.comments.lexicon import (
+    CODED_JIBES,
+    CONDEMNING,
+    CONDEMNING_PHRASES,
+    EPITHETS,
+    INTENT,
+    NEGATORS,
+    PRAISE,
+    REPORTING,
+    SECOND_PERSON,
+    THREAT_IDIOMS,
+    TITLES,
+    categories,
+)
+
+MENTIONED = "mentionedword"
+#: every cue :func:`read` can give, in a fixed order
+CUES = (
+    "negated", "counter_speech", "threat", "dehumanising", "coded", "scare_quote", "sarcasm",
+    "sarcastic_praise", "aimed_sarcasm",
+)  # fmt: skip
+NEGATION_WINDOW = 8  # words between a negator and the abuse word it negates
+REPORT_WINDOW = 6  # words between a reporting verb ("calling") and the abuse it reports
+INTENT_WINDOW = 5
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|\bbut\b|\bthough\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]|(?<!\w)['‘]([^'‘’]{1,60})['’](?!\w)")
+_SARCASM = re.compile(r"(?:^|\s)/s\b", re.IGNORECASE)
+_SO_CALLED = re.compile(r"\bso[- ]called\b", re.IGNORECASE)
+_ACRONYM_JIBE = re.compile(r"\bF[A-Z]B\b")  # "FJB"-style chant acronyms
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+ABUSIVE = ("insult", "profanity", "threat", "dehumanising")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the patterns found in one comment."""
+
+    mentioned: frozenset[int]
+    cues: tuple[str, ...]
+
+
+def _is_abusive(word: str) -> bool:
+    return any(c in ABUSIVE for c in categories(word))
+
+
+def _same_clause(text: str, words: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    return not _CLAUSE_BREAK.search(text[words[first][1] : words[last][0]])
+
+
+def _negated(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    """True when a negator shortly before word ``i`` (same clause) negates it."""
+    for j in range(max(0, i - NEGATION_WINDOW), i):
+        word = words[j][2]
+        if word in NEGATORS or word.endswith("n't"):
+            following = words[j + 1][2] if j + 1 < len(words) else ""
+            if following == "be" and word in {"don't", "dont", "do"}:
+                return False  # "don't be an idiot" is still an insult
+            if _same_clause(text, words, j, i):
+                return True
+    return False
+
+
+def _reported(text: str, words: list[tuple[int, int, str]], i: int, quoted: bool) -> bool:
+    """True when word ``i`` is inside quotes or shortly after a reporting verb (same clause)."""
+    if quoted:
+        return True
+    return any(
+        words[j][2] in REPORTING and _same_clause(text, words, j, i)
+        for j in range(max(0, i - REPORT_WINDOW), i)
+    )
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start < at < end for start, end in spans)
+
+
+def _threat(text: str, words: list[tuple[int, int, str]], mentioned: set[int]) -> bool:
+    lower = " ".join(w for _, _, w in words)
+    if any(idiom in lower for idiom in THREAT_IDIOMS):
+        return True
+    for i, (_, _, word) in enumerate(words):
+        if i in mentioned or "threat" not in categories(word):
+            continue
+        for j in range(max(0, i - INTENT_WINDOW), i):
+            if words[j][2] in INTENT and _same_clause(text, words, j, i):
+                return True
+    return False
+
+
+def _dehumanising(words: list[tuple[int, int, str]], mentioned: set[int]) -> bool:
+    tokens = [w for _, _, w in words]
+    for i, word in enumerate(tokens):
+        if i in mentioned or "dehumanising" not in categories(word):
+            continue
+        before = tokens[max(0, i - 3) : i]
+        if any(b in {"are", "is", "like", "as", "of", "nothing", "bunch", "pack"} for b in before):
+            return True
+    for i, word in enumerate(tokens[:-2]):  # "the brain of a goldfish"
+        if word in WITS and tokens[i + 1] == "of" and tokens[i + 2] in {"a", "an"}:
+            return True
+    text = " ".join(tokens)
+    return any(
+        phrase in text
+        for phrase in ("back to where", "back where they", "breed like", "go back to their")
+    )
+
+
+def _coded(text: str, words: list[tuple[int, int, str]]) -> bool:
+    lower = " ".join(w for _, _, w in words)
+    padded = f" {lower} "
+    if any(f" {jibe} " in padded for jibe in CODED_JIBES) or _ACRONYM_JIBE.search(text):
+        return True
+    for i, (start, end, word) in enumerate(words[:-1]):
+        name = text[words[i + 1][0] : words[i + 1][1]]
+        if word in EPITHETS and _CAPITALISED.fullmatch(name) and text[start:end][:1].isupper():
+            return True  # "Sleepy Joe", "Crooked Hillary"
+    for start, end, word in words:
+        written = text[start:end]
+        if not _CAPITALISED.fullmatch(written) or start == 0:
+            continue
+        for size in range(4, len(word) - 2):
+            tail = word[-size:]
+            if "insult" in categories(tail) and tail in _FUSABLE:
+                return True  # an insult fused onto a name: "Trudope"
+    return False
+
+
+WITS = frozenset({"brain", "brains", "iq", "intellect", "intelligence", "wits", "sense", "memory"})
+_FUSABLE = frozenset({"dope", "dopes", "tard", "tards", "clown", "idiot", "moron", "dumb", "fool"})
+
+
+def _scare_quote(text: str, quoted: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """``(a title in scare quotes or "so-called", praise in scare quotes)``."""
+    title = bool(_SO_CALLED.search(text))
+    praise = False
+    for start, end in quoted:
+        inner = text[start + 1 : end - 1].lower().split()
+        if not 1 <= len(inner) <= 3:
+            continue
+        inner_text = " ".join(w.strip(".,!?") for w in inner)
+        if inner_text in TITLES or inner[-1].strip(".,!?") in TITLES:
+            title = True
+        elif any(w.strip(".,!?") in PRAISE for w in inner):
+            praise = True
+    return title, praise
+
+
+def read(text: str, words: list[tuple[int, int, str]]) -> Reading:
+    """The mentioned abuse words and the pattern cues of ``text`` (``words``: normalised)."""
+    quoted = _quoted_spans(text)
+    lower = " ".join(w for _, _, w in words)
+    condemns = any(w in CONDEMNING for _, _, w in words) or any(
+        phrase in lower for phrase in CONDEMNING_PHRASES
+    )
+    mentioned: set[int] = set()
+    negated = reported = False
+    for i, (start, _, word) in enumerate(words):
+        if not _is_abusive(word):
+            continue
+        if _negated(text, words, i):
+            mentioned.add(i)
+            negated = True
+        elif condemns and _reported(text, words, i, _inside(quoted, start)):
+            mentioned.add(i)
+            reported = True
+    cues: list[str] = []
+    if negated:
+        cues.append("negated")
+    if reported:
+        cues.append("counter_speech")
+    if _threat(text, words, mentioned):
+        cues.append("threat")
+    if _dehumanising(words, mentioned):
+        cues.append("dehumanising")
+    if _coded(text, words):
+        cues.append("coded")
+    title, praise = _scare_quote(text, quoted)
+    if title:
+        cues.append("scare_quote")
+    sarcastic = bool(_SARCASM.search(text))
+    if sarcastic:
+        cues.append("sarcasm")
+    tokens = {w for _, _, w in words}
+    if praise or (sarcastic and tokens & PRAISE):
+        cues.append("sarcastic_praise")
+    if (sarcastic or "sarcastic_praise" in cues or title) and tokens & SECOND_PERSON:
+        cues.append("aimed_sarcasm")  # the sneer is addressed to the reader
+    return Reading(frozenset(mentioned), tuple(cues))
