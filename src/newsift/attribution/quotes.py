@@ -1144,7 +1144,8 @@ def _same_sentence_cue(
     """The cue of the quotation's sentence that found no content, or of the next one.
 
     '"... missing.” Trump said.': the sentence right after the quotation, in the
-    same ``paragraph``; a cue in the next paragraph is someone else's.
+    same ``paragraph``; in the next paragraph only a sentence that is no more
+    than its speaker and cue ("Trump said."): a longer one is someone else's.
     """
     best: Speech | None = None
     for speech in speeches:
@@ -1162,7 +1163,7 @@ def _same_sentence_cue(
         if (
             not in_sentence
             and 0 <= speech.sentence.start - quotation.end <= 2
-            and (paragraph < 0 or speech.paragraph == paragraph)
+            and (paragraph < 0 or speech.paragraph == paragraph or _bare_cue(speech))
         ):
             # '"... missing.” Trump said.': the cue's sentence starts right after
             in_sentence = speech.cue.start - quotation.end < 60
@@ -1173,6 +1174,18 @@ def _same_sentence_cue(
         ):
             best = speech
     return best
+
+
+def _bare_cue(speech: Speech) -> bool:
+    """Whether the cue's sentence is only its speaker and cue.
+
+    It ends with the cue ("Trump said.", "the official added.") or opens with
+    it ("said Jane Doe, a spokeswoman for the agency.").
+    """
+    sentence = speech.sentence
+    if sentence is None:
+        return False
+    return sentence.end - speech.cue.end <= 2 or speech.cue.start - sentence.start <= 1
 
 
 def _in_speaker(speech: Speech, quotation: QuotedSpan) -> bool:
