@@ -175,9 +175,16 @@ def test_abstains_under_its_threshold(nlp: Language) -> None:
     assert _added(nlp, text, threshold=1.0) == []
 
 
-@pytest.mark.parametrize(("params", "cues"), [({}, []), ({"cue_model": True}, ["believes"])])
+@pytest.mark.parametrize(
+    ("params", "cues"),
+    [
+        ({}, []),
+        ({"cue_model": True}, ["believes"]),
+        ({"cue_model": True, "cue_threshold": 1.0}, []),
+    ],
+)
 def test_analyzer_runs_it_only_when_asked(
-    analyse: object, params: dict[str, bool], cues: list[str]
+    analyse: object, params: dict[str, object], cues: list[str]
 ) -> None:
     import newsift
 

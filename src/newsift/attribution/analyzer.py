@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from newsift.attribution.annotations import (
@@ -93,6 +93,9 @@ class QuoteAnalyzer:
     #: add the confident cues the rules missed with the learned CRF (attribution-cues-v1.npz):
     #: PolNeAR-style attributions (beliefs, stances, acts); off, as it costs page precision
     cue_model: bool = False
+    #: its confidence threshold; None: the model's (0.45, best F1 on held-out PolNeAR
+    #: train); 0.95 kept page precision on the audit's dev pages
+    cue_threshold: float | None = None
     _nlp: Language | None = field(default=None, init=False, repr=False)
     _spans: SpanModel | None = field(default=None, init=False, repr=False)
     _cues: CueTagger | None = field(default=None, init=False, repr=False)
@@ -111,6 +114,8 @@ class QuoteAnalyzer:
             from newsift.attribution.cue_tagger import load_cue_tagger
 
             self._cues = load_cue_tagger()
+            if self.cue_threshold is not None:
+                self._cues = replace(self._cues, threshold=self.cue_threshold)
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
