@@ -32,10 +32,13 @@ from newsift.comments.normalise import normalised_words
 
 COMMENT_BUCKETS = 1 << 18
 HALF = COMMENT_BUCKETS // 2
+#: word-half buckets of hashed words, bigrams and lexicon cues; the last buckets of the
+#: word half belong to the pattern cues alone, so their weights can be set after training
+WORD_BUCKETS = HALF - len(patterns.CUES)
 TOKEN_BUCKETS = 1 << 16
 CHAR_NGRAMS = (3, 4, 5)
 MAX_CHARS = 2000
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 POLITICAL_PLACEHOLDER = "polname"
 #: value of a pattern cue (``patterns.read``), added after the n-gram halves are
 #: normalised so that one cue weighs the same in a short and a long comment
@@ -109,8 +112,8 @@ def rewritten(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def pattern_bucket(name: str) -> int:
-    """The comment-feature bucket of pattern cue ``name`` (``patterns.CUES``)."""
-    return _hash("pat:" + name, HALF)
+    """The comment-feature bucket of pattern cue ``name`` (``patterns.CUES``): its own."""
+    return WORD_BUCKETS + patterns.CUES.index(name)
 
 
 def comment_features(text: str) -> dict[int, float]:
@@ -118,8 +121,8 @@ def comment_features(text: str) -> dict[int, float]:
     cleaned, found_patterns = rewritten(text)
     lower = fold_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
     tokens = [_DIGIT.sub("0", w) for _, _, w in _words(lower)]
-    word_counts: Counter[int] = Counter(_hash("w:" + w, HALF) for w in tokens)
-    word_counts.update(_hash("b:" + a + " " + b, HALF) for a, b in pairwise(tokens))
+    word_counts: Counter[int] = Counter(_hash("w:" + w, WORD_BUCKETS) for w in tokens)
+    word_counts.update(_hash("b:" + a + " " + b, WORD_BUCKETS) for a, b in pairwise(tokens))
     cues: Counter[str] = Counter()
     for i, token in enumerate(tokens):
         found = PLACEHOLDER_CATEGORIES.get(token) or categories(token)
@@ -130,7 +133,7 @@ def comment_features(text: str) -> dict[int, float]:
     if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
         cues["shape:shouting"] += 1
     for cue, count in cues.items():
-        word_counts[_hash(cue, HALF)] += 2 * count
+        word_counts[_hash(cue, WORD_BUCKETS)] += 2 * count
     padded = " " + _DIGIT.sub("0", lower) + " "
     known = _CHAR_BUCKETS.get  # buckets are at least HALF, never 0
     char_counts: Counter[int] = Counter(

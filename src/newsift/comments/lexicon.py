@@ -150,7 +150,7 @@ REPORTING = _entries(
 #: Words that condemn what a comment reports (counter-speech), and phrases doing the same.
 CONDEMNING = _entries(
     """
-    wrong unacceptable hateful hate bigoted bigotry racist racism sexist sexism homophobic
+    wrong unacceptable hateful bigoted bigotry racist racism sexist sexism homophobic
     transphobic xenophobic stop reported booed dehumanising dehumanizing inexcusable tolerated
     tolerate vile shameful condemn condemned lies slur slurs harassment abusive uncalled
     offensive disgraceful dehumanises dehumanizes dehumanise dehumanize lie false untrue
@@ -159,7 +159,7 @@ CONDEMNING = _entries(
 CONDEMNING_PHRASES = (
     "not ok", "not okay", "not acceptable", "never acceptable", "not fair", "has to stop",
     "must stop", "needs to stop", "not cool", "out of line", "make it okay", "make it ok",
-    "no place", "should not be", "shouldn't be", "leads to violence",
+    "no place", "should not be", "shouldn't be", "leads to violence", "hate speech", "is hate",
 )  # fmt: skip
 
 #: Words of praise that turn to derision in scare quotes or under "/s".

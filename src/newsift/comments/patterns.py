@@ -53,6 +53,13 @@ NEGATION_WINDOW = 8  # words between a negator and the abuse word it negates
 REPORT_WINDOW = 6  # words between a reporting verb ("calling") and the abuse it reports
 INTENT_WINDOW = 5
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bbut\b|\bthough\b", re.IGNORECASE)
+#: a negation's scope also ends at a comma or a conjunction ("not safe because he is an idiot")
+_SCOPE_BREAK = re.compile(
+    r"[.;:!?,]|\b(?:but|though|because|since|and|or|so|when|while|who|which|if)\b", re.IGNORECASE
+)
+#: after a negator, these make it no negation of what follows ("not as stupid as", "not all")
+NOT_NEGATING = frozenset({"as", "only", "just", "all", "even", "these", "those", "they", "you"})
+NEGATED = ("insult", "dehumanising")  # what a negator can take back; not profanity or threats
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]|(?<!\w)['‘]([^'‘’]{1,60})['’](?!\w)")
 _SARCASM = re.compile(r"(?:^|\s)/s\b", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso[- ]called\b", re.IGNORECASE)
@@ -78,15 +85,24 @@ def _same_clause(text: str, words: list[tuple[int, int, str]], first: int, last:
 
 
 def _negated(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
-    """True when a negator shortly before word ``i`` (same clause) negates it."""
+    """True when a negator shortly before word ``i`` (same clause) negates it.
+
+    Not a negation: a negator that opens its clause as an auxiliary ("Don't
+    be an idiot", "Don't these idiots have a job?"), or one followed by a word
+    of :data:`NOT_NEGATING` ("not as stupid as", "not all").
+    """
+    if not any(c in NEGATED for c in categories(words[i][2])):
+        return False
     for j in range(max(0, i - NEGATION_WINDOW), i):
         word = words[j][2]
-        if word in NEGATORS or word.endswith("n't"):
-            following = words[j + 1][2] if j + 1 < len(words) else ""
-            if following == "be" and word in {"don't", "dont", "do"}:
-                return False  # "don't be an idiot" is still an insult
-            if _same_clause(text, words, j, i):
-                return True
+        if not (word in NEGATORS or word.endswith("n't")):
+            continue
+        following = words[j + 1][2] if j + 1 < len(words) else ""
+        opens = j == 0 or bool(_SCOPE_BREAK.search(text[words[j - 1][1] : words[j][0]]))
+        if following in NOT_NEGATING or (opens and word not in NEGATORS - {"dont", "cant"}):
+            continue
+        if not _SCOPE_BREAK.search(text[words[j][1] : words[i][0]]):
+            return True
     return False
 
 
