@@ -79,6 +79,7 @@ models: $(BIN)/newsift
 	$(BIN)/python -m newsift.train.lines
 	$(BIN)/python -m newsift.train.spans
 	$(BIN)/python -m newsift.train.cues
+	$(BIN)/python -m newsift.train.confidence
 	$(BIN)/python -m newsift.train.leaders
 	$(BIN)/python -m newsift.claims.train
 	$(BIN)/python -m newsift.persuasion.train

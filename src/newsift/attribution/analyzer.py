@@ -15,6 +15,7 @@ from newsift.attribution.annotations import (
     sourcing_profile,
 )
 from newsift.attribution.byline import byline_signals
+from newsift.attribution.confidence import shown_sources
 from newsift.attribution.cues import outlet_keys
 from newsift.document import Document, Span
 from newsift.registry import register
@@ -24,11 +25,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
 
+    from newsift.attribution.confidence import Scorer
     from newsift.attribution.cue_tagger import CueTagger
     from newsift.attribution.marks import QuotedSpan
     from newsift.attribution.nonresponses import Refusal
     from newsift.attribution.quotes import Speech
-    from newsift.attribution.sources import Resolver, SourceDraft
+    from newsift.attribution.sources import Mention, Resolver, SourceDraft
     from newsift.attribution.spans import SpanModel
 
 #: Longer paragraphs are parsed in pieces this long (spaCy refuses over nlp.max_length,
@@ -99,6 +101,11 @@ class QuoteAnalyzer:
     _nlp: Language | None = field(default=None, init=False, repr=False)
     _spans: SpanModel | None = field(default=None, init=False, repr=False)
     _cues: CueTagger | None = field(default=None, init=False, repr=False)
+    #: score each attributed quote (attribution-confidence-v1.npz) and show a speaker only
+    #: at or over the display threshold (None: the model's); say less when unsure
+    confidence_model: bool = True
+    confidence_threshold: float | None = None
+    _confidence: Scorer | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
         """Load the English spaCy pipeline (and the learned models) once per process."""
@@ -110,6 +117,15 @@ class QuoteAnalyzer:
             from newsift.attribution.spans import load_span_model
 
             self._spans = load_span_model()
+        if self.confidence_model and self._confidence is None:
+            from newsift.attribution.confidence import ConfidenceModel, load_confidence_model
+
+            model = load_confidence_model()
+            if self.confidence_threshold is not None:
+                model = ConfidenceModel(
+                    model.names, model.weights, model.bias, self.confidence_threshold
+                )
+            self._confidence = model
         if self.cue_model and self._cues is None:
             from newsift.attribution.cue_tagger import load_cue_tagger
 
@@ -129,12 +145,14 @@ class QuoteAnalyzer:
         refine = self._spans.refine if self._spans is not None else None
         outlets = outlet_keys(doc.meta.site_name, doc.meta.url)  # "told Gizmodo" on its page
         quotes, sources, nonresponses = analyse(
-            self._nlp, doc.text, blocks, refine, outlets=outlets, cues=self._cues
+            self._nlp, doc.text, blocks, refine, outlets, self._cues, self._confidence
         )
+        profile = sourcing_profile(sources, quotes, nonresponses)  # hidden ones: excluded
+        sources, nonresponses = shown_sources(sources, nonresponses)
         doc.layers["quotes"] = quotes
         doc.layers["sources"] = sources
         doc.layers["nonresponses"] = nonresponses
-        doc.layers["sourcing"] = [sourcing_profile(sources, quotes, nonresponses)]
+        doc.layers["sourcing"] = [profile]
         doc.layers["byline"] = byline_signals(doc)
         return doc
 
@@ -146,6 +164,7 @@ def analyse(
     refine: Callable[[list[Speech], Sequence[QuotedSpan]], None] | None = None,
     outlets: frozenset[str] = frozenset(),
     cues: CueFinder | None = None,
+    confidence: Scorer | None = None,
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     """Quotes, sources and non-responses of ``text`` read in ``blocks`` of paragraphs.
 
@@ -155,6 +174,9 @@ def analyse(
     block's contents in place once quotations are attached. ``cues`` (the learned
     cue tagger, :mod:`newsift.attribution.cue_tagger`) may add statements to each
     paragraph's rule-found ones; they join once the rules' quotations are attached.
+    ``confidence`` (:mod:`newsift.attribution.confidence`) scores each attributed
+    quote; one under its threshold loses its speaker, and a source left with no
+    quote comes last with no quotes (hidden by ``shown_sources``).
     """
     from newsift.attribution.marks import pair_quotes
     from newsift.attribution.nonresponses import find_nonresponses
@@ -218,7 +240,7 @@ def analyse(
         for word in entity.text.split()
         if word[:1].isupper() and word.lower() not in HONORIFICS
     )
-    return _assemble(text, speeches, orphans, refusals, resolver)
+    return _assemble(text, speeches, orphans, refusals, resolver, confidence)
 
 
 def _quoted_at(quoted: Sequence[tuple[int, int]], starts: Sequence[int], position: int) -> bool:
@@ -248,22 +270,50 @@ def pieces(paragraphs: Sequence[Span], text: str, max_length: int) -> list[Span]
     return out
 
 
+def _threshold(confidence: Scorer | None) -> float:
+    return confidence.threshold if confidence is not None else 0.0
+
+
+def _confidences(
+    text: str,
+    owner: dict[str, SourceDraft],
+    found_by: dict[str, tuple[Speech, Mention, bool]],
+    confidence: Scorer | None,
+) -> dict[str, float]:
+    """Quote id -> the confidence model's probability, for each attributed quote."""
+    if confidence is None:
+        return {}
+    from collections import Counter
+
+    from newsift.attribution.confidence import quote_features
+
+    counts = Counter(d.index for d in owner.values())
+    scores: dict[str, float] = {}
+    for quote_id, draft in owner.items():
+        speech, mention, created = found_by[quote_id]
+        features = quote_features(speech, mention, draft, created, counts[draft.index], text)
+        scores[quote_id] = round(confidence.probability(features), 4)  # as written to JSON
+    return scores
+
+
 def _assemble(
     text: str,
     speeches: list[Speech],
     orphans: list[QuotedSpan],
     refusals: Sequence[Refusal],
     resolver: Resolver,
+    confidence: Scorer | None = None,
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
-    from newsift.attribution.sources import describe
+    from newsift.attribution.sources import absorb, describe, merge_one_word
 
     items: list[tuple[int, Speech | None, QuotedSpan | None]] = []
     items.extend((s.content.start, s, None) for s in speeches if s.content is not None)
     items.extend((q.start, None, q) for q in orphans)
     items.sort(key=lambda item: item[0])
-    by_speaker: dict[tuple[int, int], SourceDraft | None] = {}
+    by_speaker: dict[tuple[int, int], tuple[SourceDraft | None, Mention, bool]] = {}
     quotes: list[Quote] = []
     owner: dict[str, SourceDraft] = {}
+    found_by: dict[str, tuple[Speech, Mention, bool]] = {}  # quote id -> for its confidence
     for number, (_, speech, orphan) in enumerate(items, start=1):
         quote_id = f"q{number}"
         if orphan is not None or speech is None:
@@ -273,9 +323,7 @@ def _assemble(
         draft: SourceDraft | None = None
         if speech.speaker is not None and speech.speaker_token is not None:
             key = (speech.speaker.start, speech.speaker.end)
-            if key in by_speaker:
-                draft = by_speaker[key]
-            else:
+            if key not in by_speaker:
                 mention = describe(
                     speech.speaker_token,
                     speech.speaker,
@@ -284,8 +332,10 @@ def _assemble(
                     text,
                     resolver.people,
                 )
-                draft = resolver.resolve(mention)
-                by_speaker[key] = draft
+                known = len(resolver.drafts)
+                by_speaker[key] = (resolver.resolve(mention), mention, len(resolver.drafts) > known)
+            draft, mention, created = by_speaker[key]
+            found_by[quote_id] = (speech, mention, created)
         assert speech.content is not None
         quotes.append(
             Quote(
@@ -301,10 +351,23 @@ def _assemble(
         )
         if draft is not None:
             owner[quote_id] = draft
+    quoted_drafts = {d.index: d for d in owner.values()}
+    merged = merge_one_word(quoted_drafts.values(), resolver.people)  # "Okafor", "Ada Okafor"
+    for index, target in merged.items():
+        absorb(target, quoted_drafts[index])
+    owner = {q: merged.get(d.index, d) for q, d in owner.items()}
+    scores = _confidences(text, owner, found_by, confidence)
+    hidden = [d for q, d in owner.items() if q in scores and scores[q] < _threshold(confidence)]
+    owner = {
+        q: d for q, d in owner.items() if not (q in scores and scores[q] < _threshold(confidence))
+    }
     source_ids: dict[int, str] = {}
     for quote in quotes:
         draft = owner.get(quote.id)
         if draft is not None and draft.index not in source_ids:
+            source_ids[draft.index] = f"s{len(source_ids) + 1}"
+    for draft in hidden:  # every quote under the threshold: last, with no quote
+        if draft.index not in source_ids:
             source_ids[draft.index] = f"s{len(source_ids) + 1}"
     quotes = [
         Quote(
@@ -312,10 +375,11 @@ def _assemble(
             q.kind,
             q.content,
             q.cue,
-            q.speaker,
+            q.speaker if q.id in owner or q.id not in scores else None,
             source_ids[owner[q.id].index] if q.id in owner else None,
             q.to_author,
             q.names,
+            scores.get(q.id),
         )
         for q in quotes
     ]
@@ -353,6 +417,6 @@ def _assemble(
             )
             match = resolver.find(mention)
             if match is not None:
-                source_id = source_ids.get(match.index)
+                source_id = source_ids.get(merged.get(match.index, match).index)
         nonresponses.append(NonResponse(refusal.span, who, refusal.who_span, source_id))
     return quotes, sources, nonresponses

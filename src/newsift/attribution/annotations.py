@@ -31,7 +31,11 @@ class Quote:
     :class:`Source` that mention resolves to. ``to_author``: said to the writer
     ("told me"). ``names``: quotation marks inside the content around a name
     or title ("the “People's Forum for Peace”"), not words the speaker said;
-    written to JSON only when there are some.
+    written to JSON only when there are some. ``confidence``: the calibrated
+    probability that the speaker is right (:mod:`~newsift.attribution.confidence`),
+    for a quote the rules gave a speaker; None otherwise, and then not written.
+    A quote under the display threshold keeps its confidence but loses its
+    speaker and source.
     """
 
     id: str
@@ -42,6 +46,7 @@ class Quote:
     source: str | None = None
     to_author: bool = False
     names: tuple[Span, ...] = ()
+    confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in QUOTE_KINDS:
@@ -63,6 +68,8 @@ class Quote:
         }
         if self.names:
             data["names"] = [s.to_dict() for s in self.names]
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
         return data
 
     @classmethod
@@ -77,9 +84,19 @@ class Quote:
                 source=fields.optional_string(data, "source"),
                 to_author=fields.boolean(data, "to_author"),
                 names=span_list(data, "names"),
+                confidence=_probability(data.get("confidence")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad quote {dict(data)!r:.200}: {exc}") from exc
+
+
+def _probability(value: object) -> float | None:
+    """An optional probability read from JSON (None when absent)."""
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"confidence must be a number from 0 to 1, not {value!r}")
+    return float(value)
 
 
 @dataclass(frozen=True, slots=True)

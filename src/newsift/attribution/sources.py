@@ -900,3 +900,72 @@ def _indefinite_text(name: str) -> bool:
 def _definite_text(name: str) -> bool:
     first = name.split()[0].lower() if name.split() else ""
     return first in {"the", "this", "that"}
+
+
+# duplicate safety net ---------------------------------------------------------
+def _name_words(name: str) -> list[str]:
+    """The words of a name without honorifics, edge punctuation or a possessive "'s"."""
+    words = [w.strip(".,;:\"“”'’()") for w in name.split()]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    return [w for w in words if w and w.lower() not in HONORIFICS]
+
+
+def merge_one_word(
+    drafts: Iterable[SourceDraft], people: frozenset[str] = frozenset()
+) -> dict[int, SourceDraft]:
+    """Short names to merge: draft index -> the draft it is a short form of.
+
+    A named source of one capitalised word ("Okafor", "Veltra") is the same as
+    a named source of several words whose last word ("Ada Okafor") or first
+    word it is (a person's given name, or a company's name before "Systems",
+    "Inc." and the like), when the two have the same kind and that
+    source is the only such candidate (precision first: "Smith" with both
+    "Jane Smith" and "Tom Smith" stays apart). A one-word organisation that is
+    a word of a PERSON entity on the page ("Musk" read as an organisation)
+    joins the only person whose surname it is. Order does not matter: the
+    short form may come first.
+    """
+    pool = [d for d in drafts if d.named]
+    out: dict[int, SourceDraft] = {}
+    for short in pool:
+        words = _name_words(short.name)
+        if len(words) != 1 or not words[0][:1].isupper():
+            continue
+        found = [
+            long for long in pool if long is not short and _short_of(words[0], short, long, people)
+        ]
+        if len(found) == 1:
+            out[short.index] = found[0]
+    return out
+
+
+#: Words after a company's own name that leave it the same company ("Veltra Systems Inc.").
+_CORPORATE = frozenset(
+    {"inc", "corp", "corporation", "co", "company", "group", "ltd", "llc", "plc", "ag", "sa"}
+    | {"holdings", "systems", "technologies", "motors", "international", "labs", "gmbh"}
+)
+
+
+def _short_of(word: str, short: SourceDraft, long: SourceDraft, people: frozenset[str]) -> bool:
+    """Whether the one-word name ``word`` of ``short`` is a short form of ``long``."""
+    long_words = [w.lower() for w in _name_words(long.name)]
+    if len(long_words) < 2:
+        return False
+    if long.kind == short.kind and word.lower() == long_words[-1]:
+        return True
+    if long.kind == short.kind and word.lower() == long_words[0]:
+        # "Ada" for "Ada Okafor"; "Veltra" for "Veltra Systems Inc." but not "Washington"
+        # for "Washington Post"
+        return long.kind == "person" or all(w.strip(".") in _CORPORATE for w in long_words[1:])
+    surname = word.lower() == long_words[-1] and word in people
+    return short.kind == "organization" and long.kind == "person" and surname
+
+
+def absorb(target: SourceDraft, short: SourceDraft) -> None:
+    """Merge the mentions, descriptor and reason of ``short`` into ``target``."""
+    target.mentions.extend(short.mentions)
+    target.last = max(target.last, short.last)
+    if not target.descriptor and short.descriptor:
+        target.descriptor = list(short.descriptor)
+    if target.reason is None and short.reason is not None:
+        target.reason = short.reason
