@@ -10,12 +10,24 @@ checks the model's name and version, and otherwise raises
 
 spaCy is imported here only, and only when :func:`load_english` is called, so
 ``import newsift`` stays fast.
+
+Torch is kept out: spaCy's ML library thinc imports torch at import time
+whenever torch is installed (``thinc.compat``), which costs about 1.6 CPU-s
+and 200 MiB, and this pipeline never runs a torch layer. :func:`_without_torch`
+makes ``import torch`` fail only while spaCy, thinc and the model package are
+imported and loaded, then takes the block away, so a later ``import torch``
+works as usual. (thinc then reports ``has_torch = False`` for the rest of the
+process: its torch wrappers are unavailable, which en_core_web_sm never uses.
+A process that imported torch before loading spaCy is left as it is.)
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newsift.errors import ConfigError
@@ -51,11 +63,35 @@ def _merge_hyphenated_names(doc: Doc) -> Doc:
     return doc
 
 
+@contextmanager
+def _without_torch() -> Iterator[None]:
+    """While inside, ``import torch`` raises ImportError unless torch is already imported.
+
+    A ``None`` entry in :data:`sys.modules` is Python's documented way to make
+    an import fail. The entry is removed on the way out, unless something
+    else replaced it meanwhile.
+    """
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
 def load_english() -> Language:
     """The small English pipeline (en_core_web_sm 3.8.x), cached per process."""
     cached = _cache.get("en")
     if cached is not None:
         return cached
+    with _without_torch():
+        return _load_english()
+
+
+def _load_english() -> Language:
     try:
         importlib.import_module("spacy")
     except ImportError as exc:
