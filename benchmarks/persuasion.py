@@ -30,6 +30,7 @@ import time
 
 import numpy as np
 
+import anchors as reference
 from newsift.claims.sentences import split_sentences
 from newsift.document import Span
 from newsift.persuasion.analyzer import find_techniques
@@ -157,28 +158,14 @@ def analyzer_speed(text: str, tagger: SpanTagger, classifier: TechniqueClassifie
 
 def bert_speed(text: str) -> float | None:
     """Articles per CPU-second for a random BERT-base token classifier (None without torch)."""
-    try:
-        import torch
-        from transformers import BertConfig, BertForTokenClassification
-    except ImportError:
+    model = reference.bert_base()
+    if model is None:
         return None
-    torch.set_num_threads(1)
-    torch.manual_seed(0)
-    config = BertConfig(num_labels=3)  # BIO; BertConfig() defaults are BERT-base
-    model = BertForTokenClassification(config).eval()
-    pieces = int(len(text.split()) * 1.3)  # word pieces per word, about
-    windows = [min(512, pieces - i) for i in range(0, pieces, 512)]
-
-    def once() -> None:
-        with torch.no_grad():
-            for length in windows:
-                ids = torch.randint(1000, config.vocab_size, (1, length))
-                model(input_ids=ids)
-
-    once()
+    lengths = reference.windows(reference.estimated_pieces(text))
+    reference.run_windows(model, lengths)
     runs, start = 0, time.process_time()
     while runs < 2 or time.process_time() - start < 3.0:
-        once()
+        reference.run_windows(model, lengths)
         runs += 1
     return runs / (time.process_time() - start)
 
