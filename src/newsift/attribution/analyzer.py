@@ -304,7 +304,7 @@ def _assemble(
     resolver: Resolver,
     confidence: Scorer | None = None,
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
-    from newsift.attribution.sources import absorb, describe, merge_one_word
+    from newsift.attribution.sources import absorb, describe, merge_duplicates
 
     items: list[tuple[int, Speech | None, QuotedSpan | None]] = []
     items.extend((s.content.start, s, None) for s in speeches if s.content is not None)
@@ -352,7 +352,7 @@ def _assemble(
         if draft is not None:
             owner[quote_id] = draft
     quoted_drafts = {d.index: d for d in owner.values()}
-    merged = merge_one_word(quoted_drafts.values(), resolver.people)  # "Okafor", "Ada Okafor"
+    merged = merge_duplicates(quoted_drafts.values(), resolver.people)  # "Okafor", "Ada Okafor"
     for index, target in merged.items():
         absorb(target, quoted_drafts[index])
     owner = {q: merged.get(d.index, d) for q, d in owner.items()}

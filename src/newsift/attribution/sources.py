@@ -910,33 +910,64 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w and w.lower() not in HONORIFICS]
 
 
-def merge_one_word(
+def merge_duplicates(
     drafts: Iterable[SourceDraft], people: frozenset[str] = frozenset()
 ) -> dict[int, SourceDraft]:
-    """Short names to merge: draft index -> the draft it is a short form of.
+    """Sources to merge: draft index -> the draft it duplicates (a safety net after resolution).
 
-    A named source of one capitalised word ("Okafor", "Veltra") is the same as
-    a named source of several words whose last word ("Ada Okafor") or first
-    word it is (a person's given name, or a company's name before "Systems",
-    "Inc." and the like), when the two have the same kind and that
-    source is the only such candidate (precision first: "Smith" with both
-    "Jane Smith" and "Tom Smith" stays apart). A one-word organisation that is
-    a word of a PERSON entity on the page ("Musk" read as an organisation)
-    joins the only person whose surname it is. Order does not matter: the
-    short form may come first.
+    Precision first: a source merges only when exactly one other fits, and a
+    source that absorbs another is never merged itself.
+
+    - **The same name** (articles, honorifics and possessives aside) and the
+      same kind, both named: the later joins the earlier ("Clinton's campaign"
+      and "The Clinton campaign"). A one-word name that is a word of a PERSON
+      entity on the page, read as a group, an organisation or unattributed
+      ("Sanders" taken for a plural), joins the named person of that name.
+    - **A short form**: a source of one capitalised word ("Okafor", "Veltra")
+      joins a source of several words whose last word ("Ada Okafor") or first
+      word it is (a person's given name, or a company's name before "Systems",
+      "Inc." and the like) when the kinds agree; a one-word group, organisation
+      or unattributed source that is a PERSON word joins the person with that
+      surname ("Trump" / "Donald Trump"); a one-word person joins a two- or
+      three-word title-case "organisation" with that last word ("Fiorina" /
+      "Carly Fiorina", a person the entity recognizer missed). Either order.
     """
-    pool = [d for d in drafts if d.named]
+    pool = sorted({d.index: d for d in drafts}.values(), key=lambda d: d.index)
     out: dict[int, SourceDraft] = {}
+    targets: set[int] = set()
     for short in pool:
-        words = _name_words(short.name)
-        if len(words) != 1 or not words[0][:1].isupper():
+        if short.index in targets:
             continue
         found = [
-            long for long in pool if long is not short and _short_of(words[0], short, long, people)
+            other
+            for other in pool
+            if other is not short and other.index not in out and _duplicate(short, other, people)
         ]
         if len(found) == 1:
             out[short.index] = found[0]
+            targets.add(found[0].index)
     return out
+
+
+#: Kinds a surname can be misread as ("Sanders" as a plural group).
+_MISREAD = frozenset({"unattributed", "group", "organization"})
+
+
+def _duplicate(short: SourceDraft, other: SourceDraft, people: frozenset[str]) -> bool:
+    """Whether ``short`` is the same source as ``other`` (see :func:`merge_duplicates`)."""
+    words = _name_words(short.name)
+    one = words[0] if len(words) == 1 and words[0][:1].isupper() else None
+    if _norm(short.name) and _norm(short.name) == _norm(other.name):
+        if short.kind == other.kind:
+            return short.named and other.named and other.index < short.index
+        misread = one is not None and one in people and short.kind in _MISREAD
+        return misread and other.kind == "person" and other.named
+    return one is not None and _short_of(one, short, other, people)
+
+
+def _norm(name: str) -> str:
+    words = [w.lower() for w in _name_words(name)]
+    return " ".join(w for w in words if w not in {"the", "a", "an"})
 
 
 #: Words after a company's own name that leave it the same company ("Veltra Systems Inc.").
@@ -949,20 +980,26 @@ _CORPORATE = frozenset(
 def _short_of(word: str, short: SourceDraft, long: SourceDraft, people: frozenset[str]) -> bool:
     """Whether the one-word name ``word`` of ``short`` is a short form of ``long``."""
     long_words = [w.lower() for w in _name_words(long.name)]
-    if len(long_words) < 2:
+    if len(long_words) < 2 or not long.named:
         return False
-    if long.kind == short.kind and word.lower() == long_words[-1]:
+    same = long.kind == short.kind and short.named
+    if same and word.lower() == long_words[-1]:
         return True
-    if long.kind == short.kind and word.lower() == long_words[0]:
+    if same and word.lower() == long_words[0]:
         # "Ada" for "Ada Okafor"; "Veltra" for "Veltra Systems Inc." but not "Washington"
         # for "Washington Post"
         return long.kind == "person" or all(w.strip(".") in _CORPORATE for w in long_words[1:])
-    surname = word.lower() == long_words[-1] and word in people
-    return short.kind == "organization" and long.kind == "person" and surname
+    if short.kind in _MISREAD and long.kind == "person" and long.named:
+        return word.lower() == long_words[-1] and word in people  # "Trump" / "Donald Trump"
+    if short.kind == "person" and short.named and long.kind == "organization":
+        return _surname_of(long) == word.lower()  # "Fiorina" / "Carly Fiorina"
+    return False
 
 
 def absorb(target: SourceDraft, short: SourceDraft) -> None:
     """Merge the mentions, descriptor and reason of ``short`` into ``target``."""
+    if target.kind == "organization" and short.kind == "person" and short.named:
+        target.kind, target.surname = "person", target.name.split()[-1]  # "Carly Fiorina"
     target.mentions.extend(short.mentions)
     target.last = max(target.last, short.last)
     if not target.descriptor and short.descriptor:
