@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[3]
 #: A feature enters the model when it fires on at least this many training examples.
 MIN_COUNT = 5
 #: Bump when quote_features changes, so a stale cache is not read.
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 Row = tuple[dict[str, float], int, int]  # features, label, article index
 
 
