@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from newsift import fields as field_types
 from newsift.errors import SchemaError
 
-SCHEMA = "newsift.document/1.3"
+SCHEMA = "newsift.document/1.4"
 SCHEMA_MAJOR = SCHEMA.rsplit("/", 1)[1].split(".")[0]
 
 #: Layers every document has from ingest on; analyzers may enrich ``meta``.
