@@ -1,6 +1,7 @@
 """Speed as issue 18 defines it: newsift's default pipeline against a BERT-base model.
 
     python benchmarks/speed.py [--rounds N] [--no-cold] [--no-scaling] [--no-comments]
+                               [--no-anchor] [--no-install] [--cold-rounds N]
                                [--comment-sizes 20,200,2000,5000] [--scaling-rounds N]
 
 The article: about 1,000 words of body and 20 comments in the layout of the
@@ -32,6 +33,9 @@ at 1, set before any import; torch at 1 when the anchor is built). Printed:
 4. Scaling: 1k/4k/16k-word pages with 20 comments, the CPU ratio 16k/4k
    against the goal (at most 4.4).
 5. Comments: the 1,000-word article with 20/200/2,000/5,000 comments.
+6. Install size: every distribution in this environment, and the torch
+   family (torch, transformers, sentence-transformers) that the ``minilm``
+   extra pulls in and the run time never imports.
 
 Torch is used here only as the reference; newsift itself never imports it.
 Speed is never a unit test: this is where it is measured.
@@ -70,6 +74,8 @@ GOAL_SCALING = 4.4
 GOAL_COLD_S, GOAL_COLD_MIB = 2.0, 400.0
 REFERENCE_DATE = "2025-06-01"
 KINDS = ("body", "comment")
+#: What the minilm extra pulls that the run time never imports (see docs/speed.md).
+TORCH_FAMILY = ("torch", "transformers", "sentence-transformers")
 
 
 # pages -------------------------------------------------------------------------
@@ -286,6 +292,27 @@ def comment_counts(sizes: list[int], source: list[str]) -> None:
         )
 
 
+def install_size() -> None:
+    """MiB of every installed distribution in this environment, and of the torch family."""
+    from importlib.metadata import distributions
+
+    sizes: dict[str, float] = {}
+    for dist in distributions():
+        total = 0
+        for file in dist.files or ():
+            path = Path(str(dist.locate_file(file)))
+            if path.is_file():
+                total += path.stat().st_size
+        sizes[dist.metadata["Name"].lower()] = total / 2**20
+    torch_family = {n: sizes.get(n, 0.0) for n in TORCH_FAMILY}
+    print("\n6. Install size of this environment (make demo installs every extra)")
+    print(f"   all distributions   {sum(sizes.values()):8.0f} MiB")
+    print(f"   torch family        {sum(torch_family.values()):8.0f} MiB", end="  ")
+    print(", ".join(f"{n} {size:.0f}" for n, size in torch_family.items()))
+    largest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
+    print("   largest: " + ", ".join(f"{n} {size:.0f}" for n, size in largest))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
@@ -296,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cold", action="store_true", help="skip the cold starts")
     parser.add_argument("--no-scaling", action="store_true", help="skip 1k/4k/16k")
     parser.add_argument("--no-comments", action="store_true", help="skip the comment counts")
+    parser.add_argument("--no-install", action="store_true", help="skip the install size")
     args = parser.parse_args(argv)
     source, origin = body_source()
     from newsift.encoders import choose_encoder
@@ -309,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         scaling(args.scaling_rounds, source)
     if not args.no_comments:
         comment_counts([int(s) for s in args.comment_sizes.split(",") if s], source)
+    if not args.no_install:
+        install_size()
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 
