@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from newsift.structure.dates import Relative, parse_iso_date, parse_relative, search_date
@@ -156,16 +157,18 @@ def _reindex(comments: list[HtmlComment], kept: list[HtmlComment]) -> list[HtmlC
 # records ---------------------------------------------------------------------------
 def _records(root: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+    for element in _marked(root):  # an element with neither is no record (see _is_record)
+        if element.tag in SKIP_TAGS:
             continue
         if element.tag in {"html", "body", "head", "a", "span", "p", "time", "img", "form"}:
             continue
         if _is_record(element):
             found.append(element)
-    found.extend(_repeated_records(root, found))
-    order = {e: i for i, e in enumerate(root.iter())}
-    found.sort(key=lambda e: order.get(e, 0))
+    repeated = _repeated_records(root, found)
+    if repeated:  # ``found`` is in document order; the repeated blocks go in their place
+        found.extend(repeated)
+        order = {e: i for i, e in enumerate(root.iter())}
+        found.sort(key=lambda e: order.get(e, 0))
     # a record whose own text all sits in its first nested record (li#comment-5 >
     # div#div-comment-5, with replies beside it) is that record: merge the two
     merged: set[HtmlElement] = set()
@@ -175,6 +178,19 @@ def _records(root: HtmlElement) -> list[HtmlElement]:
         if direct and len(text_of(element, skip=frozenset(direct))) < 3:
             merged.add(direct[0])
     return [e for e in found if e not in merged]
+
+
+#: The elements (``root`` included) with an id, class or itemtype, in document order.
+_MARKED = XPath("descendant-or-self::*[@id or @class or @itemtype]")
+
+
+def _marked(root: HtmlElement) -> list[HtmlElement]:
+    """Elements with an id, class or itemtype: the only ones that can be records or sections.
+
+    Found by libxml2, so the many bare elements of a page never become Python objects.
+    """
+    found: list[HtmlElement] = _MARKED(root)
+    return found
 
 
 def _is_record(element: HtmlElement) -> bool:
@@ -231,8 +247,8 @@ def _repeated_records(root: HtmlElement, known: list[HtmlElement]) -> list[HtmlE
     """
     found: list[HtmlElement] = []
     seen: set[HtmlElement] = set()
-    for container in root.iter():
-        if not isinstance(container.tag, str) or container.tag in SKIP_TAGS:
+    for container in _marked(root):  # a container is marked by its id or class
+        if container.tag in SKIP_TAGS:
             continue
         marker = f"{container.get('id') or ''} {container.get('class') or ''}"
         if not _CONTAINER.search(marker) or "form" in marker.lower():
