@@ -25,6 +25,7 @@ MIN_LEAK_CHARS = 30  # shorter body lines are not compared with comments
 MAX_COMMENT_SHARE = 0.6  # records holding more of the page's text are not removed
 PRECISION_MIN_SHARE = 0.4  # see extract_body
 SUSPECT_SHARE = 0.3  # see extract_body
+SHORT_PAGE_WORDS = 200  # see extract_body
 
 
 @dataclass(slots=True)
@@ -91,14 +92,16 @@ def extract_body(root: HtmlElement, *, url: str | None = None) -> list[str]:
     (``benchmarks/extraction.py``).
 
     The balanced pass runs only when the precise output is suspect: empty, or
-    under :data:`SUSPECT_SHARE` of the words of the page's visible text. On
-    the 1,535 pages of ``../shared/data/extraction`` every page where the
-    balanced output won was suspect, and about one page in five is, so the
-    body costs about 1.2 trafilatura passes instead of 2, with the same result.
+    under :data:`SUSPECT_SHARE` of the words of the page's visible text, or
+    the page is short (under :data:`SHORT_PAGE_WORDS` visible words, where a
+    second pass costs little and a few words tip the share). On the 1,535
+    pages of ``../shared/data/extraction`` every page where the balanced
+    output won was suspect, and about one page in five is, so the body costs
+    about 1.2 trafilatura passes instead of 2, with the same result.
     """
     precise = _trafilatura(root, url, precise=True)
-    words = len(precise.split())
-    if words == 0 or words < SUSPECT_SHARE * len(text_of(root).split()):
+    words, page_words = len(precise.split()), len(text_of(root).split())
+    if words == 0 or words < SUSPECT_SHARE * page_words or page_words < SHORT_PAGE_WORDS:
         balanced = _trafilatura(root, url, precise=False)
         if words < PRECISION_MIN_SHARE * len(balanced.split()):
             precise = balanced

@@ -1,0 +1,171 @@
+"""Functions made linear (issue 18, items 4 and 5) give what a simple reference form gives.
+
+Property style, on inputs hypothesis draws: drop_nested, link_quotes,
+split_at_quotes and QuoteIndex.meeting against the plain quadratic forms of
+``tests/hostile/test_long_threads.py``; for HTML, the element count made by
+libxml2 and the record search over marked elements against walks of the whole
+tree, and the one-pass body against the two-pass choice on the HTML fixtures.
+Speed itself is measured in ``benchmarks/scaling.py`` and ``benchmarks/extraction.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml.html import HtmlElement
+
+from newsift.attribution.quotes import Speech, drop_nested
+from newsift.claims.analyzer import link_quotes
+from newsift.claims.annotations import Claim
+from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
+from newsift.structure.html import comments as html_comments
+from newsift.structure.html import page as html_page
+from newsift.structure.html.dom import _count_nodes, parse_html, text_of
+from tests.conftest import ROOT
+from tests.hostile.test_long_threads import (
+    claim,
+    plain_drop_nested,
+    plain_link,
+    plain_split,
+    quote,
+    speech,
+)
+
+FIXTURES = ROOT / "tests" / "fixtures" / "html"
+positions = st.integers(min_value=0, max_value=80)
+lengths = st.integers(min_value=0, max_value=40)
+
+
+# --- spans ---------------------------------------------------------------------------------------
+@st.composite
+def statements(draw: st.DrawFn) -> list[Speech]:
+    found = [
+        speech(draw(positions), (a, a + n) if draw(st.booleans()) else None)
+        for a, n in draw(st.lists(st.tuples(positions, lengths), max_size=14))
+    ]
+    if found and draw(st.booleans()):
+        found.append(found[draw(st.integers(0, len(found) - 1))])  # one statement twice
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(statements())
+def test_drop_nested_is_the_plain_form(found: list[Speech]) -> None:
+    assert [id(s) for s in drop_nested(found)] == [id(s) for s in plain_drop_nested(found)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(positions, lengths), max_size=10),
+    st.lists(st.tuples(positions, lengths), max_size=10),
+)
+def test_link_quotes_is_the_plain_form(
+    sentences: list[tuple[int, int]], quoted: list[tuple[int, int]]
+) -> None:
+    claims: list[Claim] = [claim(a, a + n) for a, n in sentences]
+    quotes = [quote(f"q{k}", a, a + n) for k, (a, n) in enumerate(quoted)]
+    linked = link_quotes(claims, quotes)
+    assert [(c.quote, c.source) for c in linked] == plain_link(claims, quotes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(positions, lengths), max_size=10), positions, lengths)
+def test_split_at_quotes_is_the_plain_form(
+    quoted: list[tuple[int, int]], start: int, size: int
+) -> None:
+    quotes = [QuoteSpan(f"q{k}", a, a + n, None) for k, (a, n) in enumerate(quoted)]
+    end = start + size
+    assert split_at_quotes(start, end, QuoteIndex(quotes)) == plain_split(start, end, quotes)
+    meeting = [q for q in quotes if q.start <= end and q.end >= start]
+    assert QuoteIndex(quotes).meeting(start, end) == meeting
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+TAGS = ("div", "p", "span", "li", "ul", "article", "section", "script", "a", "time", "form")
+ATTRIBUTES = (
+    "",
+    ' id="comment-12"',
+    ' class="comment"',
+    ' class="comments"',
+    ' id="comments"',
+    ' class="reply"',
+    ' itemtype="https://schema.org/Comment"',
+    ' class="post-body"',
+    ' id="post-7"',
+    ' style="display:none"',
+)
+
+
+@st.composite
+def html_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    children = draw(st.lists(st.just(None), max_size=4 if depth < 4 else 0))
+    inner = "".join(draw(html_trees(depth + 1)) for _ in children)
+    tag = draw(st.sampled_from(TAGS))
+    attributes = draw(st.sampled_from(ATTRIBUTES))
+    words = draw(st.sampled_from(("", "Jane Roe", "2 days ago", "Reply", "A long comment text.")))
+    return f"<{tag}{attributes}>{words}{inner}</{tag}>{draw(st.sampled_from(('', ' tail')))}"
+
+
+def every_element(root: HtmlElement) -> list[HtmlElement]:
+    """What the record search walked before: every element of the tree."""
+    return [e for e in root.iter() if isinstance(e.tag, str)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(html_trees(), min_size=1, max_size=4))
+def test_marked_elements_find_the_records_a_full_walk_finds(blocks: list[str]) -> None:
+    root = parse_html("<html><body>" + "".join(blocks) + "</body></html>")
+    assert _count_nodes(root) == sum(1 for _ in root.iter())
+    records = html_comments._records(root)
+    found = [(c.author, c.when, c.paragraphs, c.parent) for c in html_comments.find_comments(root)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_comments, "_marked", every_element)
+        assert html_comments._records(root) == records
+        assert [
+            (c.author, c.when, c.paragraphs, c.parent) for c in html_comments.find_comments(root)
+        ] == found
+
+
+def two_pass_body(root: HtmlElement, url: str | None) -> list[str]:
+    """The body as chosen before: both trafilatura passes on every page."""
+    precise = html_page._trafilatura(root, url, precise=True)
+    balanced = html_page._trafilatura(root, url, precise=False)
+    share = html_page.PRECISION_MIN_SHARE
+    chosen = precise if len(precise.split()) >= share * len(balanced.split()) else balanced
+    return [html_page.clean_text(x) for x in chosen.split("\n") if html_page.clean_text(x)]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.html")), ids=lambda p: p.name)
+def test_one_pass_body_is_the_two_pass_choice(path: Path) -> None:
+    root = parse_html(path.read_text(encoding="utf-8"))
+    root = html_page._without_records(root, html_comments.find_comments(root))
+    assert html_page.extract_body(root) == two_pass_body(root, None)
+    before = text_of(root)
+    html_page.read_html_page(path.read_text(encoding="utf-8"))
+    assert text_of(root) == before  # nothing edits the tree it is given
+
+
+def test_a_suspect_precise_output_gets_the_balanced_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    outputs = {True: "", False: ""}
+
+    def fake(root: HtmlElement, url: str | None, *, precise: bool) -> str:
+        calls.append(precise)
+        return outputs[precise]
+
+    def body(page_words: int, precise: int, balanced: int) -> list[str]:
+        calls.clear()
+        outputs[True], outputs[False] = "p " * precise, "b " * balanced
+        root = parse_html("<html><body><p>" + "word " * page_words + "</p></body></html>")
+        return html_page.extract_body(root)
+
+    monkeypatch.setattr(html_page, "_trafilatura", fake)
+    assert body(300, 0, 50) == ["b " * 49 + "b"] and calls == [True, False]  # empty
+    assert body(300, 10, 50) == ["b " * 49 + "b"] and calls == [True, False]  # 10 < 0.3 * 300
+    assert body(300, 89, 300) == ["b " * 299 + "b"] and calls == [True, False]
+    assert body(300, 90, 300) == ["p " * 89 + "p"] and calls == [True]  # 90 words: not suspect
+    assert body(150, 100, 300) == ["b " * 299 + "b"] and calls == [True, False]  # a short page
+    assert body(150, 100, 200) == ["p " * 99 + "p"] and calls == [True, False]  # precise kept
