@@ -23,7 +23,13 @@ from newsift.claims.annotations import Claim
 from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
 from newsift.structure.html import comments as html_comments
 from newsift.structure.html import page as html_page
-from newsift.structure.html.dom import _count_nodes, parse_html, text_of
+from newsift.structure.html.dom import (
+    _count_nodes,
+    parse_html,
+    short_text_of,
+    text_of,
+    word_count,
+)
 from tests.conftest import ROOT
 from tests.hostile.test_long_threads import (
     claim,
@@ -119,6 +125,11 @@ def every_element(root: HtmlElement) -> list[HtmlElement]:
 def test_marked_elements_find_the_records_a_full_walk_finds(blocks: list[str]) -> None:
     root = parse_html("<html><body>" + "".join(blocks) + "</body></html>")
     assert _count_nodes(root) == sum(1 for _ in root.iter())
+    assert word_count(root) == len(text_of(root).split())
+    for element in root.iter():
+        for limit in (0, 10, 40, 300):
+            text = text_of(element)
+            assert short_text_of(element, limit) == (text if len(text) <= limit else None)
     records = html_comments._records(root)
     found = [(c.author, c.when, c.paragraphs, c.parent) for c in html_comments.find_comments(root)]
     with pytest.MonkeyPatch.context() as patch:

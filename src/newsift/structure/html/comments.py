@@ -157,14 +157,15 @@ def _reindex(comments: list[HtmlComment], kept: list[HtmlComment]) -> list[HtmlC
 # records ---------------------------------------------------------------------------
 def _records(root: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
-    for element in _marked(root):  # an element with neither is no record (see _is_record)
+    marked = _marked(root)
+    for element in marked:  # an element with neither is no record (see _is_record)
         if element.tag in SKIP_TAGS:
             continue
         if element.tag in {"html", "body", "head", "a", "span", "p", "time", "img", "form"}:
             continue
         if _is_record(element):
             found.append(element)
-    repeated = _repeated_records(root, found)
+    repeated = _repeated_records(marked, found)
     if repeated:  # ``found`` is in document order; the repeated blocks go in their place
         found.extend(repeated)
         order = {e: i for i, e in enumerate(root.iter())}
@@ -239,15 +240,17 @@ def _in_container(element: HtmlElement) -> bool:
     return False
 
 
-def _repeated_records(root: HtmlElement, known: list[HtmlElement]) -> list[HtmlElement]:
+def _repeated_records(marked: list[HtmlElement], known: list[HtmlElement]) -> list[HtmlElement]:
     """Inside a comment section, sibling blocks of one shape with a time each.
 
     The blocks may sit a few wrappers below the section ("div#comments > div.votes
-    > div.page > blockquote").
+    > div.page > blockquote"). ``marked`` holds the page's elements with an id,
+    class or itemtype (:func:`_marked`), ``known`` the records found so far.
     """
+    taken = set(known)
     found: list[HtmlElement] = []
     seen: set[HtmlElement] = set()
-    for container in _marked(root):  # a container is marked by its id or class
+    for container in marked:  # a container is marked by its id or class (see _marked)
         if container.tag in SKIP_TAGS:
             continue
         marker = f"{container.get('id') or ''} {container.get('class') or ''}"
@@ -262,7 +265,7 @@ def _repeated_records(root: HtmlElement, known: list[HtmlElement]) -> list[HtmlE
                 if isinstance(child.tag, str) and child.tag in _REPEAT_TAGS:
                     groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
             for members in groups.values():
-                if len(members) < 2 or any(m in known or m in found for m in members):
+                if len(members) < 2 or any(m in taken for m in members):
                     continue
                 if _NAVIGATION.search(
                     f"{parent.get('class') or ''} {members[0].get('class') or ''}"
@@ -272,6 +275,7 @@ def _repeated_records(root: HtmlElement, known: list[HtmlElement]) -> list[HtmlE
                     continue  # teasers: headline links with a date
                 if all(_looks_like_record(m) for m in members):
                     found.extend(members)
+                    taken.update(members)
     return found
 
 

@@ -78,6 +78,42 @@ def text_of(element: HtmlElement, *, skip: frozenset[HtmlElement] = frozenset())
     return clean_text(" ".join(_texts(element, skip)))
 
 
+def short_text_of(element: HtmlElement, limit: int) -> str | None:
+    """``text_of(element)`` when it is at most ``limit`` characters long, else None.
+
+    Stops reading once the pieces hold more than ``limit`` non-space characters
+    (the cleaned text is at least that long), so a big element costs little.
+    """
+    pieces: list[str] = []
+    solid = 0
+    stack: list[HtmlElement | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            pieces.append(item)
+            solid += len("".join(item.split()))
+            if solid > limit:
+                return None
+            continue
+        if is_hidden(item, frozenset()):
+            continue
+        later: list[HtmlElement | str] = []
+        for child in item:
+            later.append(child)
+            if child.tail:
+                later.append(child.tail)
+        stack.extend(reversed(later))
+        if item.text:
+            stack.append(item.text)
+    text = clean_text(" ".join(pieces))
+    return text if len(text) <= limit else None
+
+
+def word_count(element: HtmlElement) -> int:
+    """How many words ``text_of(element)`` holds, without building that string."""
+    return sum(len(piece.split()) for piece in _texts(element, frozenset()))
+
+
 def blocks_of(element: HtmlElement, *, skip: frozenset[HtmlElement] = frozenset()) -> list[str]:
     """Visible text of ``element`` split at block elements and line breaks."""
     lines: list[list[str]] = [[]]

@@ -32,7 +32,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsift.structure.dates import FOREIGN_MONTHS, MONTHS, parse_iso_date, search_date
-from newsift.structure.html.dom import blocks_of, clean_text, text_of
+from newsift.structure.html.dom import blocks_of, clean_text, short_text_of, text_of
 
 ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "opinionnewsarticle",
@@ -670,8 +670,8 @@ def _lines_around(root: HtmlElement, name: str) -> Iterator[str]:
             if element is None or element in seen:
                 break
             seen.add(element)
-            text = text_of(element)
-            if len(text) > 300:
+            text = short_text_of(element, 300)
+            if text is None:
                 break
             yield text
             element = element.getparent()

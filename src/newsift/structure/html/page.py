@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from newsift.document import Region, Span
 from newsift.structure.html.comments import HtmlComment, find_comments
-from newsift.structure.html.dom import clean_text, parse_html, text_of
+from newsift.structure.html.dom import clean_text, parse_html, text_of, word_count
 from newsift.structure.html.meta import PageMeta, read_meta
 
 MIN_LEAK_CHARS = 30  # shorter body lines are not compared with comments
@@ -100,7 +100,7 @@ def extract_body(root: HtmlElement, *, url: str | None = None) -> list[str]:
     about 1.2 trafilatura passes instead of 2, with the same result.
     """
     precise = _trafilatura(root, url, precise=True)
-    words, page_words = len(precise.split()), len(text_of(root).split())
+    words, page_words = len(precise.split()), word_count(root)
     if words == 0 or words < SUSPECT_SHARE * page_words or page_words < SHORT_PAGE_WORDS:
         balanced = _trafilatura(root, url, precise=False)
         if words < PRECISION_MIN_SHARE * len(balanced.split()):
