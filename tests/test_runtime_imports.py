@@ -74,3 +74,18 @@ def test_output_identical_with_torch_and_torch_still_importable(tmp_path: Path) 
     lines = _analyze(allowed, "torch-first")  # torch already there: spaCy sees it
     assert lines[0]["code"] == 0 and "torch" in lines[0]["loaded"]  # type: ignore[operator]
     assert blocked.read_bytes() == allowed.read_bytes()
+
+
+def test_building_the_command_line_parser_does_not_import_the_web_app() -> None:
+    """``newsift`` builds its parser from every command module; FastAPI waits for ``serve``."""
+    script = (
+        "import sys\n"
+        "from newsift.cli import build_parser\n"
+        "build_parser()\n"
+        "print(sorted(n for n in ('fastapi', 'uvicorn', 'newsift.server.app') if n in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"
