@@ -10,6 +10,7 @@ Speed itself is measured in ``benchmarks/scaling.py`` and ``benchmarks/extractio
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
+from newsift.attribution.flags import _occurrences
 from newsift.attribution.quotes import Speech, drop_nested
+from newsift.attribution.sources import SourceDraft, _duplicate, merge_duplicates
 from newsift.claims.analyzer import link_quotes
 from newsift.claims.annotations import Claim
 from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
@@ -180,3 +183,62 @@ def test_a_suspect_precise_output_gets_the_balanced_pass(monkeypatch: pytest.Mon
     assert body(300, 90, 300) == ["p " * 89 + "p"] and calls == [True]  # 90 words: not suspect
     assert body(150, 100, 300) == ["b " * 299 + "b"] and calls == [True, False]  # a short page
     assert body(150, 100, 200) == ["p " * 99 + "p"] and calls == [True, False]  # precise kept
+
+
+# ------------------------------------------------- sources and flags: lookups by key
+NAMES = ["Ada Okafor", "Okafor", "Ada", "Veltra", "Veltra Systems Inc.", "Sanders"]
+NAMES += ["Bernie Sanders", "Fiorina", "Carly Fiorina", "the Clinton campaign"]
+NAMES += ["Clinton's campaign", "Dr. Okafor", "Washington", "Washington Post", "O'Neil"]
+KINDS = ["person", "organization", "group", "unattributed", "document"]
+
+
+@st.composite
+def source_drafts(draw: st.DrawFn) -> list[SourceDraft]:
+    """Drafts with names drawn from a pool of look-alikes, in index order."""
+    picks = draw(
+        st.lists(
+            st.tuples(st.sampled_from(NAMES), st.sampled_from(KINDS), st.booleans()), max_size=9
+        )
+    )
+    return [
+        SourceDraft(index=i, kind=kind, named=named, name=name, surname=None, head="", plural=False)
+        for i, (name, kind, named) in enumerate(picks)
+    ]
+
+
+def all_pairs_merge(drafts: list[SourceDraft], people: frozenset[str]) -> dict[int, int]:
+    """merge_duplicates as a comparison of every pair (the form before the key lookup)."""
+    out: dict[int, SourceDraft] = {}
+    targets: set[int] = set()
+    for short in drafts:
+        if short.index in targets:
+            continue
+        found = [
+            o
+            for o in drafts
+            if o is not short and o.index not in out and _duplicate(short, o, people)
+        ]
+        if len(found) == 1:
+            out[short.index] = found[0]
+            targets.add(found[0].index)
+    return {k: v.index for k, v in out.items()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(source_drafts(), st.sets(st.sampled_from(["Okafor", "Sanders", "Fiorina", "Ada"])))
+def test_merge_duplicates_is_the_all_pairs_form(
+    drafts: list[SourceDraft], people: set[str]
+) -> None:
+    merged = merge_duplicates(drafts, frozenset(people))
+    assert {k: v.index for k, v in merged.items()} == all_pairs_merge(drafts, frozenset(people))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab-' .\nAé1", max_size=40),
+    st.sampled_from(["a", "ab", "a-b", "b'a", "Aé", "1", "a."]),
+)
+def test_occurrences_are_the_regex_matches(text: str, word: str) -> None:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    assert _occurrences(text, word) == expected

@@ -24,6 +24,7 @@ Reads: sources, quotes, meta.published. Writes: flags.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -530,8 +531,35 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+@functools.lru_cache(maxsize=4)
 def _lower_words(text: str) -> frozenset[str]:
+    """The page's lower-case words (cached: every person source of a page asks for them)."""
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]+", text))
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+_PLAIN_WORD = re.compile(r"[\w-]+\Z")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each maximal run of word characters and hyphens on the page -> where it starts.
+
+    Cached per page, so finding a surname costs a lookup, not a scan of the
+    page per source (a 3,000-paragraph page has hundreds of sources).
+    """
+    starts: dict[str, list[int]] = {}
+    for match in _WORD_RUN.finditer(text):
+        starts.setdefault(match.group(), []).append(match.start())
+    return starts
+
+
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Start and end of each place ``word`` stands alone (no word character or hyphen beside)."""
+    if _PLAIN_WORD.match(word):
+        return [(start, start + len(word)) for start in _word_starts(text).get(word, [])]
+    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def _names_institution(segment: str, opens_sentence: bool, lower: frozenset[str]) -> bool:
@@ -586,15 +614,14 @@ def _descriptors_elsewhere(text: str, source: Source) -> list[tuple[str, bool]]:
     if len(surname) < 2:
         return []
     found: list[tuple[str, bool]] = []
-    pattern = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])")
-    for match in pattern.finditer(text):
-        after = text[match.end() : match.end() + 200]
+    for start, end in _occurrences(text, surname):
+        after = text[end : end + 200]
         if after.startswith(","):
             stop = re.search(r"[,.;:()\u2014\n]|\s(?:said|says|told|added|wrote)\b", after[1:])
             appositive = after[1 : 1 + stop.start()] if stop else after[1:]
             if appositive.strip():
                 found.append((appositive.strip(), False))
-        title = _title_before(text, match.start())
+        title = _title_before(text, start)
         if title is not None:
             found.append(title)
     return found

@@ -933,20 +933,50 @@ def merge_duplicates(
       "Carly Fiorina", a person the entity recognizer missed). Either order.
     """
     pool = sorted({d.index: d for d in drafts}.values(), key=lambda d: d.index)
+    by_key: dict[str, list[SourceDraft]] = {}
+    for draft in pool:
+        for key in _merge_keys(draft):
+            by_key.setdefault(key, []).append(draft)
     out: dict[int, SourceDraft] = {}
     targets: set[int] = set()
     for short in pool:
         if short.index in targets:
             continue
+        candidates = {d.index: d for key in _lookup_keys(short) for d in by_key.get(key, [])}
         found = [
             other
-            for other in pool
+            for _, other in sorted(candidates.items())
             if other is not short and other.index not in out and _duplicate(short, other, people)
         ]
         if len(found) == 1:
             out[short.index] = found[0]
             targets.add(found[0].index)
     return out
+
+
+def _merge_keys(draft: SourceDraft) -> set[str]:
+    """Keys under which ``draft`` can be found as the other side of a duplicate.
+
+    Its normalised name, and each word of its name (lower case) and its
+    surname: :func:`_duplicate` only ever pairs equal normalised names or a
+    one-word name with a word of the other's, so looking candidates up by
+    these keys finds exactly the pairs a comparison of all pairs would (and
+    keeps a page with hundreds of sources linear).
+    """
+    keys = {"name:" + _norm(draft.name)}
+    keys.update("word:" + w.lower() for w in _name_words(draft.name))
+    if (surname := _surname_of(draft)) is not None:
+        keys.add("word:" + surname)
+    return keys
+
+
+def _lookup_keys(short: SourceDraft) -> set[str]:
+    """The keys under which the sources ``short`` may duplicate are filed."""
+    keys = {"name:" + norm} if (norm := _norm(short.name)) else set()
+    words = _name_words(short.name)
+    if len(words) == 1 and words[0][:1].isupper():
+        keys.add("word:" + words[0].lower())
+    return keys
 
 
 #: Kinds a surname can be misread as ("Sanders" as a plural group).
