@@ -22,6 +22,14 @@ from newsift.registry import register
 
 #: sentences scoring below this are not written (they are not claims worth showing)
 FLOOR = 0.1
+#: The MiniLM budget of a page, in encoder tokens (the tokenizer's count, with
+#: [CLS] and [SEP], of each body sentence). The sentences that fit, in text
+#: order, are scored with the encoder model (``claims-minilm-v1``); the rest by
+#: the n-gram model (``claims-v1``), each marked with its ``model``. A
+#: 5,000-word article (about 7,000 tokens) is scored in full; past the budget a
+#: sentence costs the n-gram model only, so a 3,000-paragraph page stays well
+#: inside the 30 CPU-s per-document limit (see docs/analyzers/claims.md).
+ENCODER_TOKENS = 10_000
 
 
 @register
@@ -65,12 +73,15 @@ class CheckworthyAnalyzer:
     match_k: int = 3
     encoder: str = "auto"
     _model: ClaimModel | None = field(default=None, init=False, repr=False)
+    _fallback: ClaimModel | None = field(default=None, init=False, repr=False)
     _index: MatchIndex | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
         """Load the shipped model, and the fact-check index when asked for, once."""
         if self._model is None:
             self._model = ClaimModel.load(encoder=self.encoder)
+        if self._model.dense is not None and self._fallback is None:
+            self._fallback = ClaimModel.load(encoder="none")
         if self.match_index is not None and self._index is None:
             try:
                 self._index = MatchIndex.load(
@@ -82,7 +93,9 @@ class CheckworthyAnalyzer:
     def __call__(self, doc: Document) -> Document:
         self.setup()
         assert self._model is not None
-        found = find_claims(self._model, doc, self.floor, self.max_share, self.max_items)
+        found = find_claims(
+            self._model, doc, self.floor, self.max_share, self.max_items, self._fallback
+        )
         claims = assign_claimants(link_quotes(found, doc.layers.get("quotes")), doc)
         if self._index is not None:
             claims = [
@@ -119,21 +132,39 @@ def find_claims(
     floor: float = FLOOR,
     max_share: float = MAX_SHARE,
     max_items: int = MAX_ITEMS,
+    fallback: ClaimModel | None = None,
+    *,
+    budget: int | None = None,
 ) -> list[Claim]:
     """Claims of ``doc``'s body sentences scoring at least ``floor``, in text order.
 
     Scores come from the model's news layer (the model's own calibrated score
     when its file has none); the short list is :func:`~newsift.claims.triage.short_list`.
+    When ``model`` uses the MiniLM encoder and the body needs more than
+    ``budget`` encoder tokens (``ENCODER_TOKENS`` when None), the sentences
+    past the budget, in text order, are scored by ``fallback`` (the n-gram
+    model, loaded when not given), judged at its own threshold and marked
+    with its name. Both scores are calibrated probabilities on the news
+    layer, so rank and short list compare them as they are.
     """
     sentences = body_sentences(doc)
     texts = [doc.span_text(s) for s in sentences]
     found = [claim_features(t) for t in texts]
     cues = [desk_cues(t, f) for t, f in zip(texts, found, strict=True)]
-    scores = [round(float(s), 6) for s in model.news_scores(texts, cue_matrix(cues))]
-    threshold = model.news_threshold
+    rows = cue_matrix(cues)
+    encoded = model.encoder_share(texts, ENCODER_TOKENS if budget is None else budget)
+    raw = list(model.news_scores(texts[:encoded], rows[:encoded]))
+    scorers = [model] * encoded
+    if encoded < len(texts):
+        fallback = fallback or ClaimModel.load(encoder="none")
+        raw += list(fallback.news_scores(texts[encoded:], rows[encoded:]))
+        scorers += [fallback] * (len(texts) - encoded)
+    scores = [round(float(s), 6) for s in raw]
+    thresholds = [scorer.news_threshold for scorer in scorers]
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     rank = {index: place for place, index in enumerate(order, start=1)}
-    listed = set(short_list(scores, threshold, max_share, max_items))
+    passing = [s if s >= t else -1.0 for s, t in zip(scores, thresholds, strict=True)]
+    listed = set(short_list(passing, 0.0, max_share, max_items))
     claims: list[Claim] = []
     for i, (span, score) in enumerate(zip(sentences, scores, strict=True)):
         if score < floor and i not in listed:
@@ -144,10 +175,11 @@ def find_claims(
                 span,
                 score,
                 rank[i],
-                score >= threshold,
+                score >= thresholds[i],
                 type_of(found[i]),
                 features,
                 shortlist=i in listed,
+                model=scorers[i].name if scorers[i] is not model else None,
             )
         )
     return claims

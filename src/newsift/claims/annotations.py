@@ -40,7 +40,11 @@ class Claim:
     layers), or None when the sentence is the author's own. ``matches`` are
     past fact-checks found in a local index (see :mod:`newsift.claims.matching`),
     best first, each with ``id``, ``claim``, ``rating``, ``url``, ``date``, ``score``
-    and optionally ``outlet``.
+    and optionally ``outlet``. ``model`` names the model that scored the
+    sentence when it is not the page's main one: ``claims-v1`` on a sentence
+    past the MiniLM encoder's per-page budget (see
+    ``newsift.claims.analyzer.ENCODER_TOKENS``); None otherwise and in older
+    documents.
     """
 
     span: Span
@@ -55,6 +59,7 @@ class Claim:
     shortlist: bool = False
     claimant: str | None = None
     searched: bool = False
+    model: str | None = None
 
     def __post_init__(self) -> None:
         if self.type not in CLAIM_TYPES:
@@ -84,6 +89,7 @@ class Claim:
             "shortlist": self.shortlist,
             "claimant": self.claimant,
             "searched": self.searched,
+            **({"model": self.model} if self.model is not None else {}),
         }
 
     @classmethod
@@ -116,6 +122,9 @@ class Claim:
             claimant = data.get("claimant")
             if claimant is not None and not isinstance(claimant, str):
                 raise TypeError("claimant must be a string or null")
+            model = data.get("model")
+            if model is not None and not isinstance(model, str):
+                raise TypeError("model must be a string or null")
             return cls(
                 span=Span.from_dict(data["span"]),
                 score=float(score),
@@ -129,6 +138,7 @@ class Claim:
                 shortlist=shortlist,
                 claimant=claimant,
                 searched=searched,
+                model=model,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc

@@ -117,6 +117,25 @@ class ClaimModel:
             out += (vectors.astype(np.float64) * DENSE_SCALE) @ self.dense.astype(np.float64)
         return out
 
+    def encoder_share(self, sentences: Sequence[str], budget: int) -> int:
+        """How many of ``sentences``, from the first, the encoder reads within ``budget`` tokens.
+
+        Counted with the encoder's own tokenizer on the text it is given (the
+        first ``MAX_CHARS`` characters), as the comments analyzer counts a
+        thread's. All of them when the model has no encoder part or its encoder
+        cannot count tokens.
+        """
+        from newsift.encoders.minilm import MiniLMEncoder
+
+        if self.dense is None or not isinstance(self.encoder, MiniLMEncoder):
+            return len(sentences)
+        spent = 0
+        for i, count in enumerate(self.encoder.token_counts([s[:MAX_CHARS] for s in sentences])):
+            spent += count
+            if spent > budget:
+                return i
+        return len(sentences)
+
     def calibrated_log_odds(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """The log-odds after Platt calibration (fitted on the tuning debates)."""
         slope, intercept = self.platt
