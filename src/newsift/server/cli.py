@@ -1,14 +1,39 @@
-"""``newsift serve``: the web app on uvicorn. Imports FastAPI only when run."""
+"""``newsift serve``: the web app on uvicorn. Imports FastAPI only when run.
+
+Importing this module checks, without importing them, that the ``serve``
+extra's packages are installed, and raises ``ModuleNotFoundError`` naming the
+first one missing: ``newsift.cli`` then gives ``serve`` a command that says
+which extra to install.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 
 from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
 
 API_KEY_ENV = "NEWSIFT_API_KEY"
+
+#: What the web app imports when it runs (the ``serve`` extra).
+NEEDED = ("fastapi", "starlette", "uvicorn")
+
+
+def _missing(names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` that cannot be imported, found without importing any."""
+    for name in names:
+        try:
+            if importlib.util.find_spec(name) is None:
+                return name
+        except (ImportError, ValueError):
+            return name
+    return None
+
+
+if (_absent := _missing(NEEDED)) is not None:
+    raise ModuleNotFoundError(f"No module named {_absent!r}", name=_absent)
 
 
 def add_commands(commands: Commands) -> None:
