@@ -19,10 +19,22 @@ from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 from newsift.attribution.flags import _occurrences
-from newsift.attribution.quotes import Speech, drop_nested
+from newsift.attribution.marks import NAME, STATEMENT, QuotedSpan
+from newsift.attribution.quotes import (
+    Speech,
+    _by_clause_end,
+    _interrupted,
+    _meeting,
+    _paragraph_of,
+    _same_sentence_cue,
+    _SentenceIndex,
+    _take_quotations,
+    drop_nested,
+)
 from newsift.attribution.sources import SourceDraft, _duplicate, merge_duplicates
 from newsift.claims.analyzer import link_quotes
 from newsift.claims.annotations import Claim
+from newsift.document import Span
 from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
 from newsift.structure.html import comments as html_comments
 from newsift.structure.html import page as html_page
@@ -242,3 +254,141 @@ def test_occurrences_are_the_regex_matches(text: str, word: str) -> None:
     pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
     expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
     assert _occurrences(text, word) == expected
+
+
+# --- quotations (attribution.quotes) -------------------------------------------------------------
+def plain_meeting(quoted: list[QuotedSpan], start: int, end: int) -> list[QuotedSpan]:
+    return [q for q in quoted if q.start <= end and start < q.end]
+
+
+def plain_take_quotations(speech: Speech, quoted: list[QuotedSpan]) -> None:
+    if speech.content is None:
+        return
+    content = speech.content
+    for quotation in quoted:
+        if quotation.start < content.end and content.start < quotation.end:
+            (speech.names if quotation.role == NAME else speech.quotations).append(quotation)
+            content = Span(min(content.start, quotation.start), max(content.end, quotation.end))
+    speech.content = content
+
+
+def plain_paragraph_of(paragraphs: list[Span], position: int) -> int:
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.start <= position < paragraph.end:
+            return index
+    return -1
+
+
+def plain_interrupted(text: str, speeches: list[Speech], quotation: QuotedSpan) -> Speech | None:
+    for found in speeches:
+        if not found.quotations or found.speaker is None or found.continued:
+            continue
+        clause_end = max(found.cue.end, found.speaker.end)
+        if clause_end > quotation.start or found.quotations[-1].end > found.cue.start:
+            continue
+        between = text[clause_end : quotation.start]
+        if between.strip() in {",", ",\u00a0"} and "\n" not in between:
+            return found
+    return None
+
+
+@st.composite
+def quotations(draw: st.DrawFn) -> list[QuotedSpan]:
+    found = [
+        QuotedSpan(a, a + n, role=draw(st.sampled_from((STATEMENT, NAME))))
+        for a, n in draw(st.lists(st.tuples(positions, lengths), max_size=12))
+    ]
+    if draw(st.booleans()):  # as pair_quotes gives them; unsorted ones take the full scan
+        found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(quotations(), positions, lengths)
+def test_meeting_is_the_plain_form(quoted: list[QuotedSpan], start: int, size: int) -> None:
+    assert _meeting(quoted, start, start + size) == plain_meeting(quoted, start, start + size)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quotations(), positions, lengths)
+def test_take_quotations_is_the_plain_form(quoted: list[QuotedSpan], start: int, size: int) -> None:
+    fast, plain = (Speech(Span(0, 1), 0, content=Span(start, start + size)) for _ in range(2))
+    _take_quotations(fast, quoted)
+    plain_take_quotations(plain, quoted)
+    assert (fast.content, fast.quotations, fast.names) == (
+        plain.content,
+        plain.quotations,
+        plain.names,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(positions, lengths), max_size=10), st.booleans(), positions)
+def test_paragraph_of_is_the_plain_form(
+    extents: list[tuple[int, int]], apart: bool, position: int
+) -> None:
+    paragraphs = [Span(a, a + n) for a, n in extents]
+    if apart:  # as the analyzer's paragraphs are: in order, each ending by the next one's start
+        paragraphs, at = [], 0
+        for gap, n in extents:
+            paragraphs.append(Span(at + gap % 5, at + gap % 5 + n))
+            at = paragraphs[-1].end
+    assert _paragraph_of(paragraphs, position) == plain_paragraph_of(paragraphs, position)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=", ,\n\u00a0a", min_size=90, max_size=90),
+    st.lists(
+        st.tuples(positions, st.integers(0, 6), st.integers(-1, 3), st.integers(0, 9)),
+        max_size=8,
+    ),
+    st.lists(st.integers(0, 4), max_size=4),
+)
+def test_interrupted_is_the_plain_form(
+    text: str, drawn: list[tuple[int, int, int, int]], gaps: list[int]
+) -> None:
+    speeches, queries = [], []
+    for cue, speaker, before, shape in drawn:
+        found = Speech(Span(cue, cue + 3), 0, speaker=Span(cue + 3, cue + 3 + speaker))
+        if shape:  # one earlier quotation, ending ``before`` characters ahead of the cue
+            found.quotations = [QuotedSpan(max(0, cue - 6), cue - before)]
+        found.continued = shape == 1
+        if shape == 2:
+            found.speaker = None
+        speeches.append(found)
+        queries += [QuotedSpan(cue + 3 + speaker + gap, cue + 12 + speaker) for gap in gaps]
+    ends = _by_clause_end(speeches)
+    for quotation in queries:
+        assert _interrupted(text, speeches, quotation, ends) is plain_interrupted(
+            text, speeches, quotation
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(positions, lengths, st.integers(0, 6), st.integers(0, 2), st.integers(0, 3)),
+        max_size=10,
+    ),
+    quotations(),
+    st.integers(-1, 2),
+)
+def test_same_sentence_cue_by_index_is_the_full_scan(
+    drawn: list[tuple[int, int, int, int, int]], quoted: list[QuotedSpan], paragraph: int
+) -> None:
+    """The sentence index gives the statement a scan of every statement gives."""
+    speeches = []
+    for start, size, cue, in_paragraph, shape in drawn:
+        found = Speech(Span(start + cue, start + cue + 3), in_paragraph)
+        found.sentence = Span(start, start + size)
+        if shape == 1:
+            found.content = Span(start, start + 2)  # indirect: passed over
+        elif shape == 2:
+            found.speaker = Span(max(0, start - 4), start + 5)
+        speeches.append(found)
+    index = _SentenceIndex(speeches)
+    for quotation in quoted:
+        assert _same_sentence_cue(speeches, quotation, paragraph, index) is _same_sentence_cue(
+            speeches, quotation, paragraph
+        )

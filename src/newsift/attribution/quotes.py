@@ -25,6 +25,7 @@ it in the same or the previous paragraph.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -139,9 +140,7 @@ def find_speech(
     if _furniture(parsed):
         return found  # "READ MORE: Why the bridge closed, according to engineers"
     end = offset + len(parsed.text)
-    here = [
-        q for q in quoted if q.start <= end and offset < q.end
-    ]  # may hold this paragraph's cues
+    here = _meeting(quoted, offset, end)  # may hold this paragraph's cues
     for token in parsed:
         speech: Speech | None = None
         if token.lower_ == ACCORDING:
@@ -489,6 +488,8 @@ def attach_quotations(
     orphans: list[QuotedSpan] = []
     result = list(speeches)
     sentences = _by_sentence(speeches)
+    clause_ends = _by_clause_end(speeches)
+    near = _SentenceIndex(speeches)
     for quotation in quoted:
         if (quotation.start, quotation.end) in taken or quotation.role == NAME:
             continue
@@ -498,7 +499,7 @@ def attach_quotations(
             continue
         standalone = stands_alone(text, paragraphs, quotation)
         # a cue in the same sentence that found no content: "...," he said.
-        host = _same_sentence_cue(result, quotation, paragraph)
+        host = _same_sentence_cue(result, quotation, paragraph, near)
         if host is not None and quotation.role == SCARE and quotation.end <= host.cue.start:
             host = None  # 'For "best performance", Google recommends ...': not its words
         if host is None:
@@ -508,7 +509,7 @@ def attach_quotations(
             host.content = _union(host.content, quotation.span)
             taken.add((quotation.start, quotation.end))
             continue
-        interrupted = _interrupted(text, result, quotation)
+        interrupted = _interrupted(text, result, quotation, clause_ends)
         if standalone or interrupted is not None:
             before = interrupted or _statement_before(result, quotation, paragraph)
             if before is not None:
@@ -1107,10 +1108,23 @@ def _union(first: Span | None, second: Span) -> Span:
 
 
 def _take_quotations(speech: Speech, quoted: Sequence[QuotedSpan]) -> None:
+    """Give the speech the quotations its content meets, widening the content to hold them.
+
+    One pass in list order; over quotations sorted by start it begins at the
+    first that can reach the content and stops at the first starting past it.
+    """
     if speech.content is None:
         return
     content = speech.content
-    for quotation in quoted:
+    index = _quote_index(quoted)
+    if index is None:
+        first, stop = 0, False
+    else:
+        first, stop = bisect.bisect_right(index[1], content.start), True
+    for at in range(first, len(quoted)):
+        quotation = quoted[at]
+        if stop and quotation.start >= content.end:
+            break  # sorted by start: no later one meets the content
         if quotation.start < content.end and content.start < quotation.end:
             # a name in the content stays whole but is not what the speaker said
             (speech.names if quotation.role == NAME else speech.quotations).append(quotation)
@@ -1118,12 +1132,76 @@ def _take_quotations(speech: Speech, quoted: Sequence[QuotedSpan]) -> None:
     speech.content = content
 
 
+#: The last quotation list indexed by :func:`_quote_index`, with its index.
+_QUOTE_INDEX: list[tuple[Sequence[QuotedSpan], tuple[list[int], list[int]] | None]] = []
+
+
+def _quote_index(quoted: Sequence[QuotedSpan]) -> tuple[list[int], list[int]] | None:
+    """Starts and running maximum of ends of ``quoted``, or None when not sorted by start.
+
+    Kept for the last list asked about (a page's quotations are asked about once
+    per paragraph and statement); the list is held so its identity stays its own.
+    """
+    last = _QUOTE_INDEX[0] if _QUOTE_INDEX else None
+    if (
+        last is not None
+        and last[0] is quoted
+        and (last[1] is None or len(last[1][0]) == len(quoted))
+    ):
+        return last[1]
+    starts = [q.start for q in quoted]
+    index: tuple[list[int], list[int]] | None = None
+    if all(a <= b for a, b in itertools.pairwise(starts)):
+        index = (starts, list(itertools.accumulate((q.end for q in quoted), max)))
+    _QUOTE_INDEX[:] = [(quoted, index)]
+    return index
+
+
+def _meeting(quoted: Sequence[QuotedSpan], start: int, end: int) -> list[QuotedSpan]:
+    """The quotations (in list order) with ``q.start <= end`` and ``start < q.end``."""
+    index = _quote_index(quoted)
+    if index is None:
+        return [q for q in quoted if q.start <= end and start < q.end]
+    starts, reach = index
+    first, stop = bisect.bisect_right(reach, start), bisect.bisect_right(starts, end)
+    return [q for q in quoted[first:stop] if start < q.end]
+
+
 # attaching quotations -----------------------------------------------------------
 def _paragraph_of(paragraphs: Sequence[Span], position: int) -> int:
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.start <= position < paragraph.end:
-            return index
+    """The index of the first paragraph holding ``position``, or -1.
+
+    Paragraphs sorted and apart (each ends by the next one's start) are found by
+    bisection, others by a scan.
+    """
+    starts = _paragraph_starts(paragraphs)
+    if starts is None:
+        for index, paragraph in enumerate(paragraphs):
+            if paragraph.start <= position < paragraph.end:
+                return index
+        return -1
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and paragraphs[index].start <= position < paragraphs[index].end:
+        return index
     return -1
+
+
+#: The last paragraph list indexed by :func:`_paragraph_starts`, with its starts.
+_PARAGRAPH_INDEX: list[tuple[Sequence[Span], int, list[int] | None]] = []
+
+
+def _paragraph_starts(paragraphs: Sequence[Span]) -> list[int] | None:
+    """The paragraphs' starts if they are sorted and apart, else None (kept for the last list)."""
+    last = _PARAGRAPH_INDEX[0] if _PARAGRAPH_INDEX else None
+    if last is not None and last[0] is paragraphs and last[1] == len(paragraphs):
+        return last[2]
+    starts: list[int] | None = [p.start for p in paragraphs]
+    if not all(a.end <= b.start for a, b in itertools.pairwise(paragraphs)) or starts != sorted(
+        starts or []
+    ):
+        starts = None
+    _PARAGRAPH_INDEX[:] = [(paragraphs, len(paragraphs), starts)]
+    return starts
 
 
 def stands_alone(text: str, paragraphs: Sequence[Span], quotation: QuotedSpan) -> bool:
@@ -1138,17 +1216,53 @@ def stands_alone(text: str, paragraphs: Sequence[Span], quotation: QuotedSpan) -
     return starts and words >= 2 and inner[-1:] in ".!?…,"
 
 
+class _SentenceIndex:
+    """Statements with a sentence, sorted by its start, to find those near a quotation."""
+
+    def __init__(self, speeches: Sequence[Speech]) -> None:
+        placed = sorted(
+            (s.sentence.start, s.sentence.end, i)
+            for i, s in enumerate(speeches)
+            if s.sentence is not None
+        )
+        self.starts = [start for start, _, _ in placed]
+        self.reach = list(itertools.accumulate((end for _, end, _ in placed), max))
+        self.placed = placed
+
+    def near(self, quotation: QuotedSpan) -> list[int]:
+        """Indexes (ascending) of the statements whose sentence holds the quotation's
+        first or last character or starts up to 2 characters after its end."""
+        found: set[int] = set()
+        for at in (quotation.end - 1, quotation.start):
+            first = bisect.bisect_right(self.reach, at)
+            for start, end, index in self.placed[first : bisect.bisect_right(self.starts, at)]:
+                if start <= at < end:
+                    found.add(index)
+        low = bisect.bisect_left(self.starts, quotation.end)
+        high = bisect.bisect_right(self.starts, quotation.end + 2)
+        found.update(index for _, _, index in self.placed[low:high])
+        return sorted(found)
+
+
 def _same_sentence_cue(
-    speeches: Sequence[Speech], quotation: QuotedSpan, paragraph: int = -1
+    speeches: Sequence[Speech],
+    quotation: QuotedSpan,
+    paragraph: int = -1,
+    sentences: _SentenceIndex | None = None,
 ) -> Speech | None:
     """The cue of the quotation's sentence that found no content, or of the next one.
 
     '"... missing.” Trump said.': the sentence right after the quotation, in the
     same ``paragraph``; in the next paragraph only a sentence that is no more
     than its speaker and cue ("Trump said."): a longer one is someone else's.
+    ``sentences`` (an index of the first statements of ``speeches``; later ones
+    must be continuations) limits the search to statements near the quotation.
     """
     best: Speech | None = None
-    for speech in speeches:
+    candidates: Iterable[Speech] = speeches
+    if sentences is not None:
+        candidates = [speeches[i] for i in sentences.near(quotation)]
+    for speech in candidates:
         if speech.sentence is None or speech.continued:
             continue
         if speech.content is not None and not speech.quotations:
@@ -1204,9 +1318,26 @@ def _in_speaker(speech: Speech, quotation: QuotedSpan) -> bool:
     return not quotation.start <= at < quotation.end
 
 
-def _interrupted(text: str, speeches: Sequence[Speech], quotation: QuotedSpan) -> Speech | None:
-    """The statement a quotation resumes: '"A," said Smith, "B."' gives B to Smith."""
-    for speech in speeches:
+def _interrupted(
+    text: str,
+    speeches: Sequence[Speech],
+    quotation: QuotedSpan,
+    clause_ends: dict[int, list[int]] | None = None,
+) -> Speech | None:
+    """The statement a quotation resumes: '"A," said Smith, "B."' gives B to Smith.
+
+    ``clause_ends`` (from :func:`_by_clause_end` over the first statements of
+    ``speeches``; later ones must be continuations) limits the search to
+    statements whose clause ends a comma away from the quotation.
+    """
+    if clause_ends is None:
+        candidates: Iterable[Speech] = speeches
+    else:
+        indexes = sorted(
+            i for at in _comma_before(text, quotation.start) for i in clause_ends.get(at, ())
+        )
+        candidates = [speeches[i] for i in indexes]
+    for speech in candidates:
         if not speech.quotations or speech.speaker is None or speech.continued:
             continue
         clause_end = max(speech.cue.end, speech.speaker.end)
@@ -1216,6 +1347,30 @@ def _interrupted(text: str, speeches: Sequence[Speech], quotation: QuotedSpan) -
         if between.strip() in {",", ",\u00a0"} and "\n" not in between:
             return speech
     return None
+
+
+def _by_clause_end(speeches: Sequence[Speech]) -> dict[int, list[int]]:
+    """Indexes of the statements with a speaker, by where their cue and speaker end."""
+    ends: dict[int, list[int]] = {}
+    for index, speech in enumerate(speeches):
+        if speech.speaker is not None:
+            ends.setdefault(max(speech.cue.end, speech.speaker.end), []).append(index)
+    return ends
+
+
+def _comma_before(text: str, position: int) -> list[int]:
+    """Every ``p`` where ``text[p:position]`` is a comma amid spaces (no line break)."""
+    at = min(position, len(text))
+    while at > 0 and text[at - 1].isspace() and text[at - 1] != "\n":
+        at -= 1
+    if at == 0 or text[at - 1] != ",":
+        return []
+    found = [at - 1]
+    at -= 1
+    while at > 0 and text[at - 1].isspace() and text[at - 1] != "\n":
+        at -= 1
+        found.append(at)
+    return found
 
 
 def _colon_cue(speeches: Sequence[Speech], quotation: QuotedSpan, paragraph: int) -> Speech | None:
