@@ -28,7 +28,6 @@ python-crfsuite and is deterministic: a fixed data order and threshold grid.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import Counter
@@ -50,7 +49,6 @@ from newsift.attribution.evaluation import (
     ROLES,
     Counts,
     gold_spans,
-    polnear_articles,
     predicted_spans,
     read_brat,
     score_spans,
@@ -58,7 +56,14 @@ from newsift.attribution.evaluation import (
 )
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import load_span_model
-from newsift.train.spans import ROOT, article_blocks, fit, held_out
+from newsift.train.spans import (
+    article_blocks,
+    evaluate,
+    fit,
+    report,
+    split_train,
+    training_arguments,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -239,19 +244,6 @@ def choose_threshold(
     return best[0]
 
 
-def evaluate(nlp: Language, articles: Articles, tagger: CueTagger | None) -> dict[str, Counts]:
-    spans = load_span_model()
-    totals = {role: Counts() for role in ROLES}
-    for name, text_path, ann_path in articles:
-        text, blocks = article_blocks(text_path.read_text(encoding="utf-8"), name)
-        gold = gold_spans(read_brat(ann_path.read_text(encoding="utf-8")), text)
-        quotes, _, _ = analyse(nlp, text, blocks, spans.refine, cues=tagger)
-        predicted = predicted_spans(quotes, text)
-        for role in ROLES:
-            totals[role].add(score_spans(predicted[role], gold[role]))
-    return totals
-
-
 def _cells(figures: dict[str, tuple[float, float, float]]) -> str:
     return ", ".join(
         f"{role} {100 * p:.1f}/{100 * r:.1f}/{100 * f:.1f}" for role, (p, r, f) in figures.items()
@@ -259,23 +251,9 @@ def _cells(figures: dict[str, tuple[float, float, float]]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "src" / "newsift" / "models" / "attribution-cues-v1.npz"
-    )
-    parser.add_argument("--limit", type=int, default=0, help="only the first N train articles")
-    parser.add_argument("--c1", type=float, default=1.0, help="L1 penalty")
-    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
-    parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--no-check", action="store_true", help="skip the held-out figures")
-    args = parser.parse_args()
+    args = training_arguments("attribution-cues-v1", c1=1.0)
     started = time.time()
-    articles = polnear_articles(args.shared / "data" / "attribution" / "polnear" / "train")
-    if args.limit:
-        articles = articles[: args.limit]
-    fit_articles = [a for i, a in enumerate(articles) if not held_out(i)]
-    check_articles = [a for i, a in enumerate(articles) if held_out(i)]
+    fit_articles, check_articles = split_train(args.shared, args.limit)
     nlp = load_english()
     paragraphs = read_paragraphs(nlp, fit_articles)
     lemmas = head_lemmas(paragraphs)
@@ -298,9 +276,9 @@ def main() -> int:
         mark = " <- chosen" if value == threshold else ""
         print(f"  {value:.2f}: added cue P {100 * precision:.1f}; {_cells(figures)}{mark}")
     if not args.no_check:
-        for label, model in (("rules", None), ("rules+cues", tagger)):
-            totals = evaluate(nlp, check_articles, model)
-            print(f"{label:11} exact P/R/F1: " + _cells({r: totals[r].prf("exact") for r in ROLES}))
+        refine = load_span_model().refine
+        report("rules", evaluate(nlp, check_articles, refine))
+        report("rules+cues", evaluate(nlp, check_articles, refine, cues=tagger))
     print(f"{time.time() - started:.0f} s")
     return 0
 

@@ -27,7 +27,7 @@ import argparse
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ from newsift.document import Span
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsift.attribution.analyzer import CueFinder
     from newsift.attribution.marks import QuotedSpan
     from newsift.attribution.quotes import Speech
 
@@ -193,14 +194,17 @@ def read_dump(dump: str) -> tuple[dict[tuple[str, str], float], dict[tuple[str, 
 
 
 def evaluate(
-    nlp: Language, articles: Sequence[tuple[str, Path, Path]], model: SpanModel | None
+    nlp: Language,
+    articles: Sequence[tuple[str, Path, Path]],
+    refine: Callable[[list[Speech], Sequence[QuotedSpan]], None] | None = None,
+    cues: CueFinder | None = None,
 ) -> dict[str, Counts]:
+    """Exact-match counts per role of the analyzer (with these learned hooks) on ``articles``."""
     totals = {role: Counts() for role in ROLES}
     for name, text_path, ann_path in articles:
-        raw = text_path.read_text(encoding="utf-8")
-        text, blocks = article_blocks(raw, name)
+        text, blocks = article_blocks(text_path.read_text(encoding="utf-8"), name)
         gold = gold_spans(read_brat(ann_path.read_text(encoding="utf-8")), text)
-        quotes, _, _ = analyse(nlp, text, blocks, refine=model.refine if model else None)
+        quotes, _, _ = analyse(nlp, text, blocks, refine, cues=cues)
         predicted = predicted_spans(quotes, text)
         for role in ROLES:
             totals[role].add(score_spans(predicted[role], gold[role]))
@@ -215,24 +219,36 @@ def report(label: str, totals: dict[str, Counts]) -> None:
     print(f"{label:12} exact P/R/F1: " + ", ".join(cells))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def training_arguments(model_name: str, c1: float) -> argparse.Namespace:
+    """The command line shared by the PolNeAR-trained CRFs (``--shared``, ``--out``, penalties)."""
+    parser = argparse.ArgumentParser(description=f"Train {model_name} on PolNeAR train.")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument(
-        "--out", type=Path, default=ROOT / "src" / "newsift" / "models" / "attribution-spans-v1.npz"
+        "--out", type=Path, default=ROOT / "src" / "newsift" / "models" / f"{model_name}.npz"
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N train articles")
-    parser.add_argument("--c1", type=float, default=4.0, help="L1 penalty")
+    parser.add_argument("--c1", type=float, default=c1, help="L1 penalty")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--no-check", action="store_true", help="skip the held-out figures")
-    args = parser.parse_args()
-    started = time.time()
-    articles = polnear_articles(args.shared / "data" / "attribution" / "polnear" / "train")
-    if args.limit:
-        articles = articles[: args.limit]
+    return parser.parse_args()
+
+
+def split_train(
+    shared: Path, limit: int = 0
+) -> tuple[list[tuple[str, Path, Path]], list[tuple[str, Path, Path]]]:
+    """PolNeAR train articles to fit on, and the held-out fifth (see :func:`held_out`)."""
+    articles = polnear_articles(shared / "data" / "attribution" / "polnear" / "train")
+    if limit:
+        articles = articles[:limit]
     fit_articles = [a for i, a in enumerate(articles) if not held_out(i)]
-    check_articles = [a for i, a in enumerate(articles) if held_out(i)]
+    return fit_articles, [a for i, a in enumerate(articles) if held_out(i)]
+
+
+def main() -> int:
+    args = training_arguments("attribution-spans-v1", c1=4.0)
+    started = time.time()
+    fit_articles, check_articles = split_train(args.shared, args.limit)
     nlp = load_english()
     data = collect(nlp, fit_articles)
     print(f"{len(fit_articles)} articles, {len(data)} sequences", file=sys.stderr)
@@ -241,8 +257,8 @@ def main() -> int:
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(model.index):,} attributes)")
     if not args.no_check:
         print(f"held-out train part: {len(check_articles)} articles")
-        report("rules", evaluate(nlp, check_articles, None))
-        report("rules+model", evaluate(nlp, check_articles, model))
+        report("rules", evaluate(nlp, check_articles))
+        report("rules+model", evaluate(nlp, check_articles, model.refine))
     print(f"{time.time() - started:.0f} s")
     return 0
 
