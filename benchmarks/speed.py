@@ -89,7 +89,7 @@ def body_source() -> tuple[list[str], str]:
         return paragraphs, "the sample's body, repeated"
     for path in sorted(POLNEAR.glob("*.txt")):
         news = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n")][1:]
-        paragraphs += [b for b in news if len(b.split()) >= 8]  # whole paragraphs: no headline or fragments
+        paragraphs += [b for b in news if len(b.split()) >= 8]  # whole paragraphs only
     return paragraphs, "the sample's body, then PolNeAR dev articles"
 
 
