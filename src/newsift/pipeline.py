@@ -10,6 +10,7 @@ declare.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from newsift import registry
@@ -35,6 +36,50 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "comments.toxicity.v1",
 )
 
+PipelineConfig = Sequence[str | Mapping[str, Any]]
+
+#: ``--pipeline fast``: triage over many pages. Structure, claims and comments with
+#: the n-gram models alone (no MiniLM encoder) and no spaCy: no attribution, and so
+#: no persuasion (it needs the quotes layer) and no attribution flags. Claims are
+#: scored as in the default pipeline with the encoder off; without quotes they carry
+#: no quotation link and their claimants come from the sentence alone.
+FAST_PIPELINE: tuple[str | Mapping[str, Any], ...] = (
+    "structure.v1",
+    MappingProxyType({"name": "claims.checkworthy.v1", "params": {"encoder": "none"}}),
+    MappingProxyType({"name": "comments.toxicity.v1", "params": {"encoder": "none"}}),
+)
+
+#: Named pipelines: a name here may stand for its analyzers wherever a
+#: pipeline configuration is read (:meth:`Pipeline.from_config`).
+PIPELINES: Mapping[str, PipelineConfig] = MappingProxyType(
+    {"default": DEFAULT_PIPELINE, "fast": FAST_PIPELINE}
+)
+
+
+def resolve(config: PipelineConfig | str) -> list[str | dict[str, Any]]:
+    """``config`` with each preset name (:data:`PIPELINES`) replaced by its analyzers.
+
+    A string is a preset name or comma-separated analyzer and preset names
+    (``"fast"``, ``"structure.v1,claims.checkworthy.v1"``). Entries are copied,
+    so the caller may change the result.
+    """
+    entries = (
+        [n.strip() for n in config.split(",") if n.strip()] if isinstance(config, str) else config
+    )
+    out: list[str | dict[str, Any]] = []
+    for entry in entries:
+        if isinstance(entry, str) and entry in PIPELINES:
+            out.extend(resolve(PIPELINES[entry]))
+        elif isinstance(entry, Mapping):
+            params = entry.get("params")
+            copied = dict(entry)
+            if isinstance(params, Mapping):
+                copied["params"] = dict(params)
+            out.append(copied)
+        else:
+            out.append(entry)
+    return out
+
 
 @runtime_checkable
 class Analyzer(Protocol):
@@ -45,9 +90,6 @@ class Analyzer(Protocol):
     def setup(self) -> None: ...
 
     def __call__(self, doc: Document) -> Document: ...
-
-
-PipelineConfig = Sequence[str | Mapping[str, Any]]
 
 
 class Pipeline:
@@ -65,9 +107,13 @@ class Pipeline:
 
     @classmethod
     def from_config(cls, config: PipelineConfig, *, time_limit_s: float | None = None) -> Pipeline:
-        """Build from names or ``{"name": ..., "params": {...}}`` entries."""
+        """Build from names or ``{"name": ..., "params": {...}}`` entries.
+
+        A name may also be a preset of :data:`PIPELINES` (``"fast"``), which
+        stands for its analyzers.
+        """
         analyzers: list[Analyzer] = []
-        for entry in config:
+        for entry in resolve(config):
             if isinstance(entry, str):
                 analyzers.append(registry.create(entry))
             elif isinstance(entry, Mapping) and isinstance(entry.get("name"), str):
@@ -157,3 +203,8 @@ def run_analyzer(analyzer: Analyzer, doc: Document) -> Document:
 
 def default_pipeline(*, time_limit_s: float | None = 30.0) -> Pipeline:
     return Pipeline.from_config(DEFAULT_PIPELINE, time_limit_s=time_limit_s)
+
+
+def fast_pipeline(*, time_limit_s: float | None = 30.0) -> Pipeline:
+    """The ``fast`` preset (:data:`FAST_PIPELINE`): no spaCy, no encoder."""
+    return Pipeline.from_config(FAST_PIPELINE, time_limit_s=time_limit_s)

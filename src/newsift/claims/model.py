@@ -26,9 +26,7 @@ uncalibrated and without the news layer.
 
 from __future__ import annotations
 
-import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +40,7 @@ from newsift.claims.triage import DESK_CUES, DESK_VERSION, NewsLayer, sigmoid
 from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import load_model
+from newsift.text.ngrams import BucketMemo, char_ngrams, normalised
 
 MODEL_FILE = "claims-v1.npz"
 ENCODER_MODEL_FILE = "claims-minilm-v1.npz"
@@ -56,28 +55,20 @@ _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 
 
-def _bucket(feature: str, offset: int) -> int:
-    return offset + zlib.crc32(feature.encode("utf-8")) % WORD_BUCKETS
-
-
-def _normalised(counts: Counter[int]) -> dict[int, float]:
-    norm = math.sqrt(sum(v * v for v in counts.values()))
-    return {k: v / norm for k, v in counts.items()} if norm else {}
+#: buckets of word features and of character n-grams: ``offset + crc32 % WORD_BUCKETS``, remembered
+_WORD_MEMO = BucketMemo(WORD_BUCKETS, 0)
+_CHAR_MEMO = BucketMemo(WORD_BUCKETS, WORD_BUCKETS)
 
 
 def features(sentence: str) -> dict[int, float]:
     """Bucket -> value for one sentence (word half and character half, each of unit length)."""
     text = _SPACE.sub(" ", sentence[:MAX_CHARS].lower()).strip()
     words = [_DIGIT.sub("0", w.replace("’", "'")) for w in _TOKEN.findall(text)]
-    word_counts: Counter[int] = Counter(_bucket("w:" + w, 0) for w in words)
-    word_counts.update(_bucket("b:" + a + " " + b, 0) for a, b in pairwise(words))
+    word_counts: Counter[int] = Counter(_WORD_MEMO.buckets(["w:" + w for w in words]))
+    word_counts.update(_WORD_MEMO.buckets([f"b:{a} {b}" for a, b in pairwise(words)]))
     padded = " " + _DIGIT.sub("0", text) + " "
-    char_counts: Counter[int] = Counter(
-        _bucket(padded[i : i + n], WORD_BUCKETS)
-        for n in CHAR_NGRAMS
-        for i in range(len(padded) - n + 1)
-    )
-    return {**_normalised(word_counts), **_normalised(char_counts)}
+    char_counts: Counter[int] = Counter(_CHAR_MEMO.buckets(char_ngrams(padded, CHAR_NGRAMS)))
+    return {**normalised(word_counts), **normalised(char_counts)}
 
 
 @dataclass(frozen=True, slots=True)

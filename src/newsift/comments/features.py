@@ -20,15 +20,14 @@ bucket the same on every machine.
 
 from __future__ import annotations
 
-import math
 import re
-import zlib
 from collections import Counter
 from itertools import pairwise
 
 from newsift.comments import patterns
 from newsift.comments.lexicon import SECOND_PERSON, categories, is_political_name, words
 from newsift.comments.normalise import normalised_words
+from newsift.text.ngrams import BucketMemo, char_ngrams, normalised
 
 COMMENT_BUCKETS = 1 << 18
 HALF = COMMENT_BUCKETS // 2
@@ -52,13 +51,11 @@ _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1{2,}")
 
 
-def _hash(feature: str, size: int) -> int:
-    return zlib.crc32(feature.encode("utf-8")) % size
-
-
-def _normalised(counts: Counter[int]) -> dict[int, float]:
-    norm = math.sqrt(sum(v * v for v in counts.values()))
-    return {k: v / norm for k, v in counts.items()} if norm else {}
+#: remembered buckets (crc32 % size, plus HALF for characters) of the word half's
+#: features, of character n-grams and of the span model's word features
+_WORD_MEMO = BucketMemo(WORD_BUCKETS)
+_CHAR_MEMO = BucketMemo(HALF, HALF)
+_TOKEN_MEMO = BucketMemo(TOKEN_BUCKETS)
 
 
 def clean(text: str) -> str:
@@ -121,8 +118,8 @@ def comment_features(text: str) -> dict[int, float]:
     cleaned, found_patterns = rewritten(text)
     lower = fold_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
     tokens = [_DIGIT.sub("0", w) for _, _, w in _words(lower)]
-    word_counts: Counter[int] = Counter(_hash("w:" + w, WORD_BUCKETS) for w in tokens)
-    word_counts.update(_hash("b:" + a + " " + b, WORD_BUCKETS) for a, b in pairwise(tokens))
+    word_counts: Counter[int] = Counter(_WORD_MEMO.buckets(["w:" + w for w in tokens]))
+    word_counts.update(_WORD_MEMO.buckets([f"b:{a} {b}" for a, b in pairwise(tokens)]))
     cues: Counter[str] = Counter()
     for i, token in enumerate(tokens):
         found = PLACEHOLDER_CATEGORIES.get(token) or categories(token)
@@ -133,17 +130,10 @@ def comment_features(text: str) -> dict[int, float]:
     if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
         cues["shape:shouting"] += 1
     for cue, count in cues.items():
-        word_counts[_hash(cue, WORD_BUCKETS)] += 2 * count
+        word_counts[_WORD_MEMO[cue]] += 2 * count
     padded = " " + _DIGIT.sub("0", lower) + " "
-    known = _CHAR_BUCKETS.get  # buckets are at least HALF, never 0
-    char_counts: Counter[int] = Counter(
-        [
-            known(gram) or _char_bucket(gram)
-            for n in CHAR_NGRAMS
-            for gram in [padded[i : i + n] for i in range(len(padded) - n + 1)]
-        ]
-    )
-    out = {**_normalised(word_counts), **_normalised(char_counts)}
+    char_counts: Counter[int] = Counter(_CHAR_MEMO.buckets(char_ngrams(padded, CHAR_NGRAMS)))
+    out = {**normalised(word_counts), **normalised(char_counts)}
     for name in found_patterns:  # fixed value, outside the normalised halves
         bucket = pattern_bucket(name)
         out[bucket] = out.get(bucket, 0.0) + PATTERN_VALUE
@@ -151,18 +141,6 @@ def comment_features(text: str) -> dict[int, float]:
 
 
 PLACEHOLDER_CATEGORIES = {POLITICAL_PLACEHOLDER: ["political"], IDENTITY_PLACEHOLDER: ["identity"]}
-_CHAR_BUCKETS: dict[str, int] = {}
-MAX_REMEMBERED = 1 << 20  # character n-grams whose bucket is kept (a long thread repeats them)
-
-
-def _char_bucket(gram: str) -> int:
-    """``HALF + _hash(gram, HALF)``, remembered: hashing is most of a comment's feature cost."""
-    bucket = _CHAR_BUCKETS.get(gram)
-    if bucket is None:
-        if len(_CHAR_BUCKETS) >= MAX_REMEMBERED:
-            _CHAR_BUCKETS.clear()
-        bucket = _CHAR_BUCKETS[gram] = HALF + _hash(gram, HALF)
-    return bucket
 
 
 def _shape(word: str) -> str:
@@ -201,6 +179,6 @@ def token_features(text: str) -> list[tuple[int, int, dict[int, float]]]:
         names.extend("nlex:" + c for c in categories(nxt))
         if prev in SECOND_PERSON or prev2 in SECOND_PERSON:
             names.append("after_you")
-        counts: Counter[int] = Counter(_hash(n, TOKEN_BUCKETS) for n in names)
-        out.append((start, end, _normalised(counts)))
+        counts: Counter[int] = Counter(_TOKEN_MEMO.buckets(names))
+        out.append((start, end, normalised(counts)))
     return out

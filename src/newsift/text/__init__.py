@@ -1,0 +1,1 @@
+"""Text helpers on the ground floor: the analyzers import them, they import no analyzer."""
