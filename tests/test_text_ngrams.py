@@ -9,7 +9,14 @@ from collections import Counter
 
 import pytest
 
-from newsift.text.ngrams import BucketMemo, bucket, char_ngrams, normalised
+from newsift.text.ngrams import (
+    BucketMemo,
+    bucket,
+    char_ngram_features,
+    char_ngram_rows,
+    char_ngrams,
+    normalised,
+)
 
 WORDS = ["the", "Senate", "voted", "’s", "0%", "café", "naïve", "日本", "🙂", " ", "", "w:a"]
 
@@ -45,3 +52,34 @@ def test_normalised_is_the_plain_formula(seed: int) -> None:
     plain = {k: v / norm for k, v in counts.items()} if norm else {}
     got = normalised(counts)
     assert got == plain and list(got) == list(plain)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_char_ngram_rows_are_the_per_text_path(seed: int) -> None:
+    texts = _texts(seed, count=seed * 7)
+    size, offset = [(1 << 17, 1 << 17), (7, 3), (1 << 18, 0)][seed % 3]
+    sizes = [(3, 4, 5), (3,), (2, 5)][seed % 3]
+    starts, buckets, values = char_ngram_rows(texts, sizes, size, offset)
+    assert len(starts) == len(texts) + 1
+    for i, text in enumerate(texts):
+        plain = normalised(Counter(bucket(g, size, offset) for g in char_ngrams(text, sizes)))
+        assert buckets[starts[i] : starts[i + 1]].tolist() == list(plain)
+        assert values[starts[i] : starts[i + 1]].tolist() == list(plain.values())
+    assert char_ngram_features(texts, sizes, size, offset) == [
+        normalised(Counter(bucket(g, size, offset) for g in char_ngrams(t, sizes))) for t in texts
+    ]
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_feature_rows_are_the_feature_dicts(ascii_only: bool) -> None:
+    from newsift.claims.model import feature_rows, features
+    from newsift.comments.features import comment_feature_rows, comment_features
+
+    texts = _texts(11 + ascii_only, count=60)
+    if ascii_only:
+        texts = [t.encode("ascii", "ignore").decode() for t in texts]
+    texts += ["You are an IDIOT, a total idiot!!! http://x.y @bob 'experts'", "", "—"]
+    for rows, plain in ((feature_rows, features), (comment_feature_rows, comment_features)):
+        for text, (index, value) in zip(texts, rows(texts), strict=True):
+            found = plain(text)
+            assert index.tolist() == list(found) and value.tolist() == list(found.values())

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
+
+import numpy as np
+from numpy.typing import NDArray
 
 from newsift.comments import patterns
 from newsift.comments.lexicon import SECOND_PERSON, categories, is_political_name, words
 from newsift.comments.normalise import normalised_words
-from newsift.text.ngrams import BucketMemo, char_ngrams, normalised
+from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
 
 COMMENT_BUCKETS = 1 << 18
 HALF = COMMENT_BUCKETS // 2
@@ -113,8 +117,9 @@ def pattern_bucket(name: str) -> int:
     return WORD_BUCKETS + patterns.CUES.index(name)
 
 
-def comment_features(text: str) -> dict[int, float]:
-    """Bucket -> value for one comment (word half and character half, each of unit length)."""
+def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
+    """The normalised word half of a comment, the padded text of its character half,
+    and its pattern cues (bucket -> value)."""
     cleaned, found_patterns = rewritten(text)
     lower = fold_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
     tokens = [_DIGIT.sub("0", w) for _, _, w in _words(lower)]
@@ -131,13 +136,51 @@ def comment_features(text: str) -> dict[int, float]:
         cues["shape:shouting"] += 1
     for cue, count in cues.items():
         word_counts[_WORD_MEMO[cue]] += 2 * count
-    padded = " " + _DIGIT.sub("0", lower) + " "
-    char_counts: Counter[int] = Counter(_CHAR_MEMO.buckets(char_ngrams(padded, CHAR_NGRAMS)))
-    out = {**normalised(word_counts), **normalised(char_counts)}
+    cued: dict[int, float] = {}
     for name in found_patterns:  # fixed value, outside the normalised halves
         bucket = pattern_bucket(name)
-        out[bucket] = out.get(bucket, 0.0) + PATTERN_VALUE
-    return out
+        cued[bucket] = cued.get(bucket, 0.0) + PATTERN_VALUE
+    return normalised(word_counts), " " + _DIGIT.sub("0", lower) + " ", cued
+
+
+def comment_features(text: str) -> dict[int, float]:
+    """Bucket -> value for one comment (word half and character half, each of unit length).
+
+    The three parts never share a bucket: words below ``WORD_BUCKETS``,
+    pattern cues from there to ``HALF``, character n-grams from ``HALF`` on.
+    """
+    word, padded, cued = _comment_parts(text)
+    char_counts: Counter[int] = Counter(_CHAR_MEMO.buckets(char_ngrams(padded, CHAR_NGRAMS)))
+    return {**word, **normalised(char_counts), **cued}
+
+
+def comment_feature_rows(
+    texts: Sequence[str],
+) -> list[tuple[NDArray[np.int64], NDArray[np.float64]]]:
+    """:func:`comment_features` of each text as ``(buckets, values)`` arrays in the dict's
+    order: the same numbers, with the character halves of all texts computed
+    together in NumPy (:func:`newsift.text.ngrams.char_ngram_rows`)."""
+    parts = [_comment_parts(t) for t in texts]
+    starts, buckets, values = char_ngram_rows([p for _, p, _ in parts], CHAR_NGRAMS, HALF, HALF)
+    cuts = starts.tolist()
+    rows: list[tuple[NDArray[np.int64], NDArray[np.float64]]] = []
+    for i, (word, _, cued) in enumerate(parts):
+        start, end = cuts[i], cuts[i + 1]
+        rows.append(
+            (
+                np.concatenate([_keys(word), buckets[start:end], _keys(cued)]),
+                np.concatenate([_values(word), values[start:end], _values(cued)]),
+            )
+        )
+    return rows
+
+
+def _keys(found: dict[int, float]) -> NDArray[np.int64]:
+    return np.fromiter(found, dtype=np.int64, count=len(found))
+
+
+def _values(found: dict[int, float]) -> NDArray[np.float64]:
+    return np.fromiter(found.values(), dtype=np.float64, count=len(found))
 
 
 PLACEHOLDER_CATEGORIES = {POLITICAL_PLACEHOLDER: ["political"], IDENTITY_PLACEHOLDER: ["identity"]}

@@ -93,7 +93,10 @@ def _shape(text: str, repeats: int) -> list[float]:
 def dense_features(lines: list[str]) -> NDArray[np.float32]:
     """One row per line: its own shape and rule features, its neighbours', its position."""
     counts = Counter(lines)
-    own = np.array([_shape(t, counts[t]) for t in lines], dtype=np.float32).reshape(
+    shapes: dict[str, list[float]] = {}  # a line repeated on the page has the same shape
+    for t in counts:
+        shapes[t] = _shape(t, counts[t])
+    own = np.array([shapes[t] for t in lines], dtype=np.float32).reshape(
         len(lines), len(LINE_FEATURES)
     )
     blocks = [own]

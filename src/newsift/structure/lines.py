@@ -126,6 +126,8 @@ _UI_PATTERNS = [
         r"^(your email address will not be published|required fields are marked)\b.*$",
     )
 ]
+#: the patterns above as one: matches where any of them matches (no backreferences)
+_UI_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _UI_PATTERNS), re.I)
 _TRAILING_ARROWS = re.compile(r"\s*[>›»→]+$")
 _UI_SEPARATORS = re.compile(r"\s*(?:[·•|/]|\s-\s|\s{2,})\s*")
 #: UI lines that open a comment section.
@@ -147,12 +149,10 @@ def is_ui(text: str) -> bool:
     lowered = _TRAILING_ARROWS.sub("", text.strip().lower()).rstrip(":*").strip()
     if not lowered:
         return False
-    if lowered in _UI_WORDS or any(p.match(lowered) for p in _UI_PATTERNS):
+    if lowered in _UI_WORDS or _UI_PATTERN.match(lowered):
         return True
     parts = [p for p in _UI_SEPARATORS.split(lowered) if p]
-    return len(parts) > 1 and all(
-        p.rstrip(":") in _UI_WORDS or any(q.match(p) for q in _UI_PATTERNS) for p in parts
-    )
+    return len(parts) > 1 and all(p.rstrip(":") in _UI_WORDS or _UI_PATTERN.match(p) for p in parts)
 
 
 def opens_comments(text: str) -> bool:

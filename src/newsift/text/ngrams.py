@@ -7,6 +7,12 @@ keeps the buckets it has computed (up to ``limit`` strings; it forgets all
 of them when full, so memory stays bounded over millions of pages). A memo
 gives exactly the bucket the plain formula gives (:func:`bucket`), so a
 featurizer using one returns the same features in the same order.
+
+:func:`char_ngram_features` does the character half of such a featurizer for
+many texts at once in NumPy (crc32 computed byte by byte over every n-gram of
+every text together), with the same buckets, order and floats as the
+per-text Python path; it pays from a page of sentences or a thread of
+comments on.
 """
 
 from __future__ import annotations
@@ -14,9 +20,12 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import mul, truediv
+
+import numpy as np
+from numpy.typing import NDArray
 
 #: strings remembered per memo before it starts over (about 100 MiB at most for short strings)
 MAX_REMEMBERED = 1 << 20
@@ -83,3 +92,118 @@ def normalised(counts: Counter[int]) -> dict[int, float]:
     values = counts.values()
     norm = math.sqrt(sum(map(mul, values, values)))
     return dict(zip(counts, map(truediv, values, repeat(norm)), strict=True)) if norm else {}
+
+
+def _crc_table() -> NDArray[np.uint32]:
+    table = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        table = np.where(table & 1, (table >> 1) ^ np.uint32(0xEDB88320), table >> 1)
+    return table.astype(np.uint32)
+
+
+_CRC_TABLE = _crc_table()  # zlib's crc32: reflected polynomial 0xEDB88320
+
+
+def _gram_hashes(joined: str, sizes: Sequence[int]) -> NDArray[np.uint32]:
+    """Row j: crc32 of the UTF-8 bytes of the ``sizes[j]``-gram starting at each character
+    of ``joined`` (garbage where it runs past the end)."""
+    count = len(joined)
+    longest = max(sizes)
+    hashes = np.zeros((len(sizes), count), dtype=np.uint32)
+    state = np.full(count, 0xFFFFFFFF, dtype=np.uint32)
+    if joined.isascii():
+        data = np.zeros(count + longest, dtype=np.uint8)
+        data[:count] = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+        for k in range(longest):
+            state = _CRC_TABLE[(state ^ data[k : k + count]) & 0xFF] ^ (state >> 8)
+            for j, n in enumerate(sizes):
+                if n == k + 1:
+                    hashes[j] = state
+        return hashes ^ np.uint32(0xFFFFFFFF)
+    points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    widths = 1 + (points >= 0x80) + (points >= 0x800) + (points >= 0x10000)
+    offsets = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(widths, out=offsets[1:])
+    starts = offsets[:-1]
+    ends = np.minimum(np.arange(count, dtype=np.int64)[None, :] + np.array(sizes)[:, None], count)
+    lengths = offsets[ends] - starts  # bytes of each n-gram, row by row
+    steps = int(lengths.max())
+    data = np.zeros(int(offsets[-1]) + steps, dtype=np.uint8)
+    data[: offsets[-1]] = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
+    most = lengths.max(axis=0)
+    for k in range(steps):
+        stepped = _CRC_TABLE[(state ^ data[starts + k]) & 0xFF] ^ (state >> 8)
+        state = np.where(k < most, stepped, state)
+        np.copyto(hashes, state, where=lengths == k + 1)
+    return hashes ^ np.uint32(0xFFFFFFFF)
+
+
+def char_ngram_rows(
+    texts: Sequence[str], sizes: Sequence[int], size: int, offset: int = 0
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
+    """The character half of many texts as rows: ``(starts, buckets, values)``.
+
+    Text i's features are ``buckets[starts[i]:starts[i + 1]]`` with
+    ``values[starts[i]:starts[i + 1]]``: exactly the keys, order and values of
+    ``normalised(Counter(bucket(g, size, offset) for g in char_ngrams(text, sizes)))``.
+    """
+    lengths = [len(t) for t in texts]
+    grams = [[max(length - n + 1, 0) for n in sizes] for length in lengths]
+    total = sum(map(sum, grams))
+    if not total:
+        return (
+            np.zeros(len(texts) + 1, dtype=np.int64),
+            np.zeros(0, dtype=np.int64),
+            np.zeros(0, dtype=np.float64),
+        )
+    joined = "".join(texts)
+    hashes = _gram_hashes(joined, sizes)
+    # the flat index into ``hashes`` of each n-gram: text by text, then size, then position
+    firsts: list[int] = []
+    runs: list[int] = []
+    start = 0
+    for length, runs_of_text in zip(lengths, grams, strict=True):
+        for j, run in enumerate(runs_of_text):
+            if run:
+                firsts.append(j * len(joined) + start)
+                runs.append(run)
+        start += length
+    run_array = np.array(runs, dtype=np.int64)
+    flat = np.repeat(
+        np.array(firsts, dtype=np.int64) - (np.cumsum(run_array) - run_array), run_array
+    )
+    flat += np.arange(total, dtype=np.int64)
+    span = offset + size
+    per_text = np.fromiter(map(sum, grams), dtype=np.int64, count=len(texts))
+    keys = np.repeat(np.arange(len(texts), dtype=np.int64) * span, per_text)
+    keys += offset + (hashes.ravel()[flat] % np.uint32(size)).astype(np.int64)
+    # count each (text, bucket) at its first appearance
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    opens = np.ones(total, dtype=np.bool_)
+    np.not_equal(ordered[1:], ordered[:-1], out=opens[1:])
+    group_starts = np.flatnonzero(opens)
+    first = order[group_starts]  # stable sort: the earliest of each group
+    tally = np.zeros(total, dtype=np.int64)
+    tally[first] = np.diff(np.append(group_starts, total))
+    seen = np.zeros(total, dtype=np.bool_)
+    seen[first] = True
+    found = keys[seen]
+    counts = tally[seen]
+    owners = found // span
+    squares = np.bincount(owners, weights=counts * counts, minlength=len(texts))
+    values = counts / np.sqrt(squares)[owners]
+    starts = np.searchsorted(owners, np.arange(len(texts) + 1)).astype(np.int64)
+    return starts, found - owners * span, values
+
+
+def char_ngram_features(
+    texts: Sequence[str], sizes: Sequence[int], size: int, offset: int = 0
+) -> list[dict[int, float]]:
+    """:func:`char_ngram_rows` as one dict per text (bucket -> value, in order)."""
+    starts, buckets, values = char_ngram_rows(texts, sizes, size, offset)
+    cuts, keys, floats = starts.tolist(), buckets.tolist(), values.tolist()
+    return [
+        dict(zip(keys[cuts[i] : cuts[i + 1]], floats[cuts[i] : cuts[i + 1]], strict=True))
+        for i in range(len(texts))
+    ]
