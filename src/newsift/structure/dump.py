@@ -197,13 +197,12 @@ class LineHints:
         if model is None:
             return cls()
         nonblank = [line for line in lines if not line.blank]
-        table = model.predict_proba([line.text for line in nonblank])
+        table = model.predict_proba([line.text for line in nonblank]).tolist()  # exact floats
+        labels = model.labels
         return cls(
             {
-                line.index: {
-                    label: float(table[row, col]) for col, label in enumerate(model.labels)
-                }
-                for row, line in enumerate(nonblank)
+                line.index: dict(zip(labels, row, strict=True))
+                for line, row in zip(nonblank, table, strict=True)
             }
         )
 

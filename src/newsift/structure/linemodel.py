@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,7 @@ from newsift.structure.lines import (
     opens_comments,
     split_comment_header,
 )
+from newsift.text.ngrams import BucketMemo
 
 LABELS = (
     "headline", "byline", "dateline", "body", "comment_author", "comment_time",
@@ -59,10 +59,10 @@ CONTEXT = (-2, -1, 1, 2)
 
 
 def _shape(text: str, repeats: int) -> list[float]:
-    letters = [c for c in text if c.isalpha()]
+    letters = list(filter(str.isalpha, text))  # map and filter: the same tests at C speed
     words = text.split()
-    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-    digits = sum(c.isdigit() for c in text) / len(text) if text else 0.0
+    upper = sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
+    digits = sum(map(str.isdigit, text)) / len(text) if text else 0.0
     title = sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
     return [
         math.log1p(len(text)) / 6,
@@ -130,7 +130,10 @@ def dense_features(lines: list[str]) -> NDArray[np.float32]:
 def hashed_tokens(text: str) -> list[int]:
     """Bucket ids of the line's first words (stable across runs and machines)."""
     tokens = _TOKEN.findall(text.lower())[:MAX_TOKENS]
-    return sorted({zlib.crc32(t.encode("utf-8")) % HASH_BUCKETS for t in tokens})
+    return sorted(set(_TOKEN_MEMO.buckets(tokens)))
+
+
+_TOKEN_MEMO = BucketMemo(HASH_BUCKETS)  # crc32 % HASH_BUCKETS of each word, remembered
 
 
 def dense_width() -> int:
