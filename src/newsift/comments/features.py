@@ -128,11 +128,14 @@ def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
     cues: Counter[str] = Counter()
     for i, token in enumerate(tokens):
         found = PLACEHOLDER_CATEGORIES.get(token) or categories(token)
-        cues.update("lex:" + c for c in found)
+        if not found:  # most words
+            continue
+        for category in found:
+            cues["lex:" + category] += 1
         if "insult" in found and any(t in SECOND_PERSON for t in tokens[max(0, i - 3) : i]):
             cues["lex:you_insult"] += 1
-    letters = [c for c in cleaned if c.isalpha()]
-    if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+    letters = list(filter(str.isalpha, cleaned))
+    if len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.7 * len(letters):
         cues["shape:shouting"] += 1
     for cue, count in cues.items():
         word_counts[_WORD_MEMO[cue]] += 2 * count

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsift.comments.lexicon import (
     CODED_JIBES,
@@ -76,6 +77,7 @@ class Reading:
     cues: tuple[str, ...]
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_abusive(word: str) -> bool:
     return any(c in ABUSIVE for c in categories(word))
 
@@ -170,7 +172,7 @@ def _coded(text: str, words: list[tuple[int, int, str]]) -> bool:
             continue
         for size in range(4, len(word) - 2):
             tail = word[-size:]
-            if "insult" in categories(tail) and tail in _FUSABLE:
+            if tail in _FUSABLE and "insult" in categories(tail):
                 return True  # an insult fused onto a name: "Trudope"
     return False
 
