@@ -124,10 +124,50 @@ def _named_entity(sentence: str) -> bool:
     )
 
 
+#: for an ASCII sentence: lower-case strings one of which any match of the rule contains
+#: (a rule whose strings are all absent cannot match, and its search is skipped)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "per"),
+    "money": ("$", "dollars", "euros", "pounds", "usd", "eur"),
+    "number": (*"0123456789", *_NUMBER_WORDS.split("|")),
+    "comparative": (
+        "than", "compared with", "compared to", "twice as", "three times as", "as much as",
+        "as many as",
+    ),
+    "superlative": ("most", "least", "best", "worst", "est"),
+    "future": (
+        "will", "won't", "shall", "going to", "expect", "forecast", "projected to", "predict",
+        "set to", "likely to", "plan",
+    ),
+    "causal": (
+        "because", "caus", "lead to", "leads to", "led to", "due to", "as a result", "result",
+        "thanks to", "blamed", "owing to", "therefore",
+    ),
+    "attribution": (
+        "said", "says", "told", "according to", "reported", "stated", "announced", "claim",
+        "argued", "insisted", "added", "wrote", "estimated",
+    ),
+    "date": (
+        *"0123456789", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec", "day", "last",
+    ),
+}  # fmt: skip
+
+
+def _may_match(name: str, lower: str | None) -> bool:
+    """False only when rule ``name`` cannot match the ASCII sentence lower-cased to ``lower``."""
+    needs = _NEEDS.get(name)
+    return lower is None or needs is None or any(n in lower for n in needs)
+
+
 def claim_features(sentence: str) -> list[str]:
     """The cues found in ``sentence``, in the order of :data:`RULES`."""
+    # ASCII only: there the rules' case-insensitive matching is plain lower-casing
+    lower = sentence.lower() if sentence.isascii() else None
     found: list[str] = []
     for name, pattern in RULES:
+        if not _may_match(name, lower):
+            continue
         if name == "superlative":
             if _has_superlative(sentence):
                 found.append(name)
