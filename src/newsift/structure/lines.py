@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsift.document import Span
@@ -146,18 +147,42 @@ _SECTION = re.compile(
 
 def is_ui(text: str) -> bool:
     """An interface label, never page text: "Reply", "12 comments", "Like (3)"."""
-    lowered = _TRAILING_ARROWS.sub("", text.strip().lower()).rstrip(":*").strip()
+    lowered = _without_arrows(text.strip().lower()).rstrip(":*").strip()
     if not lowered:
         return False
     if lowered in _UI_WORDS or _UI_PATTERN.match(lowered):
         return True
-    parts = [p for p in _UI_SEPARATORS.split(lowered) if p]
-    return len(parts) > 1 and all(p.rstrip(":") in _UI_WORDS or _UI_PATTERN.match(p) for p in parts)
+    parts = 0  # UI words joined by separators ("Reply · Share"): every part a UI word
+    for part in _pieces(lowered):
+        if not (part.rstrip(":") in _UI_WORDS or _UI_PATTERN.match(part)):
+            return False
+        parts += 1
+    return parts > 1
+
+
+def _without_arrows(text: str) -> str:
+    """``_TRAILING_ARROWS.sub("", text)`` for a stripped ``text``, with no search when
+    it cannot end in an arrow."""
+    return _TRAILING_ARROWS.sub("", text) if text[-1:] in _ARROWS else text
+
+
+_ARROWS = frozenset(">›»→")
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """The non-empty pieces of ``_UI_SEPARATORS.split(text)``, one at a time."""
+    at = 0
+    for match in _UI_SEPARATORS.finditer(text):
+        if match.start() > at:
+            yield text[at : match.start()]
+        at = match.end()
+    if at < len(text):
+        yield text[at:]
 
 
 def opens_comments(text: str) -> bool:
     """A UI line that starts the comment section ("12 comments", "Leave a reply")."""
-    return bool(_SECTION.match(_TRAILING_ARROWS.sub("", text.strip()).rstrip(":").strip()))
+    return bool(_SECTION.match(_without_arrows(text.strip()).rstrip(":").strip()))
 
 
 _CLOSED = re.compile(r"^(comments are closed|commenting (is|has been) (closed|disabled))\.?$", re.I)
