@@ -160,13 +160,15 @@ def _dehumanising(words: list[tuple[int, int, str]], mentioned: set[int]) -> boo
 def _coded(text: str, words: list[tuple[int, int, str]]) -> bool:
     lower = " ".join(w for _, _, w in words)
     padded = f" {lower} "
-    if any(f" {jibe} " in padded for jibe in CODED_JIBES) or _ACRONYM_JIBE.search(text):
+    if any(jibe in padded for jibe in _PADDED_JIBES) or _ACRONYM_JIBE.search(text):
         return True
     for i, (start, end, word) in enumerate(words[:-1]):
         name = text[words[i + 1][0] : words[i + 1][1]]
         if word in EPITHETS and _CAPITALISED.fullmatch(name) and text[start:end][:1].isupper():
             return True  # "Sleepy Joe", "Crooked Hillary"
     for start, end, word in words:
+        if len(word) < 7:  # range(4, len(word) - 2) below is empty
+            continue
         written = text[start:end]
         if not _CAPITALISED.fullmatch(written) or start == 0:
             continue
@@ -179,6 +181,7 @@ def _coded(text: str, words: list[tuple[int, int, str]]) -> bool:
 
 WITS = frozenset({"brain", "brains", "iq", "intellect", "intelligence", "wits", "sense", "memory"})
 _FUSABLE = frozenset({"dope", "dopes", "tard", "tards", "clown", "idiot", "moron", "dumb", "fool"})
+_PADDED_JIBES = tuple(f" {jibe} " for jibe in CODED_JIBES)
 
 
 def _scare_quote(text: str, quoted: list[tuple[int, int]]) -> tuple[bool, bool]:
