@@ -53,3 +53,23 @@ def test_same_answers(fast: object, plain: object) -> None:
     assert sum(map(plain, texts)) > 100  # the cases where it says yes are covered
     for text in texts:
         assert fast(text) == plain(text), repr(text)
+
+
+def test_line_model_first_stage_is_the_per_line_sum() -> None:
+    """A line repeated on the page gets the same hashed-word term as computed line by line."""
+    import math
+
+    import numpy as np
+
+    from newsift.structure import linemodel
+
+    model = linemodel.LineModel.load()
+    for path in DUMPS[:20]:
+        texts = [t.strip() for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+        texts += texts[:5]  # repeats
+        logits = linemodel.dense_features(texts) @ model.dense + model.bias
+        for i, text in enumerate(texts):
+            buckets = linemodel.hashed_tokens(text)
+            if buckets:
+                logits[i] += model.hashed[buckets].sum(axis=0) / math.sqrt(len(buckets))
+        assert np.array_equal(model.first_stage(texts), linemodel._softmax(logits))

@@ -202,10 +202,16 @@ class LineModel:
 
     def first_stage(self, lines: list[str]) -> NDArray[np.float32]:
         logits = dense_features(lines) @ self.dense + self.bias
+        words: dict[str, NDArray[np.float32] | None] = {}  # a repeated line: computed once
         for i, text in enumerate(lines):
-            buckets = hashed_tokens(text)
-            if buckets:
-                logits[i] += self.hashed[buckets].sum(axis=0) / math.sqrt(len(buckets))
+            if text not in words:
+                buckets = hashed_tokens(text)
+                words[text] = (
+                    self.hashed[buckets].sum(axis=0) / math.sqrt(len(buckets)) if buckets else None
+                )
+            found = words[text]
+            if found is not None:
+                logits[i] += found
         return _softmax(logits)
 
     def predict_proba(self, lines: list[str]) -> NDArray[np.float32]:
