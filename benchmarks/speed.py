@@ -144,9 +144,9 @@ def article_tokens(text: str) -> dict[str, int]:
     try:
         from tokenizers import Tokenizer
 
-        from newsift.encoders.minilm import model_dir
+        from newsift.encoders.minilm import TOKENIZER_FILE, models_dir
 
-        tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+        tokenizer = Tokenizer.from_file(str(models_dir() / TOKENIZER_FILE))
         tokenizer.no_truncation()
         tokenizer.no_padding()
         return {  # less [CLS] and [SEP]: a window adds its own

@@ -1,4 +1,5 @@
-"""The claims analyzer's per-page MiniLM budget: past it the n-gram model scores, marked."""
+"""The claims analyzer's cascade: the n-gram model scores every sentence, the encoder model
+those above the gate, highest first, within the page's token budget; the rest are marked."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 import newsift
 import newsift.claims.analyzer as claims_analyzer
-from newsift.claims.analyzer import CheckworthyAnalyzer, body_sentences, find_claims
+from newsift.claims.analyzer import CheckworthyAnalyzer, find_claims
 from newsift.claims.annotations import Claim
 from newsift.claims.model import ClaimModel
 from newsift.document import Document, Span
@@ -41,36 +42,58 @@ def models() -> tuple[ClaimModel, ClaimModel]:
     return ClaimModel.load(encoder="minilm"), ClaimModel.load(encoder="none")
 
 
-def _token_prefix(model: ClaimModel, doc: Document, sentences: int) -> int:
-    """The encoder tokens of the first ``sentences`` body sentences."""
+def _ngram_order(ngram: ClaimModel, doc: Document) -> list[tuple[int, float, int]]:
+    """``(index, n-gram score, encoder tokens)`` of each body sentence, highest score first."""
     from newsift.encoders.minilm import MiniLMEncoder
 
-    assert isinstance(model.encoder, MiniLMEncoder)
-    texts = [doc.span_text(s) for s in body_sentences(doc)]
-    return sum(model.encoder.token_counts(texts[:sentences]))
+    encoder = ClaimModel.load(encoder="minilm").encoder
+    assert isinstance(encoder, MiniLMEncoder)
+    alone = find_claims(ngram, doc, 0.0)
+    texts = [doc.span_text(c.span) for c in alone]
+    tokens = encoder.token_counts(texts)
+    rows = [(i, c.score, tokens[i]) for i, c in enumerate(alone)]
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 @needs_minilm
-@pytest.mark.parametrize("encoded", [None, 7, 3, 1, 0])  # None: the shipped budget
-def test_sentences_past_the_budget_are_scored_by_the_ngram_model(
-    models: tuple[ClaimModel, ClaimModel], encoded: int | None
+@pytest.mark.parametrize(
+    ("gate", "encoded"),
+    [(0.0, None), (0.0, 7), (0.0, 3), (0.0, 1), (0.0, 0), (0.2, None), (0.5, None), (1.1, None)],
+)  # encoded: the budget is the tokens of that many candidates; None: no budget limit
+def test_the_cascade_encodes_the_candidates_above_the_gate_highest_first(
+    models: tuple[ClaimModel, ClaimModel], gate: float, encoded: int | None
 ) -> None:
     minilm, ngram = models
     doc = _doc()
-    total = len(body_sentences(doc))
-    budget = None if encoded is None else _token_prefix(minilm, doc, encoded)
-    found = find_claims(minilm, doc, 0.0, fallback=ngram, budget=budget)
-    assert len(found) == total == 7
-    whole = find_claims(minilm, doc, 0.0, budget=10**9)
-    if encoded is None or encoded == total:  # a short page: identical to encoder-only scoring
-        assert _json(found) == _json(whole)
-        return
+    order = _ngram_order(ngram, doc)
+    candidates = [row for row in order if row[1] >= gate]
+    chosen = candidates if encoded is None else candidates[:encoded]
+    budget = 10**9 if encoded is None else sum(row[2] for row in chosen)
+    found = find_claims(minilm, doc, 0.0, fallback=ngram, budget=budget, gate=gate)
+    assert len(found) == 7
+    expected = {row[0] for row in chosen}
+    assert [c.model is None for c in found] == [i in expected for i in range(7)]
+    whole = find_claims(minilm, doc, 0.0, budget=10**9, gate=0.0)
     alone = find_claims(ngram, doc, 0.0)
-    assert [c.model for c in found] == [None] * encoded + ["claims-v1"] * (total - encoded)
     for claim, mine, theirs in zip(found, whole, alone, strict=True):
-        expected = mine if claim.model is None else theirs
-        assert claim.score == expected.score and claim.checkworthy == expected.checkworthy
-    assert sorted(c.rank for c in found) == list(range(1, total + 1))
+        reference = mine if claim.model is None else theirs
+        assert claim.score == reference.score and claim.checkworthy == reference.checkworthy
+    assert sorted(c.rank for c in found) == list(range(1, 8))
+
+
+@needs_minilm
+def test_shipped_gate_and_budget_are_the_defaults(models: tuple[ClaimModel, ClaimModel]) -> None:
+    minilm, ngram = models
+    shipped = find_claims(minilm, _doc(), 0.0, fallback=ngram)
+    explicit = find_claims(
+        minilm,
+        _doc(),
+        0.0,
+        fallback=ngram,
+        budget=claims_analyzer.ENCODER_TOKENS,
+        gate=claims_analyzer.GATE,
+    )
+    assert _json(shipped) == _json(explicit)
 
 
 @needs_minilm

@@ -18,7 +18,6 @@ from itertools import pairwise
 from types import SimpleNamespace
 from typing import Any
 
-import numpy as np
 import pytest
 
 from newsift.attribution.quotes import Speech, drop_nested
@@ -337,66 +336,3 @@ def test_comment_character_features_match_the_plain_hashing() -> None:
         found = features.comment_features(text)
         chars = {k: v for k, v in found.items() if k >= features.HALF}
         assert list(chars.items()) == list(plain_char_counts(text).items())  # order too
-
-
-# --- the encoder's sliced forward pass ---------------------------------------------------------
-def plain_forward(encoder: Any, batch: list[list[int]]) -> np.ndarray:
-    """all-MiniLM-L6-v2 as the encoder computed it before (3-D arrays, one GELU per layer)."""
-    from newsift.encoders.minilm import HEADS, _gelu, _layer_norm
-
-    width = max(len(tokens) for tokens in batch)
-    ids = np.zeros((len(batch), width), dtype=np.int64)
-    mask = np.zeros((len(batch), width), dtype=np.float32)
-    for row, tokens in enumerate(batch):
-        ids[row, : len(tokens)] = tokens
-        mask[row, : len(tokens)] = 1.0
-    hidden = encoder._words[ids] + encoder._positions[:width] + encoder._token_type
-    hidden = _layer_norm(hidden, *encoder._embedding_norm)
-    additive = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
-    for layer in encoder._layers:
-        b, w, size = hidden.shape
-        head = size // HEADS
-        qkv = hidden @ layer.qkv + layer.qkv_bias
-        q, k, v = (
-            qkv[..., i * size : (i + 1) * size].reshape(b, w, HEADS, head).transpose(0, 2, 1, 3)
-            for i in range(3)
-        )
-        scores = (q @ k.transpose(0, 1, 3, 2)) / np.float32(math.sqrt(head)) + additive
-        scores -= scores.max(axis=-1, keepdims=True)
-        weights = np.exp(scores)
-        weights /= weights.sum(axis=-1, keepdims=True)
-        context = (weights @ v).transpose(0, 2, 1, 3).reshape(b, w, size)
-        attended = context @ layer.attention_out + layer.attention_out_bias
-        hidden = _layer_norm(hidden + attended, *layer.attention_norm)
-        inner = _gelu(hidden @ layer.up + layer.up_bias)
-        hidden = _layer_norm(hidden + inner @ layer.down + layer.down_bias, *layer.output_norm)
-    pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1)[:, None]
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-    return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
-
-
-def test_encoder_vectors_are_the_plain_forward_pass_to_the_bit() -> None:
-    from newsift.encoders.minilm import minilm_available
-
-    if not minilm_available():
-        pytest.skip("the minilm extra is not installed")
-    from threadpoolctl import threadpool_limits
-
-    from newsift.encoders import choose_encoder
-
-    encoder = choose_encoder("minilm")
-    assert encoder is not None
-    rng = random.Random(23)
-    texts = ["", "Hello.", "word " * 300] + [
-        " ".join(long_threads.comment_text(rng)) for _ in range(40)
-    ]  # 300 words: truncated at 256 tokens, over two feed-forward slices
-    ids = [e.ids for e in encoder._tokenizer.encode_batch(texts)]
-    order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
-    expected = np.zeros((len(texts), 384), dtype=np.float32)
-    with threadpool_limits(limits=1, user_api="blas"):
-        for start in range(0, len(order), 32):
-            chunk = order[start : start + 32]
-            expected[chunk] = plain_forward(encoder, [ids[i] for i in chunk])
-    assert np.array_equal(encoder.encode(texts), expected)
-    doubled = encoder.encode([texts[5], texts[5], texts[6]])  # a repeated text is encoded once
-    assert np.array_equal(doubled[0], doubled[1])

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
+from numpy.typing import NDArray
+
 from newsift.claims.annotations import Claim
 from newsift.claims.claimant import find_claimant
 from newsift.claims.matching import MatchIndex, match_rows
@@ -22,13 +25,16 @@ from newsift.registry import register
 
 #: sentences scoring below this are not written (they are not claims worth showing)
 FLOOR = 0.1
-#: The MiniLM budget of a page, in encoder tokens (the tokenizer's count, with
-#: [CLS] and [SEP], of each body sentence). The sentences that fit, in text
-#: order, are scored with the encoder model (``claims-minilm-v1``); the rest by
-#: the n-gram model (``claims-v1``), each marked with its ``model``. A
-#: 5,000-word article (about 7,000 tokens) is scored in full; past the budget a
-#: sentence costs the n-gram model only, so a 3,000-paragraph page stays well
-#: inside the 30 CPU-s per-document limit (see docs/analyzers/claims.md).
+#: The cascade. Every body sentence is scored by the n-gram model
+#: (``claims-v1``) first; those it gives at least ``GATE`` (a calibrated
+#: probability on the news layer) are scored again by the encoder model
+#: (``claims-minilm-v1``), most check-worthy first, until the page has spent
+#: ``ENCODER_TOKENS`` encoder tokens (the tokenizer's count, with [CLS] and
+#: [SEP]). The rest keep the n-gram score, marked with its ``model``. The gate
+#: was chosen on the dev news pages (``benchmarks/claims_cascade.py``); the
+#: budget keeps a 3,000-paragraph page well inside the 30 CPU-s per-document
+#: limit (see docs/analyzers/claims.md).
+GATE = 0.2
 ENCODER_TOKENS = 10_000
 
 
@@ -135,30 +141,32 @@ def find_claims(
     fallback: ClaimModel | None = None,
     *,
     budget: int | None = None,
+    gate: float | None = None,
 ) -> list[Claim]:
     """Claims of ``doc``'s body sentences scoring at least ``floor``, in text order.
 
     Scores come from the model's news layer (the model's own calibrated score
     when its file has none); the short list is :func:`~newsift.claims.triage.short_list`.
-    When ``model`` uses the MiniLM encoder and the body needs more than
-    ``budget`` encoder tokens (``ENCODER_TOKENS`` when None), the sentences
-    past the budget, in text order, are scored by ``fallback`` (the n-gram
-    model, loaded when not given), judged at its own threshold and marked
-    with its name. Both scores are calibrated probabilities on the news
-    layer, so rank and short list compare them as they are.
+    When ``model`` uses the MiniLM encoder, the scores come from
+    :func:`cascade_scores` (``gate`` and ``budget`` default to ``GATE`` and
+    ``ENCODER_TOKENS``): a sentence the encoder model did not score keeps the
+    score of ``fallback`` (the n-gram model, loaded when not given), is judged
+    at its threshold and marked with its name. Both scores are calibrated
+    probabilities on the news layer, so rank and short list compare them as
+    they are.
     """
     sentences = body_sentences(doc)
     texts = [doc.span_text(s) for s in sentences]
     found = [claim_features(t) for t in texts]
     cues = [desk_cues(t, f) for t, f in zip(texts, found, strict=True)]
-    rows = cue_matrix(cues)
-    encoded = model.encoder_share(texts, ENCODER_TOKENS if budget is None else budget)
-    raw = list(model.news_scores(texts[:encoded], rows[:encoded]))
-    scorers = [model] * encoded
-    if encoded < len(texts):
-        fallback = fallback or ClaimModel.load(encoder="none")
-        raw += list(fallback.news_scores(texts[encoded:], rows[encoded:]))
-        scorers += [fallback] * (len(texts) - encoded)
+    raw, scorers = cascade_scores(
+        model,
+        fallback,
+        texts,
+        cue_matrix(cues),
+        gate=GATE if gate is None else gate,
+        budget=ENCODER_TOKENS if budget is None else budget,
+    )
     scores = [round(float(s), 6) for s in raw]
     thresholds = [scorer.news_threshold for scorer in scorers]
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
@@ -183,6 +191,38 @@ def find_claims(
             )
         )
     return claims
+
+
+def cascade_scores(
+    model: ClaimModel,
+    fallback: ClaimModel | None,
+    texts: list[str],
+    rows: NDArray[np.float64],
+    *,
+    gate: float,
+    budget: int,
+) -> tuple[list[float], list[ClaimModel]]:
+    """Each sentence's news-layer score and the model that gave it.
+
+    A model without an encoder part scores every sentence. Otherwise
+    ``fallback`` (the n-gram model) scores them all, and ``model`` scores
+    again those at ``gate`` or above, highest first, while their encoder
+    tokens fit in ``budget``; its score replaces the n-gram one.
+    """
+    if model.dense is None:
+        return [float(s) for s in model.news_scores(texts, rows)], [model] * len(texts)
+    fallback = fallback or ClaimModel.load(encoder="none")
+    first = [float(s) for s in fallback.news_scores(texts, rows)]
+    candidates = sorted(
+        (i for i in range(len(texts)) if first[i] >= gate), key=lambda i: (-first[i], i)
+    )
+    chosen = candidates[: model.encoder_share([texts[i] for i in candidates], budget)]
+    scores, scorers = list(first), [fallback] * len(texts)
+    if chosen:
+        second = model.news_scores([texts[i] for i in chosen], rows[chosen])
+        for i, score in zip(chosen, second, strict=True):
+            scores[i], scorers[i] = float(score), model
+    return scores, scorers
 
 
 def assign_claimants(claims: list[Claim], doc: Document) -> list[Claim]:

@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 
 from newsift.encoders import Encoder, choose_encoder
-from newsift.encoders.minilm import DIMENSIONS, Matrix, MiniLMEncoder
+from newsift.encoders.minilm import DIMENSIONS, MODEL_SHA256, Matrix, MiniLMEncoder
 
 CACHE_DIR = Path(os.environ.get("NEWSIFT_CACHE", Path(tempfile.gettempdir()) / "newsift-cache"))
 
 
 def cached_minilm(texts: list[str], *, cache_dir: Path = CACHE_DIR) -> Matrix:
-    """MiniLM vectors of ``texts``, read from ``cache_dir`` when encoded before."""
+    """MiniLM vectors of ``texts``, read from ``cache_dir`` when this model encoded them before."""
     digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:24]
-    path = cache_dir / f"minilm-{digest}.npy"
+    path = cache_dir / f"minilm-{MODEL_SHA256[:12]}-{digest}.npy"
     if path.is_file():
         cached: Matrix = np.load(path, allow_pickle=False)
         if cached.shape[0] == len(texts):
