@@ -134,11 +134,8 @@ class ClaimModel:
     def logits(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """The model's log-odds for each sentence, in order."""
         out = np.full(len(sentences), self.bias, dtype=np.float64)
-        for i, sentence in enumerate(sentences):
-            found = features(sentence)
-            if found:
-                index = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
-                value = np.fromiter(found.values(), dtype=np.float64, count=len(found))
+        for i, (index, value) in enumerate(feature_rows(sentences)):
+            if len(index):
                 out[i] += float(self.weights[index].astype(np.float64) @ value)
         if self.dense is not None and len(sentences):
             if self.encoder is None:

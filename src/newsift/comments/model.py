@@ -42,7 +42,7 @@ from newsift.comments.features import (
     COMMENT_BUCKETS,
     FEATURES_VERSION,
     TOKEN_BUCKETS,
-    comment_features,
+    comment_feature_rows,
     token_features,
 )
 from newsift.comments.lexicon import GROUP_NOUNS, SECOND_PERSON, categories, neutral_names
@@ -146,12 +146,9 @@ class ToxicityModel:
     def raw(self, texts: Sequence[str]) -> NDArray[np.float64]:
         """Uncalibrated scores, one row per text and one column per head."""
         out = np.zeros((len(texts), len(self.heads)), dtype=np.float64)
-        for i, text in enumerate(texts):
-            found = comment_features(text)
-            if found:
-                index = np.fromiter(found.keys(), dtype=np.int64, count=len(found))
-                value = np.fromiter(found.values(), dtype=np.float32, count=len(found))
-                out[i] = value @ self.weights[index]
+        for i, (index, value) in enumerate(comment_feature_rows(texts)):
+            if len(index):
+                out[i] = value.astype(np.float32) @ self.weights[index]
         if self.dense is not None and len(texts):
             if self.encoder is None:
                 raise ModelError(f"{self.name} needs the MiniLM encoder to score")
