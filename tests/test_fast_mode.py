@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import newsift
+from newsift.comments.annotations import DETAIL_FIELDS, THREAD_DETAIL_FIELDS
+from newsift.document import Document
 from newsift.pipeline import (
     DEFAULT_PIPELINE,
     FAST_PIPELINE,
@@ -16,12 +19,14 @@ from newsift.pipeline import (
     fast_pipeline,
     resolve,
 )
+from newsift.testing import CONTRACT_DOCS, contract_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "newsift" / "samples" / "sample-dump.txt"
 STRUCTURE_DEV = ROOT / "benchmarks" / "data" / "structure" / "dev"
 ENCODED = ("claims.checkworthy.v1", "comments.toxicity.v1")
-#: claim fields that come from the quotes layer (attribution), which the fast preset lacks
+#: claim fields that come from the quotes layer (attribution), which the fast preset
+#: lacks, and that its claims leave out (detail=False)
 FROM_QUOTES = {"quote", "source", "claimant", "type"}
 
 
@@ -38,9 +43,11 @@ def fast() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def default_without_encoder() -> Pipeline:
-    config = [
+    """The default pipeline with the encoder off and structure by the rules, as in ``fast``."""
+    config: list[str | dict[str, Any]] = [
         {"name": n, "params": {"encoder": "none"}} if n in ENCODED else n for n in DEFAULT_PIPELINE
     ]
+    config[0] = {"name": "structure.v1", "params": {"line_model": False}}
     return Pipeline.from_config(config, time_limit_s=None)
 
 
@@ -82,9 +89,10 @@ def test_resolve_presets(config: str | list[str], names: list[str]) -> None:
 
 def test_resolve_copies_the_preset() -> None:
     resolved = resolve("fast")
-    params = next(e for e in resolved if not isinstance(e, str))["params"]
+    params = next(e for e in resolved if _name(e) == "claims.checkworthy.v1")["params"]
     params["encoder"] = "minilm"
-    assert all(e["params"]["encoder"] == "none" for e in resolve("fast") if not isinstance(e, str))
+    again = [e for e in resolve("fast") if _name(e) in ENCODED]
+    assert all(e["params"]["encoder"] == "none" for e in again)
     assert set(PIPELINES) >= {"default", "fast"}
 
 
@@ -100,10 +108,11 @@ def _pages() -> list[Path]:
 def test_fast_output_equals_default_without_encoder(
     fast: Pipeline, default_without_encoder: Pipeline, path: Path
 ) -> None:
-    """Where the layers overlap: regions, comments and claim scores are the same.
+    """Where the layers overlap: regions, comment scores and claim scores are the same.
 
-    Claims differ only in what the quotes layer adds (quote, source, the
-    claimant a quotation gives, so the type, and the ``quoted`` cue).
+    Claims differ only in what the quotes layer adds (quote, source and the
+    ``quoted`` cue) and in what ``detail=False`` leaves out (claimant, type);
+    comments and the thread in the detail fields, absent in ``fast``.
     """
     text = path.read_text(encoding="utf-8")
 
@@ -112,10 +121,78 @@ def test_fast_output_equals_default_without_encoder(
         return built(doc).to_dict()
 
     ours, theirs = run(fast), run(default_without_encoder)
-    for layer in ("regions", "toxicity", "thread"):
-        assert ours[layer] == theirs[layer], layer
+    assert ours["regions"] == theirs["regions"]
+    assert len(ours["toxicity"]) == len(theirs["toxicity"])
+    for mine, other in zip(ours["toxicity"], theirs["toxicity"], strict=True):
+        assert not set(mine) & set(DETAIL_FIELDS)
+        assert mine == {k: other[k] for k in mine}
+    for mine, other in zip(ours["thread"], theirs["thread"], strict=True):
+        assert not set(mine) & set(THREAD_DETAIL_FIELDS)
+        assert mine == {k: other[k] for k in mine}
     assert len(ours["claims"]) == len(theirs["claims"])
     for mine, other in zip(ours["claims"], theirs["claims"], strict=True):
+        assert "type" not in mine and "claimant" not in mine
         assert mine["features"] == [f for f in other["features"] if f != "quoted"]
         kept = set(other) - FROM_QUOTES - {"features"}
         assert {k: mine[k] for k in kept} == {k: other[k] for k in kept}
+
+
+@pytest.mark.parametrize("label", [*CONTRACT_DOCS, "sample"])
+def test_fast_output_round_trips(fast: Pipeline, label: str) -> None:
+    """The fast preset's documents (fields left out) read back to the same JSON."""
+    if label == "sample":
+        doc = newsift.load(SAMPLE.read_text(encoding="utf-8"), kind="dump", id="s")
+    else:
+        doc = contract_documents()[label]
+    payload = json.loads(json.dumps(fast(doc).to_dict()))
+    again = Document.from_dict(payload)
+    assert again.to_dict() == payload
+    assert all(not c.detail for c in again.layers.get("claims", []))
+    assert all(not t.detail for t in again.layers.get("toxicity", []))
+    assert all(not t.detail for t in again.layers.get("thread", []))
+
+
+def test_default_output_keeps_detail(default_without_encoder: Pipeline) -> None:
+    doc = newsift.load(SAMPLE.read_text(encoding="utf-8"), kind="dump", id="s")
+    data = json.loads(json.dumps(default_without_encoder(doc).to_dict()))
+    assert data["toxicity"] and all(
+        set(DETAIL_FIELDS) - {"named_target", "reason"} <= set(t) for t in data["toxicity"]
+    )
+    assert set(THREAD_DETAIL_FIELDS) <= set(data["thread"][0])
+    assert data["claims"] and all({"type", "claimant"} <= set(c) for c in data["claims"])
+    again = Document.from_dict(data)
+    assert all(c.detail for c in again.layers["claims"])
+    assert all(t.detail for t in again.layers["toxicity"])
+    assert again.to_dict() == data
+
+
+def test_items_without_detail_read_back() -> None:
+    from newsift.claims.annotations import Claim
+    from newsift.comments.annotations import ThreadSummary, Toxicity
+
+    scores = {"offensive": 0.9, "insult": 0.8, "identity_attack": 0.1, "threat": 0.0,
+              "profanity": 0.2}  # fmt: skip
+    item = {"region": "r9", "scores": scores, "offensive": True, "would_remove": True}
+    read = Toxicity.from_dict(item)
+    assert not read.detail and read.to_dict() == item
+    thread = {"comments": 3, "named": 2, "anonymous": 1, "offensive": 1,
+              "offensive_share": 0.3333, "most_offensive": ["r9"], "would_remove": 1,
+              "removal_share": 0.3333}  # fmt: skip
+    summary = ThreadSummary.from_dict(thread)
+    assert not summary.detail and summary.to_dict() == thread
+    claim = {"span": {"start": 0, "end": 5}, "score": 0.5, "rank": 1, "checkworthy": True,
+             "features": [], "quote": None, "source": None, "matches": [], "shortlist": True,
+             "searched": False}  # fmt: skip
+    brief = Claim.from_dict(claim)
+    assert not brief.detail and brief.to_dict() == claim
+    assert Claim.from_dict({**claim, "type": "statistic", "claimant": None}).detail
+
+
+def test_a_bad_item_without_detail_is_refused() -> None:
+    from newsift.comments.annotations import Toxicity
+    from newsift.errors import SchemaError
+
+    scores = dict.fromkeys(("offensive", "insult", "identity_attack", "threat", "profanity"), 0.1)
+    with pytest.raises(SchemaError):
+        Toxicity.from_dict({"region": "r1", "scores": scores, "offensive": "no",
+                            "would_remove": False})  # fmt: skip

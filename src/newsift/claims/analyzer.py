@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.claims.annotations import Claim
-from newsift.claims.claimant import find_claimant
+from newsift.claims.claimant import cued_quote, find_claimant
 from newsift.claims.matching import MatchIndex, match_rows
 from newsift.claims.model import ClaimModel
 from newsift.claims.sentences import split_sentences
@@ -60,7 +60,10 @@ class CheckworthyAnalyzer:
     fact-checks. ``encoder`` (auto,
     minilm, none) says whether MiniLM vectors join the check-worthiness model
     (``claims-minilm-v1``) and the fact-check search; ``auto`` uses them when
-    the minilm extra is installed.
+    the minilm extra is installed. ``detail`` (default true) decides each
+    claim's claimant and type; false (the ``fast`` pipeline preset, for
+    triage) leaves both out (``Claim.detail`` false; score, rank,
+    ``checkworthy``, short list, features, quote and source are the same).
     Method: a regex sentence splitter (:mod:`~newsift.claims.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
     (:mod:`~newsift.claims.model`), type rules (:mod:`~newsift.claims.types`).
@@ -78,6 +81,7 @@ class CheckworthyAnalyzer:
     match_index: str | None = None
     match_k: int = 3
     encoder: str = "auto"
+    detail: bool = True  # false: no claimant and no type (left out of the JSON)
     _model: ClaimModel | None = field(default=None, init=False, repr=False)
     _fallback: ClaimModel | None = field(default=None, init=False, repr=False)
     _index: MatchIndex | None = field(default=None, init=False, repr=False)
@@ -102,7 +106,8 @@ class CheckworthyAnalyzer:
         found = find_claims(
             self._model, doc, self.floor, self.max_share, self.max_items, self._fallback
         )
-        claims = assign_claimants(link_quotes(found, doc.layers.get("quotes")), doc)
+        linked = link_quotes(found, doc.layers.get("quotes"))
+        claims = assign_claimants(linked, doc) if self.detail else without_detail(linked, doc)
         if self._index is not None:
             claims = [
                 replace(
@@ -243,6 +248,23 @@ def assign_claimants(claims: list[Claim], doc: Document) -> list[Claim]:
         kind = type_of(claim.features, sourced=found.kind != "author")
         out.append(
             replace(claim, claimant=found.kind, quote=found.quote, source=found.source, type=kind)
+        )
+    return out
+
+
+def without_detail(claims: list[Claim], doc: Document) -> list[Claim]:
+    """``claims`` without claimant and type (``detail`` false), with the quote and
+    source :func:`assign_claimants` would give (a quote whose cue lies in the sentence)."""
+    quotes = doc.layers.get("quotes")
+    out: list[Claim] = []
+    for claim in claims:
+        quote, source = claim.quote, claim.source
+        if quote is None and quotes:
+            cued = cued_quote(quotes, claim.span)
+            if cued is not None:
+                quote, source = cued.id, cued.source
+        out.append(
+            replace(claim, quote=quote, source=source, type="other", claimant=None, detail=False)
         )
     return out
 

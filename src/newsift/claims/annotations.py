@@ -44,7 +44,10 @@ class Claim:
     sentence when it is not the page's main one: ``claims-v1`` on a sentence
     past the MiniLM encoder's per-page budget (see
     ``newsift.claims.analyzer.ENCODER_TOKENS``); None otherwise and in older
-    documents.
+    documents. ``detail`` is false on a claim written without claimant and
+    type (the analyzer's ``detail=False``, as in the ``fast`` pipeline
+    preset): ``type`` and ``claimant`` were not decided (they keep their
+    defaults here) and are left out of the JSON form, which reads back so.
     """
 
     span: Span
@@ -60,6 +63,7 @@ class Claim:
     claimant: str | None = None
     searched: bool = False
     model: str | None = None
+    detail: bool = True
 
     def __post_init__(self) -> None:
         if self.type not in CLAIM_TYPES:
@@ -76,7 +80,7 @@ class Claim:
         return [self.span]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "span": self.span.to_dict(),
             "score": self.score,
             "rank": self.rank,
@@ -91,6 +95,9 @@ class Claim:
             "searched": self.searched,
             **({"model": self.model} if self.model is not None else {}),
         }
+        if not self.detail:
+            del out["type"], out["claimant"]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Claim:
@@ -98,7 +105,8 @@ class Claim:
             score = data["score"]
             rank = data["rank"]
             checkworthy = data["checkworthy"]
-            kind = data["type"]
+            detail = "type" in data or "claimant" in data
+            kind = data["type"] if detail else "other"
             found = data["features"]
             if isinstance(score, bool) or not isinstance(score, int | float):
                 raise TypeError("score must be a number")
@@ -139,6 +147,7 @@ class Claim:
                 claimant=claimant,
                 searched=searched,
                 model=model,
+                detail=detail,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc

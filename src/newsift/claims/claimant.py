@@ -105,7 +105,7 @@ def find_claimant(
     """
     kinds = source_kinds or {}
     if quote is None and quotes:
-        cued = _cued_quote(quotes, span)
+        cued = cued_quote(quotes, span)
         if cued is not None:
             quote, source = cued.id, cued.source
     if quote is not None:
@@ -121,7 +121,7 @@ def find_claimant(
     return Claimant("author")
 
 
-def _cued_quote(quotes: Sequence[Any], span: Span) -> Any:
+def cued_quote(quotes: Sequence[Any], span: Span) -> Any:
     """The first quote whose cue lies inside ``span`` and whose content overlaps it."""
     for candidate in quotes:
         cue = candidate.cue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
@@ -66,6 +66,12 @@ class ToxicityAnalyzer:
     is installed and falls back to ``toxicity-v1`` otherwise.
     With ``backend`` (a local checkpoint folder, the ``hf`` extra), the scores
     come from that model where it has them (:mod:`newsift.comments.backend`).
+    ``detail`` (default true) computes everything above; false (the ``fast``
+    pipeline preset, for triage) computes only each comment's scores,
+    ``offensive``, ``would_remove`` and ``model`` and the thread's counts, shares
+    and ``most_offensive``: no target kinds, named targets, offending spans,
+    reasons, duplicates, junk or off-topic checks, and those fields are left
+    out of the JSON (``Toxicity.detail`` and ``ThreadSummary.detail`` false).
     Limits: English; trained on tweets (OLID) and North American news
     comments, so sarcasm, dog whistles and other languages are mostly missed.
     """
@@ -76,6 +82,7 @@ class ToxicityAnalyzer:
 
     backend: str | None = None  # a local Detoxify / Hugging Face checkpoint folder
     encoder: str = "auto"  # auto, minilm or none: MiniLM vectors join the n-gram model
+    detail: bool = True  # false: scores, offensive, would_remove and thread counts only
     _model: ToxicityModel | None = field(default=None, init=False, repr=False)
     _fallback: ToxicityModel | None = field(default=None, init=False, repr=False)
     _external: HFToxicity | None = field(default=None, init=False, repr=False)
@@ -94,8 +101,11 @@ class ToxicityAnalyzer:
     def __call__(self, doc: Document) -> Document:
         self.setup()
         assert self._model is not None
-        items = score_comments(self._model, doc, self._external, self._fallback)
+        items = score_comments(self._model, doc, self._external, self._fallback, detail=self.detail)
         doc.layers["toxicity"] = items
+        if not self.detail:
+            doc.layers["thread"] = [brief_summary(doc.comments, items)] if items else []
+            return doc
         texts = [doc.region_text(c) for c in doc.comments]
         doc.layers["thread"] = [summarise(doc.comments, items, texts)] if items else []
         return doc
@@ -125,6 +135,7 @@ def score_comments(
     fallback: ToxicityModel | None = None,
     *,
     budget: int | None = None,
+    detail: bool = True,
 ) -> list[Toxicity]:
     """One :class:`Toxicity` per comment region of ``doc``, in region order.
 
@@ -133,7 +144,9 @@ def score_comments(
     ``model`` uses the MiniLM encoder and the thread needs more than
     ``budget`` encoder tokens (:func:`encoder_budget` when None), the
     comments past the budget are scored by ``fallback`` (the n-gram model,
-    loaded when not given) and carry its name.
+    loaded when not given) and carry its name. Without ``detail`` the items
+    hold scores, ``offensive``, ``would_remove`` and ``model`` only (see
+    :class:`Toxicity`).
     """
     comments = doc.comments
     if not comments:
@@ -147,6 +160,8 @@ def score_comments(
         probabilities = np.vstack([probabilities, fallback.probabilities(texts[encoded:])])
         scorers += [fallback] * (len(texts) - encoded)
     replaced = external.scores(texts) if external is not None else [{} for _ in texts]
+    if not detail:
+        return brief_items(model, comments, probabilities, scorers, replaced, external)
     duplicates = near_duplicates(texts)
     article = content_stems(
         text for region in doc.regions if region.kind in ARTICLE_KINDS
@@ -154,7 +169,7 @@ def score_comments(
     )  # fmt: skip
     by_id = dict(zip((c.id for c in comments), texts, strict=True))
     regions = {c.id: c for c in comments}
-    people = ArticlePeople.of(doc)
+    people: ArticlePeople | None = None  # read from the page at the first flagged comment
     commenters = sorted({c.author for c in comments if c.author})
     items = []
     for i, (region, text, scorer) in enumerate(zip(comments, texts, scorers, strict=True)):
@@ -168,6 +183,8 @@ def score_comments(
         spans = scorer.spans(text) if offensive else []
         named = None
         if offensive or remove:
+            if people is None:
+                people = ArticlePeople.of(doc)
             named = find_target(
                 text,
                 people,
@@ -199,6 +216,37 @@ def score_comments(
                 would_remove=remove,
                 named_target=named,
                 reason=reason(scores, named, text, [s.label for s in spans]) if flagged else None,
+            )
+        )
+    return items
+
+
+def brief_items(
+    model: ToxicityModel,
+    comments: Sequence[Region],
+    probabilities: np.typing.NDArray[np.float64],
+    scorers: Sequence[ToxicityModel],
+    replaced: Sequence[dict[str, float]],
+    external: HFToxicity | None,
+) -> list[Toxicity]:
+    """:func:`score_comments` items without detail: the same scores, ``offensive``,
+    ``would_remove`` and ``model`` as with it, nothing else."""
+    items = []
+    for i, (region, scorer) in enumerate(zip(comments, scorers, strict=True)):
+        row = probabilities[i]
+        scores = {name: round(float(row[scorer.column(name)]), 4) for name in SCORE_NAMES}
+        scores.update({name: round(value, 4) for name, value in replaced[i].items()})
+        threshold = external.threshold if external else scorer.threshold("offensive")
+        items.append(
+            Toxicity(
+                region=region.id,
+                scores=scores,
+                offensive=scores["offensive"] >= threshold,
+                model=scorer.name if scorer is not model else None,
+                would_remove=would_remove(
+                    scores["offensive"], "" if external else scorer.name, threshold
+                ),
+                detail=False,
             )
         )
     return items
@@ -281,35 +329,24 @@ def summarise(
     names one; an abuse aimed at someone by pronoun only counts as "unnamed
     person"; a target the old way (political group word, else the kind) when
     the item has no named target but a target kind (documents written before
-    named targets).
+    named targets). The counts, shares and ``most_offensive`` are those of
+    :func:`brief_summary`.
     """
-    offensive = [item for item in items if item.offensive]
-    named = sum(1 for c in comments if c.author)
     targets: Counter[str] = Counter()
     for item, text in zip(items, texts, strict=True):
         if not item.offensive or item.target is None:
             continue
         targets[target_key(item, text)] += 1
-    ranked = sorted(offensive, key=lambda item: -item.scores["offensive"])
     flagged = sorted(
         (item for item in items if item.offensive or item.would_remove),
         key=lambda item: -item.scores["offensive"],
     )
-    removed = sum(1 for item in items if item.would_remove)
-    return ThreadSummary(
-        comments=len(items),
-        named=named,
-        anonymous=len(comments) - named,
-        offensive=len(offensive),
-        offensive_share=round(len(offensive) / len(items), 4) if items else 0.0,
+    return replace(
+        brief_summary(comments, items),
         top_targets=tuple(sorted(targets.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TARGETS]),
-        most_offensive=tuple(item.region for item in ranked[:MOST_OFFENSIVE]),
         duplicates=sum(1 for item in items if item.duplicate_of is not None),
         junk=sum(1 for item in items if item.junk),
         off_topic=sum(1 for item in items if item.off_topic),
-        without_encoder=sum(1 for item in items if item.model is not None),
-        would_remove=removed,
-        removal_share=round(removed / len(items), 4) if items else 0.0,
         top_comments=tuple(
             TopComment(
                 item.region,
@@ -319,6 +356,30 @@ def summarise(
             )
             for item in flagged[:TOP_COMMENTS]
         ),
+        detail=True,
+    )
+
+
+def brief_summary(comments: Sequence[Region], items: Sequence[Toxicity]) -> ThreadSummary:
+    """The thread summary without its detail fields (``ThreadSummary.detail`` false):
+    comments, named, anonymous, offensive and its share, ``most_offensive``,
+    ``without_encoder``, ``would_remove`` and its share."""
+    offensive = sorted(
+        (item for item in items if item.offensive), key=lambda item: -item.scores["offensive"]
+    )
+    named = sum(1 for c in comments if c.author)
+    removed = sum(1 for item in items if item.would_remove)
+    return ThreadSummary(
+        comments=len(items),
+        named=named,
+        anonymous=len(comments) - named,
+        offensive=len(offensive),
+        offensive_share=round(len(offensive) / len(items), 4) if items else 0.0,
+        most_offensive=tuple(item.region for item in offensive[:MOST_OFFENSIVE]),
+        without_encoder=sum(1 for item in items if item.model is not None),
+        would_remove=removed,
+        removal_share=round(removed / len(items), 4) if items else 0.0,
+        detail=False,
     )
 
 

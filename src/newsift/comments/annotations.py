@@ -67,6 +67,12 @@ class Toxicity:
     would-remove) comment stands out. The last three came after the layer's first
     version; a document written before them reads back with
     ``would_remove`` false and no target or reason.
+
+    ``detail`` is false on an item written without the per-comment detail
+    (the analyzer's ``detail=False``, as in the ``fast`` pipeline preset): only
+    ``region``, ``scores``, ``offensive``, ``would_remove`` and ``model`` were
+    computed; the other fields keep their defaults here and are left out of
+    the JSON form (:data:`DETAIL_FIELDS`), which reads back the same way.
     """
 
     region: str
@@ -83,6 +89,7 @@ class Toxicity:
     would_remove: bool = False
     named_target: NamedTarget | None = None
     reason: str | None = None
+    detail: bool = True
 
     def __post_init__(self) -> None:
         if set(self.scores) != set(SCORE_NAMES):
@@ -96,7 +103,7 @@ class Toxicity:
             raise ValueError(f"unknown junk reasons {sorted(unknown)}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "region": self.region,
             "scores": {name: self.scores[name] for name in SCORE_NAMES},
             "offensive": self.offensive,
@@ -113,6 +120,7 @@ class Toxicity:
             named_target=self.named_target.to_dict() if self.named_target else None,
             reason=self.reason,
         )
+        return out if self.detail else _without(out, DETAIL_FIELDS)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Toxicity:
@@ -123,6 +131,8 @@ class Toxicity:
             for name in SCORE_NAMES:
                 if not fields.is_number(scores.get(name)):
                     raise TypeError(f"score {name} must be a number")
+            if not any(key in data for key in DETAIL_FIELDS):
+                return cls._brief(data, scores)
             for key in ("offensive", "political_target", "off_topic"):
                 if not isinstance(data[key], bool):
                     raise TypeError(f"{key} must be a boolean")
@@ -165,6 +175,35 @@ class Toxicity:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad toxicity item {dict(data)!r:.200}: {exc}") from exc
+
+    @classmethod
+    def _brief(cls, data: Mapping[str, Any], scores: Mapping[str, Any]) -> Toxicity:
+        """An item written without detail (no key of :data:`DETAIL_FIELDS`)."""
+        for key in ("offensive", "would_remove"):
+            if not isinstance(data[key], bool):
+                raise TypeError(f"{key} must be a boolean")
+        return cls(
+            region=fields.string(data, "region"),
+            scores={name: float(scores[name]) for name in scores},
+            offensive=data["offensive"],
+            model=fields.optional_string(data, "model"),
+            would_remove=data["would_remove"],
+            detail=False,
+        )
+
+
+#: toxicity fields an item written without detail (``Toxicity.detail`` false) leaves out
+DETAIL_FIELDS = (
+    "targeted", "target", "political_target", "spans", "duplicate_of", "junk", "off_topic",
+    "named_target", "reason",
+)  # fmt: skip
+#: thread summary fields a summary written without detail leaves out
+THREAD_DETAIL_FIELDS = ("top_targets", "duplicates", "junk", "off_topic", "top_comments")
+
+
+def _without(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` without ``keys`` (the fields an item written without detail leaves out)."""
+    return {key: value for key, value in data.items() if key not in keys}
 
 
 def _present(**values: Any) -> dict[str, Any]:
@@ -212,7 +251,10 @@ class ThreadSummary:
     flagged comments with the highest scores, each with its reason and target.
     ``without_encoder`` counts the comments scored by the n-gram model because
     the thread is past the MiniLM encoder's budget (their ``model`` says so);
-    it is written only when not zero.
+    it is written only when not zero. ``detail`` is false on a summary of
+    items written without detail (see :class:`Toxicity`): the fields of
+    :data:`THREAD_DETAIL_FIELDS` were not computed and are left out of the
+    JSON form.
     """
 
     comments: int
@@ -229,9 +271,10 @@ class ThreadSummary:
     would_remove: int = 0
     removal_share: float = 0.0
     top_comments: tuple[TopComment, ...] = ()
+    detail: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "comments": self.comments,
             "named": self.named,
             "anonymous": self.anonymous,
@@ -246,20 +289,23 @@ class ThreadSummary:
             "removal_share": self.removal_share,
             "top_comments": [c.to_dict() for c in self.top_comments],
         } | ({"without_encoder": self.without_encoder} if self.without_encoder else {})
+        return out if self.detail else _without(out, THREAD_DETAIL_FIELDS)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ThreadSummary:
         try:
+            detail = any(key in data for key in THREAD_DETAIL_FIELDS)
             counts = {
                 key: fields.integer(data, key)
                 for key in ("comments", "named", "anonymous", "offensive", "duplicates")
+                if detail or key != "duplicates"
             }
             share = data["offensive_share"]
             if not fields.is_number(share):
                 raise TypeError("offensive_share must be a number")
             targets = tuple(
                 (fields.string(t, "target"), fields.integer(t, "count"))
-                for t in data["top_targets"]
+                for t in (data["top_targets"] if detail else ())
             )
             removal_share = data.get("removal_share", 0.0)
             if not fields.is_number(removal_share):
@@ -275,14 +321,15 @@ class ThreadSummary:
                 offensive_share=float(share),
                 top_targets=targets,
                 most_offensive=tuple(most),
-                junk=fields.integer(data, "junk"),
-                off_topic=fields.integer(data, "off_topic"),
+                junk=fields.integer(data, "junk") if detail else 0,
+                off_topic=fields.integer(data, "off_topic") if detail else 0,
                 without_encoder=fields.integer(data, "without_encoder")
                 if "without_encoder" in data
                 else 0,
                 would_remove=fields.integer(data, "would_remove") if "would_remove" in data else 0,
                 removal_share=float(removal_share),
                 top_comments=tuple(TopComment.from_dict(c) for c in top),
+                detail=detail,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc

@@ -7,6 +7,7 @@ or more; says ``None`` when the evidence is thin or split.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS = {
     "en": "the of and to in is that for it was on with as are be this by have from not at but",
@@ -23,8 +24,8 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 def guess_language(text: str, *, min_hits: int = 5) -> str | None:
     """ISO 639-1 code of the likeliest language, or None when unsure."""
-    tokens = _TOKEN.findall(text[:20_000].lower())
-    scores = {lang: sum(t in words for t in tokens) for lang, words in _WORDS.items()}
+    counts = Counter(_TOKEN.findall(text[:20_000].lower()))
+    scores = {lang: sum(counts[w] for w in words if w in counts) for lang, words in _WORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < min_hits or top < 1.5 * second:
