@@ -222,8 +222,7 @@ def _check(path: InstallPath, python: str, newsift: str, tmp: Path) -> None:
     assert result.returncode == 2, result.stderr[-2000:]
     assert result.stderr.strip() == needs_extra(other[0], path.other_extra)
 
-    for module in path.imports:
-        _run([python, "-c", f"import {module}"])
+    _run([python, "-c", f"import {', '.join(path.imports)}"])
     if path.needs_file is None or (MODELS / path.needs_file).is_file():
         for command in path.uses:
             argv = [a.format(tmp=tmp, python=python) for a in command]

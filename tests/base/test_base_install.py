@@ -37,7 +37,10 @@ def _block(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None:
 
 @pytest.mark.skipif(not BASE_INSTALL, reason="only in the base venv (make base)")
 def test_the_base_venv_really_lacks_the_extras() -> None:
-    for module in ("fastapi", "uvicorn", "pyarrow", "duckdb", "torch", "safetensors", "sklearn"):
+    for module in (
+        *("fastapi", "uvicorn", "pyarrow", "duckdb", "ray", "torch", "safetensors", "sklearn"),
+        *("onnxruntime", "tokenizers"),
+    ):
         assert importlib.util.find_spec(module) is None, f"{module} is installed in the base venv"
 
 
