@@ -327,26 +327,40 @@ class ExpertFlagger:
         quotes: list[Quote] = doc.layers.get("quotes", [])
         when = _article_date(doc)
         flags: list[Flag] = []
+        by_source: dict[str, list[Quote]] = {}  # each source's quotes, in page order
+        for quote in quotes:
+            if quote.source is not None:
+                by_source.setdefault(quote.source, []).append(quote)
+        places = _Elsewhere(doc.text)
         for source in sources:
-            flags.extend(self._source_flags(doc, source, quotes, when))
+            own = by_source.get(source.id, [])
+            flags.extend(self._source_flags(doc, source, own, when, places))
         flags.extend(_anonymous_majority(sources, quotes))
         doc.layers["flags"] = flags
         return doc
 
     def _source_flags(
-        self, doc: Document, source: Source, quotes: list[Quote], when: date | None
+        self,
+        doc: Document,
+        source: Source,
+        own: list[Quote],
+        when: date | None,
+        places: _Elsewhere | None = None,
     ) -> list[Flag]:
+        """The flags of one source; ``own`` are its quotes, in page order."""
         found: list[Flag] = []
         evidence = source.descriptor_spans or source.mentions[:1]
         descriptor = source.descriptor or ""
+        places = places if places is not None else _Elsewhere(doc.text)
         if source.kind == "person" and descriptor:
             segments = _segments(doc.text, descriptor, source.descriptor_spans)
-            elsewhere = _descriptors_elsewhere(doc.text, source)
             parts = [p for p in _PARTS.split(descriptor) if p.strip()]
             roles = [p for p in parts if _is_role(p)]
             lower = _lower_words(doc.text)
-            if any(_credential(p) for p in parts) and not any(
-                _names_institution(text, start, lower) for text, start in (*segments, *elsewhere)
+            if (
+                any(_credential(p) for p in parts)
+                and not any(_names_institution(text, start, lower) for text, start in segments)
+                and not places.institution(source)
             ):
                 found.append(Flag(
                     "no_institution",
@@ -354,13 +368,11 @@ class ExpertFlagger:
                     "named, so the credential cannot be checked against one.",
                     evidence, source.id,
                 ))  # fmt: skip
-            current = [
-                p
-                for text, _ in elsewhere
-                for p in _PARTS.split(text)
-                if _is_role(p) and not (_former(p) or _advisory(p))
-            ]
-            if roles and not current and all(_former(p) or _advisory(p) for p in roles):
+            if (
+                roles
+                and not places.current_roles(source)
+                and all(_former(p) or _advisory(p) for p in roles)
+            ):
                 found.append(Flag(
                     "former_or_advisory_only",
                     f"Every role given for {source.name} is former or advisory "
@@ -368,7 +380,6 @@ class ExpertFlagger:
                     evidence, source.id,
                 ))  # fmt: skip
             found.extend(self._timeline(doc, source, descriptor, evidence, when))
-        own = [q for q in quotes if q.source == source.id]
         if (
             own
             and all(q.to_author for q in own)
@@ -526,9 +537,20 @@ def _segments(text: str, descriptor: str, spans: tuple[Span, ...]) -> list[tuple
     return [(descriptor, False)]
 
 
+_OPENERS = frozenset(" \t\"'\u201c\u2018(")
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'\u201c\u2018(")
-    return not before or before[-1] in ".!?\n:;"
+    """Whether ``text[:start]``, less spaces, quotation marks and brackets, ends a sentence.
+
+    Read backwards from ``start``, so a page's descriptors cost their own
+    length, not the page's (``text[:start].rstrip(...)`` copied the page before
+    each one).
+    """
+    at = min(start, len(text)) - 1 if start >= 0 else len(text) + start - 1
+    while at >= 0 and text[at] in _OPENERS:
+        at -= 1
+    return at < 0 or text[at] in ".!?\n:;"
 
 
 @functools.lru_cache(maxsize=4)
@@ -597,7 +619,66 @@ _STOP_BEFORE_TITLE = frozenset(
 )
 
 
-def _descriptors_elsewhere(text: str, source: Source) -> list[tuple[str, bool]]:
+class _Elsewhere:
+    """What the page says of each surname elsewhere, found once per surname.
+
+    Every source with the same surname sees the same places (see
+    :func:`_descriptors_at`), so a page with many sources sharing a
+    surname looks the surname's occurrences over once, not once per source.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, list[tuple[str, bool]]] = {}
+        self._facts: dict[tuple[str, str], bool] = {}
+
+    def descriptors(self, source: Source) -> list[tuple[str, bool]]:
+        surname = _elsewhere_key(source)
+        if surname is None:
+            return []
+        if surname not in self._found:
+            self._found[surname] = _descriptors_at(self.text, surname)
+        return self._found[surname]
+
+    def current_roles(self, source: Source) -> bool:
+        """Whether a descriptor elsewhere gives a current post (not former, not advisory)."""
+        return self._fact("current", source)
+
+    def institution(self, source: Source) -> bool:
+        """Whether a descriptor elsewhere names an institution."""
+        return self._fact("institution", source)
+
+    def _fact(self, what: str, source: Source) -> bool:
+        surname = _elsewhere_key(source)
+        if surname is None:
+            return False
+        if (what, surname) not in self._facts:
+            found = self.descriptors(source)
+            if what == "current":
+                fact = any(
+                    _is_role(p) and not (_former(p) or _advisory(p))
+                    for text, _ in found
+                    for p in _PARTS.split(text)
+                )
+            else:
+                lower = _lower_words(self.text)
+                fact = any(_names_institution(text, start, lower) for text, start in found)
+            self._facts[what, surname] = fact
+        return self._facts[what, surname]
+
+
+def _elsewhere_key(source: Source) -> str | None:
+    """The surname :func:`_descriptors_at` looks for, or None when it looks for none."""
+    if not source.named:
+        return None
+    words = [w for w in source.name.replace("\u2019", "'").split() if w[:1].isupper()]
+    if not words:
+        return None
+    surname = words[-1].removesuffix("'s")
+    return surname if len(surname) >= 2 else None
+
+
+def _descriptors_at(text: str, surname: str) -> list[tuple[str, bool]]:
     """Descriptors of a named person at every place the page names them.
 
     The title before the name ("NASA planetary scientist Jane Roe", "CBS Sports
@@ -605,14 +686,6 @@ def _descriptors_elsewhere(text: str, source: Source) -> list[tuple[str, bool]]:
     fellow at the Kohelet Policy Forum,"). They only hold a flag back: another
     descriptor naming an institution or a current post is what the page says too.
     """
-    if not source.named:
-        return []
-    words = [w for w in source.name.replace("\u2019", "'").split() if w[:1].isupper()]
-    if not words:
-        return []
-    surname = words[-1].removesuffix("'s")
-    if len(surname) < 2:
-        return []
     found: list[tuple[str, bool]] = []
     for start, end in _occurrences(text, surname):
         after = text[end : end + 200]

@@ -17,9 +17,11 @@ per mention even for "Smith and Jones".
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -464,8 +466,17 @@ def _reason_at(text: str, start: int, end: int) -> tuple[str, Span]:
 # resolution -----------------------------------------------------------------
 @dataclass(slots=True)
 class SourceDraft:
-    """A source being built up from its mentions."""
+    """A source being built up from its mentions.
 
+    A draft filed in a :class:`Resolver`'s index tells the index when a field
+    the index looks drafts up by changes, whoever changes it (the resolver, or
+    :func:`absorb` after resolution), so lookups always see its current fields.
+    """
+
+    #: the index this draft is filed in and its place there (set by the index)
+    _filed: tuple[_DraftIndex, int] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     index: int
     kind: str
     named: bool
@@ -478,16 +489,200 @@ class SourceDraft:
     reason: tuple[str, Span] | None = None
     last: int = 0
 
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+        if name in _LOOKED_UP:
+            filed = self._filed
+            if filed is not None:
+                filed[0].dirty.add(filed[1])
+
+
+#: The fields :class:`_DraftIndex` files a draft by.
+_LOOKED_UP = frozenset({"kind", "named", "name", "surname", "head", "plural", "descriptor", "last"})
+Accept = Callable[[SourceDraft], bool]
+
+
+class _Scan:
+    """Every draft looked at in turn: the plain form :class:`_DraftIndex` must agree with.
+
+    ``before`` holds the drafts last mentioned at or before the mention, the
+    latest first (ties in the order they were made). The ``keys`` a lookup
+    names are ignored here.
+    """
+
+    def __init__(self, drafts: list[SourceDraft], position: int) -> None:
+        self.drafts = drafts
+        self.before = [d for d in drafts if d.last <= position]
+        self.before.sort(key=lambda d: d.last, reverse=True)
+
+    def first(self, keys: Iterable[str], accept: Accept) -> SourceDraft | None:
+        """The first draft of ``before`` that ``accept`` takes, or None."""
+        return next((d for d in self.before if accept(d)), None)
+
+    def among(self, keys: Iterable[str], accept: Accept, near: int = -1) -> list[SourceDraft]:
+        """The drafts of ``before`` that ``accept`` takes, last mentioned at ``near`` or later."""
+        return [d for d in self.before if d.last >= near and accept(d)]
+
+    def earliest(self, keys: Iterable[str], accept: Accept) -> SourceDraft | None:
+        """The first draft made that ``accept`` takes, wherever it was mentioned, or None."""
+        return next((d for d in self.drafts if accept(d)), None)
+
+
+class _DraftIndex:
+    """The drafts filed under the keys lookups ask for, each key's drafts by last mention.
+
+    A draft is filed under keys read from its fields (:func:`_draft_keys`):
+    its name key, surname, surname key, head noun, descriptor words, short
+    forms, and the kinds of pronoun that can mean it. A lookup names keys that
+    every draft its rule can take is filed under, and still asks the rule of
+    each candidate, so it costs the candidates, not the page's drafts; it
+    returns what :class:`_Scan` returns. Under a key the entries are
+    ``(last, -place)``, so walking down from the mention's position meets the
+    drafts in the scan's order. Drafts whose fields changed since
+    (:meth:`SourceDraft.__setattr__` marks them) and new drafts are filed
+    before each lookup.
+    """
+
+    def __init__(self, drafts: list[SourceDraft]) -> None:
+        self.drafts = drafts
+        self.dirty: set[int] = set()
+        self.buckets: dict[str, list[tuple[int, int]]] = {}
+        #: per place: the fields filed by, the entry, the keys
+        self.filed: list[tuple[tuple[object, ...], tuple[int, int], frozenset[str]]] = []
+        self.position = 0
+
+    def at(self, position: int) -> _DraftIndex:
+        """Ready to look up for a mention at ``position``."""
+        for place in range(len(self.filed), len(self.drafts)):
+            draft = self.drafts[place]
+            object.__setattr__(draft, "_filed", (self, place))
+            self.filed.append(((), (draft.last, -place), frozenset()))
+            self.dirty.add(place)
+        for place in sorted(self.dirty):
+            self._refile(place)
+        self.dirty.clear()
+        self.position = position
+        return self
+
+    def _refile(self, place: int) -> None:
+        draft = self.drafts[place]
+        descriptor = tuple(text for text, _ in draft.descriptor)
+        fields = (draft.kind, draft.named, draft.name, draft.surname, draft.head, draft.plural)
+        signature = (*fields, descriptor)
+        old_signature, old_entry, old_keys = self.filed[place]
+        entry = (draft.last, -place)
+        keys = old_keys if signature == old_signature else _draft_keys(draft)
+        if entry == old_entry and keys == old_keys:
+            return
+        for key in old_keys:
+            bucket = self.buckets[key]
+            del bucket[bisect.bisect_left(bucket, old_entry)]
+        for key in keys:
+            bisect.insort(self.buckets.setdefault(key, []), entry)
+        self.filed[place] = (signature, entry, keys)
+
+    def _walk(
+        self, key: str, everywhere: bool = False
+    ) -> Iterator[tuple[tuple[int, int], SourceDraft]]:
+        """The drafts under ``key`` last mentioned at or before the position, latest first."""
+        bucket = self.buckets.get(key, [])
+        at = len(bucket) - 1 if everywhere else bisect.bisect_right(bucket, (self.position, 1)) - 1
+        while at >= 0:
+            entry = bucket[at]
+            yield entry, self.drafts[-entry[1]]
+            at -= 1
+
+    def first(self, keys: Iterable[str], accept: Accept) -> SourceDraft | None:
+        best: tuple[tuple[int, int], SourceDraft] | None = None
+        for key in keys:
+            for entry, draft in self._walk(key):
+                if best is not None and entry <= best[0]:
+                    break
+                if accept(draft):
+                    best = entry, draft
+                    break
+        return best[1] if best is not None else None
+
+    def among(self, keys: Iterable[str], accept: Accept, near: int = -1) -> list[SourceDraft]:
+        found: dict[tuple[int, int], SourceDraft] = {}
+        for key in keys:
+            for entry, draft in self._walk(key):
+                if entry[0] < near:
+                    break
+                if entry not in found and accept(draft):
+                    found[entry] = draft
+        return [found[entry] for entry in sorted(found, reverse=True)]
+
+    def earliest(self, keys: Iterable[str], accept: Accept) -> SourceDraft | None:
+        best: tuple[int, SourceDraft] | None = None
+        for key in keys:
+            for entry, draft in self._walk(key, everywhere=True):
+                place = -entry[1]
+                if (best is None or place < best[0]) and accept(draft):
+                    best = place, draft
+        return best[1] if best is not None else None
+
+
+def _draft_keys(draft: SourceDraft) -> frozenset[str]:
+    """The keys :class:`_DraftIndex` files ``draft`` under (see the lookups in ``_match``)."""
+    keys = {"key:" + _key(draft.name), "surl:" + (draft.surname or "").lower()}
+    keys.add("head:" + draft.head)
+    keys.update("dw:" + w for w in _descriptor_words(draft))
+    if draft.surname is not None:
+        keys.add("sur:" + draft.surname)
+    if (surname := _surname_of(draft)) is not None:
+        keys.add("osur:" + surname)
+    if surname_key := name_parts(draft.name)[1]:
+        keys.add("pkey:" + surname_key)
+    if draft.kind != "person" and draft.name:
+        theirs = _issuer(draft.name)
+        keys.add("iss:" + _key(theirs or draft.name))
+        keys.update("full:" + k for k in _full_keys(draft.name))
+        keys.update("short:" + k for k in _short_keys(draft.name))
+    if _personal(draft):
+        keys.add("personal")
+    if draft.plural or draft.kind in {"group", "organization"}:
+        keys.add("plural")
+    if draft.kind in {"organization", "document"}:
+        keys.add("thing")
+    if _named_organization(draft):
+        keys.add("named-organization")
+    return frozenset(keys)
+
+
+def _descriptor_words(draft: SourceDraft) -> set[str]:
+    return {w.lower().strip(",.") for text, _ in draft.descriptor for w in text.split()}
+
+
+def _organization_lookups(name: str) -> list[str]:
+    """Keys every draft :func:`_same_organization` can pair with a mention ``name`` is under."""
+    keys = ["iss:" + _key(_issuer(name) or name)]
+    keys += ["full:" + k for k in sorted(_short_keys(name))]
+    keys += ["short:" + k for k in sorted(_full_keys(name))]
+    return keys
+
 
 @dataclass(slots=True)
 class Resolver:
-    """Links mentions, in text order, to sources (creating them as needed)."""
+    """Links mentions, in text order, to sources (creating them as needed).
+
+    Earlier sources are looked up in an index by name, surname, head noun and
+    the like (:class:`_DraftIndex`), so a page with thousands of sources
+    costs each mention its candidates; ``plain`` looks every earlier source
+    over instead (:class:`_Scan`, the same answers).
+    """
 
     drafts: list[SourceDraft] = field(default_factory=list)
     #: (position, name, surname) of people named as the subject of a sentence
     subjects: list[tuple[int, str, str | None]] = field(default_factory=list)
     #: words of every PERSON entity on the page
     people: frozenset[str] = frozenset()
+    plain: bool = False
+    _index: _DraftIndex | None = field(default=None, init=False, repr=False, compare=False)
+    #: the subjects' positions, when they are sorted (for bisection), and the list they are of
+    _subject_starts: tuple[list[tuple[int, str, str | None]], int, list[int] | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def find(self, mention: Mention) -> SourceDraft | None:
         """The source a mention refers to, without creating one."""
@@ -505,15 +700,22 @@ class Resolver:
         self._merge(target, mention)
         return target
 
+    def _look(self, position: int) -> _Scan | _DraftIndex:
+        """The earlier drafts, to look up for a mention at ``position``."""
+        if self.plain:
+            return _Scan(self.drafts, position)
+        if self._index is None or self._index.drafts is not self.drafts:
+            self._index = _DraftIndex(self.drafts)
+        return self._index.at(position)
+
     def _match(self, mention: Mention) -> SourceDraft | None:
-        before = [d for d in self.drafts if d.last <= mention.position]
-        before.sort(key=lambda d: d.last, reverse=True)
+        look = self._look(mention.position)
         if mention.pronoun is not None:
             if mention.pronoun in PERSON_PRONOUNS and mention.antecedent is not None:
-                return self._named_person(mention.antecedent, before)
+                return self._named_person(mention.antecedent, look)
             if mention.pronoun in PERSON_PRONOUNS:
                 subject = self._latest_subject(mention.position)
-                person = next((d for d in before if _personal(d)), None)
+                person = look.first(["personal"], _personal)
                 if subject is not None and (person is None or subject[0] > person.last):
                     return None  # a person named since: resolved by _from_subject
                 if person is not None and person.kind != "person":
@@ -522,94 +724,127 @@ class Resolver:
                     person.kind, person.surname = "person", person.name
                 return person
             if mention.pronoun in PLURAL_PRONOUNS:
-                return next(
-                    (d for d in before if d.plural or d.kind in {"group", "organization"}), None
+                return look.first(
+                    ["plural"], lambda d: d.plural or d.kind in {"group", "organization"}
                 )
             if mention.pronoun in THING_PRONOUNS:
-                return next((d for d in before if d.kind in {"organization", "document"}), None)
+                return look.first(["thing"], lambda d: d.kind in {"organization", "document"})
             return None
         key = _key(mention.name)
-        for draft in before:
-            if _key(draft.name) == key:
-                return draft
+        found = look.first(["key:" + key], lambda d: _key(d.name) == key)
+        if found is not None:
+            return found
         if mention.name.istitle() and " " not in mention.name.strip():
             # "John Petrides ... Petrides said", the surname read as a nationality (NORP)
             namesake = _one(
-                d for d in before if d.kind == "person" and d.named and d.surname == mention.name
+                look.among(
+                    ["sur:" + mention.name],
+                    lambda d: d.kind == "person" and d.named and d.surname == mention.name,
+                )
             )
             if namesake is not None:
                 return namesake
         if mention.named and " " not in key:
-            for draft in before:
-                if draft.kind == "person" and draft.named and (draft.surname or "").lower() == key:
-                    return draft
-            full = _one(d for d in before if d.kind == "organization" and _surname_of(d) == key)
+            found = look.first(
+                ["surl:" + key],
+                lambda d: d.kind == "person" and d.named and (d.surname or "").lower() == key,
+            )
+            if found is not None:
+                return found
+            full = _one(
+                look.among(
+                    ["osur:" + key], lambda d: d.kind == "organization" and _surname_of(d) == key
+                )
+            )
             if full is not None and mention.name[:1].isupper():
                 # "Ilse Marten said ... Marten said": a person the entity recognizer missed
                 full.kind, full.surname = "person", full.name.split()[-1]
                 return full
         if mention.kind == "person" and mention.named and mention.surname:
             # "Dr. van Loon", "P. van Loon", "van Loon" after "Dr. Pieter van Loon"
-            for draft in before:
-                if draft.kind == "person" and draft.named and same_person(mention.name, draft.name):
-                    return draft
-            return None
+            return look.first(
+                ["pkey:" + name_parts(mention.name)[1]],
+                lambda d: d.kind == "person" and d.named and same_person(mention.name, d.name),
+            )
         if mention.kind != "person" or not mention.named:
-            organization = _one(d for d in before if _same_organization(mention, d))
+            organization = _one(
+                look.among(
+                    _organization_lookups(mention.name), lambda d: _same_organization(mention, d)
+                )
+            )
             if organization is not None:
                 return organization  # "WHO" for "the World Health Organization"
         if not mention.named and _definite_text(mention.name) and mention.head:
-            for draft in before:
-                words: set[str] = set()
-                for text, _ in draft.descriptor:
-                    words |= {w.lower().strip(",.") for w in text.split()}
-                same = mention.head == draft.head or mention.head in words
-                if same and (draft.kind == mention.kind or draft.named):
-                    return draft
+
+            def same(draft: SourceDraft) -> bool:
+                words = _descriptor_words(draft)
+                alike = mention.head == draft.head or mention.head in words
+                return alike and (draft.kind == mention.kind or draft.named)
+
+            found = look.first(["head:" + mention.head, "dw:" + mention.head], same)
+            if found is not None:
+                return found
         part = _PART_OF.match(mention.name)
         if part is not None and mention.kind in {"document", "unattributed"}:
             # "the description on the website" after "the website": the same source
             whole = _key(part.group("whole"))
-            found = next((d for d in before if _key(d.name) == whole), None)
+            found = look.first(["key:" + whole], lambda d: _key(d.name) == whole)
             if found is not None:
                 return found
         if mention.head and mention.definite and mention.pronoun is None:
             # "a group of employees ... The group, WeWorkers Coalition, ...": the same group
             near = mention.position - ROLE_WINDOW
             earlier = _one(
-                d
-                for d in before
-                if d.head == mention.head and d.last >= near and _indefinite_text(d.name)
+                look.among(
+                    ["head:" + mention.head],
+                    lambda d: d.head == mention.head and _indefinite_text(d.name),
+                    near,
+                )
             )
             if earlier is not None:
                 return earlier
         if _organization_role(mention):
             # "Acme Corp said ... the company said": the one organisation quoted just before
             near = mention.position - ROLE_WINDOW
-            quoted = [d for d in before if d.last >= near and _named_organization(d)]
+            quoted = look.among(["named-organization"], _named_organization, near)
             if quoted or mention.antecedent is None:
                 return _one(quoted)
             # none quoted nearby: "Stadia is Google's attempt ..., and the company has
             # promised": the organisation named before it in the paragraph
             key = _key(mention.antecedent)
-            found = next((d for d in before if _key(d.name) == key), None)
+            found = look.first(["key:" + key], lambda d: _key(d.name) == key)
             if found is not None:
                 return found
             mention.kind, mention.named, mention.name = "organization", True, mention.antecedent
         return None
 
     def _latest_subject(self, position: int) -> tuple[int, str, str | None] | None:
-        earlier = [s for s in self.subjects if s[0] < position]
-        return earlier[-1] if earlier else None
+        """The last subject before ``position`` (the last in list order of those before it)."""
+        cached = self._subject_starts
+        if cached is None or cached[0] is not self.subjects or cached[1] != len(self.subjects):
+            positions = [s[0] for s in self.subjects]
+            ordered = all(a <= b for a, b in itertools.pairwise(positions))
+            cached = self._subject_starts = (
+                self.subjects,
+                len(self.subjects),
+                positions if ordered else None,
+            )
+        starts = cached[2]
+        if starts is None or self.plain:
+            earlier = [s for s in self.subjects if s[0] < position]
+            return earlier[-1] if earlier else None
+        at = bisect.bisect_left(starts, position)
+        return self.subjects[at - 1] if at else None
 
-    def _named_person(self, name: str, before: list[SourceDraft]) -> SourceDraft | None:
+    def _named_person(self, name: str, look: _Scan | _DraftIndex) -> SourceDraft | None:
         """The earlier person source named ``name`` (full name or surname), or None."""
-        for draft in before:
-            if draft.named and (same_person(name, draft.name) or draft.surname == name):
-                if draft.kind != "person":
-                    draft.kind, draft.surname = "person", name.split()[-1]
-                return draft
-        return None
+        draft = look.first(
+            ["pkey:" + name_parts(name)[1], "sur:" + name],
+            lambda d: d.named and (same_person(name, d.name) or d.surname == name),
+        )
+        if draft is not None and draft.kind != "person":
+            draft.kind, draft.surname = "person", name.split()[-1]
+        return draft
 
     def _from_subject(self, mention: Mention) -> SourceDraft | None:
         if mention.pronoun not in PERSON_PRONOUNS:
@@ -622,9 +857,12 @@ class Resolver:
             if subject is None:
                 return None
             _, name, surname = subject
-        for draft in self.drafts:
-            if draft.kind == "person" and draft.named and same_person(name, draft.name):
-                return draft
+        found = self._look(mention.position).earliest(
+            ["pkey:" + name_parts(name)[1]],
+            lambda d: d.kind == "person" and d.named and same_person(name, d.name),
+        )
+        if found is not None:
+            return found
         draft = SourceDraft(len(self.drafts), "person", True, name, surname, "", False)
         self.drafts.append(draft)
         return draft
@@ -742,6 +980,32 @@ def _issuer(name: str) -> str | None:
 
 
 _COUNTRY_PREFIXES = frozenset({"US", "UK", "EU", "UN", "NY"})
+
+
+def _short_keys(short: str) -> set[str]:
+    """What ``short`` offers as a short form: its acronym letters, or its clipped word."""
+    letters = short.replace(".", "").strip()
+    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,6}", letters):
+        return {"A" + letters.split()[-1]}
+    clipped = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]{2,})", short.strip())
+    return {"C" + clipped.group(1)} if clipped is not None else set()
+
+
+def _full_keys(full: str) -> set[str]:
+    """The short forms :func:`short_form` can accept for ``full`` (a superset), as keys."""
+    words = [w for w in re.findall(r"[\w&'’.-]+", full) if w]
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return set()
+    forms = [words, words[1:]] if words[0].replace(".", "") in _COUNTRY_PREFIXES else [words]
+    keys = set()
+    for form in forms:
+        keys.add("A" + "".join(w[0] for w in form).upper())
+        keys.add("A" + "".join(w[0] for w in form if w.lower() not in _FUNCTION_WORDS).upper())
+    first = words[0]
+    keys.update("C" + first[:k] for k in range(3, len(first)))
+    return keys
 
 
 def short_form(short: str, full: str) -> bool:
