@@ -68,9 +68,10 @@ base:
 # in (minilm: no torch). See tests/test_install_paths.py; `make extras INSTALL_EXTRAS=hf`
 # checks one.
 extras: $(TEST_STAMP)
-	@mkdir -p out
+	@mkdir -p out && rm -f out/install-times.txt
 	NEWSIFT_INSTALL_PATHS="$(INSTALL_EXTRAS)" $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/test_install_paths.py
+	@cat out/install-times.txt
 
 # The real-browser test drives Debian's chromium (never `playwright install`, which
 # downloads a browser). Best effort: without it the browser test skips and says why.
