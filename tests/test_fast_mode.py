@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import newsift
+from newsift.claims.annotations import Claim
 from newsift.comments.annotations import DETAIL_FIELDS, THREAD_DETAIL_FIELDS
 from newsift.document import Document
 from newsift.pipeline import (
@@ -110,9 +111,9 @@ def test_fast_output_equals_default_without_encoder(
 ) -> None:
     """Where the layers overlap: regions, comment scores and claim scores are the same.
 
-    Claims differ only in what the quotes layer adds (quote, source and the
-    ``quoted`` cue) and in what ``detail=False`` leaves out (claimant, type);
-    comments and the thread in the detail fields, absent in ``fast``.
+    Claims differ only in what the quotes layer adds (quote, source, the
+    claimant a quotation gives, so the type, and the ``quoted`` cue); comments
+    and the thread in the detail fields, absent in ``fast``.
     """
     text = path.read_text(encoding="utf-8")
 
@@ -131,7 +132,6 @@ def test_fast_output_equals_default_without_encoder(
         assert mine == {k: other[k] for k in mine}
     assert len(ours["claims"]) == len(theirs["claims"])
     for mine, other in zip(ours["claims"], theirs["claims"], strict=True):
-        assert "type" not in mine and "claimant" not in mine
         assert mine["features"] == [f for f in other["features"] if f != "quoted"]
         kept = set(other) - FROM_QUOTES - {"features"}
         assert {k: mine[k] for k in kept} == {k: other[k] for k in kept}
@@ -147,9 +147,33 @@ def test_fast_output_round_trips(fast: Pipeline, label: str) -> None:
     payload = json.loads(json.dumps(fast(doc).to_dict()))
     again = Document.from_dict(payload)
     assert again.to_dict() == payload
-    assert all(not c.detail for c in again.layers.get("claims", []))
     assert all(not t.detail for t in again.layers.get("toxicity", []))
     assert all(not t.detail for t in again.layers.get("thread", []))
+
+
+def test_show_reads_fast_output(fast: Pipeline) -> None:
+    """``newsift show`` (newsift.summary) prints a fast document."""
+    from newsift.summary import summarise
+
+    doc = fast(newsift.load(SAMPLE.read_text(encoding="utf-8"), kind="dump", id="s"))
+    assert "thread" in summarise(Document.from_dict(json.loads(json.dumps(doc.to_dict()))))
+
+
+def test_claims_without_detail() -> None:
+    """claims ``detail=False``: the same claims less claimant and type, read back so."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    out = {}
+    for detail in (True, False):
+        config = [
+            {"name": "structure.v1", "params": {"line_model": False}},
+            {"name": "claims.checkworthy.v1", "params": {"encoder": "none", "detail": detail}},
+        ]
+        doc = Pipeline.from_config(config)(newsift.load(text, kind="dump", id="s"))
+        out[detail] = json.loads(json.dumps(doc.to_dict()))["claims"]
+    assert out[False] and len(out[False]) == len(out[True])
+    for brief, full in zip(out[False], out[True], strict=True):
+        assert {k: v for k, v in full.items() if k not in ("type", "claimant")} == brief
+        assert not Claim.from_dict(brief).detail and Claim.from_dict(brief).to_dict() == brief
 
 
 def test_default_output_keeps_detail(default_without_encoder: Pipeline) -> None:
@@ -167,7 +191,6 @@ def test_default_output_keeps_detail(default_without_encoder: Pipeline) -> None:
 
 
 def test_items_without_detail_read_back() -> None:
-    from newsift.claims.annotations import Claim
     from newsift.comments.annotations import ThreadSummary, Toxicity
 
     scores = {"offensive": 0.9, "insult": 0.8, "identity_attack": 0.1, "threat": 0.0,

@@ -41,23 +41,22 @@ PipelineConfig = Sequence[str | Mapping[str, Any]]
 #: ``--pipeline fast``: triage over many pages. Structure, claims and comments with
 #: the n-gram models alone (no MiniLM encoder) and no spaCy: no attribution, and so
 #: no persuasion (it needs the quotes layer) and no attribution flags. What else it
-#: leaves out (docs/speed.md, "Fast mode"):
+#: leaves out (docs/analyzers/structure.md and comments.md, parameters
+#: ``line_model`` and ``detail``):
 #:
 #: - structure by the dump rules alone (``line_model=False``): the same regions on
 #:   the dev, hard-dev and test splits of ``benchmarks/structure.py``, worse on
 #:   hard-test (author bio accuracy 0.5 -> 0.1, comment boundary F1 0.722 -> 0.685);
-#: - claims without claimant and type (``detail=False``; the fields are absent):
-#:   the same scores, ranks, short list and features as the default pipeline with
-#:   the encoder off;
+#: - claims as in the default pipeline with the encoder off. (Their ``detail=False``
+#:   would save about 0.7 ms more per article by leaving out claimant and type, but
+#:   ``newsift show`` reads every claim's type);
 #: - comments without detail (``detail=False``): each comment's scores,
 #:   ``offensive``, ``would_remove``; the thread's counts, shares and
 #:   ``most_offensive``; no targets, spans, reasons, duplicates, junk or off-topic
 #:   checks (absent from the JSON).
 FAST_PIPELINE: tuple[str | Mapping[str, Any], ...] = (
     MappingProxyType({"name": "structure.v1", "params": {"line_model": False}}),
-    MappingProxyType(
-        {"name": "claims.checkworthy.v1", "params": {"encoder": "none", "detail": False}}
-    ),
+    MappingProxyType({"name": "claims.checkworthy.v1", "params": {"encoder": "none"}}),
     MappingProxyType(
         {"name": "comments.toxicity.v1", "params": {"encoder": "none", "detail": False}}
     ),

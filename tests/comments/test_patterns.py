@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from newsift.comments import patterns
@@ -79,3 +81,26 @@ def test_mentioned_abuse_is_folded(text: str, folded: str) -> None:
 def test_used_abuse_is_kept(text: str) -> None:
     cleaned, _ = rewritten(text)
     assert "idiot" in cleaned
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [patterns._PADDED_JIBES, sorted(patterns.THREAT_IDIOMS), sorted(patterns.CONDEMNING_PHRASES)],
+    ids=["jibes", "threat idioms", "condemning phrases"],
+)
+def test_any_of_finds_a_phrase_exactly_when_one_is_in_the_text(phrases: Sequence[str]) -> None:
+    """``any_of(phrases).search`` answers as ``any(p in text for p in phrases)``."""
+    import random
+
+    rng = random.Random(18)
+    pieces = [*phrases, *(p[: len(p) // 2] for p in phrases), *(p[1:] for p in phrases)]
+    pieces += ["you", "the", " ", "not", "x"]
+    found = patterns.any_of(phrases)
+    hits = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for variant in (text, f" {text} ", text.upper()):
+            expected = any(p in variant for p in phrases)
+            assert bool(found.search(variant)) is expected, variant
+            hits += expected
+    assert hits > 100

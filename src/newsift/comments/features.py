@@ -29,7 +29,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.comments import patterns
-from newsift.comments.lexicon import SECOND_PERSON, categories, is_political_name, words
+from newsift.comments.lexicon import (
+    SECOND_PERSON,
+    categories,
+    categories_of,
+    is_political_name,
+    words,
+)
 from newsift.comments.normalise import normalised_words
 from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
 
@@ -82,7 +88,7 @@ def fold_names(lower: str) -> str:
         if is_political_name(word):
             pieces.extend((lower[last:start], POLITICAL_PLACEHOLDER))
             last = end
-        elif "identity" in categories(word):
+        elif "identity" in categories_of(word):
             pieces.extend((lower[last:start], IDENTITY_PLACEHOLDER))
             last = end
     pieces.append(lower[last:])
@@ -122,12 +128,13 @@ def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
     and its pattern cues (bucket -> value)."""
     cleaned, found_patterns = rewritten(text)
     lower = fold_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
-    tokens = [_DIGIT.sub("0", w) for _, _, w in _words(lower)]
+    # a word of letters only has no digit to replace (``\d`` is never a letter)
+    tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for _, _, w in _words(lower)]
     word_counts: Counter[int] = Counter(_WORD_MEMO.buckets(["w:" + w for w in tokens]))
     word_counts.update(_WORD_MEMO.buckets([f"b:{a} {b}" for a, b in pairwise(tokens)]))
     cues: Counter[str] = Counter()
     for i, token in enumerate(tokens):
-        found = PLACEHOLDER_CATEGORIES.get(token) or categories(token)
+        found = PLACEHOLDER_CATEGORIES.get(token) or categories_of(token)
         if not found:  # most words
             continue
         for category in found:

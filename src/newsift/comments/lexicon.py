@@ -269,6 +269,10 @@ def _categories(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: :func:`categories` as the remembered tuple itself (no copy), for loops over many words
+categories_of = _categories
+
+
 def is_political_name(word: str) -> bool:
     """True for a political group word or a listed politician's surname (lower-cased)."""
     exact, prefixes = _MATCHERS["political"]
