@@ -58,6 +58,9 @@ def test_wrong_model_version_is_refused(monkeypatch: pytest.MonkeyPatch) -> None
     class FakeNlp:
         meta: ClassVar[dict[str, str]] = {"name": "core_web_sm", "version": "3.7.1"}
 
+        def __init__(self, **overrides: object) -> None:  # load(exclude=...) as spaCy's
+            self.overrides = overrides
+
     fake = types.ModuleType("en_core_web_sm")
     fake.load = FakeNlp  # type: ignore[attr-defined]
     real_import = importlib.import_module
