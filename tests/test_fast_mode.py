@@ -159,6 +159,29 @@ def test_show_reads_fast_output(fast: Pipeline) -> None:
     assert "thread" in summarise(Document.from_dict(json.loads(json.dumps(doc.to_dict()))))
 
 
+@pytest.mark.parametrize("detail", [True, False])
+def test_show_and_reports_say_nothing_of_what_was_not_checked(detail: bool) -> None:
+    """Without detail (the fast preset's comments, claims detail=False), ``show`` and the
+    reports print no duplicate, junk or off-topic counts as if checked, and no claim type."""
+    from newsift.report import render
+    from newsift.summary import summarise
+
+    config = [
+        {"name": "structure.v1", "params": {"line_model": False}},
+        {"name": "claims.checkworthy.v1", "params": {"encoder": "none", "detail": detail}},
+        {"name": "comments.toxicity.v1", "params": {"encoder": "none", "detail": detail}},
+    ]
+    doc = Pipeline.from_config(config)(
+        newsift.load(SAMPLE.read_text(encoding="utf-8"), kind="dump")
+    )
+    data = json.loads(json.dumps(doc.to_dict()))
+    shown = summarise(Document.from_dict(data))
+    markdown, html = render(data, "md"), render(data, "html")
+    assert ("near-duplicate" in shown) is detail
+    assert ("duplicates" in markdown) is detail and ("duplicates" in html) is detail
+    assert ("(statistic" in shown) is detail  # the sample's top claim is a statistic
+
+
 def test_claims_without_detail() -> None:
     """claims ``detail=False``: the same claims less claimant and type, read back so."""
     text = SAMPLE.read_text(encoding="utf-8")

@@ -58,10 +58,12 @@ def _thread(thread: Mapping[str, Any], numbers: Mapping[str, int], width: int) -
     removal = ""
     if "would_remove" in thread:
         removal = f"{thread['would_remove']} a moderator would remove, "
-    counts = (
-        f"{thread.get('offensive', 0)} offensive, {thread.get('duplicates', 0)} near-duplicate, "
-        f"{thread.get('junk', 0)} junk, {thread.get('off_topic', 0)} off-topic"
-    )
+    counts = f"{thread.get('offensive', 0)} offensive"
+    if "duplicates" in thread:  # absent when written without detail (the fast preset)
+        counts += (
+            f", {thread['duplicates']} near-duplicate, "
+            f"{thread.get('junk', 0)} junk, {thread.get('off_topic', 0)} off-topic"
+        )
     out = [f"  thread: {removal}{counts}"]
     targets = thread.get("top_targets") or []
     if targets:
@@ -158,7 +160,8 @@ def _claims(doc: Document, width: int) -> list[str]:
         span = claim["span"]
         text = doc.text[span["start"] : span["end"]]
         who = _claimant(claim, names)
-        out.append(_wrap(f"  {claim['rank']}. ({claim['type']}{who}) {text}", width))
+        kind = claim.get("type") or "claim"  # no type when written without detail
+        out.append(_wrap(f"  {claim['rank']}. ({kind}{who}) {text}", width))
         out.extend(_wrap(f"       {line}", width) for line in _fact_checks(claim))
     if len(listed) > TOP_CLAIMS:
         out.append(f"  ... {len(listed) - TOP_CLAIMS} more on the short list")

@@ -274,7 +274,7 @@ def _sentences(view: View) -> str:
 def _claim_detail(view: View, claim: Mapping[str, Any]) -> str:
     """type, claimant, score: the short description of a claim."""
     who = view.claimant_label(claim)
-    return f"{claim['type']}{', ' + who if who else ''}, score {claim['score']:.2f}"
+    return f"{claim.get('type', 'claim')}{', ' + who if who else ''}, score {claim['score']:.2f}"
 
 
 def _techniques_card(view: View) -> str:
@@ -330,7 +330,9 @@ def _thread_summary(view: View) -> str:
             f"<p>Most targeted: {target_text}.</p>" if target_text else "",
             top or (f"<p>Most offensive: {worst_links}.</p>" if worst_links else ""),
             f"<p>{_int(thread.get('duplicates'))} duplicates, {_int(thread.get('junk'))} junk, "
-            f"{_int(thread.get('off_topic'))} off topic.</p>",
+            f"{_int(thread.get('off_topic'))} off topic.</p>"
+            if "duplicates" in thread  # absent when written without detail (the fast preset)
+            else "",
         ]
     )
 

@@ -135,7 +135,7 @@ def _claims(view: View) -> list[str]:
         who = view.claimant_label(claim)
         out.append(
             f"{number}. {md_escape(view.span_text(claim['span']), 300)} "
-            f"({md_escape(claim['type'])}{', ' + md_escape(who) if who else ''}, "
+            f"({md_escape(claim.get('type', 'claim'))}{', ' + md_escape(who) if who else ''}, "
             f"{claim['score']:.2f}){_md_fact_checks(claim)}"
         )
     if not listed:
@@ -182,9 +182,13 @@ def _thread(view: View) -> list[str]:
     out.append(
         f"{_int(thread.get('comments'))} comments ({_int(thread.get('named'))} named, "
         f"{_int(thread.get('anonymous'))} anonymous); {_int(thread.get('offensive'))} offensive "
-        f"({_num(thread.get('offensive_share')):.0%}); "
-        f"{_int(thread.get('duplicates'))} duplicates, "
-        f"{_int(thread.get('junk'))} junk, {_int(thread.get('off_topic'))} off topic."
+        f"({_num(thread.get('offensive_share')):.0%})"
+        + (
+            f"; {_int(thread.get('duplicates'))} duplicates, "
+            f"{_int(thread.get('junk'))} junk, {_int(thread.get('off_topic'))} off topic."
+            if "duplicates" in thread  # absent when written without detail (the fast preset)
+            else "."
+        )
     )
     if "would_remove" in thread:
         removed = _int(thread.get("would_remove"))

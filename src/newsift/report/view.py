@@ -377,13 +377,14 @@ def _annotate(view: View) -> None:
     for index, claim in enumerate(view.short_list(), start=1):
         span = claim["span"]
         who = view.claimant_label(claim)
+        kind = claim.get("type", "claim")  # no type when written without detail
         marks.append(
             Mark(
                 span["start"],
                 span["end"],
                 "claim",
                 "c",
-                f"Check-worthy claim {index}: {claim['type']}{', ' + who if who else ''}, "
+                f"Check-worthy claim {index}: {kind}{', ' + who if who else ''}, "
                 f"score {claim['score']:.2f}",
                 anchor=f"claim-{index}",
             )
