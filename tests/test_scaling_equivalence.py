@@ -647,3 +647,45 @@ def test_a_page_four_times_longer_costs_at_most_4_4_times_the_lines() -> None:
     ratios = {name: large[name] / max(small[name], 1) for name in COUNTED}
     assert all(small[name] > 0 for name in COUNTED), small
     assert max(ratios.values()) <= GROWTH, ratios
+
+
+# --- HTML: the look at attributes before the record and section tests ------------------------------
+ATTRIBUTE_TEXT = st.text(
+    alphabet="commentkrplyasiudfhwCOMENTKRPLY-_ 05\n\u0130\u0131\u212a\u017f", max_size=16
+) | st.sampled_from(
+    [
+        "comment-5",
+        "reply",
+        "CoMMent",
+        "forum-fil",
+        "post_12",
+        "Kommentar",
+        "thread",
+        "note5\n",
+        "re\u017fponse",
+        "\u212aommentar",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ATTRIBUTE_TEXT, ATTRIBUTE_TEXT, st.sampled_from([None, "", "https://schema.org/Comment"]))
+def test_hinted_keeps_every_possible_record_and_section(
+    ident: str, names: str, itemtype: str | None
+) -> None:
+    element = HtmlElement("div")
+    element.set("id", ident)
+    element.set("class", names)
+    if itemtype is not None:
+        element.set("itemtype", itemtype)
+    ident = element.get("id") or ""
+    marker = f"{ident} {names}"
+    possible = (
+        bool(itemtype)
+        or html_comments._RECORD_ID.match(ident) is not None
+        or html_comments._WEAK_RECORD_ID.match(ident) is not None
+        or any(html_comments._RECORD_CLASS.match(c) for c in names.split())
+        or html_comments._CONTAINER.search(marker) is not None
+    )
+    if possible:
+        assert html_comments._hinted([element]) == [element]

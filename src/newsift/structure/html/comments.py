@@ -48,15 +48,19 @@ _RECORD_ID = re.compile(
 _WEAK_RECORD_ID = re.compile(
     r"^[a-z_-]*?(?:message|msg|reply|answer|response|beitrag|entry|post|note)[-_]?\d+$", re.I
 )
-_CONTAINER = re.compile(
-    r"comment|kommentar|discussion|disqus|respons|reaction|forum|replies|leserbrief|thread", re.I
-)
+#: Words one of which a comment section's id or class holds.
+_CONTAINER_WORDS = ["comment", "kommentar", "discussion", "disqus", "respons", "reaction"]
+_CONTAINER_WORDS += ["forum", "replies", "leserbrief", "thread"]
+_CONTAINER = re.compile("|".join(_CONTAINER_WORDS), re.I)
 _RECORD_CLASS = re.compile(
     r"^(?:[a-z]{1,3}-)?\w*?(?:comment|kommentar|reply|antwort|reaction|response|leserbrief)"
     r"(?:[-_]?(?:item|entry|wrapper|wrap|container|single|box|thread|block|card|row|node|li|"
     r"eintrag))?$|^single-comment$|^forum-fil$",
     re.I,
 )
+#: Words one of which every class name :data:`_RECORD_CLASS` matches holds.
+_RECORD_CLASS_WORDS = ["comment", "kommentar", "reply", "antwort", "reaction", "response"]
+_RECORD_CLASS_WORDS += ["leserbrief", "forum-fil"]
 _NOT_RECORD_CLASS = re.compile(
     r"form|respond|count|meta|author|date|time|avatar|link|button|nav|title|header|footer|"
     r"content|text|body|list|area|section|wrapper-list|closed|policy|rss|feed|widget|latest|"
@@ -157,8 +161,8 @@ def _reindex(comments: list[HtmlComment], kept: list[HtmlComment]) -> list[HtmlC
 # records ---------------------------------------------------------------------------
 def _records(root: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
-    marked = _marked(root)
-    for element in marked:  # an element with neither is no record (see _is_record)
+    marked = _hinted(_marked(root))
+    for element in marked:  # no other element is a record (see _is_record)
         if element.tag in SKIP_TAGS:
             continue
         if element.tag in {"html", "body", "head", "a", "span", "p", "time", "img", "form"}:
@@ -192,6 +196,39 @@ def _marked(root: HtmlElement) -> list[HtmlElement]:
     """
     found: list[HtmlElement] = _MARKED(root)
     return found
+
+
+#: Every record id (:data:`_RECORD_ID`), record class name (:data:`_RECORD_CLASS`) and
+#: comment section id or class (:data:`_CONTAINER`) holds one of these words, but for a weak
+#: record id (:data:`_WEAK_RECORD_ID`), which ends in a digit.
+_HINT_WORDS = sorted({"comment", "cmt", "kommentar", *_RECORD_CLASS_WORDS, *_CONTAINER_WORDS})
+_HINT = re.compile("|".join(_HINT_WORDS), re.I)
+#: The same, on text already in lower case (ASCII text only: there ``lower`` folds as
+#: ``re.I`` does; a case-blind pattern with many words costs several times more).
+_HINT_LOWER = re.compile("|".join(_HINT_WORDS))
+
+
+def _hinted(marked: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements of ``marked`` that can be a record or a comment section, in order.
+
+    One look at each element's attributes (an itemtype, an id ending in a digit,
+    a word of :data:`_HINT` in its id or class) instead of the record and section
+    tests, which most of a page's marked elements fail.
+    """
+    kept = []
+    for element in marked:
+        ident = element.get("id") or ""
+        if element.get("itemtype") is not None or ident[-1:].isdigit() or ident[-1:] == "\n":
+            kept.append(element)
+            continue
+        marker = f"{ident} {element.get('class') or ''}"
+        if marker.isascii():
+            hinted = _HINT_LOWER.search(marker.lower()) is not None
+        else:
+            hinted = _HINT.search(marker) is not None
+        if hinted:
+            kept.append(element)
+    return kept
 
 
 def _is_record(element: HtmlElement) -> bool:
