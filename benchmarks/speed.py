@@ -1,7 +1,8 @@
 """Speed as issue 18 defines it: newsift's default pipeline against a BERT-base model.
 
     python benchmarks/speed.py [--rounds N] [--no-cold] [--no-scaling] [--no-comments]
-                               [--no-anchor] [--no-install] [--cold-rounds N]
+                               [--no-anchor] [--no-install] [--no-fast] [--cold-rounds N]
+                               [--fast-rounds N]
                                [--comment-sizes 20,200,2000,5000] [--scaling-rounds N]
 
 The article: about 1,000 words of body and 20 comments in the layout of the
@@ -33,9 +34,13 @@ at 1, set before any import; torch at 1 when the anchor is built). Printed:
 4. Scaling: 1k/4k/16k-word pages with 20 comments, the CPU ratio 16k/4k
    against the goal (at most 4.4).
 5. Comments: the 1,000-word article with 20/200/2,000/5,000 comments.
-6. Install size: every distribution in this environment, and the torch
-   family (torch, transformers, sentence-transformers) that the ``minilm``
-   extra pulls in and the run time never imports.
+6. Install size of what ``make demo`` installs (``newsift[minilm]`` and
+   everything it requires, read from the installed distributions' metadata,
+   plus newsift's own files, models included), whether the torch family
+   (torch, transformers, sentence-transformers) is in it (goal: not), and the
+   size of this whole environment.
+7. Fast mode: articles per CPU-second of the ``fast`` preset over the
+   different articles of ``benchmarks/fast_mode.py`` (goal: at least 100).
 
 Torch is used here only as the reference; newsift itself never imports it.
 Speed is never a unit test: this is where it is measured.
@@ -75,7 +80,7 @@ GOAL_COLD_S, GOAL_COLD_MIB = 2.0, 400.0
 REFERENCE_DATE = "2025-06-01"
 KINDS = ("body", "comment")
 #: What the minilm extra pulls that the run time never imports (see docs/speed.md).
-TORCH_FAMILY = ("torch", "transformers", "sentence-transformers")
+TORCH_FAMILY = frozenset({"torch", "transformers", "sentence-transformers"})
 
 
 # pages -------------------------------------------------------------------------
@@ -292,8 +297,8 @@ def comment_counts(sizes: list[int], source: list[str]) -> None:
         )
 
 
-def install_size() -> None:
-    """MiB of every installed distribution in this environment, and of the torch family."""
+def _distribution_sizes() -> dict[str, float]:
+    """MiB of each installed distribution's files, by normalised name."""
     from importlib.metadata import distributions
 
     sizes: dict[str, float] = {}
@@ -303,14 +308,78 @@ def install_size() -> None:
             path = Path(str(dist.locate_file(file)))
             if path.is_file():
                 total += path.stat().st_size
-        sizes[dist.metadata["Name"].lower()] = total / 2**20
-    torch_family = {n: sizes.get(n, 0.0) for n in TORCH_FAMILY}
-    print("\n6. Install size of this environment (make demo installs every extra)")
-    print(f"   all distributions   {sum(sizes.values()):8.0f} MiB")
-    print(f"   torch family        {sum(torch_family.values()):8.0f} MiB", end="  ")
-    print(", ".join(f"{n} {size:.0f}" for n, size in torch_family.items()))
-    largest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
+        sizes[_normalised(dist.metadata["Name"])] = total / 2**20
+    return sizes
+
+
+def _normalised(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def requirement_closure(root: str, extras: set[str]) -> set[str]:
+    """The distributions ``pip install 'root[extras]'`` needs, read from installed metadata."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    from packaging.requirements import Requirement
+
+    seen: set[str] = set()
+    todo: list[tuple[str, frozenset[str]]] = [(root, frozenset(extras))]
+    while todo:
+        name, wanted = todo.pop()
+        key = _normalised(name)
+        if key in seen and not wanted:
+            continue
+        seen.add(key)
+        try:
+            listed = requires(name) or []
+        except PackageNotFoundError:
+            continue
+        for line in listed:
+            requirement = Requirement(line)
+            marker = requirement.marker
+            environments = [{"extra": extra} for extra in wanted] or [{"extra": ""}]
+            if marker is None or any(marker.evaluate(env) for env in environments):
+                todo.append((requirement.name, frozenset(requirement.extras)))
+    return seen
+
+
+def fast_mode(rounds: int) -> None:
+    """Articles per CPU-second of the ``fast`` preset (benchmarks/fast_mode.py)."""
+    import fast_mode as fast
+
+    texts = fast.articles()
+    rate = fast.fast_mode_rate(texts, rounds)
+    verdict = "meets" if rate >= fast.GOAL else "BELOW"
+    print(
+        f"\n7. Fast mode (pipeline preset 'fast'): {len(texts)} different 1,000-word articles "
+        f"with 20 comments, {rounds} rounds"
+    )
+    print(
+        f"   {rate:.1f} articles per CPU-second, one core; {verdict} the goal >= {fast.GOAL:.0f} "
+        f"(ratio {rate / fast.GOAL:.2f})"
+    )
+
+
+def install_size() -> None:
+    """MiB of what ``make demo`` installs (newsift[minilm] and what it needs) and of this venv."""
+    sizes = _distribution_sizes()
+    demo = requirement_closure("newsift", {"minilm"})
+    package = sum(f.stat().st_size for f in Path(newsift.__file__).parent.rglob("*") if f.is_file())
+    demo_mib = sum(sizes.get(name, 0.0) for name in demo if name != "newsift") + package / 2**20
+    in_demo = sorted(TORCH_FAMILY & demo)
+    print("\n6. Install size")
+    print(
+        f"   make demo (newsift[minilm], {len(demo)} distributions, newsift itself "
+        f"{package / 2**20:.0f} MiB): {demo_mib:.0f} MiB; torch family in it: "
+        f"{', '.join(in_demo) if in_demo else 'none'}  (goal: no torch)"
+    )
+    largest = sorted(((n, sizes.get(n, 0.0)) for n in demo), key=lambda item: -item[1])[:6]
     print("   largest: " + ", ".join(f"{n} {size:.0f}" for n, size in largest))
+    torch_family = {n: sizes.get(n, 0.0) for n in sorted(TORCH_FAMILY)}
+    print(
+        f"   this environment (make test adds every extra): {sum(sizes.values()):.0f} MiB, ", end=""
+    )
+    print("torch family " + ", ".join(f"{n} {size:.0f}" for n, size in torch_family.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -324,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scaling", action="store_true", help="skip 1k/4k/16k")
     parser.add_argument("--no-comments", action="store_true", help="skip the comment counts")
     parser.add_argument("--no-install", action="store_true", help="skip the install size")
+    parser.add_argument("--no-fast", action="store_true", help="skip the fast mode")
+    parser.add_argument("--fast-rounds", type=int, default=3, help="rounds of the fast mode")
     args = parser.parse_args(argv)
     source, origin = body_source()
     from newsift.encoders import choose_encoder
@@ -339,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
         comment_counts([int(s) for s in args.comment_sizes.split(",") if s], source)
     if not args.no_install:
         install_size()
+    if not args.no_fast:
+        fast_mode(args.fast_rounds)
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 

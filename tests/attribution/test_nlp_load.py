@@ -137,6 +137,24 @@ def test_senter_is_not_loaded(nlp: Language) -> None:
     ]
 
 
+@pytest.mark.parametrize("component", ["tok2vec", "parser", "ner"])
+def test_layers_multiply_with_numpy_not_blis(nlp: Language, component: str) -> None:
+    from thinc.api import NumpyOps
+
+    ops = nlp.get_pipe(component).model.ops  # type: ignore[attr-defined]
+    assert isinstance(ops, NumpyOps) and not ops.use_blis
+
+
+def test_the_parse_runs_on_one_blas_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    from newsift.attribution.nlp import one_blas_thread
+
+    with one_blas_thread():
+        inside = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert inside and set(inside) == {1}
+
+
 LOAD_WITHOUT_CLI = """
 import json, sys
 from newsift.attribution.nlp import load_english

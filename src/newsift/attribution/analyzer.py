@@ -17,6 +17,7 @@ from newsift.attribution.annotations import (
 from newsift.attribution.byline import byline_signals
 from newsift.attribution.confidence import shown_sources
 from newsift.attribution.cues import outlet_keys
+from newsift.attribution.nlp import one_blas_thread
 from newsift.document import Document, Span
 from newsift.registry import register
 from newsift.unicode import clean_text
@@ -199,7 +200,8 @@ def analyse(
         paragraphs = pieces([p for p in block if p.end > p.start], text, nlp.max_length)
         quoted = pair_quotes(text, paragraphs)
         quoted_all.extend((q.start, q.end) for q in quoted)
-        parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
+        with one_blas_thread():
+            parsed = list(nlp.pipe(for_parser(text[p.start : p.end]) for p in paragraphs))
         found: list[Speech] = []
         learned: list[Speech] = []
         for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):

@@ -326,7 +326,8 @@ def _load_english() -> Language:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        nlp: Language = module.load(exclude=EXCLUDED)
+        with _numpy_ops():
+            nlp: Language = module.load(exclude=EXCLUDED)
         name = str(nlp.meta.get("name", ""))
         version = str(nlp.meta.get("version", ""))
         if name != expected or not version.startswith(MODEL_VERSION_PREFIX):
@@ -344,6 +345,37 @@ def _load_english() -> Language:
         _cache["en"] = nlp
         return nlp
     raise ConfigError(f"no English spaCy pipeline (en_core_web_sm 3.8) found: {INSTALL_HINT}")
+
+
+@contextmanager
+def _numpy_ops() -> Iterator[None]:
+    """Build the pipeline's layers on thinc's NumPy ops without BLIS.
+
+    Their matrix products then go to NumPy's BLAS, which :func:`one_blas_thread`
+    keeps to one thread during the parse: on speed.py's 1,000-word article the
+    attribution analyzer costs about a quarter less than with BLIS (204 -> 153
+    CPU-ms), with byte-identical annotations on PolNeAR dev, 150 PolNeAR train
+    articles, the audit's dev pages and the speed pages (docs/speed.md). At
+    OpenBLAS's default thread count it would cost more, not less.
+    """
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        yield
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """NumPy's BLAS on one thread for the duration (the spaCy parse: small matrices).
+
+    threadpoolctl's limit is process-wide: a thread running BLAS meanwhile runs
+    on one thread too, which on these sizes costs it nothing (an OpenBLAS
+    thread spinning for work costs more CPU than the work).
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 def model_description() -> str:
