@@ -57,6 +57,7 @@ def parse_html(text: str, *, max_elements: int = MAX_ELEMENTS) -> HtmlElement:
         huge_tree=False,
         recover=True,
         default_doctype=False,
+        collect_ids=False,  # nothing looks elements up by id; the table costs parse time
     )
     parser.set_element_class_lookup(_PLAIN_CLASSES)
     try:
@@ -122,8 +123,32 @@ def short_text_of(element: HtmlElement, limit: int) -> str | None:
 
 
 def word_count(element: HtmlElement) -> int:
-    """How many words ``text_of(element)`` holds, without building that string."""
-    return sum(len(piece.split()) for piece in _texts(element, frozenset()))
+    """How many words ``text_of(element)`` holds, without building that string.
+
+    One walk in document order that skips hidden subtrees (their tails still
+    count, as in :func:`_texts`), instead of a Python call per element.
+    """
+    if is_hidden(element, frozenset()):
+        return 0
+    count = 0
+    walk = lxml.etree.iterwalk(element, events=("start", "comment", "pi"))
+    for _, node in walk:
+        if node is not element and node.tail:
+            count += len(node.tail.split())
+        tag = node.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
+            walk.skip_subtree()
+            continue
+        style = node.get("style")
+        if style and "display:none" in style.replace(" ", "").lower():
+            walk.skip_subtree()
+            continue
+        if node.get("hidden") is not None:
+            walk.skip_subtree()
+            continue
+        if node.text:
+            count += len(node.text.split())
+    return count
 
 
 def blocks_of(element: HtmlElement, *, skip: frozenset[HtmlElement] = frozenset()) -> list[str]:

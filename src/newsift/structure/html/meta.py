@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from newsift.structure.dates import FOREIGN_MONTHS, MONTHS, parse_iso_date, search_date
@@ -186,10 +187,8 @@ def _headline(root: HtmlElement, tags: dict[str, str]) -> str | None:
     title = text_of(title_el) if title_el is not None else None
     marked = [
         text_of(e)
-        for e in root.iter()
-        if isinstance(e.tag, str)
-        and e.tag in {"h1", "h2", "h3", "div", "span", "header"}
-        and (e.get("itemprop") == "headline" or _HEADLINE_CLASS.search(e.get("class") or ""))
+        for e in root.iter("h1", "h2", "h3", "div", "span", "header")  # chosen by libxml2
+        if (e.get("itemprop") == "headline" or _HEADLINE_CLASS.search(e.get("class") or ""))
         and not _ASIDE_CLASS.search(e.get("class") or "")
     ]
     h1s = [text_of(h) for h in root.iter("h1")]
@@ -664,7 +663,7 @@ def _joined_as_shown(root: HtmlElement, name: str) -> str:
 def _lines_around(root: HtmlElement, name: str) -> Iterator[str]:
     """The text of the smallest blocks (up to 300 characters) where ``name`` is written."""
     seen: set[HtmlElement] = set()
-    for node in root.xpath("//body//text()[contains(., $name)]", name=name)[:MAX_NAME_HITS]:
+    for node in _NAME_HITS(root, name=name)[:MAX_NAME_HITS]:
         element = node.getparent()
         for _ in range(3):  # the name may sit in a link inside the byline's block
             if element is None or element in seen:
@@ -678,6 +677,8 @@ def _lines_around(root: HtmlElement, name: str) -> Iterator[str]:
 
 
 MAX_NAME_HITS = 20  # places on a page where an author's name is looked at
+#: Text nodes of the page body holding ``$name`` (compiled once, not per call).
+_NAME_HITS = XPath("//body//text()[contains(., $name)]")
 _SECOND_NAME = r"\s+(und|and|&|et|y)\s+([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,2})\b"
 
 

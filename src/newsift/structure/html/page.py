@@ -100,12 +100,17 @@ def extract_body(root: HtmlElement, *, url: str | None = None) -> list[str]:
     about 1.2 trafilatura passes instead of 2, with the same result.
     """
     precise = _trafilatura(root, url, precise=True)
-    words, page_words = len(precise.split()), word_count(root)
-    if words == 0 or words < SUSPECT_SHARE * page_words or page_words < SHORT_PAGE_WORDS:
+    words = len(precise.split())
+    if words == 0 or _suspect(words, word_count(root)):
         balanced = _trafilatura(root, url, precise=False)
         if words < PRECISION_MIN_SHARE * len(balanced.split()):
             precise = balanced
-    return [clean_text(line) for line in precise.split("\n") if clean_text(line)]
+    return [cleaned for line in precise.split("\n") if (cleaned := clean_text(line))]
+
+
+def _suspect(words: int, page_words: int) -> bool:
+    """Whether a non-empty precise output is a small share of the page, or the page is short."""
+    return words < SUSPECT_SHARE * page_words or page_words < SHORT_PAGE_WORDS
 
 
 def _trafilatura(root: HtmlElement, url: str | None, *, precise: bool) -> str:
@@ -126,6 +131,8 @@ def _trafilatura(root: HtmlElement, url: str | None, *, precise: bool) -> str:
 
 
 def _without_comments(body: list[str], comments: list[HtmlComment]) -> list[str]:
+    if not comments:  # nothing to compare with: every line is kept
+        return body
     said = [_fold(p) for c in comments for p in c.paragraphs]
     whole = " ".join(said)
     kept = []
