@@ -13,6 +13,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from lxml.html import HtmlElement
 
@@ -20,6 +21,9 @@ from newsift.document import Region, Span
 from newsift.structure.html.comments import HtmlComment, find_comments
 from newsift.structure.html.dom import clean_text, parse_html, text_of, word_count
 from newsift.structure.html.meta import PageMeta, read_meta
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Extractor
 
 MIN_LEAK_CHARS = 30  # shorter body lines are not compared with comments
 MAX_COMMENT_SHARE = 0.6  # records holding more of the page's text are not removed
@@ -117,17 +121,39 @@ def _trafilatura(root: HtmlElement, url: str | None, *, precise: bool) -> str:
     """trafilatura's text of ``root`` (it copies a tree it is given before pruning it)."""
     import trafilatura
 
-    text = trafilatura.extract(
-        root,
-        url=url,
-        fast=True,
-        favor_precision=precise,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-        deduplicate=False,
-    )
-    return text or ""
+    return trafilatura.extract(root, options=_extractor(precise, url)) or ""
+
+
+_EXTRACTORS: dict[bool, Extractor] = {}  # trafilatura's settings by precise/balanced
+
+
+def _extractor(precise: bool, url: str | None) -> Extractor:
+    """The settings of one pass, as ``trafilatura.extract``'s keywords would make them.
+
+    Built once per mode (each build reads trafilatura's config file settings,
+    about a tenth of a millisecond a call); the page's URL goes on a copy, set
+    as ``Extractor(url=url)`` sets it. trafilatura never changes the settings it
+    is given (its recall retry works on a copy).
+    """
+    from trafilatura.settings import Extractor
+
+    template = _EXTRACTORS.get(precise)
+    if template is None:
+        template = Extractor(
+            fast=True,
+            precision=precise,
+            comments=False,
+            tables=True,
+            dedup=False,
+            with_metadata=False,
+        )
+        _EXTRACTORS[precise] = template
+    if url is None:
+        return template
+    options = copy.copy(template)
+    options.url = url
+    options.source = url.encode("utf-8", "replace").decode("utf-8")
+    return options
 
 
 def _without_comments(body: list[str], comments: list[HtmlComment]) -> list[str]:
