@@ -135,3 +135,16 @@ def test_analyze_the_sample_with_the_default_pipeline(tmp_path: Path) -> None:
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["meta"]["headline"]
     assert {"quotes", "claims", "techniques", "toxicity"} <= set(doc)
+
+
+def test_a_comment_backend_without_the_hf_extra_says_which_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _block(monkeypatch, "torch", "transformers")
+    lines = tmp_path / "lines.txt"
+    lines.write_text("You are all idiots.\n", encoding="utf-8")
+    code = main(["comments", "score", str(lines), "--encoder", "none", "--backend", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "needs the hf extra: pip install 'newsift[hf]'" in err
+    assert "Traceback" not in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsift.clitools import EXIT_SOME_FAILED, Commands, error, write_scored_lines
+from newsift.clitools import EXIT_SOME_FAILED, EXIT_USAGE, Commands, error, write_scored_lines
 from newsift.encoders import ENCODER_CHOICES
 
 
@@ -44,8 +44,12 @@ def cmd_comments_score(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     external = None
     if args.backend is not None:
+        from newsift.backends.hf import EXTRA_HINT, hf_available
         from newsift.comments.backend import HFToxicity
 
+        if not hf_available():  # a missing extra is a usage error, like a command's extra
+            error(f"newsift comments score --backend: {EXTRA_HINT}")
+            return EXIT_USAGE
         try:
             external = HFToxicity.load(args.backend)
         except ModelError as exc:

@@ -40,9 +40,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import IO, Any, TypeVar
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from newsift.errors import DecodeError, EmptyInput, InputError, InputTooLarge, NewsiftError
 from newsift.ingest.html_decode import parse_content_type
 
@@ -57,16 +54,18 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DIGITS = re.compile(r"\d+", re.ASCII)
 # What warcio lets out on malformed input. AttributeError and TypeError come from
 # records it cannot parse (a response without WARC-Target-URI); they are caught
-# around warcio calls only (_Reader.quietly), never around newsift code.
-_WARCIO_ERRORS = (
-    ArchiveLoadFailed,
-    EOFError,
-    zlib.error,
-    OSError,
-    ValueError,
-    AttributeError,
-    TypeError,
-)
+# around warcio calls only (_Reader.quietly), never around newsift code. warcio is
+# imported on the first WARC read, not with newsift: it pulls in fsspec and asyncio
+# (about 70 ms of every cold start that reads no WARC).
+_PLAIN_ERRORS = (EOFError, zlib.error, OSError, ValueError, AttributeError, TypeError)
+
+
+def _step_errors() -> tuple[type[Exception], ...]:
+    """What a warcio step may raise on malformed input, :class:`_CutOff` included."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    return (ArchiveLoadFailed, *_PLAIN_ERRORS, _CutOff)
+
 
 T = TypeVar("T")
 
@@ -198,7 +197,7 @@ class _Reader:
         try:
             with redirect_stderr(buffer):
                 return step()
-        except (*_WARCIO_ERRORS, _CutOff) as exc:
+        except _step_errors() as exc:
             raise _Failed(exc) from exc
         finally:
             lines = buffer.getvalue().splitlines()
@@ -207,6 +206,8 @@ class _Reader:
     def outcomes(self) -> Iterator[WarcOutcome]:
         number = 0  # records read so far
         end = 0  # byte offset just past the last record read (compressed, for gzip)
+        from warcio.archiveiterator import ArchiveIterator
+
         try:
             self.records = self.quietly(
                 lambda: ArchiveIterator(self.source, check_digests=False, arc2warc=False)
