@@ -1,4 +1,4 @@
-"""``newsift corpus analyze|report|synthetic``: cross-document forensics; no analysis here."""
+"""``newsift corpus analyze|report|export|synthetic``: cross-document forensics, no analysis."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ def add_commands(commands: Commands) -> None:
         "--out", metavar="FILE.html", help="where to write (default OUT_DIR/corpus/report.html)"
     )
     report.set_defaults(handler=cmd_corpus_report)
+    export = sub.add_parser(
+        "export", help="write the corpus tables to one SQLite file (for Datasette, sqlite3)"
+    )
+    export.add_argument("out_dir", metavar="OUT_DIR", help="a folder 'corpus analyze' ran on")
+    export.add_argument(
+        "--sqlite", required=True, metavar="FILE", help="the SQLite file to write (replaced)"
+    )
+    export.set_defaults(handler=cmd_corpus_export)
     synthetic = sub.add_parser("synthetic", help="write a seeded synthetic news network")
     synthetic.add_argument("--out", required=True, metavar="FILE.jsonl", help="articles here")
     synthetic.add_argument(
@@ -71,6 +79,21 @@ def cmd_corpus_report(args: argparse.Namespace) -> int:
         render_report(result, f"newsift corpus report: {args.out_dir}"), encoding="utf-8"
     )
     print(f"newsift: wrote {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_corpus_export(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from newsift.corpus.export import export_sqlite
+
+    try:
+        counts = export_sqlite(args.out_dir, args.sqlite)
+    except (FileNotFoundError, json.JSONDecodeError, sqlite3.Error, OSError) as exc:
+        print(f"newsift: error: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    rows = ", ".join(f"{name} {count}" for name, count in counts.items())
+    print(f"newsift: wrote {args.sqlite} ({rows} rows)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -39,7 +39,7 @@ from newsift.report.view import (
     technique_name,
 )
 
-__all__ = ["render_html"]
+__all__ = ["render_documents", "render_html"]
 
 TOP_CLAIMS = 3
 SOURCE_KIND_NAMES = {
@@ -78,30 +78,107 @@ def render_html(data: Mapping[str, Any], *, home: str | None = None) -> str:
     """
     view = build_view(data)
     present = _present_sections(view)
+    skips = [f'<a class="skip" href="#{key}">Skip to {name.lower()}</a>' for key, name in present]
+    body = [
+        _header(view, present, home),
+        '<main id="main">',
+        _document_main(view),
+        "</main>",
+        _footer(view),
+    ]
+    return _page(f"{view.title} · newsift report", skips, body)
+
+
+def render_documents(
+    documents: Sequence[Mapping[str, Any]],
+    *,
+    failures: Sequence[tuple[str, str]] = (),
+    home: str | None = None,
+    source: str = "the upload",
+) -> str:
+    """One page for every document of a multi-document input (a WARC, JSON Lines, a folder).
+
+    A list of the documents (and of the inputs that failed, with why) links to each
+    document's report further down; element ids carry a per-document prefix (``d2-``)
+    so that no two documents' anchors clash. One document and no failure: the plain
+    :func:`render_html` page.
+    """
+    if len(documents) == 1 and not failures:
+        return render_html(documents[0], home=home)
+    views = []
+    for number, data in enumerate(documents, start=1):
+        view = build_view(data)
+        view.prefix = f"d{number}-"
+        views.append(view)
+    rows = [
+        f'<li><a href="#d{n}-doc">{e(view.title)}</a> <span class="muted">'
+        f"({e(_document_facts(view))})</span></li>"
+        for n, view in enumerate(views, start=1)
+    ]
+    failed = "".join(f"<li><bdi>{e(name)}</bdi>: {e(reason)}</li>" for name, reason in failures)
+    home_link = f'<p><a href="{e(home)}">Analyse another page</a></p>' if home is not None else ""
+    listing = (
+        '<header class="top"><p class="rlabel">newsift report</p>'
+        f"<h1>{len(views)} documents from {bdi(source)}</h1>{home_link}</header>"
+        '<nav id="documents" aria-labelledby="h-documents" class="doclist">'
+        '<h2 id="h-documents">Documents</h2>'
+        f"<ol>{''.join(rows)}</ol>"
+        + (f"<h3>Not analysed ({len(failures)})</h3><ul>{failed}</ul>" if failures else "")
+        + "</nav>"
+    )
+    sections = [
+        f'<article class="document" id="{view.prefix}doc" aria-label="Document {n}">'
+        f"{_header(view, _present_sections(view), None)}{_document_main(view)}"
+        '<p class="muted"><a href="#documents">Back to the list of documents</a></p></article>'
+        for n, view in enumerate(views, start=1)
+    ]
+    body = [listing, '<main id="main">', *sections, "</main>", _footer(views[0]) if views else ""]
+    skips = ['<a class="skip" href="#documents">Skip to the list of documents</a>']
+    return _page(f"{len(views)} documents · newsift report", skips, body)
+
+
+def _page(title: str, skips: Sequence[str], body: Sequence[str]) -> str:
+    """The HTML shell: one file, its stylesheet inline and pinned by the CSP."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{e(REPORT_CSP)}">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{e(view.title)} · newsift report</title>",
+        f"<title>{e(title)}</title>",
         f"<style>{CSS}</style>",
         "</head><body>",
-        *(f'<a class="skip" href="#{key}">Skip to {name.lower()}</a>' for key, name in present),
+        *skips,
         '<div class="wrap">',
-        _header(view, present, home),
-        '<main id="main">',
+        *body,
+        "</div></body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _document_main(view: View) -> str:
+    parts = [
         _summary(view),
         _legend(view),
         _article(view),
         _sources(view),
         _claims(view),
         _comments(view),
-        "</main>",
-        _footer(view),
-        "</div></body></html>",
     ]
-    return "\n".join(p for p in parts if p) + "\n"
+    return "\n".join(p for p in parts if p)
+
+
+def _document_facts(view: View) -> str:
+    """A document's id, author and date in one short line (the multi-document list)."""
+    facts = [view.id]
+    if view.meta.get("author"):
+        facts.append(f"by {view.meta['author']}")
+    if view.meta.get("published"):
+        facts.append(view.meta["published"])
+    comments = len(view.comments())
+    if comments:
+        facts.append(f"{comments} comments")
+    return ", ".join(facts)
 
 
 def _present_sections(view: View) -> list[tuple[str, str]]:
@@ -128,7 +205,7 @@ def _header(view: View, present: Sequence[tuple[str, str]], home: str | None) ->
         facts.append(_link(view.meta["url"]))
     elif view.meta.get("source"):
         facts.append(f"from {bdi(view.meta['source'])}")
-    toc = "".join(f'<li><a href="#{key}">{e(name)}</a></li>' for key, name in present)
+    toc = "".join(f'<li><a href="#{view.prefix}{key}">{e(name)}</a></li>' for key, name in present)
     if home is not None:
         toc += f'<li><a href="{e(home)}">Analyse another page</a></li>'
     return (
@@ -158,8 +235,8 @@ def _summary(view: View) -> str:
     cards += [_techniques_card(view), _thread_card(view)]
     body = "".join(c for c in cards if c)
     return (
-        '<section id="summary" aria-labelledby="h-summary">'
-        '<h2 id="h-summary">Summary</h2>'
+        f'<section id="{view.prefix}summary" aria-labelledby="{view.prefix}h-summary">'
+        f'<h2 id="{view.prefix}h-summary">Summary</h2>'
         f'<div class="cards">{body}</div></section>'
     )
 
@@ -248,7 +325,7 @@ def _claims_card(view: View) -> str:
     listed = view.short_list()
     unsourced = sum(1 for c in listed if c["claimant"] == "author")
     items = "".join(
-        f'<li><a href="#claim-{i}">{e(_clip(view.span_text(c["span"]), 90))}</a> '
+        f'<li><a href="#{view.prefix}claim-{i}">{e(_clip(view.span_text(c["span"]), 90))}</a> '
         f'<span class="muted">({e(_claim_detail(view, c))})</span></li>'
         for i, c in enumerate(listed[:TOP_CLAIMS], start=1)
     )
@@ -312,7 +389,7 @@ def _thread_summary(view: View) -> str:
     target_text = ", ".join(f"{bdi(t['target'])} ({_int(t.get('count'))})" for t in targets)
     worst = [r for r in as_list(thread.get("most_offensive")) if isinstance(r, str)]
     worst_links = ", ".join(
-        f'<a href="#{_comment_anchor(view, r)}">{bdi(_comment_name(view, r))}</a>'
+        f'<a href="#{_comment_anchor(view, r)}">{_comment_name(view, r)}</a>'
         for r in worst
         if _comment_anchor(view, r)
     )
@@ -346,9 +423,9 @@ def _top_comments(view: View, thread: Mapping[str, Any]) -> str:
         anchor = _comment_anchor(view, top["region"])
         if not anchor:
             continue
-        label = f"comment {anchor.removeprefix('comment-')}"
         rows.append(
-            f'<li><a href="#{anchor}">{e(label)}</a> ({_num(top.get("score")):.2f}): '
+            f'<li><a href="#{anchor}">{_comment_name(view, top["region"])}</a> '
+            f"({_num(top.get('score')):.2f}): "
             f"{bdi(top.get('reason') or 'offensive')}</li>"
         )
     return f"<p>Top comments by score:</p><ol>{''.join(rows)}</ol>" if rows else ""
@@ -370,7 +447,7 @@ def _legend(view: View) -> str:
         keys.append(("f", "Flag evidence"))
     if view.nonresponses:
         keys.append(("nr", "Did not respond"))
-    if any(item.get("spans") for item in view.toxicity.values()):
+    if any(m.kind == "toxic" for m in view.marks):
         keys.append(("x", "Offensive words"))
     if not keys:
         return ""
@@ -399,19 +476,24 @@ def _article(view: View) -> str:
             notes = [n for n in view.notes if _placed_here(n, para, placed)]
             placed.update(n.number for n in notes)
             body = _highlight(view, para["start"], para["end"], article_marks, opened, refs)
-            rows.append(f'<div class="para"><p>{body}</p>{_note_list(notes, view)}</div>')
+            # the notes come first so that they float beside the paragraph's first line
+            aside = f'<aside class="side">{_note_list(notes, view)}</aside>' if notes else ""
+            rows.append(f'<div class="para">{aside}<p>{body}</p></div>')
         label = "" if kind == "body" else f'<div class="rlabel">{e(kind)}</div>'
         blocks.append(f'<div class="region kind-{e(kind)}">{label}{"".join(rows)}</div>')
     rest = [n for n in view.notes if n.number not in placed and n.start < len(view.text)]
     rest = [n for n in rest if not _in_comment(view, n.start)]
     if rest:
-        blocks.append(f"<h3>Other notes</h3>{_note_list(rest, view)}")
+        blocks.append(
+            f'<div class="other-notes"><h3>Other notes</h3>{_note_list(rest, view)}</div>'
+        )
     if not view.text.strip():
         blocks.append('<p class="muted">The document has no text.</p>')
     return (
-        '<section id="article" aria-labelledby="h-article"><h2 id="h-article">Article</h2>'
+        f'<section id="{view.prefix}article" aria-labelledby="{view.prefix}h-article">'
+        f'<h2 id="{view.prefix}h-article">Article</h2><div class="column">'
         + "".join(blocks)
-        + "</section>"
+        + "</div></section>"
     )
 
 
@@ -435,7 +517,9 @@ def _highlight(
             continue
         classes = " ".join(dict.fromkeys(" ".join(m.css for m in seg.marks).split()))
         title = "; ".join(dict.fromkeys(m.label for m in seg.marks))
-        anchors = "".join(f'<span id="{m.anchor}"></span>' for m in seg.opening if m.anchor)
+        anchors = "".join(
+            f'<span id="{view.prefix}{m.anchor}"></span>' for m in seg.opening if m.anchor
+        )
         attrs = f' class="{e(classes)}" title="{e(title)}"'
         if seg.opening:
             label = "; ".join(dict.fromkeys(m.label for m in seg.opening))
@@ -443,10 +527,10 @@ def _highlight(
         out.append(f"{anchors}<mark{attrs}>{text}</mark>")
         for mark in seg.marks:
             if mark.note is not None and mark.end == seg.end:
-                anchor = "" if mark.note in refs else f' id="ref-{mark.note}"'
+                anchor = "" if mark.note in refs else f' id="{view.prefix}ref-{mark.note}"'
                 refs.add(mark.note)
                 out.append(
-                    f'<sup class="ref"><a href="#note-{mark.note}"{anchor} '
+                    f'<sup class="ref"><a href="#{view.prefix}note-{mark.note}"{anchor} '
                     f'aria-label="note {mark.note}">{mark.note}</a></sup>'
                 )
     return "".join(out)
@@ -462,8 +546,9 @@ def _note_list(notes: Iterable[Note], view: View) -> str:
             "nonresponse": "Non-response",
         }.get(note.kind, note.kind)
         items.append(
-            f'<li class="n-{e(note.kind)}" id="note-{note.number}">'
-            f'<a href="#ref-{note.number}" aria-label="back to the text of note {note.number}">'
+            f'<li class="n-{e(note.kind)}" id="{view.prefix}note-{note.number}">'
+            f'<a href="#{view.prefix}ref-{note.number}" '
+            f'aria-label="back to the text of note {note.number}">'
             f"{note.number}</a> <strong>{e(kind)}: {e(note.title)}</strong>"
             + (f"<br>{e(note.body)}" if note.body else "")
             + (
@@ -493,14 +578,16 @@ def _sources(view: View) -> str:
         for source_id in view.source_order:
             rows.append(_source_row(view, source_id, quote_index, quotes_by_id))
         body = (
-            '<table><caption class="muted">Everyone the article quotes or paraphrases.</caption>'
+            '<table class="stack">'
+            '<caption class="muted">Everyone the article quotes or paraphrases.</caption>'
             '<thead><tr><th scope="col">Who</th><th scope="col">Named or anonymous</th>'
             '<th scope="col">Descriptor</th><th scope="col">Spoke to the author</th>'
             '<th scope="col">Quotes</th><th scope="col">Flags</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
     return (
-        '<section id="sources" aria-labelledby="h-sources"><h2 id="h-sources">Sources</h2>'
+        f'<section id="{view.prefix}sources" aria-labelledby="{view.prefix}h-sources">'
+        f'<h2 id="{view.prefix}h-sources">Sources</h2>'
         f"{body}</section>"
     )
 
@@ -532,7 +619,8 @@ def _source_row(
     else:
         spoke = "no"
     links = ", ".join(
-        f'<a href="#quote-{quote_index[q]}">{i}</a>' for i, q in enumerate(own_ids, start=1)
+        f'<a href="#{view.prefix}quote-{quote_index[q]}">{i}</a>'
+        for i, q in enumerate(own_ids, start=1)
     )
     quotes = f"{len(own)} ({_int(source.get('quoted_words'))} words)"
     if links:
@@ -545,8 +633,10 @@ def _source_row(
     return (
         f'<tr><th scope="row"><mark class="q q-{css}">{bdi(view.source_label(source_id))}'
         "</mark></th>"
-        f"<td>{status}</td><td>{bdi(source.get('descriptor') or '—')}</td><td>{spoke}</td>"
-        f"<td>{quotes}</td><td>{flags or '—'}</td></tr>"
+        f'<td data-label="Named or anonymous">{status}</td>'
+        f'<td data-label="Descriptor">{bdi(source.get("descriptor") or "—")}</td>'
+        f'<td data-label="Spoke to the author">{spoke}</td>'
+        f'<td data-label="Quotes">{quotes}</td><td data-label="Flags">{flags or "—"}</td></tr>'
     )
 
 
@@ -557,7 +647,11 @@ def _claims(view: View) -> str:
     listed = view.short_list()
     ids = {id(c) for c in listed}
     items = [
-        _claim_item(view, claim, f'<a href="#claim-{index}">{e(view.span_text(claim["span"]))}</a>')
+        _claim_item(
+            view,
+            claim,
+            f'<a href="#{view.prefix}claim-{index}">{e(view.span_text(claim["span"]))}</a>',
+        )
         for index, claim in enumerate(listed, start=1)
     ]
     body = f'<ol class="claims">{"".join(items)}</ol>' if items else "<p>No check-worthy claim.</p>"
@@ -573,8 +667,9 @@ def _claims(view: View) -> str:
     if rest:
         body += f'<p class="muted">{rest} other sentences scored below the threshold.</p>'
     return (
-        '<section id="claims" aria-labelledby="h-claims">'
-        '<h2 id="h-claims">Claims to check: the short list, most check-worthy first</h2>'
+        f'<section id="{view.prefix}claims" aria-labelledby="{view.prefix}h-claims">'
+        f'<h2 id="{view.prefix}h-claims">'
+        "Claims to check: the short list, most check-worthy first</h2>"
         f"{body}</section>"
     )
 
@@ -627,19 +722,13 @@ def _comments(view: View) -> str:
         depth = _depth(comment, {c["id"]: c for c in comments})
         badges = _badges(view, comment, ids)
         author = comment.get("author") if isinstance(comment.get("author"), str) else None
-        who = (
-            f"<strong>{bdi(author)}</strong>"
-            if author
-            else '<strong class="muted">No name</strong>'
-        )
-        when = comment.get("when")
-        when_html = f'<span class="muted">{e(when)}</span>' if isinstance(when, str) else ""
+        who = f"<strong>{bdi(author)}</strong>" if author else ""
         parent = comment.get("parent")
         reply = ""
         if isinstance(parent, str) and parent in ids:
             reply = (
                 f'<span class="muted">reply to <a href="#{_comment_anchor(view, parent)}">'
-                f"{bdi(_comment_name(view, parent))}</a></span>"
+                f"{_comment_name(view, parent)}</a></span>"
             )
         paragraphs = comment["paragraphs"] or [{"start": comment["start"], "end": comment["end"]}]
         text = "".join(
@@ -649,16 +738,17 @@ def _comments(view: View) -> str:
         offensive = (
             " offensive" if view.toxicity.get(comment["id"], {}).get("offensive") is True else ""
         )
+        anchor = f"{view.prefix}comment-{number}"
         cards.append(
-            f'<article class="comment d{min(depth, 3)}{offensive}" id="comment-{number}" '
+            f'<article class="comment d{min(depth, 3)}{offensive}" id="{anchor}" '
             f'aria-label="Comment {number}">'
-            f'<header><a class="muted" href="#comment-{number}">#{number}</a> '
-            f"{who}{when_html}{reply}<span>{badges}</span></header>{text}</article>"
+            f'<header><a class="cnum" href="#{anchor}">Comment {number}</a>'
+            f"{who}{_when(comment)}{reply}<span>{badges}</span></header>{text}</article>"
         )
-    summary = f'<div class="card">{_thread_summary(view)}</div>'
+    summary = f'<div class="card">{_thread_summary(view)}{_reference_line(view)}</div>'
     return (
-        '<section id="comments" aria-labelledby="h-comments">'
-        f'<h2 id="h-comments">Comments</h2>{summary}{"".join(cards)}</section>'
+        f'<section id="{view.prefix}comments" aria-labelledby="{view.prefix}h-comments">'
+        f'<h2 id="{view.prefix}h-comments">Comments</h2>{summary}{"".join(cards)}</section>'
     )
 
 
@@ -691,7 +781,7 @@ def _badges(view: View, comment: Mapping[str, Any], ids: set[str]) -> str:
     duplicate = item.get("duplicate_of")
     if isinstance(duplicate, str) and duplicate:
         anchor = _comment_anchor(view, duplicate)
-        shown = bdi(_comment_name(view, duplicate))
+        shown = _comment_name(view, duplicate)
         target_html = f'<a href="#{anchor}">{shown}</a>' if anchor else shown
         badges.append(f'<span class="badge b-dup">duplicate of {target_html}</span>')
     for reason in as_list(item.get("junk")):
@@ -718,16 +808,49 @@ def _depth(comment: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]) -
 def _comment_anchor(view: View, region_id: str) -> str:
     for number, comment in enumerate(view.comments(), start=1):
         if comment["id"] == region_id:
-            return f"comment-{number}"
+            return f"{view.prefix}comment-{number}"
     return ""
 
 
 def _comment_name(view: View, region_id: str) -> str:
+    """``comment 4 (Elaine Carver)``, or ``comment 5`` without a name: the card's number
+    first, so every mention of a comment finds its card (escaped HTML)."""
     for number, comment in enumerate(view.comments(), start=1):
         if comment["id"] == region_id:
             author = comment.get("author")
-            return author if isinstance(author, str) and author else f"comment {number}"
-    return str(region_id)
+            named = f" ({bdi(author)})" if isinstance(author, str) and author else ""
+            return f"comment {number}{named}"
+    return bdi(region_id)
+
+
+def _when(comment: Mapping[str, Any]) -> str:
+    """The comment's time as the page gave it, and beside it the date it resolves to."""
+    when, resolved = comment.get("when"), comment.get("when_resolved")
+    if not isinstance(when, str) or not when:
+        return ""
+    shown = f'<span class="muted">{e(when)}</span>'
+    if isinstance(resolved, str) and resolved and resolved != when:
+        shown += f' <time datetime="{e(resolved)}">({e(resolved)})</time>'
+    return f'<span class="when">{shown}</span>'
+
+
+def _reference_line(view: View) -> str:
+    """Say plainly which date relative comment times were counted back from, if any."""
+    comments = view.comments()
+    relative = [c for c in comments if isinstance(c.get("when"), str) and c.get("when")]
+    if not relative:
+        return ""
+    reference = view.meta.get("reference_date") or view.meta.get("crawl_date")
+    resolved = sum(1 for c in relative if isinstance(c.get("when_resolved"), str))
+    if reference:
+        return (
+            f'<p class="muted">Comment times such as “2 days ago” are counted back from '
+            f"{e(reference)}; {resolved} of {len(relative)} resolved to a date.</p>"
+        )
+    return (
+        '<p class="muted">No reference date was given, so comment times such as “2 days ago” '
+        "stay as the page wrote them.</p>"
+    )
 
 
 # -------------------------------------------------------------------- footer

@@ -42,7 +42,7 @@ font-size:.9rem}
 .bar rect.bg{fill:#ddd}.bar rect.fg{fill:#1f4e9c}
 .legend{display:flex;flex-wrap:wrap;gap:.4em .9em;font-size:.9rem;margin:.6em 0;padding:.5em .8em;
 border:1px solid var(--line);border-radius:6px}
-.legend span{white-space:nowrap}
+.legend span{white-space:nowrap}.legend span.muted{white-space:normal}
 mark{color:inherit;background:transparent;border-radius:2px;padding:0 1px}
 .q-named{background:#d6e6ff}.q-anon{background:#ffd79e}.q-org{background:#cfeccf}
 .q-doc{background:#e6d9f7}.q-group{background:#c8ecec}.q-unattr{background:#e4e4e4}
@@ -54,13 +54,17 @@ mark{color:inherit;background:transparent;border-radius:2px;padding:0 1px}
 sup.ref{font-size:.7em;line-height:0}
 sup.ref a{text-decoration:none;font-weight:700;padding:0 .1em}
 .region{margin:0 0 .2rem}
-.para{display:grid;grid-template-columns:minmax(0,1fr) 19rem;gap:1.2rem;align-items:start}
-.para p{margin:.45em 0;white-space:pre-wrap}
+#article .column,.document .column{padding-right:21rem}
+.column::after{content:"";display:block;clear:both}
+.para p{margin:.45em 0;white-space:pre-wrap;overflow-wrap:anywhere}
+aside.side{float:right;clear:right;width:19.5rem;margin:.45em -21rem .3em 0}
+aside.side ol.notes{margin:0}
+.other-notes{clear:both}
 .kind-headline p{font-family:Georgia,serif;font-size:1.3rem;font-weight:700}
 .kind-byline p,.kind-dateline p{color:var(--muted)}
 .kind-bio p{font-style:italic}
 .rlabel{font-size:.72rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
-ol.notes{list-style:none;margin:.4em 0;padding:0;font-size:.86rem}
+ol.notes{list-style:none;margin:.4em 0;padding:0;font-size:.86rem;overflow-wrap:anywhere}
 ol.notes li{border-left:4px solid var(--line);background:var(--soft);padding:.35em .6em;
 margin-bottom:.5em}
 ol.notes li.n-flag{border-color:#b00020}ol.notes li.n-technique{border-color:#a33f00}
@@ -81,26 +85,47 @@ ol.claims li{margin-bottom:.6em}
 .comment{border:1px solid var(--line);border-radius:6px;padding:.5em .8em;margin:.6em 0}
 .comment.d1{margin-left:2rem}.comment.d2{margin-left:4rem}.comment.d3{margin-left:6rem}
 .comment header{display:flex;flex-wrap:wrap;gap:.3em .8em;align-items:baseline}
-.comment p{white-space:pre-wrap;margin:.4em 0}
+.comment .cnum{font-weight:700;color:var(--ink);text-decoration:none}
+.comment time{color:var(--muted)}
+.comment p{white-space:pre-wrap;margin:.4em 0;overflow-wrap:anywhere}
+.doclist ol li{margin-bottom:.3em}
+.document{border-top:3px solid var(--ink);margin-top:2.5rem}
+.refdate{max-width:14rem;font:inherit;padding:.3em}
 .comment.offensive{border-left:5px solid #9e001c}
 form.analyze{display:grid;gap:.8rem;max-width:52rem}
 form.analyze textarea{width:100%;min-height:14rem;font:inherit;padding:.5em}
 form.analyze input[type=url]{width:100%;font:inherit;padding:.4em}
+form.analyze input[type=date]{font:inherit;padding:.3em}
 form.analyze button{font:inherit;font-weight:700;padding:.5em 1.4em;background:#1f4e9c;
 color:#fff;border:0;border-radius:4px;cursor:pointer;justify-self:start}
 fieldset{border:1px solid var(--line);border-radius:6px}
 .error{background:#ffe0e5;border:2px solid #9e001c;padding:.6em .9em;border-radius:6px}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.6em;color:var(--muted);
 font-size:.85rem}
-@media (max-width:820px){.para{grid-template-columns:1fr}.comment.d2,.comment.d3{margin-left:2rem}}
+@media (max-width:820px){
+#article .column,.document .column{padding-right:0}
+.para{display:flex;flex-direction:column}
+aside.side{float:none;width:auto;margin:0 0 .6em 1rem;order:2}
+.comment.d1,.comment.d2,.comment.d3{margin-left:1rem}
+.badge{white-space:normal}
+table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}
+table.stack thead{position:absolute;left:-9999px}
+table.stack tr{border-bottom:2px solid var(--line);padding:.3em 0}
+table.stack td{border:0;padding:.1em .5em}
+table.stack caption{display:block;text-align:left}
+table.stack td::before{content:attr(data-label) ": ";font-weight:700}
+}
 @media print{
-body{font-size:10.5pt}.skip,nav.toc,form.analyze{display:none}
+body{font-size:10.5pt}.skip,nav.toc,form.analyze,.home{display:none}
 .wrap{max-width:none;padding:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.card,.comment,ol.notes li,tr{break-inside:avoid}
-h2{break-after:avoid}
-.para{grid-template-columns:minmax(0,1fr) 15rem}
+.card,.comment,ol.notes li,tr,figure{break-inside:avoid}
+h2,h3{break-after:avoid}
+#article .column,.document .column{padding-right:14.5rem}
+aside.side{width:13.5rem;margin-right:-14.5rem}
 a{color:inherit;text-decoration:none}
+a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;overflow-wrap:anywhere}
+.document{break-before:page}
 }
 """
 

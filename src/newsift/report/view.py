@@ -125,6 +125,8 @@ class View:
     layers: set[str] = field(default_factory=set)
     marks: list[Mark] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    #: put before every element id, so several documents' reports share one page ("d2-")
+    prefix: str = ""
 
     # ----------------------------------------------------------------- reading
     @property
@@ -189,6 +191,32 @@ class View:
             return f"from a document: {self.source_label(source)}" if known else "from a document"
         return ""
 
+    def speaker_of(self, technique: Mapping[str, Any], span: Mapping[str, int]) -> str | None:
+        """The source id whose words a technique span is, or None.
+
+        Only a person or an organisation, and only when a quote of that source holds the
+        span (the technique's own ``quote`` when it names one): a speaker id alone, or one
+        naming a document or an unattributed source, does not make the words theirs.
+        """
+        speaker = technique.get("speaker")
+        source = self.sources.get(speaker) if isinstance(speaker, str) else None
+        if source is None or source.get("kind") not in SPEAKING_KINDS:
+            return None
+        quote_id = technique.get("quote")
+        candidates = [
+            q
+            for q in self.quotes
+            if q.get("source") == speaker
+            and (not isinstance(quote_id, str) or q.get("id") == quote_id)
+        ]
+        length = span["end"] - span["start"]
+        for quote in candidates:
+            content = quote["content"]
+            inside = min(span["end"], content["end"]) - max(span["start"], content["start"])
+            if 2 * inside > length:  # most of the span lies in the quote (marks may stick out)
+                return str(speaker)
+        return None
+
     def technique_counts(self) -> list[tuple[str, int]]:
         counts = Counter(str(t["label"]) for t in self.techniques)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -202,6 +230,22 @@ class View:
         if not paragraphs:
             return self.span_text(region)
         return "\n\n".join(self.span_text(p) for p in paragraphs)
+
+
+#: Source kinds that can "say" something: a note reads "(in words of X)" only for these.
+SPEAKING_KINDS = frozenset({"person", "organization"})
+
+
+def moderator_would_accept(item: Mapping[str, Any]) -> bool:
+    """Whether a comment's offending-word spans may be highlighted.
+
+    Only for a comment the analyzer calls offensive and, where it wrote the calibrated
+    moderator decision (``would_remove``), one it would remove: the words of a comment
+    a moderator would keep are not shown as offending, whatever spans came with it.
+    """
+    if item.get("offensive") is not True:
+        return False
+    return item.get("would_remove") is not False
 
 
 def as_list(value: object) -> list[Any]:
@@ -420,8 +464,8 @@ def _annotate(view: View) -> None:
         span = _span(technique.get("span"), n)
         assert span is not None
         explanation = str(technique.get("explanation") or "")
-        speaker = technique.get("speaker")
-        if isinstance(speaker, str) and speaker:
+        speaker = view.speaker_of(technique, span)
+        if speaker is not None:
             explanation += f" (in words of {isolate(view.source_label(speaker))})"
         score = _number(technique.get("score"), -1.0)
         title = technique_name(technique.get("label"))
@@ -450,10 +494,14 @@ def _annotate(view: View) -> None:
         css = {"flag": "f", "byline": "f", "technique": "t", "nonresponse": "nr"}[kind]
         for span in spans:
             marks.append(Mark(span["start"], span["end"], kind, css, title, number))
+    comments = {c["id"]: c for c in view.comments()}
     for region_id, item in view.toxicity.items():
+        region = comments.get(region_id)
+        if region is None or not moderator_would_accept(item):
+            continue
         for span_item in as_list(item.get("spans")):
             span = _span(span_item, n)
-            if span is not None:
+            if span is not None and region["start"] <= span["start"] < span["end"] <= region["end"]:
                 label = str(span_item.get("label") or "offensive")
                 marks.append(
                     Mark(

@@ -31,7 +31,8 @@ from newsift.ingest import KINDS, Loaded, read_bytes
 from newsift.ingest.fetch import is_web_url
 from newsift.limits import Limits
 from newsift.pipeline import Pipeline, default_pipeline
-from newsift.report import ReportError, render_html
+from newsift.report import ReportError
+from newsift.report.html import render_documents
 from newsift.runner import Outcome
 from newsift.server.engine import Batch, Busy, Engine, TimedOut
 from newsift.server.isolation import NoWorkers, ProcessEngine, WorkerCrashed
@@ -175,22 +176,30 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         ):
             raise RequestFailed(401, UNAUTHORIZED, "request.unauthorized")
         kind = _kind(_text(fields.get("kind")) or "auto")
+        reference = _reference_date((_text(fields.get("reference_date")) or "").strip() or None)
         upload = fields.get("file")
         text = _text(fields.get("text")) or ""
         url = (_text(fields.get("url")) or "").strip()
+        source = "the pasted text"
         if isinstance(upload, UploadFile) and upload.filename:
             data = await _read_upload(upload, settings)
-            name = _file_name(upload.filename)
-            batch = await _run(engine, _upload_reader(data, name, kind, limits))
+            source = name = _file_name(upload.filename)
+            batch = await _run(engine, _upload_reader(data, name, kind, limits, reference))
         elif text.strip():
-            batch = await _run(engine, _text_reader(text, kind, None, limits))
+            batch = await _run(engine, _text_reader(text, kind, reference, limits))
         elif url:
-            batch = await _run(engine, _url_reader(url, settings, limits, None))
+            source = url
+            batch = await _run(engine, _url_reader(url, settings, limits, reference))
         else:
             raise RequestFailed(400, "paste some text, choose a file or give a URL", "input.empty")
-        doc = _first_document(batch)
+        documents = _documents(batch)
+        failures = [
+            (o.id, clean_message(o.reason or o.status))
+            for o in batch.outcomes
+            if o.document is None
+        ]
         try:
-            page = render_html(doc, home="/")
+            page = render_documents(documents, failures=failures, home="/", source=source)
         except ReportError as exc:  # pragma: no cover - the pipeline's documents always render
             raise RequestFailed(400, str(exc), exc.code) from exc
         return HTMLResponse(page)
@@ -253,7 +262,7 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         data = await _read_upload(upload, settings)
         name = _file_name(upload.filename or "upload")
         kind = _kind(_text(fields.get("kind")) or "auto")
-        batch = await _run(engine, _upload_reader(data, name, kind, limits))
+        batch = await _run(engine, _upload_reader(data, name, kind, limits, None))
         documents = [o.document.to_dict() for o in batch.outcomes if o.document is not None]
         failures = [
             {"id": o.id, "reason": clean_message(o.reason or o.status), "code": o.code}
@@ -367,9 +376,9 @@ def _text_reader(
 
 
 def _upload_reader(
-    data: bytes, name: str, kind: str, limits: Limits
+    data: bytes, name: str, kind: str, limits: Limits, reference: str | None
 ) -> Callable[[], Iterable[Loaded]]:
-    return partial(read_bytes, data, name=name, kind=kind, limits=limits)
+    return partial(read_bytes, data, name=name, kind=kind, limits=limits, reference_date=reference)
 
 
 def _url_reader(
@@ -399,6 +408,12 @@ async def _run(engine: Engine | ProcessEngine, read: Callable[[], Iterable[Loade
         raise RequestFailed(504, str(exc), "limit.time") from exc
     except WorkerCrashed as exc:
         raise RequestFailed(500, str(exc), "server.worker_crashed") from exc
+
+
+def _documents(batch: Batch) -> list[dict[str, Any]]:
+    """Every analysed document of a batch; none: the first failure as a 400/413."""
+    documents = [o.document.to_dict() for o in batch.outcomes if o.document is not None]
+    return documents or [_first_document(batch)]
 
 
 def _first_document(batch: Batch) -> dict[str, Any]:

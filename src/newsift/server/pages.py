@@ -5,6 +5,7 @@ Same stylesheet as the report (so the one CSP hash covers both); no script.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from newsift import __version__
@@ -25,8 +26,14 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def index_page(settings: Settings, pipeline: list[str]) -> str:
-    """The form: paste text, upload a file, or (when allowed) give a URL."""
+def index_page(settings: Settings, pipeline: list[str], today: date | None = None) -> str:
+    """The form: paste text, upload a file, or (when allowed) give a URL.
+
+    The reference date (what "2 days ago" counts back from) is pre-filled with ``today``
+    (the server's date) and says so; a saved page that records when it was saved uses
+    that date instead, as :mod:`newsift.ingest` does everywhere.
+    """
+    today = today or date.today()
     megabytes = settings.max_upload_bytes / 1_000_000
     url_field = ""
     if settings.allow_urls:
@@ -63,6 +70,13 @@ where the text pushes, and what the comment section does.</p></header>
 <option value="text">plain article text</option>
 <option value="html">HTML</option>
 </select></p>
+<p><label for="reference_date">Reference date for comment times</label><br>
+<input type="date" id="reference_date" name="reference_date" class="refdate"
+value="{today.isoformat()}" aria-describedby="reference_help"><br>
+<span class="muted" id="reference_help">Times such as “2 days ago” are counted back from
+this date: today ({today.isoformat()}) unless you change it. A saved page that records
+when it was saved (a WARC record, a JSON line with crawl_date) uses its own date.
+Clear the field to leave such times unresolved.</span></p>
 {key_field}
 <button type="submit" id="analyze">Analyze</button>
 <p class="muted">Up to {megabytes:g} MB; an analysis stops after
