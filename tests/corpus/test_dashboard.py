@@ -232,6 +232,7 @@ def test_timeline_places_each_copy_by_days_after_the_first() -> None:
     assert "first seen" in svg and "+3 d · similarity 0.80" in svg
     assert "no date · similarity 0.70" in svg
     assert "days after the first-seen copy" in svg
+    assert 'b.example: <span class="diff">-said +stated</span>' in svg  # how the copy changed
 
 
 def test_sqlite_export_for_datasette(tmp_path: Path) -> None:

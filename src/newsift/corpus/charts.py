@@ -150,8 +150,19 @@ def cluster_timeline(copies: Sequence[Mapping[str, Any]], number: int) -> str:
             texts.append(f"+{offset:.0f} d · similarity {copy.similarity:.2f}")
     outlets = len({s.outlet for s in spread})
     title = f"Cluster {number}: {len(spread)} copies in {outlets} outlets, by days after the first"
-    return bar_chart(
+    chart = bar_chart(
         items, axis_label="days after the first-seen copy", title=title, value_text=texts
+    )
+    changes = "".join(
+        f"<li>{escape(str(c.get('outlet') or 'no outlet'))}: "
+        f'<span class="diff">{escape(_clip(str(c["diff"]), 200))}</span></li>'
+        for c in copies
+        if isinstance(c.get("diff"), str) and c["diff"]
+    )
+    if not changes:
+        return chart
+    return chart.replace(
+        "</figcaption></figure>", f'</figcaption><ul class="changes">{changes}</ul></figure>', 1
     )
 
 

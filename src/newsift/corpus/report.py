@@ -50,6 +50,7 @@ svg .l-bylines{stroke:#555;fill:none;stroke-dasharray:2 4;opacity:.9}
 svg.key{width:40px;height:10px;vertical-align:middle}svg.key line{stroke-width:3}
 ul.keys{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.2em 1.5em}
 .timelines figure{margin:.4em 0 1.2em}
+ul.changes{margin:.2em 0 0;padding-left:1.2em;font-size:.88em;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.92em}
 th,td{border-bottom:1px solid var(--line);padding:.3em .45em;text-align:left;vertical-align:top;
 overflow-wrap:break-word}
@@ -295,8 +296,8 @@ def _timelines(duplicates: Sequence[Mapping[str, Any]]) -> str:
     return (
         '<p class="lead">One chart per cluster of near-duplicate articles: where each copy '
         "appeared, how many days after the first-seen copy, and how similar it stayed "
-        "(estimated Jaccard similarity of word 4-grams; 1.00 = unchanged). What changed is "
-        f'in the table below.</p><div class="timelines">{shown}</div>{more}'
+        "(estimated Jaccard similarity of word 4-grams; 1.00 = unchanged), and under it what "
+        f'each copy changed (-removed +added words).</p><div class="timelines">{shown}</div>{more}'
     )
 
 
