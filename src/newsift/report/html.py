@@ -389,7 +389,7 @@ def _thread_summary(view: View) -> str:
     target_text = ", ".join(f"{bdi(t['target'])} ({_int(t.get('count'))})" for t in targets)
     worst = [r for r in as_list(thread.get("most_offensive")) if isinstance(r, str)]
     worst_links = ", ".join(
-        f'<a href="#{_comment_anchor(view, r)}">{_comment_name(view, r)}</a>'
+        f'<a href="#{_comment_anchor(view, r)}">{_comment_label(view, r)}</a>'
         for r in worst
         if _comment_anchor(view, r)
     )
@@ -424,7 +424,7 @@ def _top_comments(view: View, thread: Mapping[str, Any]) -> str:
         if not anchor:
             continue
         rows.append(
-            f'<li><a href="#{anchor}">{_comment_name(view, top["region"])}</a> '
+            f'<li><a href="#{anchor}">{_comment_label(view, top["region"])}</a> '
             f"({_num(top.get('score')):.2f}): "
             f"{bdi(top.get('reason') or 'offensive')}</li>"
         )
@@ -728,7 +728,7 @@ def _comments(view: View) -> str:
         if isinstance(parent, str) and parent in ids:
             reply = (
                 f'<span class="muted">reply to <a href="#{_comment_anchor(view, parent)}">'
-                f"{_comment_name(view, parent)}</a></span>"
+                f"{bdi(_comment_name(view, parent))}</a></span>"
             )
         paragraphs = comment["paragraphs"] or [{"start": comment["start"], "end": comment["end"]}]
         text = "".join(
@@ -781,7 +781,7 @@ def _badges(view: View, comment: Mapping[str, Any], ids: set[str]) -> str:
     duplicate = item.get("duplicate_of")
     if isinstance(duplicate, str) and duplicate:
         anchor = _comment_anchor(view, duplicate)
-        shown = _comment_name(view, duplicate)
+        shown = bdi(_comment_name(view, duplicate))
         target_html = f'<a href="#{anchor}">{shown}</a>' if anchor else shown
         badges.append(f'<span class="badge b-dup">duplicate of {target_html}</span>')
     for reason in as_list(item.get("junk")):
@@ -813,8 +813,17 @@ def _comment_anchor(view: View, region_id: str) -> str:
 
 
 def _comment_name(view: View, region_id: str) -> str:
-    """``comment 4 (Elaine Carver)``, or ``comment 5`` without a name: the card's number
-    first, so every mention of a comment finds its card (escaped HTML)."""
+    """A comment's author, or ``comment 5`` without one (plain text: escape it)."""
+    for number, comment in enumerate(view.comments(), start=1):
+        if comment["id"] == region_id:
+            author = comment.get("author")
+            return author if isinstance(author, str) and author else f"comment {number}"
+    return str(region_id)
+
+
+def _comment_label(view: View, region_id: str) -> str:
+    """``comment 4 (Elaine Carver)``, or ``comment 5`` without a name (escaped HTML): the
+    card's number first, so a summary's mention finds its numbered card."""
     for number, comment in enumerate(view.comments(), start=1):
         if comment["id"] == region_id:
             author = comment.get("author")
