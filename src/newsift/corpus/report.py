@@ -59,7 +59,7 @@ thead th{border-bottom:2px solid var(--ink);background:var(--soft)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .flag{color:#a40000;font-weight:600}.diff{font-family:monospace;font-size:12px}
 .na{color:var(--muted)}
-@media (max-width:820px){
+@media screen and (max-width:820px){
 table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
 table.stack thead{position:absolute;left:-9999px}
 table.stack tr{border-bottom:2px solid var(--line);padding:.3em 0}

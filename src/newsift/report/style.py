@@ -102,7 +102,7 @@ fieldset{border:1px solid var(--line);border-radius:6px}
 .error{background:#ffe0e5;border:2px solid #9e001c;padding:.6em .9em;border-radius:6px}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.6em;color:var(--muted);
 font-size:.85rem}
-@media (max-width:820px){
+@media screen and (max-width:820px){
 #article .column,.document .column{padding-right:0}
 .para{display:flex;flex-direction:column}
 aside.side{float:none;width:auto;margin:0 0 .6em 1rem;order:2}
