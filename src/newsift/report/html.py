@@ -132,7 +132,11 @@ def render_documents(
         '<p class="muted"><a href="#documents">Back to the list of documents</a></p></article>'
         for n, view in enumerate(views, start=1)
     ]
-    body = [listing, '<main id="main">', *sections, "</main>", _footer(views[0]) if views else ""]
+    footer = (
+        f"<footer><p>Made by newsift {e(__version__)} from {len(views)} documents. "
+        "Highlights are machine findings to check, not verdicts.</p></footer>"
+    )
+    body = [listing, '<main id="main">', *sections, "</main>", footer]
     skips = ['<a class="skip" href="#documents">Skip to the list of documents</a>']
     return _page(f"{len(views)} documents · newsift report", skips, body)
 
