@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from newsift.cli import main
-from newsift.corpus.charts import bar_chart, cluster_timeline, nice_axis
+from newsift.corpus.charts import bar_chart, cluster_timeline, ledger_timeline, nice_axis
 from newsift.corpus.export import export_sqlite
 from newsift.corpus.outlet_graph import outlet_links
 from newsift.corpus.report import cell, render_report
@@ -158,7 +158,7 @@ def test_axes_start_at_zero_with_round_ticks(
 
 def test_a_share_of_a_third_fills_a_third_of_the_plot() -> None:
     svg = bar_chart([("x", 0.33)], axis_label="share (%)", title="t", percent=True)
-    width = float(re.search(r'class="bar" x="\d+" y="[\d.]+" width="([\d.]+)"', svg)[1])  # type: ignore[index]
+    width = float(re.search(r'class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)[1])  # type: ignore[index]
     assert width == pytest.approx(0.33 * 400, abs=1)
     assert 'class="axis-label"' in svg and ">share (%)<" in svg
     assert [t for t in re.findall(r'class="tick"[^>]*>([^<]+)<', svg)] == [
@@ -197,7 +197,7 @@ def test_no_raw_null_true_or_false_in_any_cell(page: str) -> None:
 
 def test_every_chart_has_an_axis_label_and_ticks(page: str) -> None:
     charts = re.findall(r'<svg class="chart".*?</svg>', page, re.S)
-    assert len(charts) == 3  # outcomes, anonymous shares, one cluster timeline
+    assert len(charts) == 4  # outcomes, people over time, anonymous shares, one cluster
     for svg in charts:
         assert 'class="axis-label"' in svg and svg.count('class="tick"') >= 2
 
@@ -257,3 +257,36 @@ def test_export_of_a_folder_never_analysed_fails_cleanly(tmp_path: Path) -> None
     assert not (tmp_path / "x.db").exists()
     with pytest.raises(FileNotFoundError):
         export_sqlite(tmp_path, tmp_path / "y.db")
+
+
+@pytest.mark.parametrize(
+    ("rows", "first_label", "bars"),
+    [
+        (corpus_result()["ledger"], "Dr. L. Falk", 1),  # the only dated person
+        (
+            [
+                {"person": "Quoted often", "flags": [], "documents": 9, "outlets": ["a", "b"],
+                 "first_seen": "2025-01-10", "last_seen": "2025-03-01"},
+                {"person": "Flagged", "flags": ["only_to_author"], "documents": 1, "outlets": [],
+                 "first_seen": "2025-02-01", "last_seen": "2025-02-01"},
+            ],
+            "Flagged",  # flagged people come first, whatever their count
+            2,
+        ),
+    ],
+)  # fmt: skip
+def test_ledger_timeline_spans_first_to_last_quote(
+    rows: list[dict[str, Any]], first_label: str, bars: int
+) -> None:
+    svg = ledger_timeline(rows)
+    labels = re.findall(r'<text class="lbl"[^>]*>([^<]+)<title>', svg)
+    assert labels[0] == first_label and len(labels) == bars
+    widths = [
+        float(w) for w in re.findall(r'class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)
+    ]
+    assert all(w > 0 for w in widths)  # a person quoted on one day still shows
+    assert "days since" in svg and "(from first to last quote)" in svg
+
+
+def test_ledger_timeline_of_undated_people_says_so() -> None:
+    assert "No dated quotes" in ledger_timeline([{"person": "x", "first_seen": None}])

@@ -66,10 +66,12 @@ def bar_chart(
     title: str,
     percent: bool = False,
     value_text: Sequence[str] | None = None,
+    starts: Sequence[float] | None = None,
 ) -> str:
     """Horizontal bars from zero on a labelled axis; ``axis_label`` names the unit.
 
-    ``value_text`` replaces the printed value of each bar (e.g. "12 of 40").
+    ``value_text`` replaces the printed value of each bar (e.g. "12 of 40"); ``starts``
+    makes each bar a range from its start to its value (a span of time), on the same axis.
     """
     if not items:
         return '<p class="muted">(nothing to plot)</p>'
@@ -79,26 +81,33 @@ def bar_chart(
     parts = [_grid(axis, plot_w, ROW * len(items) + 4, axis_label)]
     for index, (label, value) in enumerate(items):
         y = index * ROW + 4
-        length = plot_w * max(0.0, min(float(value), axis.top)) / axis.top
+        begin = plot_w * max(0.0, min(float(starts[index]), axis.top)) / axis.top if starts else 0
+        length = plot_w * max(0.0, min(float(value), axis.top)) / axis.top - begin
         shown = value_text[index] if value_text else axis_label_value(axis, float(value))
         parts.append(
             f'<text class="lbl" x="{LABEL_W - 8}" y="{y + 15}" text-anchor="end">'
             f"{escape(_clip(str(label), 38))}<title>{escape(str(label))}</title></text>"
-            f'<rect class="bar" x="{LABEL_W}" y="{y + 3}" width="{length:.1f}" '
-            f'height="{ROW - 7}"/>' + _value_label(shown, length, plot_w, y)
+            f'<rect class="bar" x="{LABEL_W + begin:.1f}" y="{y + 3}" '
+            f'width="{length:.1f}" height="{ROW - 7}"/>'
+            + _value_label(shown, begin, begin + length, y)
         )
     return _svg(title, height, "".join(parts))
 
 
-def _value_label(text: str, length: float, plot_w: int, y: int) -> str:
-    """The value at the bar's end: outside it, or inside (light on dark) when it would not fit."""
-    room = WIDTH - LABEL_W - length - 8
-    if len(text) * 7.2 <= room:
+def _value_label(text: str, begin: float, end: float, y: int) -> str:
+    """The value beside its bar: after its end, else inside it (light on dark), else before
+    its start: wherever it fits, so no label runs off the chart or onto a pale background."""
+    wide = len(text) * 7.2
+    x_end, x_begin = LABEL_W + end, LABEL_W + begin
+    if x_end + 5 + wide <= WIDTH:
+        return f'<text class="val" x="{x_end + 5:.1f}" y="{y + 15}">{escape(text)}</text>'
+    if end - begin >= wide + 10 or x_begin - 5 - wide < LABEL_W:
         return (
-            f'<text class="val" x="{LABEL_W + length + 5:.1f}" y="{y + 15}">{escape(text)}</text>'
+            f'<text class="val-in" x="{x_end - 5:.1f}" y="{y + 15}" text-anchor="end">'
+            f"{escape(text)}</text>"
         )
     return (
-        f'<text class="val-in" x="{LABEL_W + length - 5:.1f}" y="{y + 15}" text-anchor="end">'
+        f'<text class="val" x="{x_begin - 5:.1f}" y="{y + 15}" text-anchor="end">'
         f"{escape(text)}</text>"
     )
 
@@ -164,6 +173,55 @@ def cluster_timeline(copies: Sequence[Mapping[str, Any]], number: int) -> str:
     return chart.replace(
         "</figcaption></figure>", f'</figcaption><ul class="changes">{changes}</ul></figure>', 1
     )
+
+
+#: People drawn on the ledger timeline at most (flagged first, then the most quoted).
+MAX_PEOPLE = 15
+
+
+def ledger_timeline(ledger: Sequence[Mapping[str, Any]]) -> str:
+    """When each person was quoted: a bar from their first to their last quote.
+
+    Flagged people first, then the most quoted; the axis counts days from the earliest
+    first quote drawn, and each bar ends with how many outlets and documents quote them.
+    A person quoted on one day only gets a thin bar, so every row shows where it is.
+    """
+    spans = [(row, _span(row)) for row in ledger]
+    dated = [(row, span) for row, span in spans if span is not None]
+    if not dated:
+        return '<p class="muted">No dated quotes of named people.</p>'
+    dated.sort(key=lambda rs: (not rs[0].get("flags"), -_count(rs[0].get("documents"))))
+    chosen = dated[:MAX_PEOPLE]
+    origin = min(first for _, (first, _) in chosen)
+    items, starts, texts = [], [], []
+    for row, (first, last) in chosen:
+        start = float((first - origin).days)
+        starts.append(start)
+        items.append((str(row.get("person") or "?"), max(float((last - origin).days), start + 0.4)))
+        outlets = row.get("outlets")
+        flag = " ⚑" if row.get("flags") else ""
+        texts.append(
+            f"{len(outlets) if isinstance(outlets, list) else 0} outlets, "
+            f"{_count(row.get('documents'))} documents{flag}"
+        )
+    return bar_chart(
+        items,
+        axis_label=f"days since {origin.isoformat()} (from first to last quote)",
+        title=f"When the {len(chosen)} most notable people were quoted (⚑ = flagged)",
+        value_text=texts,
+        starts=starts,
+    )
+
+
+def _span(row: Mapping[str, Any]) -> tuple[date, date] | None:
+    first, last = row.get("first_seen"), row.get("last_seen")
+    start = _date(first) if isinstance(first, str) else None
+    end = _date(last) if isinstance(last, str) else None
+    return (start, max(start, end or start)) if start else None
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _grid(axis: Axis, plot_w: int, plot_h: int, axis_label: str) -> str:

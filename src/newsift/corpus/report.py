@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from newsift.corpus.charts import bar_chart, cluster_timeline
+from newsift.corpus.charts import bar_chart, cluster_timeline, ledger_timeline
 from newsift.corpus.outlet_graph import network_svg
 from newsift.report.style import css_hash
 
@@ -167,6 +167,7 @@ def render_report(result: Mapping[str, Any], title: str = "newsift corpus report
         "<code>only_to_author</code> = every quote was said to the article's author; "
         "<code>varying_descriptors</code> = described in more than two ways.</p>",
         _ledger_table(flagged),
+        ledger_timeline(ledger),
         _section("anonymous", "Share of anonymous sources per outlet"),
         bar_chart(
             [(str(o["outlet"]), float(o["anonymous_share"])) for o in measured[:40]],
