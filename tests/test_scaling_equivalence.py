@@ -689,3 +689,116 @@ def test_hinted_keeps_every_possible_record_and_section(
     )
     if possible:
         assert html_comments._hinted([element]) == [element]
+
+
+# fast mode (issue 18, item 6): faster forms of the n-gram and rule featurizers -----------
+def _texts_of(*pieces: str) -> st.SearchStrategy[str]:
+    """Texts of up to 60 of ``pieces`` (characters and words) in any order."""
+    return st.lists(st.sampled_from(pieces), max_size=60).map("".join)
+
+
+FAST_TEXT = _texts_of(
+    *"aAeEsStTdDkK019 ’'*@$%-/|·•.,!?:\t\n\u00a0\u2003\u0661\u017f\u212a\u0130\u0131",
+    *("ed ", "est ", "Trump ", "liberals ", "gay ", "than ", "per cent", "2025", "ago"),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FAST_TEXT)
+def test_claim_words_are_the_plain_form(text: str) -> None:
+    from newsift.claims import model
+
+    assert model._prepared(text) == model._prepared_reference(text)
+    words = model._prepared(text)[0]
+    assert model._word_half(words) == model._word_half_reference(words)
+    assert list(model._word_half(words)) == list(model._word_half_reference(words))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FAST_TEXT)
+def test_claim_rules_on_the_lower_cased_text_are_the_case_blind_rules(text: str) -> None:
+    from newsift.claims import types
+
+    if not text.isascii():
+        return
+    lower = text.lower()
+    for name, pattern in types.RULES:
+        assert bool(types._LOWER_RULES[name].search(lower)) == bool(pattern.search(text)), name
+    assert types._has_superlative(lower, types._LOWER_SUPERLATIVE) == types._has_superlative(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FAST_TEXT)
+def test_folded_words_are_the_words_of_the_folded_text(text: str) -> None:
+    from newsift.comments import features
+    from newsift.comments.lexicon import categories_of, is_political_name, words
+
+    lower = text.lower()
+    folded, tokens = features.folded_words(lower)
+    plain = []  # the fold as it was written before: replace, then read the words again
+    last = 0
+    for start, end, word in words(lower):
+        if is_political_name(word):
+            plain += [lower[last:start], features.POLITICAL_PLACEHOLDER]
+            last = end
+        elif "identity" in categories_of(word):
+            plain += [lower[last:start], features.IDENTITY_PLACEHOLDER]
+            last = end
+    expected = "".join([*plain, lower[last:]])
+    assert folded == expected
+    assert tokens == [w for _, _, w in words(expected)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(FAST_TEXT)
+def test_ui_separator_check_is_the_separator_search(text: str) -> None:
+    from newsift.structure import lines
+
+    found = lines._UI_SEPARATORS.search(text) is not None
+    assert (lines._HAS_SEPARATOR.search(text) is not None) == found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"0123456789 :.,-/ampAPMT", "March ", "Tue ", "(edited)", "EST"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_absolute_date_pre_check_is_the_plain_form(text: str) -> None:
+    from newsift.structure import dates
+
+    assert dates.parse_absolute(text) == dates._absolute_by_patterns(text)
+
+
+COMMENT_TEXT = _texts_of(
+    *"aAiIsSuUwWkK1@$!|+*'’ .-_/:\t\n\u00a0\u017f\u212a\u0130\u0131",
+    *("http://x.y ", "www.", "URL ", "UrL", "@jo ", "i d i o t", "a$$ ", "idiot"),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(COMMENT_TEXT)
+def test_comment_text_helpers_are_the_plain_forms(text: str) -> None:
+    from newsift.comments import features, lexicon, normalise
+
+    assert features.clean(text) == features.clean_reference(text)
+    assert lexicon.words(text) == lexicon.words_reference(text)
+    leet = normalise._LEET_INSIDE.search(text) is not None
+    assert (normalise._HAS_LEET_INSIDE.search(text) is not None) == leet
+    if normalise._SPACED.search(text):
+        assert normalise._SPACED_TAIL.search(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    _texts_of(
+        *" ()[]·•|,-EeDdIiTt\u0130\u0131\t",
+        *("edited", "EDITED", "ed\u0131ted", "ED\u0130TED", "ago"),
+    )
+)
+def test_edit_mark_pre_check_is_the_plain_substitution(text: str) -> None:
+    from newsift.structure import dates, lines
+
+    for mark in (dates._EDITED, lines._EDIT_SUFFIX):
+        assert dates.without_edited(text, mark) == mark.sub("", text)

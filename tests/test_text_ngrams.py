@@ -83,3 +83,63 @@ def test_feature_rows_are_the_feature_dicts(ascii_only: bool) -> None:
         for text, (index, value) in zip(texts, rows(texts), strict=True):
             found = plain(text)
             assert index.tolist() == list(found) and value.tolist() == list(found.values())
+
+
+@pytest.mark.parametrize(
+    ("seed", "count", "high"),
+    [
+        (0, 0, 10),
+        (1, 1, 10),
+        (2, 500, 3),
+        (3, 5000, 1 << 18),
+        (4, 3000, 1 << 32),
+        (5, 800, 1 << 40),
+    ],
+)
+def test_stable_order_is_the_stable_argsort(seed: int, count: int, high: int) -> None:
+    import numpy as np
+
+    from newsift.text.ngrams import stable_order
+
+    keys = np.random.default_rng(seed).integers(0, high, count, dtype=np.int64)
+    assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_prefixed_and_pair_memos_are_the_plain_buckets(seed: int) -> None:
+    from itertools import pairwise
+
+    from newsift.text.ngrams import PairMemo, PrefixedMemo, WordGrams
+
+    size, offset, limit = [(1 << 17, 0, 1 << 20), (1 << 17, 1 << 17, 5), (7, 3, 3), (1, 0, 1)][seed]
+    words = PrefixedMemo("w:", size, offset, limit=limit)
+    pairs = PairMemo("b:", size, offset, limit=limit)
+    for text in _texts(seed, count=50):
+        tokens = text.split(" ")
+        assert list(words.buckets(tokens)) == [bucket("w:" + w, size, offset) for w in tokens]
+        assert list(pairs.buckets(pairwise(tokens))) == [
+            bucket(f"b:{a} {b}", size, offset) for a, b in pairwise(tokens)
+        ]
+        assert len(words) <= limit and len(pairs) <= limit
+    grams = WordGrams(size, offset)
+    for text in _texts(seed + 10, count=50):
+        tokens = text.split(" ")
+        plain = Counter(bucket("w:" + w, size, offset) for w in tokens)
+        plain.update(bucket(f"b:{a} {b}", size, offset) for a, b in pairwise(tokens))
+        found = grams.counts(tokens)
+        assert found == plain and list(found) == list(plain)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_gram_hashes_are_crc32_of_each_gram(seed: int) -> None:
+    from newsift.text.ngrams import _gram_hashes
+
+    rng = random.Random(seed)
+    pieces = ["a", "b", " ", "’", "“", "é", "日", "🙂", "\u0080", "\u07ff", "\u0800", "\uffff"]
+    for _ in range(300):
+        text = "".join(rng.choices(pieces[: 3 + seed * 3], k=rng.randint(1, 30)))
+        sizes = rng.choice([(3, 4, 5), (3,), (2, 5), (5, 3), (1, 7)])
+        hashes = _gram_hashes(text, sizes)
+        for j, n in enumerate(sizes):
+            for i in range(len(text) - n + 1):
+                assert int(hashes[j, i]) == zlib.crc32(text[i : i + n].encode("utf-8"))

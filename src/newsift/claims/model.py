@@ -40,7 +40,7 @@ from newsift.claims.triage import DESK_CUES, DESK_VERSION, NewsLayer, sigmoid
 from newsift.encoders import Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import load_model
-from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
+from newsift.text.ngrams import BucketMemo, WordGrams, char_ngram_rows, char_ngrams, normalised
 
 MODEL_FILE = "claims-v1.npz"
 ENCODER_MODEL_FILE = "claims-minilm-v1.npz"
@@ -60,14 +60,36 @@ _WORD_MEMO = BucketMemo(WORD_BUCKETS, 0)
 _CHAR_MEMO = BucketMemo(WORD_BUCKETS, WORD_BUCKETS)
 
 
+#: the counts ``_word_half_reference`` gets from ``_WORD_MEMO``, without a string per word
+_WORD_GRAMS = WordGrams(WORD_BUCKETS, 0)
+
+
 def _prepared(sentence: str) -> tuple[list[str], str]:
-    """The words of ``sentence`` and its space-padded text, as the features read them."""
+    """The words of ``sentence`` and its space-padded text, as the features read them.
+
+    Digits are folded to ``0`` and ``’`` to ``'`` over the whole text before the
+    words are found: both keep every character's class in ``_TOKEN`` (a digit
+    and ``0`` are word characters, ``’`` and ``'`` join words alike), so the words
+    are those of :func:`_prepared_reference`, folded one by one.
+    """
+    text = " ".join(sentence[:MAX_CHARS].lower().split())
+    folded = _DIGIT.sub("0", text)
+    return _TOKEN.findall(folded.replace("’", "'")), " " + folded + " "
+
+
+def _prepared_reference(sentence: str) -> tuple[list[str], str]:
+    """:func:`_prepared` in its plain form (the tests hold the two equal)."""
     text = _SPACE.sub(" ", sentence[:MAX_CHARS].lower()).strip()
     words = [_DIGIT.sub("0", w.replace("’", "'")) for w in _TOKEN.findall(text)]
     return words, " " + _DIGIT.sub("0", text) + " "
 
 
 def _word_half(words: list[str]) -> dict[int, float]:
+    return normalised(_WORD_GRAMS.counts(words))
+
+
+def _word_half_reference(words: list[str]) -> dict[int, float]:
+    """:func:`_word_half` from the feature strings themselves (the tests hold the two equal)."""
     counts: Counter[int] = Counter(_WORD_MEMO.buckets(["w:" + w for w in words]))
     counts.update(_WORD_MEMO.buckets([f"b:{a} {b}" for a, b in pairwise(words)]))
     return normalised(counts)

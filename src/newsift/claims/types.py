@@ -107,14 +107,6 @@ _CALENDAR = re.compile(rf"(?:{_MONTHS}|{_WEEKDAYS})", re.I)
 _SUPERLATIVE = re.compile(r"\b(?:most|least|best|worst)\b|\b(\w{2,}est)\b", re.I)
 
 
-def _has_superlative(sentence: str) -> bool:
-    for match in _SUPERLATIVE.finditer(sentence):
-        word = match.group(1)
-        if word is None or word.lower() not in _EST_NOT_SUPERLATIVE:
-            return True
-    return False
-
-
 def _named_entity(sentence: str) -> bool:
     """A capitalised word that does not open the sentence (a crude proper-noun test)."""
     stripped = sentence.lstrip("\"“‘'( ")
@@ -160,6 +152,21 @@ def _may_match(name: str, lower: str | None) -> bool:
     return lower is None or needs is None or any(n in lower for n in needs)
 
 
+#: each rule compiled without ``re.I``: on an ASCII sentence lower-cased, it finds a match
+#: exactly where the rule finds one in the sentence (the rules spell their letters in
+#: lower case), two to four times faster
+_LOWER_RULES = {name: re.compile(pattern.pattern) for name, pattern in RULES}
+_LOWER_SUPERLATIVE = re.compile(_SUPERLATIVE.pattern)
+
+
+def _has_superlative(sentence: str, pattern: re.Pattern[str] = _SUPERLATIVE) -> bool:
+    for match in pattern.finditer(sentence):
+        word = match.group(1)
+        if word is None or word.lower() not in _EST_NOT_SUPERLATIVE:
+            return True
+    return False
+
+
 def claim_features(sentence: str) -> list[str]:
     """The cues found in ``sentence``, in the order of :data:`RULES`."""
     # ASCII only: there the rules' case-insensitive matching is plain lower-casing
@@ -169,9 +176,13 @@ def claim_features(sentence: str) -> list[str]:
         if not _may_match(name, lower):
             continue
         if name == "superlative":
-            if _has_superlative(sentence):
+            if (
+                _has_superlative(sentence)
+                if lower is None
+                else _has_superlative(lower, _LOWER_SUPERLATIVE)
+            ):
                 found.append(name)
-        elif pattern.search(sentence):
+        elif pattern.search(sentence) if lower is None else _LOWER_RULES[name].search(lower):
             found.append(name)
     if _named_entity(sentence):
         found.append("named_entity")

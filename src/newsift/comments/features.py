@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,6 +36,7 @@ from newsift.comments.lexicon import (
     words,
 )
 from newsift.comments.normalise import normalised_words
+from newsift.text import ngrams
 from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
 
 COMMENT_BUCKETS = 1 << 18
@@ -66,10 +66,30 @@ _REPEAT = re.compile(r"(.)\1{2,}")
 _WORD_MEMO = BucketMemo(WORD_BUCKETS)
 _CHAR_MEMO = BucketMemo(HALF, HALF)
 _TOKEN_MEMO = BucketMemo(TOKEN_BUCKETS)
+#: counts of ``_WORD_MEMO``'s buckets of ``"w:" + word`` and ``f"b:{a} {b}"``, without
+#: building those strings
+_WORD_GRAMS = ngrams.WordGrams(WORD_BUCKETS)
 
 
 def clean(text: str) -> str:
-    """The text the comment features see: URLs and mentions folded, spaces squeezed."""
+    """The text the comment features see: URLs and mentions folded, spaces squeezed.
+
+    The same text as :func:`clean_reference`, with each substitution skipped
+    where a literal it needs is absent ("://", "www.", "url" in any case, "@";
+    none of their letters has a case-blind match beyond its upper case) and
+    the spaces squeezed by ``str.split``, whose white space is ``\\s``.
+    """
+    text = text[:MAX_CHARS]
+    lower = text.lower()
+    if "://" in text or "www." in lower or "url" in lower:
+        text = _URL.sub(" <url> ", text)
+    if "@" in text:
+        text = _USER.sub(" <user> ", text)
+    return " ".join(text.split())
+
+
+def clean_reference(text: str) -> str:
+    """:func:`clean` in its plain form (the tests hold the two equal)."""
     text = _URL.sub(" <url> ", text[:MAX_CHARS])
     text = _USER.sub(" <user> ", text)
     return _SPACE.sub(" ", text).strip()
@@ -82,17 +102,32 @@ def fold_names(lower: str) -> str:
     ``POLITICAL_PLACEHOLDER``; identity terms (lexicon ``identity``) become
     ``IDENTITY_PLACEHOLDER``.
     """
+    return folded_words(lower)[0]
+
+
+def folded_words(lower: str) -> tuple[str, list[str]]:
+    """:func:`fold_names` of ``lower`` and the words of that text, from one pass over words.
+
+    The words are those :func:`~newsift.comments.lexicon.words` finds in the
+    folded text: a word is replaced whole by a placeholder of letters, which
+    begins and ends as a word does, so no word boundary moves.
+    """
     pieces: list[str] = []
+    tokens: list[str] = []
     last = 0
     for start, end, word in _words(lower):
         if is_political_name(word):
             pieces.extend((lower[last:start], POLITICAL_PLACEHOLDER))
+            tokens.append(POLITICAL_PLACEHOLDER)
             last = end
         elif "identity" in categories_of(word):
             pieces.extend((lower[last:start], IDENTITY_PLACEHOLDER))
+            tokens.append(IDENTITY_PLACEHOLDER)
             last = end
+        else:
+            tokens.append(word)
     pieces.append(lower[last:])
-    return "".join(pieces)
+    return "".join(pieces), tokens
 
 
 fold_political_names = fold_names  # the name earlier versions (and their tests) use
@@ -127,11 +162,10 @@ def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
     """The normalised word half of a comment, the padded text of its character half,
     and its pattern cues (bucket -> value)."""
     cleaned, found_patterns = rewritten(text)
-    lower = fold_names(_REPEAT.sub(r"\1\1", cleaned.lower()))
+    lower, words_folded = folded_words(_REPEAT.sub(r"\1\1", cleaned.lower()))
     # a word of letters only has no digit to replace (``\d`` is never a letter)
-    tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for _, _, w in _words(lower)]
-    word_counts: Counter[int] = Counter(_WORD_MEMO.buckets(["w:" + w for w in tokens]))
-    word_counts.update(_WORD_MEMO.buckets([f"b:{a} {b}" for a, b in pairwise(tokens)]))
+    tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for w in words_folded]
+    word_counts = _WORD_GRAMS.counts(tokens)
     cues: Counter[str] = Counter()
     for i, token in enumerate(tokens):
         found = PLACEHOLDER_CATEGORIES.get(token) or categories_of(token)

@@ -251,7 +251,19 @@ _MATCHERS = {name: _matcher(entries) for name, entries in CATEGORIES.items()}
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, lower-cased word)`` for each word of ``text``."""
+    """``(start, end, lower-cased word)`` for each word of ``text``.
+
+    An ASCII text is lower-cased once and its words read from that: lower-casing
+    ASCII keeps every offset, and ``_WORD`` ignores case, so the words and
+    offsets are those of :func:`words_reference`.
+    """
+    if text.isascii():
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
+    return words_reference(text)
+
+
+def words_reference(text: str) -> list[tuple[int, int, str]]:
+    """:func:`words` in its plain form, for any text."""
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 

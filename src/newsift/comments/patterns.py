@@ -43,6 +43,7 @@ from newsift.comments.lexicon import (
     THREAT_IDIOMS,
     TITLES,
     categories,
+    categories_of,
 )
 
 MENTIONED = "mentionedword"
@@ -127,11 +128,18 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(start < at < end for start, end in spans)
 
 
-def _threat(text: str, words: list[tuple[int, int, str]], mentioned: set[int], lower: str) -> bool:
+def _threat(
+    text: str,
+    words: list[tuple[int, int, str]],
+    mentioned: set[int],
+    lower: str,
+    found: list[tuple[str, ...]],
+) -> bool:
+    """``found``: each word's lexicon categories (``categories_of``)."""
     if _THREAT_IDIOM.search(lower):
         return True
-    for i, (_, _, word) in enumerate(words):
-        if i in mentioned or "threat" not in categories(word):
+    for i, categories_found in enumerate(found):
+        if "threat" not in categories_found or i in mentioned:
             continue
         for j in range(max(0, i - INTENT_WINDOW), i):
             if words[j][2] in INTENT and _same_clause(text, words, j, i):
@@ -139,32 +147,40 @@ def _threat(text: str, words: list[tuple[int, int, str]], mentioned: set[int], l
     return False
 
 
-def _dehumanising(words: list[tuple[int, int, str]], mentioned: set[int], text: str) -> bool:
-    tokens = [w for _, _, w in words]
-    for i, word in enumerate(tokens):
-        if i in mentioned or "dehumanising" not in categories(word):
+def _dehumanising(
+    tokens: list[str], mentioned: set[int], text: str, found: list[tuple[str, ...]]
+) -> bool:
+    """``found``: each word's lexicon categories (``categories_of``)."""
+    for i, categories_found in enumerate(found):
+        if "dehumanising" not in categories_found or i in mentioned:
             continue
         before = tokens[max(0, i - 3) : i]
         if any(b in {"are", "is", "like", "as", "of", "nothing", "bunch", "pack"} for b in before):
             return True
-    for i, word in enumerate(tokens[:-2]):  # "the brain of a goldfish"
-        if word in WITS and tokens[i + 1] == "of" and tokens[i + 2] in {"a", "an"}:
-            return True
+    if not WITS.isdisjoint(tokens):
+        for i, word in enumerate(tokens[:-2]):  # "the brain of a goldfish"
+            if word in WITS and tokens[i + 1] == "of" and tokens[i + 2] in {"a", "an"}:
+                return True
     return any(
         phrase in text
         for phrase in ("back to where", "back where they", "breed like", "go back to their")
     )
 
 
-def _coded(text: str, words: list[tuple[int, int, str]], lower: str) -> bool:
-    if _PADDED_JIBE.search(f" {lower} ") or _ACRONYM_JIBE.search(text):
+def _coded(text: str, words: list[tuple[int, int, str]], lower: str, tokens: set[str]) -> bool:
+    """``tokens``: the set of the words."""
+    if _PADDED_JIBE.search(f" {lower} ") or ("F" in text and _ACRONYM_JIBE.search(text)):
         return True
-    for i, (start, end, word) in enumerate(words[:-1]):
-        name = text[words[i + 1][0] : words[i + 1][1]]
-        if word in EPITHETS and _CAPITALISED.fullmatch(name) and text[start:end][:1].isupper():
-            return True  # "Sleepy Joe", "Crooked Hillary"
+    if not EPITHETS.isdisjoint(tokens):
+        for i, (start, end, word) in enumerate(words[:-1]):
+            if word not in EPITHETS:
+                continue
+            name = text[words[i + 1][0] : words[i + 1][1]]
+            if _CAPITALISED.fullmatch(name) and text[start:end][:1].isupper():
+                return True  # "Sleepy Joe", "Crooked Hillary"
     for start, end, word in words:
-        if len(word) < 7:  # range(4, len(word) - 2) below is empty
+        # a word ending in no fusable insult has no tail in ``_FUSABLE`` below
+        if len(word) < 7 or not word.endswith(_FUSABLE_ENDINGS):
             continue
         written = text[start:end]
         if not _CAPITALISED.fullmatch(written) or start == 0:
@@ -178,6 +194,7 @@ def _coded(text: str, words: list[tuple[int, int, str]], lower: str) -> bool:
 
 WITS = frozenset({"brain", "brains", "iq", "intellect", "intelligence", "wits", "sense", "memory"})
 _FUSABLE = frozenset({"dope", "dopes", "tard", "tards", "clown", "idiot", "moron", "dumb", "fool"})
+_FUSABLE_ENDINGS = tuple(sorted(_FUSABLE))
 _PADDED_JIBES = tuple(f" {jibe} " for jibe in CODED_JIBES)
 
 
@@ -211,8 +228,11 @@ def _scare_quote(text: str, quoted: list[tuple[int, int]]) -> tuple[bool, bool]:
 def read(text: str, words: list[tuple[int, int, str]]) -> Reading:
     """The mentioned abuse words and the pattern cues of ``text`` (``words``: normalised)."""
     quoted = _quoted_spans(text)
-    lower = " ".join(w for _, _, w in words)
-    condemns = any(w in CONDEMNING for _, _, w in words) or bool(_CONDEMNING_PHRASE.search(lower))
+    words_only = [w for _, _, w in words]
+    tokens = set(words_only)
+    found = [categories_of(w) for w in words_only]
+    lower = " ".join(words_only)
+    condemns = not CONDEMNING.isdisjoint(tokens) or bool(_CONDEMNING_PHRASE.search(lower))
     mentioned: set[int] = set()
     negated = reported = False
     for i, (start, _, word) in enumerate(words):
@@ -229,19 +249,18 @@ def read(text: str, words: list[tuple[int, int, str]]) -> Reading:
         cues.append("negated")
     if reported:
         cues.append("counter_speech")
-    if _threat(text, words, mentioned, lower):
+    if _threat(text, words, mentioned, lower, found):
         cues.append("threat")
-    if _dehumanising(words, mentioned, lower):
+    if _dehumanising(words_only, mentioned, lower, found):
         cues.append("dehumanising")
-    if _coded(text, words, lower):
+    if _coded(text, words, lower, tokens):
         cues.append("coded")
     title, praise = _scare_quote(text, quoted)
     if title:
         cues.append("scare_quote")
-    sarcastic = bool(_SARCASM.search(text))
+    sarcastic = "/" in text and bool(_SARCASM.search(text))
     if sarcastic:
         cues.append("sarcasm")
-    tokens = {w for _, _, w in words}
     if praise or (sarcastic and tokens & PRAISE):
         cues.append("sarcastic_praise")
     if (sarcastic or "sarcastic_praise" in cues or title) and tokens & SECOND_PERSON:

@@ -72,6 +72,16 @@ _RELATIVE_WORDS = {
 _EDITED = re.compile(r"\s*(?:[(\[]\s*edited\s*[)\]]|[·•|,-]\s*edited)\s*$", re.I)
 
 
+def without_edited(text: str, mark: re.Pattern[str] = _EDITED) -> str:
+    """``mark.sub("", text)`` for a pattern that needs the word "edited" in any case.
+
+    Skipped, with no search, when the lower-cased text has no "ted": those
+    letters match only themselves and their capitals, case-blind (unlike
+    "i", which also matches "ı" and "İ").
+    """
+    return mark.sub("", text) if "ted" in text.lower() else text
+
+
 @dataclass(frozen=True, slots=True)
 class Relative:
     """A time shown relative to "now": ``amount`` ``unit``s ago."""
@@ -97,6 +107,7 @@ class Relative:
 When = date | Relative
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _LEADING_CLOCK = re.compile(
     r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,·|]?\s*(?=\D)", re.I
 )
@@ -105,7 +116,14 @@ _LEADING_CLOCK = re.compile(
 def parse_absolute(text: str) -> date | None:
     """A calendar date from text that is nothing but a date (and maybe a clock time,
     before or after it: "10:45 AM EST, Tue March 4, 2025")."""
-    text = _LEADING_CLOCK.sub("", _EDITED.sub("", text.strip()), count=1)
+    if not _FOUR_DIGITS.search(text):
+        return None  # every pattern needs a year; the cuts below only take off ends
+    return _absolute_by_patterns(text)
+
+
+def _absolute_by_patterns(text: str) -> date | None:
+    """:func:`parse_absolute` without its year pre-check (the tests hold the two equal)."""
+    text = _LEADING_CLOCK.sub("", without_edited(text.strip()), count=1)
     for pattern in _ABSOLUTE:
         m = pattern.match(text)
         if not m:
@@ -126,7 +144,7 @@ def parse_absolute(text: str) -> date | None:
 
 def parse_relative(text: str) -> Relative | None:
     """A relative time from text that is nothing but one ("3 days ago", "5h")."""
-    text = _EDITED.sub("", text.strip()).rstrip(".").strip()
+    text = without_edited(text.strip()).rstrip(".").strip()
     lowered = " ".join(text.lower().split())
     if lowered in _RELATIVE_WORDS:
         unit, amount = _RELATIVE_WORDS[lowered]

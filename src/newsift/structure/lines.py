@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsift.document import Span
-from newsift.structure.dates import parse_when
+from newsift.structure.dates import parse_when, without_edited
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +131,9 @@ _UI_PATTERNS = [
 _UI_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _UI_PATTERNS), re.I)
 _TRAILING_ARROWS = re.compile(r"\s*[>›»→]+$")
 _UI_SEPARATORS = re.compile(r"\s*(?:[·•|/]|\s-\s|\s{2,})\s*")
+#: found exactly where ``_UI_SEPARATORS`` finds a match (its ``\s*`` may be empty), several
+#: times faster: a search that starts with a character class skips ahead at C speed
+_HAS_SEPARATOR = re.compile(r"[·•|/]|\s(?:\s|-\s)")
 #: UI lines that open a comment section.
 _SECTION = re.compile(
     r"^(\d[\d,]*\s+comments?|comments?(\s*[(\[]\d[\d,]*[)\]])?|leave a (reply|comment)"
@@ -152,6 +155,8 @@ def is_ui(text: str) -> bool:
         return False
     if lowered in _UI_WORDS or _UI_PATTERN.match(lowered):
         return True
+    if not _HAS_SEPARATOR.search(lowered):
+        return False  # one piece, ``lowered`` itself: never "UI words joined by separators"
     parts = 0  # UI words joined by separators ("Reply · Share"): every part a UI word
     for part in _pieces(lowered):
         if not (part.rstrip(":") in _UI_WORDS or _UI_PATTERN.match(part)):
@@ -198,7 +203,7 @@ _EDIT_SUFFIX = re.compile(r"\s*(?:[(\[]\s*edited\s*[)\]]|[·•|]\s*edited)\s*$"
 
 def without_edit_mark(text: str) -> str:
     """ "5 hours ago (edited)" -> "5 hours ago"."""
-    return _EDIT_SUFFIX.sub("", text.strip())
+    return without_edited(text.strip(), _EDIT_SUFFIX)
 
 
 def is_time(text: str) -> bool:
@@ -209,6 +214,7 @@ def is_time(text: str) -> bool:
 
 
 _HEADER_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+")
+_HEADER_MARK = re.compile(r"[·•|–—-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +230,8 @@ class CommentHeader:
 
 def split_comment_header(text: str) -> CommentHeader | None:
     """Name and time joined by a separator, the name first; None if not that."""
+    if not _HEADER_MARK.search(text):
+        return None  # no separator: every ``_HEADER_SEPARATOR`` match holds one of these
     for sep in _HEADER_SEPARATOR.finditer(text):
         left, right = text[: sep.start()], text[sep.end() :]
         name = name_of(left)
