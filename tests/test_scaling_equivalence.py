@@ -772,8 +772,9 @@ def test_absolute_date_pre_check_is_the_plain_form(text: str) -> None:
 
 
 COMMENT_TEXT = _texts_of(
-    *"aAiIsSuUwWkK1@$!|+*'’ .-_/:\t\n\u00a0\u017f\u212a\u0130\u0131",
-    *("http://x.y ", "www.", "URL ", "UrL", "@jo ", "i d i o t", "a$$ ", "idiot"),
+    *"aAiIsSuUwWkK1@$!|+*'’ .-_/:\t\n\u00a0\u017f\u212a\u0130\u0131\u03a3\u24b6",
+    *("http://x.y ", "www.", "URL ", "UrL", "@jo ", "i d i o t", "a$$ ", "idiot", "IDIOTS"),
+    *("not an idiot", "calling them vermin is wrong", "SHOUTING LOUDLY ", '"genius" '),
 )
 
 
@@ -783,6 +784,17 @@ def test_comment_text_helpers_are_the_plain_forms(text: str) -> None:
     from newsift.comments import features, lexicon, normalise
 
     assert features.clean(text) == features.clean_reference(text)
+    assert features.shouting(text) == features.shouting_reference(text)
+    cleaned = features.clean(text)
+    found = features.normalised_words(cleaned)
+    reading = features.patterns.read(cleaned, found)
+    pieces, last = [], 0  # the rewrite as first written: each word's slice lower-cased
+    for i, (start, end, word) in enumerate(found):
+        replacement = features.patterns.MENTIONED if i in reading.mentioned else word
+        if replacement != cleaned[start:end].lower():
+            pieces += [cleaned[last:start], replacement]
+            last = end
+    assert features.rewritten(text) == ("".join([*pieces, cleaned[last:]]), reading.cues)
     assert lexicon.words(text) == lexicon.words_reference(text)
     leet = normalise._LEET_INSIDE.search(text) is not None
     assert (normalise._HAS_LEET_INSIDE.search(text) is not None) == leet
@@ -802,3 +814,43 @@ def test_edit_mark_pre_check_is_the_plain_substitution(text: str) -> None:
 
     for mark in (dates._EDITED, lines._EDIT_SUFFIX):
         assert dates.without_edited(text, mark) == mark.sub("", text)
+
+
+def test_case_traps_are_the_only_case_blind_surprises() -> None:
+    import string
+
+    from newsift.text.case import CASE_TRAPS
+
+    odd = set()
+    for letter in string.ascii_lowercase:
+        pattern = re.compile(letter, re.IGNORECASE)
+        odd |= {chr(c) for c in range(128, sys.maxunicode + 1) if pattern.fullmatch(chr(c))}
+    assert odd == set(CASE_TRAPS)
+    classes = [re.compile(p) for p in (r"\w", r"\d", r"\s")]
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lower = char.lower()
+        assert len(lower) == 1 or char in CASE_TRAPS
+        if len(lower) == 1:
+            assert all(bool(c.match(char)) == bool(c.match(lower)) for c in classes)
+
+
+CLAIM_TEXT = _texts_of(
+    *"aAeEsStTdD019 ’'%$€£¥-.,\u00a0\u0661\u00c9\u00e9\u017f\u212a\u0130\u0131",
+    *("Est", "than ", "per cent", "2025", "forest", "Twenty", "claims", "said", "March"),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(CLAIM_TEXT)
+def test_claim_features_are_the_plain_rules(text: str) -> None:
+    from newsift.claims import types
+
+    plain = [
+        name
+        for name, pattern in types.RULES
+        if (types._has_superlative(text) if name == "superlative" else pattern.search(text))
+    ]
+    if types._named_entity(text):
+        plain.append("named_entity")
+    assert types.claim_features(text) == plain

@@ -21,8 +21,10 @@ bucket the same on every machine.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,6 +39,7 @@ from newsift.comments.lexicon import (
 )
 from newsift.comments.normalise import normalised_words
 from newsift.text import ngrams
+from newsift.text.case import lowers_plainly
 from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
 
 COMMENT_BUCKETS = 1 << 18
@@ -116,21 +119,28 @@ def folded_words(lower: str) -> tuple[str, list[str]]:
     tokens: list[str] = []
     last = 0
     for start, end, word in _words(lower):
-        if is_political_name(word):
-            pieces.extend((lower[last:start], POLITICAL_PLACEHOLDER))
-            tokens.append(POLITICAL_PLACEHOLDER)
-            last = end
-        elif "identity" in categories_of(word):
-            pieces.extend((lower[last:start], IDENTITY_PLACEHOLDER))
-            tokens.append(IDENTITY_PLACEHOLDER)
-            last = end
-        else:
+        placeholder = _placeholder(word)
+        if placeholder is None:
             tokens.append(word)
+        else:
+            pieces.extend((lower[last:start], placeholder))
+            tokens.append(placeholder)
+            last = end
     pieces.append(lower[last:])
     return "".join(pieces), tokens
 
 
 fold_political_names = fold_names  # the name earlier versions (and their tests) use
+
+
+@lru_cache(maxsize=1 << 17)
+def _placeholder(word: str) -> str | None:
+    """The placeholder :func:`fold_names` puts for ``word``, or None (remembered)."""
+    if is_political_name(word):
+        return POLITICAL_PLACEHOLDER
+    if "identity" in categories_of(word):
+        return IDENTITY_PLACEHOLDER
+    return None
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
@@ -142,15 +152,44 @@ def rewritten(text: str) -> tuple[str, tuple[str, ...]]:
     cleaned = clean(text)
     found = normalised_words(cleaned)
     reading = patterns.read(cleaned, found)
+    # lower-cased once where that keeps every offset (then a word's slice of it is the
+    # word's own lower case)
+    lower = cleaned.lower() if lowers_plainly(cleaned) else None
     pieces: list[str] = []
     last = 0
     for i, (start, end, word) in enumerate(found):
         replacement = patterns.MENTIONED if i in reading.mentioned else word
-        if replacement != cleaned[start:end].lower():
+        written = lower[start:end] if lower is not None else cleaned[start:end].lower()
+        if replacement != written:
             pieces.extend((cleaned[last:start], replacement))
             last = end
     pieces.append(cleaned[last:])
     return "".join(pieces), reading.cues
+
+
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+
+
+def shouting(text: str) -> bool:
+    """At least 12 letters, more than 70 % of them capitals.
+
+    For ASCII text the letters and capitals are counted by deleting them from
+    the bytes (ASCII's letters and capitals are its ``isalpha`` and ``isupper``
+    characters); :func:`shouting_reference` is the plain form.
+    """
+    if not text.isascii():
+        return shouting_reference(text)
+    raw = text.encode("ascii")
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    capitals = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    return letters >= 12 and capitals > 0.7 * letters
+
+
+def shouting_reference(text: str) -> bool:
+    """:func:`shouting` over any text, letter by letter."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
 
 
 def pattern_bucket(name: str) -> int:
@@ -175,8 +214,7 @@ def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
             cues["lex:" + category] += 1
         if "insult" in found and any(t in SECOND_PERSON for t in tokens[max(0, i - 3) : i]):
             cues["lex:you_insult"] += 1
-    letters = list(filter(str.isalpha, cleaned))
-    if len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.7 * len(letters):
+    if shouting(cleaned):
         cues["shape:shouting"] += 1
     for cue, count in cues.items():
         word_counts[_WORD_MEMO[cue]] += 2 * count

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from newsift.text.case import lowers_plainly
+
 
 def _entries(block: str) -> frozenset[str]:
     """The whitespace-separated entries of a word-list block."""
@@ -253,11 +255,11 @@ _MATCHERS = {name: _matcher(entries) for name, entries in CATEGORIES.items()}
 def words(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, lower-cased word)`` for each word of ``text``.
 
-    An ASCII text is lower-cased once and its words read from that: lower-casing
-    ASCII keeps every offset, and ``_WORD`` ignores case, so the words and
-    offsets are those of :func:`words_reference`.
+    The text is lower-cased once and its words read from that when that is the
+    same as matching case-blind (:func:`~newsift.text.case.lowers_plainly`), so
+    the words and offsets are those of :func:`words_reference`.
     """
-    if text.isascii():
+    if lowers_plainly(text):
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
     return words_reference(text)
 

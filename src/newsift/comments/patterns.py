@@ -64,6 +64,7 @@ _SCOPE_BREAK = re.compile(
 NOT_NEGATING = frozenset({"as", "only", "just", "all", "even", "these", "those", "they", "you"})
 NEGATED = ("insult", "dehumanising")  # what a negator can take back; not profanity or threats
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,200})[\"“”«»]|(?<!\w)['‘]([^'‘’]{1,60})['’](?!\w)")
+_QUOTE_MARK = re.compile(r"[\"“”«»'‘]")
 _SARCASM = re.compile(r"(?:^|\s)/s\b", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso[- ]called\b", re.IGNORECASE)
 _ACRONYM_JIBE = re.compile(r"\bF[A-Z]B\b")  # "FJB"-style chant acronyms
@@ -121,6 +122,8 @@ def _reported(text: str, words: list[tuple[int, int, str]], i: int, quoted: bool
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    if not _QUOTE_MARK.search(text):
+        return []  # every ``_QUOTED`` match opens with one of these marks
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
@@ -211,7 +214,9 @@ _CONDEMNING_PHRASE = any_of(CONDEMNING_PHRASES)
 
 def _scare_quote(text: str, quoted: list[tuple[int, int]]) -> tuple[bool, bool]:
     """``(a title in scare quotes or "so-called", praise in scare quotes)``."""
-    title = bool(_SO_CALLED.search(text))
+    # "called" matches case-blind only its own capitals: absent from the lower-cased text,
+    # there is no "so-called"
+    title = "called" in text.lower() and bool(_SO_CALLED.search(text))
     praise = False
     for start, end in quoted:
         inner = text[start + 1 : end - 1].lower().split()
