@@ -11,9 +11,11 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsift.document import Span
 from newsift.structure.dates import parse_when, without_edited
+from newsift.text.ngrams import forgotten_with_memos
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,12 @@ _SECTION = re.compile(
 )
 
 
+#: lines judged on their own text, remembered: the dump parser asks about most lines
+#: several times (body, comments, headers), and "Reply" or "2 hours ago" recur on a page
+LINE_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=LINE_CACHE)
 def is_ui(text: str) -> bool:
     """An interface label, never page text: "Reply", "12 comments", "Like (3)"."""
     lowered = _without_arrows(text.strip().lower()).rstrip(":*").strip()
@@ -206,6 +214,7 @@ def without_edit_mark(text: str) -> str:
     return without_edited(text.strip(), _EDIT_SUFFIX)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_time(text: str) -> bool:
     """The line is nothing but a time: "2 weeks ago", "March 5, 2025 at 3:14 pm"."""
     if len(text) > 60:
@@ -269,3 +278,7 @@ def name_of(text: str) -> str | None:
     if len(words) > 1 and sum(w[0].isupper() or w[0] == "@" for w in words) < len(words) - 1:
         return None  # "was at that hearing" is not a name
     return text
+
+
+forgotten_with_memos(is_ui.cache_clear)
+forgotten_with_memos(is_time.cache_clear)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise, repeat
 from operator import mul, truediv
 from typing import Generic, TypeVar
@@ -141,10 +141,21 @@ class WordGrams:
 _MEMOS: list[BucketMemo | _FeatureMemo[str] | _FeatureMemo[tuple[str, str]]] = []
 
 
+#: ``cache_clear`` of the line caches that :func:`forget_all` empties with the memos
+_CACHES: list[Callable[[], None]] = []
+
+
+def forgotten_with_memos(clear: Callable[[], None]) -> None:
+    """Have :func:`forget_all` call ``clear`` too (a per-text cache outside this module)."""
+    _CACHES.append(clear)
+
+
 def forget_all() -> None:
     """Empty every memo (for a timing that must not profit from earlier pages)."""
     for memo in _MEMOS:
         memo.clear()
+    for clear in _CACHES:
+        clear()
 
 
 def char_ngrams(text: str, sizes: Iterable[int]) -> list[str]:
