@@ -2,15 +2,16 @@
 
     python benchmarks/claims_cascade.py [--split dev|test] [--gates 0,0.1,0.2]
 
-The claims analyzer scores every body sentence with the n-gram model and
-sends to the encoder model only those the n-gram model gives at least the gate
-(``newsift.claims.analyzer.GATE``). For each gate, over the annotated news
-pages of ``benchmarks/data/claims_pages`` (``--split dev``, the default, is
-where the gate is chosen; ``--split test`` is for reporting only), this prints
-precision at 5 per page, F1 of the check-worthy decision, short-list
-precision, the share of short-listed sentences that are the same as with every
-sentence encoded (gate 0), and the share of sentences and of encoder tokens
-the encoder reads. Pages are aggregated; nothing is printed page by page.
+The claims analyzer scores every body sentence with the n-gram model and sends
+to the fine-tuned model (claims-finetuned-v1) only those the n-gram model
+gives at least the gate (``newsift.claims.analyzer.GATE``). For each gate,
+over the annotated news pages of ``benchmarks/data/claims_pages`` (``--split
+dev``, the default, is where the gate is chosen; ``--split test`` is for
+reporting only), this prints precision at 5 per page, F1 of the check-worthy
+decision, short-list precision, the share of short-listed sentences that are
+the same as with every sentence encoded (gate 0), and the share of sentences
+and of encoder tokens the encoder reads. Pages are aggregated; nothing is
+printed page by page.
 """
 
 from __future__ import annotations
@@ -18,20 +19,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from typing import Any
 
 from newsift.attribution.analyzer import QuoteAnalyzer
 from newsift.claims import pages
-from newsift.claims.analyzer import body_sentences, find_claims
+from newsift.claims.analyzer import body_sentences, find_claims, finetuned_available
+from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import ClaimModel
-from newsift.encoders import choose_encoder
 
 DEFAULT_GATES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
-
-
-def _tokens(model: ClaimModel, texts: list[str]) -> list[int]:
-    encoder: Any = model.encoder
-    return list(encoder.token_counts(texts))
 
 
 def main() -> int:
@@ -42,10 +37,10 @@ def main() -> int:
     if not pages.available():
         print(f"news pages' text not found ({pages.GROUND_TRUTH})", file=sys.stderr)
         return 1
-    if choose_encoder("auto") is None:
+    if not finetuned_available():
         print("the minilm extra is not installed: no cascade to measure", file=sys.stderr)
         return 1
-    model, fallback = ClaimModel.load(encoder="minilm"), ClaimModel.load(encoder="none")
+    model, fallback = FineTunedClaimModel.load(), ClaimModel.load(encoder="none")
     quotes = QuoteAnalyzer()
     loaded = [(page, quotes(page.document())) for page in pages.load_pages(args.split)]
     full: dict[str, set[int]] = {}
@@ -76,8 +71,8 @@ def main() -> int:
             if page.id in full:
                 reference = full[page.id]
                 same.append(len(shortlist & reference) / max(len(shortlist | reference), 1))
-            counts = _tokens(model, [doc.span_text(s) for s in body_sentences(doc)])
-            by_model = [c.model is None for c in found]
+            counts = model.runner.token_counts([doc.span_text(s) for s in body_sentences(doc)])
+            by_model = [c.model == model.name for c in found]
             encoded += sum(by_model)
             sentences += len(found)
             tokens += sum(counts)

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from newsift.claims.train import DATA, MODELS, load_examples, split3
+from training.checkworthy_fit import calibrate_and_report
 from training.finetune import Example, Head, export_int8, finetune, save_checkpoint
 
 ONNX_FILE = "claims-finetuned-v1.onnx"
@@ -86,10 +87,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--checkpoint", type=Path, help="also save the torch weights here")
     parser.add_argument("--train-only", action="store_true", help="stop after the export")
+    parser.add_argument(
+        "--calibrate-only",
+        metavar="TRAINED_JSON",
+        help="skip training: calibrate the ONNX file in --models; TRAINED_JSON is the "
+        "'TRAINED' line's figures of the run that built it (for the card)",
+    )
     args = parser.parse_args(argv)
     started = time.time()
-    training = train_and_export(args)
-    print("TRAINED", json.dumps(training), f"{time.time() - started:.0f}s", flush=True)
+    if args.calibrate_only:
+        training = json.loads(args.calibrate_only)
+    else:
+        training = train_and_export(args)
+        print("TRAINED", json.dumps(training), f"{time.time() - started:.0f}s", flush=True)
+    if not args.train_only:
+        hyper = {
+            k: getattr(args, k) for k in ("epochs", "lr", "batch", "max_len", "seed", "threads")
+        }
+        calibrate_and_report(args.data, args.models, ONNX_FILE, {**hyper, **training})
     return 0
 
 

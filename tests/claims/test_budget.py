@@ -1,5 +1,6 @@
-"""The claims analyzer's cascade: the n-gram model scores every sentence, the encoder model
-those above the gate, highest first, within the page's token budget; the rest are marked."""
+"""The claims analyzer's cascade: the n-gram model scores every sentence, the fine-tuned
+model those above the gate, highest first, within the page's token budget; each claim names
+the model that scored it."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ import pytest
 
 import newsift
 import newsift.claims.analyzer as claims_analyzer
-from newsift.claims.analyzer import CheckworthyAnalyzer, find_claims
+from newsift.claims.analyzer import CheckworthyAnalyzer, find_claims, finetuned_available
 from newsift.claims.annotations import Claim
+from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import ClaimModel
 from newsift.document import Document, Span
-from newsift.encoders.minilm import minilm_available
 from newsift.errors import SchemaError
 
 needs_minilm = pytest.mark.skipif(
-    not minilm_available(), reason="the minilm extra is not installed"
+    not finetuned_available(), reason="the minilm extra or claims-finetuned-v1.onnx is missing"
 )
+FINETUNED = "claims-finetuned-v1"
 
 TEXT = (
     "Budget Vote\n\n"
@@ -38,19 +40,17 @@ def _json(claims: list[Claim]) -> str:
 
 
 @pytest.fixture(scope="module")
-def models() -> tuple[ClaimModel, ClaimModel]:
-    return ClaimModel.load(encoder="minilm"), ClaimModel.load(encoder="none")
+def models() -> tuple[FineTunedClaimModel, ClaimModel]:
+    return FineTunedClaimModel.load(), ClaimModel.load(encoder="none")
 
 
-def _ngram_order(ngram: ClaimModel, doc: Document) -> list[tuple[int, float, int]]:
+def _ngram_order(
+    finetuned: FineTunedClaimModel, ngram: ClaimModel, doc: Document
+) -> list[tuple[int, float, int]]:
     """``(index, n-gram score, encoder tokens)`` of each body sentence, highest score first."""
-    from newsift.encoders.minilm import MiniLMEncoder
-
-    encoder = ClaimModel.load(encoder="minilm").encoder
-    assert isinstance(encoder, MiniLMEncoder)
     alone = find_claims(ngram, doc, 0.0)
     texts = [doc.span_text(c.span) for c in alone]
-    tokens = encoder.token_counts(texts)
+    tokens = finetuned.runner.token_counts(texts)
     rows = [(i, c.score, tokens[i]) for i, c in enumerate(alone)]
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 
@@ -61,28 +61,31 @@ def _ngram_order(ngram: ClaimModel, doc: Document) -> list[tuple[int, float, int
     [(0.0, None), (0.0, 7), (0.0, 3), (0.0, 1), (0.0, 0), (0.2, None), (0.5, None), (1.1, None)],
 )  # encoded: the budget is the tokens of that many candidates; None: no budget limit
 def test_the_cascade_encodes_the_candidates_above_the_gate_highest_first(
-    models: tuple[ClaimModel, ClaimModel], gate: float, encoded: int | None
+    models: tuple[FineTunedClaimModel, ClaimModel], gate: float, encoded: int | None
 ) -> None:
     minilm, ngram = models
     doc = _doc()
-    order = _ngram_order(ngram, doc)
+    order = _ngram_order(minilm, ngram, doc)
     candidates = [row for row in order if row[1] >= gate]
     chosen = candidates if encoded is None else candidates[:encoded]
     budget = 10**9 if encoded is None else sum(row[2] for row in chosen)
     found = find_claims(minilm, doc, 0.0, fallback=ngram, budget=budget, gate=gate)
     assert len(found) == 7
     expected = {row[0] for row in chosen}
-    assert [c.model is None for c in found] == [i in expected for i in range(7)]
+    assert [c.model == FINETUNED for c in found] == [i in expected for i in range(7)]
+    assert {c.model for c in found} <= {FINETUNED, "claims-v1"}
     whole = find_claims(minilm, doc, 0.0, budget=10**9, gate=0.0)
     alone = find_claims(ngram, doc, 0.0)
     for claim, mine, theirs in zip(found, whole, alone, strict=True):
-        reference = mine if claim.model is None else theirs
+        reference = mine if claim.model == FINETUNED else theirs
         assert claim.score == reference.score and claim.checkworthy == reference.checkworthy
     assert sorted(c.rank for c in found) == list(range(1, 8))
 
 
 @needs_minilm
-def test_shipped_gate_and_budget_are_the_defaults(models: tuple[ClaimModel, ClaimModel]) -> None:
+def test_shipped_gate_and_budget_are_the_defaults(
+    models: tuple[FineTunedClaimModel, ClaimModel],
+) -> None:
     minilm, ngram = models
     shipped = find_claims(minilm, _doc(), 0.0, fallback=ngram)
     explicit = find_claims(
@@ -109,7 +112,7 @@ def test_ngram_model_reads_every_sentence() -> None:
     ngram = ClaimModel.load(encoder="none")
     assert ngram.encoder_share(["One.", "Two."], 0) == 2
     found = find_claims(ngram, _doc(), 0.0, budget=0)
-    assert all(c.model is None for c in found)
+    assert {c.model for c in found} == {"claims-v1"}
 
 
 @pytest.mark.parametrize(

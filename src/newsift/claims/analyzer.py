@@ -13,13 +13,15 @@ from numpy.typing import NDArray
 
 from newsift.claims.annotations import Claim
 from newsift.claims.claimant import cued_quote, find_claimant
+from newsift.claims.finetuned import ONNX_FILE, FineTunedClaimModel
 from newsift.claims.matching import MatchIndex, match_rows
 from newsift.claims.model import ClaimModel
 from newsift.claims.sentences import split_sentences
 from newsift.claims.triage import MAX_ITEMS, MAX_SHARE, cue_matrix, desk_cues, short_list
 from newsift.claims.types import claim_features, type_of
 from newsift.document import Document, Span
-from newsift.encoders import choose_encoder
+from newsift.encoders import ENCODER_CHOICES, choose_encoder
+from newsift.encoders.minilm import minilm_available, models_dir
 from newsift.errors import ModelError
 from newsift.registry import register
 
@@ -27,10 +29,11 @@ from newsift.registry import register
 FLOOR = 0.1
 #: The cascade. Every body sentence is scored by the n-gram model
 #: (``claims-v1``) first; those it gives at least ``GATE`` (a calibrated
-#: probability on the news layer) are scored again by the encoder model
-#: (``claims-minilm-v1``), most check-worthy first, until the page has spent
-#: ``ENCODER_TOKENS`` encoder tokens (the tokenizer's count, with [CLS] and
-#: [SEP]). The rest keep the n-gram score, marked with its ``model``. The gate
+#: probability on the news layer) are scored again by the fine-tuned MiniLM
+#: model (``claims-finetuned-v1``), most check-worthy first, until the page has
+#: spent ``ENCODER_TOKENS`` encoder tokens (the tokenizer's count, with [CLS] and
+#: [SEP]). The rest keep the n-gram score. Each claim names the model that
+#: scored it (``model``). The gate
 #: was chosen on the dev news pages (``benchmarks/claims_cascade.py``); the
 #: budget keeps a 3,000-paragraph page well inside the 30 CPU-s per-document
 #: limit (see docs/analyzers/claims.md).
@@ -57,16 +60,19 @@ class CheckworthyAnalyzer:
     or holding a quote's cue gets the quote's id and source. With
     ``match_index`` (a file from ``newsift claims index``) each check-worthy
     claim is searched (``searched``) and gets its ``match_k`` best past
-    fact-checks. ``encoder`` (auto,
-    minilm, none) says whether MiniLM vectors join the check-worthiness model
-    (``claims-minilm-v1``) and the fact-check search; ``auto`` uses them when
-    the minilm extra is installed. ``detail`` (default true) decides each
-    claim's claimant and type; false (the ``fast`` pipeline preset, for
-    triage) leaves both out (``Claim.detail`` false; score, rank,
-    ``checkworthy``, short list, features, quote and source are the same).
+    fact-checks. ``encoder`` (auto, minilm, none) says whether the fine-tuned
+    MiniLM model (``claims-finetuned-v1``) scores the sentences the n-gram model
+    lets through its gate, and whether MiniLM vectors join the fact-check search
+    (computed only then, for the claims searched); ``auto`` uses them when the
+    minilm extra is installed. Each claim's ``model`` names the model that
+    scored it. ``detail`` (default true) decides each claim's claimant and type;
+    false (the ``fast`` pipeline preset, for triage) leaves both out
+    (``Claim.detail`` false; score, rank, ``checkworthy``, short list,
+    features, quote and source are the same).
     Method: a regex sentence splitter (:mod:`~newsift.claims.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
-    (:mod:`~newsift.claims.model`), type rules (:mod:`~newsift.claims.types`).
+    (:mod:`~newsift.claims.model`) and all-MiniLM-L6-v2 fine-tuned on it
+    (:mod:`~newsift.claims.finetuned`), type rules (:mod:`~newsift.claims.types`).
     Limits: English; trained on spoken US debate sentences, so news prose and
     opinion pieces are out of its domain.
     """
@@ -82,16 +88,14 @@ class CheckworthyAnalyzer:
     match_k: int = 3
     encoder: str = "auto"
     detail: bool = True  # false: no claimant and no type (left out of the JSON)
-    _model: ClaimModel | None = field(default=None, init=False, repr=False)
+    _model: Scorer | None = field(default=None, init=False, repr=False)
     _fallback: ClaimModel | None = field(default=None, init=False, repr=False)
     _index: MatchIndex | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
         """Load the shipped model, and the fact-check index when asked for, once."""
         if self._model is None:
-            self._model = ClaimModel.load(encoder=self.encoder)
-        if self._model.dense is not None and self._fallback is None:
-            self._fallback = ClaimModel.load(encoder="none")
+            self._model, self._fallback = load_scorers(self.encoder)
         if self.match_index is not None and self._index is None:
             try:
                 self._index = MatchIndex.load(
@@ -123,6 +127,28 @@ class CheckworthyAnalyzer:
         return doc
 
 
+#: what scores sentences: the n-gram model, or the fine-tuned (or MiniLM-vector) one
+Scorer = ClaimModel | FineTunedClaimModel
+
+
+def finetuned_available() -> bool:
+    """True when the minilm extra and the fine-tuned model file are there."""
+    return minilm_available() and (models_dir() / ONNX_FILE).is_file()
+
+
+def load_scorers(encoder: str) -> tuple[Scorer, ClaimModel | None]:
+    """(the page's model, the n-gram fallback of its cascade or None) for ``encoder``:
+    ``none``, or ``auto`` without the minilm extra, give the n-gram model alone;
+    ``minilm`` (or ``auto`` with the extra) the fine-tuned model behind the n-gram gate,
+    a :class:`~newsift.errors.ModelError` naming the extra when it is missing."""
+    if encoder not in ENCODER_CHOICES:
+        raise ValueError(f"encoder must be one of {ENCODER_CHOICES}, not {encoder!r}")
+    ngram = ClaimModel.load(encoder="none")
+    if encoder == "none" or (encoder == "auto" and not finetuned_available()):
+        return ngram, None
+    return FineTunedClaimModel.load(), ngram
+
+
 def body_sentences(doc: Document) -> list[Span]:
     """The sentences of the body's paragraphs, in text order."""
     return [
@@ -138,7 +164,7 @@ DOWN_CUES = ("hedge", "question", "first_person_opinion")
 
 
 def find_claims(
-    model: ClaimModel,
+    model: Scorer,
     doc: Document,
     floor: float = FLOOR,
     max_share: float = MAX_SHARE,
@@ -152,13 +178,13 @@ def find_claims(
 
     Scores come from the model's news layer (the model's own calibrated score
     when its file has none); the short list is :func:`~newsift.claims.triage.short_list`.
-    When ``model`` uses the MiniLM encoder, the scores come from
-    :func:`cascade_scores` (``gate`` and ``budget`` default to ``GATE`` and
-    ``ENCODER_TOKENS``): a sentence the encoder model did not score keeps the
-    score of ``fallback`` (the n-gram model, loaded when not given), is judged
-    at its threshold and marked with its name. Both scores are calibrated
-    probabilities on the news layer, so rank and short list compare them as
-    they are.
+    When ``model`` reads MiniLM (fine-tuned, or the vectors of ``claims-minilm-v1``),
+    the scores come from :func:`cascade_scores` (``gate`` and ``budget`` default to
+    ``GATE`` and ``ENCODER_TOKENS``): a sentence the encoder model did not score keeps
+    the score of ``fallback`` (the n-gram model, loaded when not given) and is judged
+    at its threshold. Both scores are calibrated probabilities on the news layer, so
+    rank and short list compare them as they are. Each claim's ``model`` is the name
+    of the model that scored it.
     """
     sentences = body_sentences(doc)
     texts = [doc.span_text(s) for s in sentences]
@@ -192,29 +218,29 @@ def find_claims(
                 type_of(found[i]),
                 features,
                 shortlist=i in listed,
-                model=scorers[i].name if scorers[i] is not model else None,
+                model=scorers[i].name,
             )
         )
     return claims
 
 
 def cascade_scores(
-    model: ClaimModel,
+    model: Scorer,
     fallback: ClaimModel | None,
     texts: list[str],
     rows: NDArray[np.float64],
     *,
     gate: float,
     budget: int,
-) -> tuple[list[float], list[ClaimModel]]:
+) -> tuple[list[float], list[Scorer]]:
     """Each sentence's news-layer score and the model that gave it.
 
-    A model without an encoder part scores every sentence. Otherwise
+    The n-gram model alone scores every sentence. Otherwise
     ``fallback`` (the n-gram model) scores them all, and ``model`` scores
     again those at ``gate`` or above, highest first, while their encoder
     tokens fit in ``budget``; its score replaces the n-gram one.
     """
-    if model.dense is None:
+    if isinstance(model, ClaimModel) and model.dense is None:
         return [float(s) for s in model.news_scores(texts, rows)], [model] * len(texts)
     fallback = fallback or ClaimModel.load(encoder="none")
     first = [float(s) for s in fallback.news_scores(texts, rows)]
@@ -222,7 +248,8 @@ def cascade_scores(
         (i for i in range(len(texts)) if first[i] >= gate), key=lambda i: (-first[i], i)
     )
     chosen = candidates[: model.encoder_share([texts[i] for i in candidates], budget)]
-    scores, scorers = list(first), [fallback] * len(texts)
+    scores: list[float] = list(first)
+    scorers: list[Scorer] = [fallback] * len(texts)
     if chosen:
         second = model.news_scores([texts[i] for i in chosen], rows[chosen])
         for i, score in zip(chosen, second, strict=True):

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.claims import pages
+from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import (
     DENSE_SCALE,
     ENCODER_MODEL_FILE,
@@ -219,8 +220,12 @@ def calibrate(model: ClaimModel, texts: list[str], gold: NDArray[np.bool_]) -> C
     return replace(calibrated, threshold=best_threshold(calibrated.score(texts), gold))
 
 
+#: a model the news layer can sit on: it gives calibrated log-odds
+NewsInput = ClaimModel | FineTunedClaimModel
+
+
 def news_inputs(
-    model: ClaimModel, news: list[pages.NewsPage]
+    model: NewsInput, news: list[pages.NewsPage]
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_], NDArray[np.int64]]:
     """[calibrated log-odds, cues] per sentence of the pages, the labels, the page numbers."""
     texts = [t for page in news for t in page.texts]
@@ -241,7 +246,7 @@ class NewsFit:
     p5: float
 
 
-def fit_news(model: ClaimModel, news: list[pages.NewsPage]) -> NewsFit:
+def fit_news(model: NewsInput, news: list[pages.NewsPage]) -> NewsFit:
     """The news layer fitted on ``news``: C from :data:`NEWS_C_GRID` by leave-one-page-out
     precision at 5 (then F1), the threshold by leave-one-page-out F1."""
     x, gold, group = news_inputs(model, news)

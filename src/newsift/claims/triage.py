@@ -180,6 +180,17 @@ class NewsLayer:
         return list(zip(("model_log_odds", *DESK_CUES), map(float, self.weights), strict=True))
 
 
+def news_arrays(layer: NewsLayer) -> dict[str, NDArray[np.generic]]:
+    """The arrays a model file stores its news layer in (read back by the model's loader)."""
+    return {
+        "news_weights": layer.weights.astype(np.float64),
+        "news_bias": np.array([layer.bias], dtype=np.float64),
+        "news_threshold": np.array([layer.threshold], dtype=np.float64),
+        "news_cues": np.array(DESK_CUES),
+        "desk_version": np.array([DESK_VERSION], dtype=np.int64),
+    }
+
+
 #: defaults of the short list: at most a quarter of the page's sentences, at most ten
 MAX_SHARE = 0.25
 MAX_ITEMS = 10

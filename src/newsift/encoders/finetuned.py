@@ -33,7 +33,14 @@ from newsift.encoders.minilm import (
 from newsift.errors import ModelError
 
 #: SHA-256 of each shipped fine-tuned model, as ``training/finetune.py`` prints it
-FINETUNED_SHA256: dict[str, str] = {}
+FINETUNED_SHA256: dict[str, str] = {
+    "claims-finetuned-v1.onnx": (
+        "a492dd92a42771f0a698ca7d1699871de6b6c2dbf6da98c9e629c69b35b078ef"
+    ),
+    "toxicity-finetuned-v1.onnx": (
+        "bc2abc0fd21e0fcbffbdac9c6247f8d7b8fc8415f71c0cd7ef0f8304f404ed74"
+    ),
+}
 
 Matrix = npt.NDArray[np.float32]
 
