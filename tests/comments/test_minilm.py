@@ -57,8 +57,8 @@ def with_dense(model: ToxicityModel) -> ToxicityModel:
         ("none", True, "toxicity-v1"),
         ("none", False, "toxicity-v1"),
         ("auto", False, "toxicity-v1"),
-        ("auto", True, "toxicity-minilm-v1"),
-        ("minilm", True, "toxicity-minilm-v1"),
+        ("auto", True, "toxicity-minilm-v2"),
+        ("minilm", True, "toxicity-minilm-v2"),
     ],
 )
 def test_encoder_choice_picks_the_model_file(choice: str, available: bool, expected: str) -> None:

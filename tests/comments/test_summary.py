@@ -112,8 +112,8 @@ def test_coded_jibe(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("score", "model", "flag", "expected"),
     [
-        (0.95, "toxicity-minilm-v1", 0.3, True),
-        (0.5, "toxicity-minilm-v1", 0.3, False),  # flagged by the model, kept by a moderator
+        (0.95, "toxicity-minilm-v2", 0.3, True),
+        (0.5, "toxicity-minilm-v2", 0.3, False),  # flagged by the model, kept by a moderator
         (0.7, "toxicity-v1", 0.3, True),
         (0.5, "toxicity-v1", 0.3, False),
         (0.6, "", 0.5, True),  # a user's checkpoint: its own threshold
@@ -125,7 +125,7 @@ def test_would_remove(score: float, model: str, flag: float, expected: bool) -> 
 
 
 def test_remove_thresholds_stand_above_the_flag() -> None:
-    assert set(REMOVE_THRESHOLDS) == {"toxicity-minilm-v1", "toxicity-v1"}
+    assert set(REMOVE_THRESHOLDS) == {"toxicity-minilm-v2", "toxicity-v1"}
     assert all(0.5 < t < 1 for t in REMOVE_THRESHOLDS.values())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -61,9 +61,9 @@ class ToxicityAnalyzer:
     (:mod:`newsift.comments.model`), a political-group lexicon
     (:mod:`newsift.comments.lexicon`) and thread forensics
     (:mod:`newsift.comments.forensics`).
-    ``encoder`` (auto, minilm, none) says whether MiniLM vectors join the
-    n-grams (``toxicity-minilm-v1``); ``auto`` uses them when the minilm extra
-    is installed and falls back to ``toxicity-v1`` otherwise.
+    ``encoder`` (auto, minilm, none) says whether the fine-tuned MiniLM encoder
+    joins the n-grams (``toxicity-minilm-v2``); ``auto`` uses it when the minilm
+    extra is installed and falls back to ``toxicity-v1`` otherwise.
     With ``backend`` (a local checkpoint folder, the ``hf`` extra), the scores
     come from that model where it has them (:mod:`newsift.comments.backend`).
     ``detail`` (default true) computes everything above; false (the ``fast``
@@ -111,14 +111,19 @@ class ToxicityAnalyzer:
         return doc
 
 
+@runtime_checkable
+class TokenCounter(Protocol):
+    """An encoder that says how many tokens it reads of each text (the budget's unit)."""
+
+    def token_counts(self, texts: list[str]) -> list[int]: ...
+
+
 def encoder_share(model: ToxicityModel, texts: Sequence[str], budget: int) -> int:
     """How many of ``texts``, from the first, the encoder scores within ``budget`` tokens.
 
     All of them when ``model`` has no encoder part or its encoder cannot count tokens.
     """
-    from newsift.encoders.minilm import MiniLMEncoder
-
-    if model.dense is None or not isinstance(model.encoder, MiniLMEncoder):
+    if model.dense is None or not isinstance(model.encoder, TokenCounter):
         return len(texts)
     spent = 0
     for i, count in enumerate(model.encoder.token_counts([encoder_text(t) for t in texts])):

@@ -20,13 +20,18 @@ Weights ship int8-quantised (one scale per head or class) in
 ``toxicity-v1.npz``, read with ``allow_pickle=False``; inference is NumPy only.
 ``python -m newsift.comments.train`` rebuilds the file (see its model card).
 
-A second file, ``toxicity-minilm-v1.npz``, adds a dense part to the heads:
-each head's raw score also weighs the comment's all-MiniLM-L6-v2 vector
-(``dense``, 384 x heads, float32; a zero column where the n-gram head was kept).
-Its ``offensive`` head also adds a gated news-comment term (:class:`NewsPart`,
-``news_*`` arrays). It needs the ``minilm`` extra; :meth:`ToxicityModel.load` with
+A second file, ``toxicity-minilm-v2.npz``, adds a dense part to the heads: each
+head's raw score also weighs the comment's row of the fine-tuned encoder
+``toxicity-finetuned-v1.onnx`` (:mod:`newsift.comments.finetuned`: its unit-length
+pooled vector, then its logits; ``dense``, rows x heads, float32, a zero column
+where the n-gram head was kept). The fitted heads (``python -m
+newsift.comments.stack``) weigh the n-gram score and the fine-tuned logit of the
+same task. It needs the ``minilm`` extra; :meth:`ToxicityModel.load` with
 ``encoder="auto"`` uses it when the extra is installed and falls back to
-``toxicity-v1.npz`` otherwise. The span tagger is the same in both files.
+``toxicity-v1.npz`` otherwise. The span tagger is the same in both files. A file
+without ``encoder_file`` (the retired ``toxicity-minilm-v1`` layout: frozen
+all-MiniLM-L6-v2 vectors, 384 rows, and the gated :class:`NewsPart`) still loads
+with the frozen encoder.
 """
 
 from __future__ import annotations
@@ -45,14 +50,16 @@ from newsift.comments.features import (
     comment_feature_rows,
     token_features,
 )
+from newsift.comments.finetuned import FEATURE_SIZE, LOGIT_FEATURES, FineTunedFeatures
 from newsift.comments.lexicon import GROUP_NOUNS, SECOND_PERSON, categories, neutral_names
-from newsift.comments.normalise import normalised_words
-from newsift.encoders import Encoder, choose_encoder
+from newsift.comments.normalise import normalise, normalised_words
+from newsift.encoders import ENCODER_CHOICES, Encoder, choose_encoder
 from newsift.errors import ModelError
 from newsift.models import build_model, load_arrays, load_model
 
 MODEL_FILE = "toxicity-v1.npz"
-ENCODER_MODEL_FILE = "toxicity-minilm-v1.npz"
+ENCODER_MODEL_FILE = "toxicity-minilm-v2.npz"
+FINETUNED_FILE = "toxicity-finetuned-v1.onnx"  # the encoder of toxicity-minilm-v2
 DENSE_SIZE = 384  # all-MiniLM-L6-v2 vectors
 MAX_ENCODER_CHARS = 2000  # the same cut as the n-gram features
 SCORES = ("offensive", "insult", "identity_attack", "threat", "profanity")
@@ -80,10 +87,14 @@ def _dequantise(q: NDArray[np.generic], scale: NDArray[np.generic]) -> NDArray[n
 def encoder_text(text: str) -> str:
     """The text the sentence encoder sees: the comment's first characters, names neutralised.
 
-    Listed politicians and party words become neutral words
-    (:func:`~newsift.comments.lexicon.neutral_names`), as the n-gram features fold them.
+    Spelling variants of abuse words ("1d10t", "m o r o n") are written as the
+    word (:func:`~newsift.comments.normalise.normalise`), and listed politicians
+    and party words become neutral words
+    (:func:`~newsift.comments.lexicon.neutral_names`), as the n-gram features
+    read them: the fine-tuned encoder saw few variants in training and scored
+    them as harmless (functional dev half: spelling variants 0.79).
     """
-    return neutral_names(text[:MAX_ENCODER_CHARS]).strip()
+    return neutral_names(normalise(text[:MAX_ENCODER_CHARS])).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +149,13 @@ class ToxicityModel:
     dense: NDArray[np.float32] | None = None
     encoder: Encoder | None = None
     news: NewsPart | None = None  # the gated news-comment term of `offensive` (MiniLM model)
+    label: str = ""  # the model's name when its file gives one (toxicity-minilm-v2)
+    encoder_file: str = ""  # the fine-tuned encoder the dense part reads, if any
 
     @property
     def name(self) -> str:
+        if self.label:
+            return self.label
         return "toxicity-minilm-v1" if self.dense is not None else "toxicity-v1"
 
     def raw(self, texts: Sequence[str]) -> NDArray[np.float64]:
@@ -211,6 +226,11 @@ class ToxicityModel:
         extra: dict[str, NDArray[np.generic]] = {}
         if self.dense is not None:
             extra["dense"] = self.dense.astype(np.float32)
+        if self.label:
+            extra["name"] = np.array([self.label])
+        if self.encoder_file:
+            extra["encoder_file"] = np.array([self.encoder_file])
+            extra["logit_features"] = np.array(LOGIT_FEATURES)
         if self.news is not None:
             extra["news_gate"] = self.news.gate.astype(np.float32)
             extra["news_dense"] = self.news.dense.astype(np.float32)
@@ -242,23 +262,23 @@ class ToxicityModel:
         """A shipped model (or the one at ``path``); refuses weights of another shape.
 
         ``encoder``: ``none`` gives the n-gram model (``toxicity-v1``);
-        ``minilm`` the model with MiniLM vectors (a clear error without the
-        ``minilm`` extra); ``auto`` the latter when the extra is installed,
-        else the former.
+        ``minilm`` the model with the fine-tuned encoder (``toxicity-minilm-v2``;
+        a clear error without the ``minilm`` extra); ``auto`` the latter when
+        the extra is installed, else the former.
         """
-        chosen = choose_encoder(encoder)
-        if path is None and chosen is not None:
-            return load_model(ENCODER_MODEL_FILE, None, lambda data: cls._from_arrays(data, chosen))
+        wanted = wants_encoder(encoder)
+        if path is None and wanted:
+            return load_model(ENCODER_MODEL_FILE, None, lambda data: cls._from_arrays(data, True))
         data = load_arrays(MODEL_FILE, path)
-        if "dense" in data and chosen is None:
+        if "dense" in data and not wanted:
             raise ModelError(f"{path} has MiniLM weights: load it with encoder='minilm' or 'auto'")
-        return build_model(data, lambda data: cls._from_arrays(data, chosen))
+        return build_model(data, lambda data: cls._from_arrays(data, wanted))
 
     @classmethod
-    def _from_arrays(
-        cls, data: dict[str, NDArray[np.generic]], encoder: Encoder | None = None
-    ) -> ToxicityModel:
+    def _from_arrays(cls, data: dict[str, NDArray[np.generic]], encoded: bool) -> ToxicityModel:
         heads = tuple(str(h) for h in data["heads"])
+        encoder_file = str(data["encoder_file"][0]) if "encoder_file" in data else ""
+        rows = FEATURE_SIZE if encoder_file else DENSE_SIZE
         ok = (
             int(data["comment_buckets"][0]) == COMMENT_BUCKETS
             and int(data["token_buckets"][0]) == TOKEN_BUCKETS
@@ -266,7 +286,10 @@ class ToxicityModel:
             and data["q"].shape == (len(heads), COMMENT_BUCKETS)
             and data["span_q"].shape == (len(SPAN_LABELS), TOKEN_BUCKETS)
             and all(h in heads for h in (*SCORES, "targeted", *(f"target_{t}" for t in TARGETS)))
-            and ("dense" not in data or data["dense"].shape == (DENSE_SIZE, len(heads)))
+            and ("dense" not in data or data["dense"].shape == (rows, len(heads)))
+            and (
+                not encoder_file or tuple(str(f) for f in data["logit_features"]) == LOGIT_FEATURES
+            )
             and (
                 "news_gate" not in data
                 or (
@@ -278,6 +301,7 @@ class ToxicityModel:
         )
         if not ok:
             raise ValueError("toxicity model weights do not match this version's features")
+        encoder = dense_encoder(encoder_file) if encoded and "dense" in data else None
         return cls(
             heads=heads,
             weights=_dequantise(data["q"], data["scale"]),
@@ -289,9 +313,44 @@ class ToxicityModel:
             span_bias=data["span_bias"].astype(np.float64),
             span_threshold=float(data["span_threshold"][0]),
             dense=data["dense"].astype(np.float32) if "dense" in data else None,
-            encoder=encoder if "dense" in data else None,
+            encoder=encoder,
             news=_news_part(data),
+            label=str(data["name"][0]) if "name" in data else "",
+            encoder_file=encoder_file,
         )
+
+
+def wants_encoder(choice: str) -> bool:
+    """Whether ``choice`` (:data:`~newsift.encoders.ENCODER_CHOICES`) asks for the encoder model.
+
+    ``auto`` asks for it when the ``minilm`` extra (onnxruntime, tokenizers) is installed.
+    """
+    from newsift.encoders.minilm import minilm_available
+
+    if choice not in ENCODER_CHOICES:
+        raise ValueError(f"encoder must be one of {ENCODER_CHOICES}, not {choice!r}")
+    return choice == "minilm" or (choice == "auto" and minilm_available())
+
+
+_FINETUNED: dict[str, FineTunedFeatures] = {}
+
+
+def dense_encoder(encoder_file: str) -> Encoder:
+    """The encoder a dense part reads: the fine-tuned ``encoder_file`` (loaded once per
+    process, hash-checked by :mod:`newsift.encoders.finetuned`), else frozen MiniLM."""
+    from newsift.encoders.minilm import EXTRA_HINT, minilm_available
+
+    if not encoder_file:
+        chosen = choose_encoder("minilm")
+        assert chosen is not None  # "minilm" raises rather than give None
+        return chosen
+    if not minilm_available():
+        raise ModelError(EXTRA_HINT)
+    if encoder_file not in _FINETUNED:
+        from newsift.encoders.finetuned import FineTunedModel
+
+        _FINETUNED[encoder_file] = FineTunedFeatures(FineTunedModel.load(encoder_file))
+    return _FINETUNED[encoder_file]
 
 
 def may_offend(text: str) -> NDArray[np.bool_]:

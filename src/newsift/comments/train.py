@@ -13,14 +13,12 @@ a multinomial logistic regression on words of the typed Toxic Spans comments;
 its threshold is the one with the best validation character F1 on the
 SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
 
-With ``--encoder`` ``auto`` (the default, when the ``minilm`` extra is
-installed) or ``minilm`` it also writes ``toxicity-minilm-v1.npz``: the heads
-refitted on n-grams plus each comment's MiniLM vector (vectors from
-:mod:`newsift.comments.vectors`, cached on disk), the MiniLM scale chosen
-with C on validation, and each refitted head competing with its n-gram
-version on validation AUC; the four Toxic Spans heads (not encoded) and the
-span tagger are the n-gram model's. Its ``offensive`` head is trained without
-SOCC and gets the gated SOCC news term instead (:mod:`newsift.comments.news`).
+The fine-tuned model ``toxicity-minilm-v2`` is built on top of this file's heads:
+``python -m training.comments`` fine-tunes the encoder and ``python -m
+newsift.comments.stack`` fits its heads, so run those after this. The heads with
+frozen MiniLM vectors and the gated SOCC news term (``train_heads`` with
+``vectors``, :mod:`newsift.comments.news`) were ``toxicity-minilm-v1``'s method,
+retired with that file; they stay for comparison.
 """
 
 from __future__ import annotations
@@ -51,7 +49,6 @@ from newsift.comments.features import (
 )
 from newsift.comments.model import (
     DENSE_SIZE,
-    ENCODER_MODEL_FILE,
     MODEL_FILE,
     SCORES,
     SPAN_LABELS,
@@ -59,7 +56,6 @@ from newsift.comments.model import (
     NewsPart,
     ToxicityModel,
 )
-from newsift.encoders import ENCODER_CHOICES, choose_encoder
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 FUNCTIONAL_CASES = data.ROOT / "tests" / "comments" / "functional" / "cases.py"
@@ -613,9 +609,10 @@ def assemble(
     """The model of ``heads`` and the span tagger; a dense part when any head has one."""
     span_weights, span_bias, threshold = spans
     dense = None
+    rows = next((len(h.dense) for h in heads if h.dense is not None), DENSE_SIZE)
     if any(h.dense is not None for h in heads):
         dense = np.stack(
-            [h.dense if h.dense is not None else np.zeros(DENSE_SIZE) for h in heads], axis=1
+            [h.dense if h.dense is not None else np.zeros(rows) for h in heads], axis=1
         ).astype(np.float32)
     return ToxicityModel(
         heads=tuple(h.name for h in heads),
@@ -642,30 +639,16 @@ def with_offsets(
     return pattern_offsets(head, lambda t: head.raw(cache.matrix(t), None), corpora.augmented, log)
 
 
-def augmented_vectors(corpora: Corpora) -> dict[str, NDArray[np.float32]]:
-    """MiniLM vectors of the augmented rows (cached like the corpora's)."""
-    from newsift.comments.vectors import corpus_vectors
-
-    return corpus_vectors([text for text, _, _ in corpora.augmented])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=data.DATA, help="comment corpora folder")
     parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
-    parser.add_argument(
-        "--encoder",
-        choices=ENCODER_CHOICES,
-        default="auto",
-        help="also train toxicity-minilm-v1 (auto: when the minilm extra is installed)",
-    )
     args = parser.parse_args(argv)
     started = time.time()
 
     def log(message: str) -> None:
         print(f"[{time.time() - started:6.1f}s] {message}", flush=True)
 
-    chosen = choose_encoder(args.encoder)
     corpora = load(args.data)
     cache = FeatureCache()
     heads, _ = train_heads(corpora, cache, log)
@@ -675,20 +658,9 @@ def main(argv: list[str] | None = None) -> int:
     posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
     threshold, value = span_threshold(model, posts)
     log(f"span threshold {threshold:.2f}: validation char F1 {value:.3f} ({len(posts)} posts)")
-    spans = (span_weights, span_bias, threshold)
-    outputs = [(MODEL_FILE, assemble(heads, spans))]
-    if chosen is not None:
-        from newsift.comments.vectors import all_vectors
-
-        vectors = all_vectors(args.data)
-        vectors.update(augmented_vectors(corpora))
-        log(f"MiniLM vectors of {len(vectors)} comments")
-        dense_heads, news_term = train_heads(corpora, cache, log, vectors, keep=heads)
-        outputs.append((ENCODER_MODEL_FILE, assemble(dense_heads, spans, news_term=news_term)))
-    for file_name, built in outputs:
-        out = args.models / file_name
-        built.save(out)
-        log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    out = args.models / MODEL_FILE
+    assemble(heads, (span_weights, span_bias, threshold)).save(out)
+    log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 
