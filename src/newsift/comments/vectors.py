@@ -1,14 +1,17 @@
-"""MiniLM vectors of the comment corpora, encoded once in fixed chunks and cached on disk.
+"""Encoder outputs of the comment corpora, computed once and cached on disk.
 
-Training and the benchmark need the all-MiniLM-L6-v2 vector of thousands of
-comments; encoding runs at roughly 80 short texts per CPU-second, so every
-corpus is encoded in chunks of ``CHUNK`` distinct texts, in corpus order,
-through :func:`newsift.encoders.cache.cached_minilm` (keyed by a hash of the
-chunk's texts). A run that stops half-way keeps its finished chunks, and the
-trainer and the benchmark read the same cache. The text encoded is what
-:class:`~newsift.comments.model.ToxicityModel` encodes at run time:
-:func:`encoder_text` of the comment. ``python -m newsift.comments.vectors``
-fills the cache ahead of training (needs the ``minilm`` extra).
+The fine-tuned model (``toxicity-minilm-v2``): :func:`cached_features` keeps the
+fine-tuned encoder's rows of a list of texts under a tag naming the encoder file's
+content, so fitting its heads (:mod:`newsift.comments.stack`) and the benchmarks
+(:func:`with_cached_encoder`) encode the held-out comments once.
+
+The frozen all-MiniLM-L6-v2 vectors of the retired ``toxicity-minilm-v1`` method
+(``train.train_heads`` with ``vectors``, :mod:`newsift.comments.news`): every
+corpus is encoded in chunks of ``CHUNK`` distinct texts, in corpus order, through
+:func:`newsift.encoders.cache.cached_minilm` (keyed by a hash of the chunk's
+texts), so a run that stops half-way keeps its finished chunks. The text encoded
+is :func:`encoder_text` of the comment. ``python -m newsift.comments.vectors``
+fills that cache (needs the ``minilm`` extra).
 """
 
 from __future__ import annotations
