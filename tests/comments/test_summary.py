@@ -204,7 +204,7 @@ def test_html_report_numbers_cards_and_lists_top_comments_with_reasons() -> None
         ],
     )
     html = render_html(ToxicityAnalyzer(encoder="none")(doc).to_dict())
-    assert '<a class="muted" href="#comment-2">#2</a>' in html
+    assert 'href="#comment-2">Comment 2</a>' in html  # the card's own number
     assert '<li><a href="#comment-2">comment 2</a>' in html
     assert "insult aimed at council" in html
     assert "target: <bdi>council</bdi>" in html
