@@ -15,10 +15,9 @@ SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
 
 The fine-tuned model ``toxicity-minilm-v2`` is built on top of this file's heads:
 ``python -m training.comments`` fine-tunes the encoder and ``python -m
-newsift.comments.stack`` fits its heads, so run those after this. The heads with
-frozen MiniLM vectors and the gated SOCC news term (``train_heads`` with
-``vectors``, :mod:`newsift.comments.news`) were ``toxicity-minilm-v1``'s method,
-retired with that file; they stay for comparison.
+newsift.comments.stack`` fits its heads, so run those after this. (The retired
+``toxicity-minilm-v1`` fitted heads on frozen MiniLM vectors with a gated SOCC
+term, :mod:`newsift.comments.news`; ``train_head`` still takes dense ``vectors``.)
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments import data, news, patterns
+from newsift.comments import data, patterns
 from newsift.comments.features import (
     COMMENT_BUCKETS,
     PATTERN_VALUE,
@@ -53,7 +52,6 @@ from newsift.comments.model import (
     SCORES,
     SPAN_LABELS,
     TARGETS,
-    NewsPart,
     ToxicityModel,
 )
 
@@ -63,14 +61,9 @@ FUNCTIONAL_CASES = data.ROOT / "tests" / "comments" / "functional" / "cases.py"
 OFFSET_L2 = 1.0
 C_GRID = (0.25, 1.0, 4.0)
 DENSE_SCALES = (1.0, 2.0)  # MiniLM vector weight against the two unit-length n-gram halves
-NGRAM_ONLY = ("insult", "identity_attack", "threat", "profanity")  # Toxic Spans: not encoded
 UCC_OFFENSIVE = ("hostile", "antagonize")  # the UCC attributes that count as offensive
 NEWS_WEIGHT = 2.0  # UCC comments count twice as much as OLID tweets for `offensive`
 SOCC_WEIGHT = 5.0  # SOCC comments, the closest to the target domain, five times
-#: Toxic Spans comments (Civil Comments news comments that half the annotators marked)
-#: also train `offensive` in the MiniLM model (train part only); validation chose 1.0
-#: over 2.0 and over leaving them out. The n-gram model is trained as before.
-ENCODER_TYPED_WEIGHT = 1.0
 DAVIDSON_WEIGHT = 0.5  # Davidson tweets (77 % offensive) half as much
 NONE_TOKEN_SHARE = 0.2  # share of unlabelled words kept for the span tagger
 SEED = 13
@@ -144,7 +137,7 @@ def head_data(
     """Which corpus rows train which head, and with what label.
 
     ``typed_weight`` above 0 adds the toxic Toxic Spans comments to ``offensive``;
-    ``socc_weight`` 0 leaves SOCC out of it (the MiniLM model's news head takes SOCC).
+    ``socc_weight`` 0 leaves SOCC out of it (the retired MiniLM model did both).
     """
     heads: dict[str, HeadData] = {}
     benign_news = [row.text for row in corpora.ucc if not row.labels["unhealthy"]] + [
@@ -507,104 +500,24 @@ def span_threshold(model: ToxicityModel, posts: list[data.Spans]) -> tuple[float
     return best
 
 
-def train_heads(
-    corpora: Corpora,
-    cache: FeatureCache,
-    log: Callable[[str], None],
-    vectors: dict[str, NDArray[np.float32]] | None = None,
-    keep: Sequence[Head] = (),
-) -> tuple[list[Head], NewsPart | None]:
-    """Every head, in ``head_data`` order; with ``vectors``, n-grams plus MiniLM vectors.
-
-    Heads named in ``NGRAM_ONLY`` are taken from ``keep`` (the n-gram model)
-    when given: their training comments were not encoded. Any other head of
-    ``keep`` stays when its validation AUC beats the refitted ones. With
-    ``vectors``, ``offensive`` also gets the gated news term (returned beside
-    the heads); the UCC heads stacked on it see its pooled part only.
-    """
-    kept = {h.name: h for h in keep}
+def train_heads(corpora: Corpora, cache: FeatureCache, log: Callable[[str], None]) -> list[Head]:
+    """Every n-gram head, in ``head_data`` order (UCC heads also tried stacked)."""
     heads: list[Head] = []
-    news_term: NewsPart | None = None
-    typed_weight = ENCODER_TYPED_WEIGHT if vectors is not None else 0.0
-    socc_weight = 0.0 if vectors is not None else SOCC_WEIGHT
-    for name, head in head_data(corpora, typed_weight, socc_weight).items():
-        if name in NGRAM_ONLY and name in kept:
-            heads.append(kept[name])
-            continue
-        if name == "offensive" and vectors is not None:
-            offensive, news_term = news_blend(corpora, head, cache, vectors, log)
-            heads.append(offensive)
-            continue
-        candidates = [train_head(name, head, cache, vectors=vectors)]
+    for name, head in head_data(corpora).items():
+        candidates = [train_head(name, head, cache)]
         if name.startswith("ucc_"):  # also try stacking; keep the better validation AUC
             base = [h for h in heads if h.name in SCORES]
-            candidates.append(train_head(name, head, cache, base, vectors))
+            candidates.append(train_head(name, head, cache, base))
         for candidate in candidates:
             log(candidate.report)
-        if name in kept:  # the n-gram head competes too (same validation rows)
-            candidates.append(kept[name])
-        best = max(candidates, key=lambda h: h.auc)
-        if best is kept.get(name):
-            log(f"{name}: the n-gram head has the better validation AUC ({best.auc:.3f})")
-        heads.append(best)
-    return heads, news_term
-
-
-def news_blend(
-    corpora: Corpora,
-    head: HeadData,
-    cache: FeatureCache,
-    vectors: dict[str, NDArray[np.float32]],
-    log: Callable[[str], None],
-) -> tuple[Head, NewsPart]:
-    """The pooled ``offensive`` head and the gated SOCC news term (:mod:`newsift.comments.news`).
-
-    The head's Platt scaling and threshold are those of the whole score.
-    """
-    pooled = train_head("offensive", head, cache, vectors=vectors)
-    log(pooled.report + "  (pooled, without SOCC)")
-    rows = [row for row in corpora.socc if data.part(row.text) != "test"]
-    found = news.fit_news_head(rows, vectors)
-    log(
-        f"news head (SOCC, MiniLM): {len(found.labels)} comments ({int(found.labels.sum())}+), "
-        f"C {found.c}, {news.FOLDS}-fold cross-validated AUC {found.cv_auc:.3f}"
-    )
-    gate = news.fit_gate(corpus_texts(corpora, vectors), vectors)
-    log(f"news/tweet gate: validation accuracy {gate.accuracy:.3f}")
-    context = news.BlendContext(pooled, gate, head, corpora.ucc, corpora.olid, cache, vectors)
-    beta = news.choose_beta(news.blend_sets(context, found), log)
-    part = news.news_part(found, gate, beta)
-    texts = head.texts["validation"]
-    v = np.array([vectors[t] for t in texts], dtype=np.float64)
-    raw = pooled.raw(cache.matrix(texts), v) + part.term(v)
-    gold = np.array(head.labels["validation"], dtype=np.bool_)
-    calibrated = calibrate(pooled, raw, gold, f"{'offensive (+ gated news)':40s} beta {beta}")
-    log(calibrated.report)
-
-    def blended(texts: list[str]) -> NDArray[np.float64]:
-        v = np.array([vectors[t] for t in texts], dtype=np.float64)
-        return calibrated.raw(cache.matrix(texts), v) + part.term(v)
-
-    return pattern_offsets(calibrated, blended, corpora.augmented, log), part
-
-
-def corpus_texts(corpora: Corpora, vectors: dict[str, NDArray[np.float32]]) -> dict[str, list[str]]:
-    """Corpus name -> its texts that have a MiniLM vector (the encoded ones)."""
-    found = {
-        "socc": [r.text for r in corpora.socc],
-        "ucc": [r.text for r in corpora.ucc],
-        "typed": [c.text for c in corpora.typed],
-        "olid": [t.text for t in corpora.olid],
-        "davidson": [r.text for r in corpora.davidson],
-    }
-    return {name: [t for t in texts if t in vectors] for name, texts in found.items()}
+        heads.append(max(candidates, key=lambda h: h.auc))
+    return heads
 
 
 def assemble(
     heads: Sequence[Head],
     spans: tuple[NDArray[np.float64], NDArray[np.float64], float],
     encoder: Any = None,
-    news_term: NewsPart | None = None,
 ) -> ToxicityModel:
     """The model of ``heads`` and the span tagger; a dense part when any head has one."""
     span_weights, span_bias, threshold = spans
@@ -626,7 +539,6 @@ def assemble(
         span_threshold=threshold,
         dense=dense,
         encoder=encoder if dense is not None else None,
-        news=news_term,
     )
 
 
@@ -651,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
 
     corpora = load(args.data)
     cache = FeatureCache()
-    heads, _ = train_heads(corpora, cache, log)
+    heads = train_heads(corpora, cache, log)
     heads = [with_offsets(h, corpora, cache, log) for h in heads]
     span_weights, span_bias = train_spans(corpora, log)
     model = assemble(heads, (span_weights, span_bias, 0.5))

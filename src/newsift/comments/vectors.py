@@ -1,56 +1,23 @@
 """Encoder outputs of the comment corpora, computed once and cached on disk.
 
-The fine-tuned model (``toxicity-minilm-v2``): :func:`cached_features` keeps the
-fine-tuned encoder's rows of a list of texts under a tag naming the encoder file's
-content, so fitting its heads (:mod:`newsift.comments.stack`) and the benchmarks
-(:func:`with_cached_encoder`) encode the held-out comments once.
-
-The frozen all-MiniLM-L6-v2 vectors of the retired ``toxicity-minilm-v1`` method
-(``train.train_heads`` with ``vectors``, :mod:`newsift.comments.news`): every
-corpus is encoded in chunks of ``CHUNK`` distinct texts, in corpus order, through
-:func:`newsift.encoders.cache.cached_minilm` (keyed by a hash of the chunk's
-texts), so a run that stops half-way keeps its finished chunks. The text encoded
-is :func:`encoder_text` of the comment. ``python -m newsift.comments.vectors``
-fills that cache (needs the ``minilm`` extra).
+:func:`cached_features` keeps the fine-tuned encoder's rows of a list of texts
+under a tag naming the encoder file's content, so fitting the heads of
+``toxicity-minilm-v2`` (:mod:`newsift.comments.stack`) and the benchmarks
+(:func:`with_cached_encoder`) encode the held-out comments once. (The frozen
+all-MiniLM-L6-v2 corpus cache of the retired ``toxicity-minilm-v1`` is gone with it.)
 """
 
 from __future__ import annotations
 
 import hashlib
-import random
-import sys
-import time
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments.model import ToxicityModel, encoder_text
+from newsift.comments.model import ToxicityModel
 from newsift.encoders import Encoder
-from newsift.encoders.cache import CACHE_DIR, KnownVectors
-
-CHUNK = 512
-DAVIDSON_SAMPLE = 3000  # Davidson tweets encoded (train part only), of about 17,000
-TYPED_SAMPLE = 3000  # Toxic Spans comments encoded (train part only), of about 9,900
-SEED = 13
-
-
-def corpus_vectors(
-    texts: Iterable[str], log: Callable[[str], None] | None = None
-) -> dict[str, NDArray[np.float32]]:
-    """Comment text -> its MiniLM vector, for every distinct text of ``texts``."""
-    from newsift.encoders.cache import cached_minilm
-
-    distinct = list(dict.fromkeys(texts))
-    out: dict[str, NDArray[np.float32]] = {}
-    for start in range(0, len(distinct), CHUNK):
-        chunk = distinct[start : start + CHUNK]
-        vectors = cached_minilm([encoder_text(t) for t in chunk])
-        out.update(zip(chunk, vectors, strict=True))
-        if log is not None:
-            log(f"encoded {min(start + CHUNK, len(distinct))}/{len(distinct)}")
-    return out
+from newsift.encoders.cache import CACHE_DIR
 
 
 def cached_features(
@@ -98,67 +65,3 @@ def with_cached_encoder(model: ToxicityModel) -> ToxicityModel:
         return model
     tag = "finetuned-" + _sha256(models_dir() / model.encoder_file)[:16]
     return replace(model, encoder=CachedFeatures(model.encoder, tag))
-
-
-def corpus_encoder(vectors: dict[str, NDArray[np.float32]]) -> KnownVectors:
-    """An encoder that reads the vectors of known comments and encodes only the others.
-
-    For the benchmark: the held-out comments were encoded with their corpus, so
-    scoring them again costs nothing. Keys are :func:`encoder_text` of each
-    comment, the text the model encodes.
-    """
-    return KnownVectors({encoder_text(text): vector for text, vector in vectors.items()})
-
-
-def sample(texts: list[str], size: int) -> list[str]:
-    """A fixed random sample of ``size`` of ``texts`` (all of them when fewer), in text order."""
-    if len(texts) <= size:
-        return texts
-    keep = set(random.Random(SEED).sample(range(len(texts)), size))
-    return [t for i, t in enumerate(texts) if i in keep]
-
-
-def encoded_corpora(root: Path | None = None) -> dict[str, list[str]]:
-    """Per corpus, the texts the encoder model is trained and measured on, in encoding order."""
-    from newsift.comments import data
-
-    root = root or data.DATA
-    davidson = [r.text for r in data.davidson(root) if data.part(r.text) == "train"]
-    typed = [r.text for r in data.typed(root) if data.part(r.text) == "train"]
-    return {
-        "socc": [r.text for r in data.socc(root)],
-        "ucc": [r.text for r in data.ucc(root)],
-        "olid": [r.text for r in data.olid(root)],
-        "davidson": sample(davidson, DAVIDSON_SAMPLE),
-        "typed": sample(typed, TYPED_SAMPLE),
-    }
-
-
-def all_vectors(
-    root: Path | None = None, log: Callable[[str], None] | None = None
-) -> dict[str, NDArray[np.float32]]:
-    """Comment text -> MiniLM vector for every corpus of :func:`encoded_corpora`.
-
-    Each corpus is encoded on its own, so its chunks (and their cache files)
-    stay the same whichever other corpora are read.
-    """
-    out: dict[str, NDArray[np.float32]] = {}
-    for name, texts in encoded_corpora(root).items():
-        if log is not None:
-            log(f"{name}: {len(texts)} texts")
-        out.update(corpus_vectors(texts, log))
-    return out
-
-
-def main() -> int:
-    started = time.time()
-
-    def log(message: str) -> None:
-        print(f"[{time.time() - started:7.1f}s] {message}", flush=True)
-
-    all_vectors(log=log)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
