@@ -854,3 +854,11 @@ def test_claim_features_are_the_plain_rules(text: str) -> None:
     if types._named_entity(text):
         plain.append("named_entity")
     assert types.claim_features(text) == plain
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_texts_of(*"aZ09 .,’“É²١ǅⒶ\u00a0ß", *("Hello World", "SHOUT", "2025")))
+def test_char_counts_are_the_per_character_tests(text: str) -> None:
+    from newsift.text.chars import char_counts, char_counts_reference
+
+    assert char_counts(text) == char_counts_reference(text)

@@ -21,7 +21,6 @@ bucket the same on every machine.
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -40,6 +39,7 @@ from newsift.comments.lexicon import (
 from newsift.comments.normalise import normalised_words
 from newsift.text import ngrams
 from newsift.text.case import lowers_plainly
+from newsift.text.chars import char_counts
 from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
 
 COMMENT_BUCKETS = 1 << 18
@@ -167,23 +167,10 @@ def rewritten(text: str) -> tuple[str, tuple[str, ...]]:
     return "".join(pieces), reading.cues
 
 
-_ASCII_LETTERS = string.ascii_letters.encode("ascii")
-_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
-
-
 def shouting(text: str) -> bool:
-    """At least 12 letters, more than 70 % of them capitals.
-
-    For ASCII text the letters and capitals are counted by deleting them from
-    the bytes (ASCII's letters and capitals are its ``isalpha`` and ``isupper``
-    characters); :func:`shouting_reference` is the plain form.
-    """
-    if not text.isascii():
-        return shouting_reference(text)
-    raw = text.encode("ascii")
-    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    capitals = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-    return letters >= 12 and capitals > 0.7 * letters
+    """At least 12 letters, more than 70 % of them capitals."""
+    counts = char_counts(text)
+    return counts.letters >= 12 and counts.capitals > 0.7 * counts.letters
 
 
 def shouting_reference(text: str) -> bool:
