@@ -17,17 +17,22 @@ full run's second half). Training takes about 25 CPU-minutes on 2 threads.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import time
 from pathlib import Path
+from typing import NamedTuple
 
-from newsift.claims.train import DATA, MODELS, load_examples, split3
+from newsift.claims.train import DATA, MODELS, is_tuning, is_validation
 from training.checkworthy_fit import calibrate_and_report
 from training.finetune import Example, Head, export_int8, finetune, save_checkpoint
 
 ONNX_FILE = "claims-finetuned-v1.onnx"
 HEAD = Head("checkworthy", 2)
+#: optional second head: ClaimBuster's three verdicts (non-factual, unimportant factual,
+#: check-worthy factual), which the binary label folds together
+VERDICT = Head("verdict", 3)
 EPOCHS = 2
 LR = 5e-5
 BATCH = 32
@@ -36,20 +41,36 @@ SEED = 0
 THREADS = 1  # 2 threads spin-wait on a shared 2-core machine: 3x the CPU per step
 
 
-def examples(data: Path = DATA) -> tuple[list[Example], list[Example], list[Example]]:
-    """(fit, tune, validation) as harness examples, split by debate."""
-    parts = split3(load_examples(data))
-    fit, tune, validation = (
-        [(e.text, {HEAD.name: int(e.positive)}) for e in part] for part in parts
-    )
-    return fit, tune, validation
+def examples(
+    data: Path = DATA, verdict: bool = False
+) -> tuple[list[Example], list[Example], list[Example]]:
+    """(fit, tune, validation) as harness examples, split by debate as ``split3`` splits;
+    with ``verdict`` each also carries its three-way verdict (``Verdict + 1``)."""
+    with data.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            Row(r["Text"], int(r["Verdict"].strip()), r["File_id"]) for r in csv.DictReader(handle)
+        ]
+    parts: tuple[list[Example], list[Example], list[Example]] = ([], [], [])
+    for row in rows:
+        labels = {HEAD.name: int(row.verdict == 1)}
+        if verdict:
+            labels[VERDICT.name] = row.verdict + 1
+        part = 2 if is_validation(row.debate) else 1 if is_tuning(row.debate) else 0
+        parts[part].append((row.text, labels))
+    return parts
+
+
+class Row(NamedTuple):
+    text: str
+    verdict: int
+    debate: str
 
 
 def train_and_export(args: argparse.Namespace) -> dict[str, float]:
     """Fine-tune on the fit part, export int8 ONNX, save the torch weights beside the log."""
-    fit, tune, _ = examples(args.data)
+    fit, tune, _ = examples(args.data, args.verdict_head)
     model = finetune(
-        [HEAD],
+        [HEAD, VERDICT] if args.verdict_head else [HEAD],
         fit,
         tune,
         epochs=args.epochs,
@@ -87,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--checkpoint", type=Path, help="also save the torch weights here")
     parser.add_argument("--train-only", action="store_true", help="stop after the export")
+    parser.add_argument(
+        "--verdict-head",
+        action="store_true",
+        help="train a second head on the three verdicts (its logits follow the first)",
+    )
     parser.add_argument(
         "--calibrate-only",
         metavar="TRAINED_JSON",

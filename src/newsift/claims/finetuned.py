@@ -55,7 +55,8 @@ class FineTunedClaimModel:
         return NAME
 
     def logits(self, sentences: Sequence[str]) -> NDArray[np.float64]:
-        """The fine-tuned network's raw check-worthiness logit for each sentence."""
+        """The fine-tuned network's raw check-worthiness logit (its first column; any
+        further columns are auxiliary heads of the training) for each sentence."""
         if not sentences:
             return np.zeros(0, dtype=np.float64)
         logits, _ = self.runner.run([s[:MAX_CHARS] for s in sentences])
@@ -118,8 +119,8 @@ class FineTunedClaimModel:
         slope, intercept = (float(v) for v in data["platt"])
         if not slope > 0:
             raise ValueError("the calibration must keep the order of scores")
-        if runner.logit_width != 1:
-            raise ValueError(f"{runner.name} has {runner.logit_width} logits, not one")
+        if runner.logit_width < 1:
+            raise ValueError(f"{runner.name} has no logits")
         weight = float(data["ngram_weight"][0])
         return cls(
             runner,

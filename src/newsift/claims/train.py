@@ -11,7 +11,9 @@ best F1 over leave-one-page-out probabilities. Writes ``claims-v1.npz`` (hashed 
 and, with ``--encoder minilm`` (the default when the minilm extra is
 installed), also ``claims-minilm-v1.npz`` (n-grams plus MiniLM vectors), and
 prints validation precision, recall and F1 of each. Needs scikit-learn and
-SciPy (the ``train`` extra).
+SciPy (the ``train`` extra). The fine-tuned model the analyzer's cascade uses,
+``claims-finetuned-v1``, is built by ``python -m training.checkworthy`` on this
+module's split, threshold and news-layer fit.
 """
 
 from __future__ import annotations
