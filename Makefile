@@ -42,8 +42,8 @@ demo: $(BIN)/newsift
 test: $(TEST_STAMP) lint typecheck base extras unit
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks training
+	$(BIN)/ruff check src tests benchmarks training
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -83,8 +83,8 @@ browser:
 check: test
 
 format: $(TEST_STAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks training
+	$(BIN)/ruff check --fix src tests benchmarks training
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/structure.py
