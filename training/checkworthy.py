@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--verdict-head",
         action="store_true",
-        help="train a second head on the three verdicts (its logits follow the first)",
+        help="also train a head on the three verdicts (its logits follow the first); tried "
+        "once: out-of-fold F1 on tune 0.728 (0.723 without), but dev pages' precision at 5 "
+        "0.760 (0.820 without), so the shipped model has none",
     )
     parser.add_argument(
         "--calibrate-only",
@@ -128,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         print("TRAINED", json.dumps(training), f"{time.time() - started:.0f}s", flush=True)
     if not args.train_only:
         hyper = {
-            k: getattr(args, k) for k in ("epochs", "lr", "batch", "max_len", "seed", "threads")
+            k: getattr(args, k)
+            for k in ("epochs", "lr", "batch", "max_len", "seed", "threads", "verdict_head")
         }
         calibrate_and_report(args.data, args.models, ONNX_FILE, {**hyper, **training})
     return 0

