@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import statistics
 import sys
 import time
@@ -69,6 +70,20 @@ MAP_ANCHOR = ("CheckThat! 2020 Task 5 best run, test debates (approx.)", 0.087)
 F1_GOAL = ("issue 16 goal, F1", 0.85)
 #: issue 19's table: ClaimBuster crowdsourced check-worthy F1, split by debate
 ISSUE_19 = (("issue 19 floor, F1", 0.75), ("issue 19 goal, F1", 0.85))
+#: issue 19's even-handedness: parties and politicians swapped in the validation sentences
+#: that name one; the mean change of the calibrated score should stay under 0.02
+SWAPS = (
+    ("Democrats", "Republicans"),
+    ("Democrat", "Republican"),
+    ("liberals", "conservatives"),
+    ("liberal", "conservative"),
+    ("Obama", "Romney"),
+    ("Clinton", "Trump"),
+    ("Bush", "Kerry"),
+    ("Reagan", "Carter"),
+    ("Gore", "McCain"),
+)
+EVEN_GOAL = ("issue 19 goal: under", 0.02)
 P5_GOAL = ("issue 16 goal", 0.8)
 SHARE_GOAL = ("issue 16 goal: at most", 1 / 3)
 
@@ -137,7 +152,30 @@ def rows_for(
         (f"{name}: debates MAP ({len(aps)} transcripts)", statistics.fmean(aps), *MAP_ANCHOR)
     )
     rows.append((f"{name}: sentences per CPU-second (validation)", len(texts) / cpu, "", 0.0))
+    mean_abs, mean_signed, count = evenhandedness(model, texts)
+    rows.append(
+        (
+            f"{name}: names swapped, mean absolute score change ({count} validation sentences)",
+            mean_abs,
+            *EVEN_GOAL,
+        )
+    )
+    rows.append((f"{name}: names swapped, mean signed change", f"{mean_signed:+.4f}", "", 0.0))
     return rows
+
+
+def evenhandedness(model: Scorer, texts: list[str]) -> tuple[float, float, int]:
+    """Mean absolute and mean signed change of the calibrated score when each name of
+    :data:`SWAPS` in a sentence becomes its counterpart (both ways), over the sentences
+    naming one."""
+    counterpart = {a: b for pair in SWAPS for a, b in (pair, pair[::-1])}
+    pattern = re.compile(r"\b(" + "|".join(counterpart) + r")\b")
+    named = [t for t in texts if pattern.search(t)]
+    if not named:
+        return 0.0, 0.0, 0
+    swapped = [pattern.sub(lambda m: counterpart[m.group(1)], t) for t in named]
+    change = model.score(swapped) - model.score(named)
+    return float(np.mean(np.abs(change))), float(np.mean(change)), len(named)
 
 
 @dataclass
