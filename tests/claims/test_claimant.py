@@ -120,3 +120,36 @@ def test_claimant_with_the_attribution_layers(
 )
 def test_words_that_look_like_speech_are_not(sentence: str) -> None:
     assert find_claimant(sentence, Span(0, len(sentence))).kind == "author"
+
+
+QUOTED = (
+    "“That's not how you end a hospital.”",
+    '"The harbour fee doubled in two years."',
+    "For some of them it is a death sentence.”",
+    "‘We lost three ships in one winter.’",
+    "«Les prix ont doublé en deux ans.»",
+    "The bridge was closed for 14 months, and nobody knows why!”",
+)
+NOT_QUOTED = (
+    "The ’90s saw the harbour fee double.",
+    "The council called the plan a “walking disaster” in 2021.",
+    "The teachers’ union grew by 4 percent last year.",
+)
+
+
+@pytest.mark.parametrize("sentence", QUOTED)
+def test_a_quoted_sentence_is_a_source_without_the_attribution_layers(sentence: str) -> None:
+    """The fast preset has no quotes layer: a quoted sentence with no cue of its own (a
+    later sentence of a quote) is somebody's words, never the author's unsourced claim."""
+    assert find_claimant(sentence, Span(0, len(sentence))).kind == "source"
+
+
+@pytest.mark.parametrize("sentence", QUOTED)
+def test_with_the_attribution_layers_the_quotes_layer_decides(sentence: str) -> None:
+    """When attribution ran and no quote covers the sentence, its marks alone do not."""
+    assert find_claimant(sentence, Span(0, len(sentence)), quotes=[]).kind == "author"
+
+
+@pytest.mark.parametrize("sentence", NOT_QUOTED)
+def test_apostrophes_and_scare_quotes_are_not_quotations(sentence: str) -> None:
+    assert find_claimant(sentence, Span(0, len(sentence))).kind == "author"

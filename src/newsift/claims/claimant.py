@@ -6,7 +6,8 @@ A claim's ``claimant`` is
   ``attribution.quotes.v1`` covers at least half of it) or holds the cue of a
   quote ("..., the minister said"), and that quote's source is a person,
   organization or group (named or not); without the attribution layers, when
-  the sentence has a speech cue (said, told, according to, ...);
+  the sentence has a speech cue (said, told, according to, ...) or opens or
+  closes a quotation (a later sentence of a quote has no cue of its own);
 - ``document`` when that source is a document (``sources`` layer kind
   ``document``), or, failing a quote, when the sentence names a report, study,
   survey, filing or data as its basis ("according to the report", "the study
@@ -60,6 +61,10 @@ _SPEECH_PHRASES = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+")
+#: a sentence that opens a quotation, or closes one right after its last punctuation
+#: ("... is not a delay. For some of them it is a death sentence.”)
+_OPENS_QUOTE = re.compile(r"\A\s*(?:[\"“«„]|‘(?=[^\W\d_]))")
+_CLOSES_QUOTE = re.compile(r"[.!?,…][\"”’»]\s*\Z")
 _PHRASE_WORDS = frozenset({"according", "reported", "claims"})
 
 
@@ -84,6 +89,11 @@ def speech_cue(sentence: str) -> bool:
     if not SPEECH_WORDS.isdisjoint(words):
         return True
     return not _PHRASE_WORDS.isdisjoint(words) and _SPEECH_PHRASES.search(sentence) is not None
+
+
+def in_quotation_marks(sentence: str) -> bool:
+    """Whether ``sentence`` opens a quotation or ends one (a quoted speaker's words)."""
+    return _OPENS_QUOTE.search(sentence) is not None or _CLOSES_QUOTE.search(sentence) is not None
 
 
 def find_claimant(
@@ -117,6 +127,10 @@ def find_claimant(
     if document_cue(sentence):
         return Claimant("document")
     if speech_cue(sentence):
+        return Claimant("source")
+    if quotes is None and in_quotation_marks(sentence):
+        # Without the attribution layers (the fast preset) a quoted sentence with no cue
+        # of its own is still somebody's words: never the author's unsourced claim.
         return Claimant("source")
     return Claimant("author")
 
