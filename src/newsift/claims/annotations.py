@@ -41,10 +41,12 @@ class Claim:
     past fact-checks found in a local index (see :mod:`newsift.claims.matching`),
     best first, each with ``id``, ``claim``, ``rating``, ``url``, ``date``, ``score``
     and optionally ``outlet``. ``model`` names the model that scored the
-    sentence when it is not the page's main one: ``claims-v1`` on a sentence
-    past the MiniLM encoder's per-page budget (see
-    ``newsift.claims.analyzer.ENCODER_TOKENS``); None otherwise and in older
-    documents. ``detail`` is false on a claim written without claimant and
+    sentence: ``claims-finetuned-v1`` for a sentence the cascade sent to the
+    fine-tuned encoder, ``claims-v1`` for one the n-gram model scored alone
+    (below the gate, past the per-page budget of
+    ``newsift.claims.analyzer.ENCODER_TOKENS``, or without the ``minilm``
+    extra); None in documents written before session 8 (then it was set only
+    on a sentence past the budget). ``detail`` is false on a claim written without claimant and
     type (the analyzer's ``detail=False``, as in the ``fast`` pipeline
     preset): ``type`` and ``claimant`` were not decided (they keep their
     defaults here) and are left out of the JSON form, which reads back so.
