@@ -87,10 +87,10 @@ def add_commands(commands: Commands) -> None:
 
 
 def cmd_claims_score(args: argparse.Namespace) -> int:
-    from newsift.claims.model import ClaimModel
+    from newsift.claims.analyzer import load_scorers
     from newsift.claims.scoring import read_sentences, score_sentences
 
-    model = ClaimModel.load(encoder=args.encoder)
+    model, _ = load_scorers(args.encoder)  # the fine-tuned model on every sentence, no gate
     return write_scored_lines(
         args.path, args.out, lambda lines: score_sentences(read_sentences(lines), model)
     )
