@@ -9,7 +9,6 @@ all-MiniLM-L6-v2 corpus cache of the retired ``toxicity-minilm-v1`` is gone with
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +16,7 @@ from numpy.typing import NDArray
 
 from newsift.comments.model import ToxicityModel
 from newsift.encoders import Encoder
-from newsift.encoders.cache import CACHE_DIR
+from newsift.encoders.cache import CACHE_DIR, cached_rows
 
 
 def cached_features(
@@ -28,18 +27,7 @@ def cached_features(
     For the fine-tuned encoder (``tag`` names its file's content): fitting the
     heads and the benchmarks read the same held-out comments, encoded once.
     """
-    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:24]
-    path = cache_dir / f"{tag}-{digest}.npy"
-    if path.is_file():
-        cached: NDArray[np.float32] = np.load(path, allow_pickle=False)
-        if cached.shape[0] == len(texts):
-            return cached
-    rows = encoder.encode(texts)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial.npy")
-    np.save(partial, rows, allow_pickle=False)
-    partial.replace(path)
-    return rows
+    return cached_rows(texts, encoder.encode, tag, cache_dir=cache_dir)
 
 
 class CachedFeatures:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -15,20 +16,37 @@ from newsift.encoders.minilm import DIMENSIONS, MODEL_SHA256, Matrix, MiniLMEnco
 CACHE_DIR = Path(os.environ.get("NEWSIFT_CACHE", Path(tempfile.gettempdir()) / "newsift-cache"))
 
 
-def cached_minilm(texts: list[str], *, cache_dir: Path = CACHE_DIR) -> Matrix:
-    """MiniLM vectors of ``texts``, read from ``cache_dir`` when this model encoded them before."""
+def cached_rows(
+    texts: list[str],
+    encode: Callable[[list[str]], Matrix],
+    tag: str,
+    *,
+    cache_dir: Path = CACHE_DIR,
+) -> Matrix:
+    """``encode(texts)``, read from ``cache_dir`` when the encoder named by ``tag`` (which
+    must change with the model file's content) encoded these texts before."""
     digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:24]
-    path = cache_dir / f"minilm-{MODEL_SHA256[:12]}-{digest}.npy"
+    path = cache_dir / f"{tag}-{digest}.npy"
     if path.is_file():
         cached: Matrix = np.load(path, allow_pickle=False)
         if cached.shape[0] == len(texts):
             return cached
-    vectors = MiniLMEncoder.load().encode(texts)
+    rows = encode(texts)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial.npy")
-    np.save(partial, vectors, allow_pickle=False)
+    np.save(partial, rows, allow_pickle=False)
     partial.replace(path)
-    return vectors
+    return rows
+
+
+def cached_minilm(texts: list[str], *, cache_dir: Path = CACHE_DIR) -> Matrix:
+    """MiniLM vectors of ``texts``, read from ``cache_dir`` when this model encoded them before."""
+    return cached_rows(
+        texts,
+        lambda missing: MiniLMEncoder.load().encode(missing),
+        f"minilm-{MODEL_SHA256[:12]}",
+        cache_dir=cache_dir,
+    )
 
 
 class CachedMiniLM:

@@ -86,6 +86,7 @@ class _FeatureMemo(dict[_Key, int], Generic[_Key]):
         _MEMOS.append(self)
 
     def feature(self, key: _Key) -> str:
+        """The feature string ``key`` stands for (each subclass says how it is built)."""
         raise NotImplementedError
 
     def __missing__(self, key: _Key) -> int:
