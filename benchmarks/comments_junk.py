@@ -34,7 +34,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsift.comments.data import davidson, olid
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training.comments_data import davidson, olid
+
 from newsift.comments.junk import junk_reasons
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,7 @@
 
 A moderator would remove a comment that SOCC's annotators called toxic or
 very toxic (``is_toxic_popular_answer_1`` >= 3) or that UCC's called hostile.
-Only the benchmark's held-out 20 % of each corpus (:func:`newsift.comments.data.part`,
+Only the benchmark's held-out 20 % of each corpus (:func:`training.comments_data.part`,
 never used to train or calibrate the models) is read; it is halved by a
 second hash of the text into a *fit* half, where the threshold is the
 offensive score at which the predicted share of removals equals the true
@@ -29,8 +29,12 @@ from pathlib import Path
 
 import numpy as np
 
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training.comments_data import DATA, olid, part
+
 from newsift.comments.analyzer import decide_target, reconcile
-from newsift.comments.data import DATA, olid, part
 from newsift.comments.model import ToxicityModel
 from newsift.comments.summary import REMOVE_THRESHOLDS
 from newsift.comments.targets import ArticlePeople, find_target

@@ -27,20 +27,25 @@ import argparse
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
+
+# training/ and tests/ live at the repository root, outside the installed package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training.persuasion import classify_gold_spans, prepare, span_rows, tagger_score
+from training.persuasion_data import DATA, load_articles
 
 import anchors as reference
 from newsift.claims.sentences import split_sentences
 from newsift.document import Span
 from newsift.persuasion.analyzer import find_techniques
-from newsift.persuasion.data import DATA, load_articles
 from newsift.persuasion.evaluation import tc_score
 from newsift.persuasion.features import ArticleContext, Sentence
 from newsift.persuasion.labels import TECHNIQUES
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier
 from newsift.persuasion.text import tokenize
-from newsift.persuasion.train import classify_gold_spans, prepare, span_rows, tagger_score
 
 SI_ANCHORS = (("SI test F1, best (Hitachi)", 0.5155), ("SI test F1, random baseline", 0.003))
 TC_ANCHORS = (

@@ -1,7 +1,7 @@
 """Build the fine-tuned check-worthiness model: ``python -m training.checkworthy``.
 
 all-MiniLM-L6-v2 fine-tuned with one binary head (``checkworthy``) on the fit part of
-ClaimBuster crowdsourced (``newsift.claims.train.split3``: fit / tune / validation by
+ClaimBuster crowdsourced (``training.claims.split3``: fit / tune / validation by
 debate), exported to int8 ONNX (``src/newsift/models/claims-finetuned-v1.onnx``). Then,
 on the int8 model's logits as the run time computes them, and on the tuning debates
 only: the Platt calibration, the stacking with the n-gram model's logit when it helps
@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from newsift.claims.train import DATA, MODELS, is_tuning, is_validation
 from training.checkworthy_fit import calibrate_and_report
+from training.claims import DATA, MODELS, is_tuning, is_validation
 from training.finetune import Example, Head, export_int8, finetune, save_checkpoint
 
 ONNX_FILE = "claims-finetuned-v1.onnx"

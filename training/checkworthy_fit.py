@@ -20,12 +20,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.claims import pages
 from newsift.claims.finetuned import CALIBRATION_FILE, NAME, FineTunedClaimModel
 from newsift.claims.model import MODEL_FILE, ClaimModel
-from newsift.claims.train import best_threshold, fit_news, load_examples, platt, prf, split3
 from newsift.encoders.finetuned import FineTunedModel
 from newsift.encoders.minilm import MiniLMEncoder
+from training import claims_pages as pages
+from training.claims import best_threshold, fit_news, load_examples, platt, prf, split3
 
 #: stacking must beat the fine-tuned logit alone by this much out-of-fold F1 on tune
 STACK_MARGIN = 0.005
@@ -199,7 +199,7 @@ Rebuild with `python -m training.checkworthy` (the `train` extra; written
   {r["export_max_logit_difference"]:.3f}, {int(r["export_decision_flips"])} decision flips.
 - **Training time**: {r["train_cpu_s"] / 60:.0f} CPU-minutes ({hours:.2f} CPU-hours;
   {r["train_wall_s"] / 60:.0f} minutes wall on a shared 2-core machine).
-- **Split**: `newsift.claims.train.split3`, by debate: validation 20 % of the debates
+- **Split**: `training.claims.split3`, by debate: validation 20 % of the debates
   ({r["validation"]:,} sentences, {r["positives"]:,} positive; never used to choose anything),
   tuning 10 % (stacking, calibration, threshold), fitting the rest.
 - **Calibration**: on the tuning part, on the int8 logits: {stacking} (out-of-fold F1 on

@@ -10,7 +10,7 @@ One network, heads side by side (:mod:`training.finetune`):
 - ``target`` (individual, group, other): OLID level C;
 - ``ucc_<attribute>`` (binary, seven): the UCC attributes.
 
-Rows come from each corpus's train part (:func:`newsift.comments.data.part`); the
+Rows come from each corpus's train part (:func:`training.comments_data.part`); the
 tune part only reports the loss after each epoch and the per-head AUC at the end, on
 which the hyperparameters were chosen; the test part is never read. Every text is what
 the run time encodes: :func:`newsift.comments.model.encoder_text` (first 2,000
@@ -21,7 +21,7 @@ Writes the int8 ONNX model (``--out``, default in ``/tmp``; the shipped one is
 ``src/newsift/models/toxicity-finetuned-v1.onnx``) and a safetensors checkpoint
 beside it. The defaults are the shipped hyperparameters (see the model card
 ``src/newsift/models/toxicity-finetuned-v1.md``). The comment model's heads on top
-of it are fitted by ``python -m newsift.comments.stack --encoder <the file>``. Needs
+of it are fitted by ``python -m training.toxicity_stack --encoder <the file>``. Needs
 the ``train`` extra (torch, transformers, onnx).
 """
 
@@ -36,11 +36,11 @@ from pathlib import Path
 
 import numpy as np
 
-from newsift.comments import data
 from newsift.comments.finetuned import HEAD_CLASSES, TARGET_CODES
 from newsift.comments.model import encoder_text
-from newsift.comments.train import FUNCTIONAL_CASES, UCC_OFFENSIVE, auc, augmented_cases
+from training import comments_data as data
 from training.finetune import Example, FineTuned, Head, export_int8, finetune, save_checkpoint
+from training.toxicity import FUNCTIONAL_CASES, UCC_OFFENSIVE, auc, augmented_cases
 
 #: the weight of a binary head's positive class is sqrt(negatives / positives), at most this
 MAX_POSITIVE_WEIGHT = 4.0

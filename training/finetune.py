@@ -17,7 +17,7 @@ The shared harness of newsift's fine-tuned models (check-worthiness, comments):
   and ``pooled`` (batch, hidden size: the mean-pooled vector the heads read, so a
   caller may fit heads of its own on it), with the matrix-product weights quantised to
   int8 per output channel exactly as the shipped sentence encoder is
-  (:func:`newsift.train.encoder._quantise`), and checks the int8 logits against torch.
+  (:func:`training.encoder._quantise`), and checks the int8 logits against torch.
 
 Texts are tokenised with the shipped word-piece tokenizer
 (``src/newsift/models/minilm-l6-tokenizer.json``), the one the run time
@@ -42,7 +42,7 @@ import torch
 from torch import nn
 
 from newsift.encoders.minilm import TOKENIZER_FILE, models_dir
-from newsift.train.encoder import OPSET, _quantise, _release_dir
+from training.encoder import OPSET, _quantise, _release_dir
 
 #: one training example: the text and the label of each head that labels it
 Example = tuple[str, dict[str, int]]

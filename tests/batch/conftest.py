@@ -1,8 +1,8 @@
-"""Inputs for batch tests: the damaged-input builders live in newsift.batch.chaos."""
+"""Inputs for batch tests: the damaged-input builders live in tests.support.chaos."""
 
 from __future__ import annotations
 
-from newsift.batch.chaos import (
+from tests.support.chaos import (
     HTML,
     PAGE,
     bad_inputs,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsift.batch.chaos import compare
 from newsift.batch.run import run_batch
 from tests.batch.conftest import bad_inputs
+from tests.support.chaos import compare
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 

@@ -10,11 +10,11 @@ import duckdb
 import pytest
 
 from newsift.batch import store
-from newsift.batch.chaos import compare, run_trial
 from newsift.batch.records import iter_records
 from newsift.batch.run import BatchLimits, run_batch
 from newsift.errors import ConfigError
 from tests.batch.conftest import PAGE, bad_inputs, write_jsonl
+from tests.support.chaos import compare, run_trial
 
 FAST = ["structure.v1"]
 

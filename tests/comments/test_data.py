@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from training.toxicity import auc, macro_f1
 
-from newsift.comments import data
-from newsift.comments.train import auc, macro_f1
+from training import comments_data as data
 
 needs_corpora = pytest.mark.skipif(
     not (data.DATA / "olid").is_dir(),

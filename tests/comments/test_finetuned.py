@@ -203,7 +203,7 @@ def test_stack_keeps_the_candidate_the_tune_part_prefers(
     expected: str,
 ) -> None:
     pytest.importorskip("sklearn", reason="the train extra is not installed")
-    from newsift.comments import stack
+    from training import toxicity_stack as stack
 
     base = stack.ngram_head(ngram, "offensive")
     pooled = np.random.default_rng(4).normal(size=(40, POOLED_SIZE))

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("sklearn", reason="the train extra is not installed")
 
-from newsift.comments.train import fit_offsets, template_half
+from training.toxicity import fit_offsets, template_half
 
 
 def test_an_offset_moves_the_decision_where_the_cue_fires() -> None:

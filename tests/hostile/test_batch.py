@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 
 from newsift.batch import store
-from newsift.batch.chaos import PAGE
 from newsift.batch.run import run_batch
 from newsift.cli import main
 from newsift.unicode import SURROGATES_CODE
+from tests.support.chaos import PAGE
 
 PIPELINE = ["structure.v1"]
 GOOD = ("good-json", "good-csv-1", "good-csv-2", "page.txt")

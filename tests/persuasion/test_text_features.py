@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from training.persuasion_data import line_sentences
 
-from newsift.persuasion.data import line_sentences
 from newsift.persuasion.features import (
     CLASSIFIER_BUCKETS,
     TAGGER_BUCKETS,

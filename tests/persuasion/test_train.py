@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from training.persuasion import covering_sentence, is_tuning, prepare, span_rows, token_rows
+from training.persuasion_data import DATA, Article, line_sentences, load_articles
 
-from newsift.persuasion.data import DATA, Article, line_sentences, load_articles
 from newsift.persuasion.labels import TECHNIQUES
-from newsift.persuasion.train import covering_sentence, is_tuning, prepare, span_rows, token_rows
 
 TEXT = "A Title\n\nThey are vile thugs.\nThe plan failed.\n"
 VILE = TEXT.index("vile thugs")

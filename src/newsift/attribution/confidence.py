@@ -14,7 +14,7 @@ its speaker and source (it is shown as unattributed); a source left with no
 quote is hidden (:func:`shown_sources`) and counted as ``excluded`` in the
 sourcing profile. Weights, feature names and the threshold are in
 ``models/attribution-confidence-v1.npz`` (card beside it), trained by
-:mod:`newsift.train.confidence` on PolNeAR train.
+:mod:`training.confidence` on PolNeAR train.
 """
 
 from __future__ import annotations

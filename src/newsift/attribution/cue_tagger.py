@@ -25,7 +25,7 @@ PolNeAR counts beliefs, stances and acts ("hopes to", "supports", "refused to")
 as attributions; a page audit counts what sources said. The analyzer therefore
 runs this model only with ``cue_model=True`` (see docs/analyzers/attribution.md).
 
-The weights were learned with CRFsuite (``python -m newsift.train.cues``) and
+The weights were learned with CRFsuite (``python -m training.cues``) and
 ship as ``attribution-cues-v1.npz``; decoding is NumPy here.
 """
 

@@ -9,7 +9,7 @@ rule's content and the quotation marks, and what the parse says of it; the
 tagged segment that overlaps the rule's content most (else the one nearest the
 cue) becomes the content. Where the model tags nothing, the rule's content stays.
 
-The weights were learned with CRFsuite (``python -m newsift.train.spans``) and
+The weights were learned with CRFsuite (``python -m training.spans``) and
 ship as ``attribution-spans-v1.npz`` (attribute names, a state-weight matrix,
 a transition matrix); decoding is NumPy Viterbi here, with no CRFsuite at run time.
 """

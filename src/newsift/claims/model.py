@@ -6,7 +6,7 @@ lower-cased, space-padded sentence in the second half; crc32 hashing, so the
 bucket of a feature is the same on every run and machine. Each half is
 counted and L2-normalised. The model is logistic regression trained on
 ClaimBuster ``crowdsourced.csv`` (see ``src/newsift/models/claims-v1.md``;
-``python -m newsift.claims.train`` rebuilds it). The weights ship as a sparse
+``python -m training.claims`` rebuilds it). The weights ship as a sparse
 ``.npz`` (indices and values of the non-zero weights) read with
 ``allow_pickle=False``; inference needs only NumPy.
 

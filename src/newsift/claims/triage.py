@@ -9,7 +9,7 @@ of :mod:`newsift.claims.types` plus the down-ranking ones here), and the
 **news layer** (:class:`NewsLayer`), a logistic regression over the model's
 calibrated log-odds and those cues, gives the probability that a sentence of
 a news page is check-worthy. Its weights are learnt on the dev pages of
-``benchmarks/data/claims_pages`` (``python -m newsift.claims.train``), so its
+``benchmarks/data/claims_pages`` (``python -m training.claims``), so its
 output is calibrated on held-apart news, and its threshold is a probability.
 
 :func:`short_list` then picks, per page, the sentences above the threshold,

@@ -2,7 +2,7 @@
 
 :func:`cached_features` keeps the fine-tuned encoder's rows of a list of texts
 under a tag naming the encoder file's content, so fitting the heads of
-``toxicity-minilm-v2`` (:mod:`newsift.comments.stack`) and the benchmarks
+``toxicity-minilm-v2`` (:mod:`training.toxicity_stack`) and the benchmarks
 (:func:`with_cached_encoder`) encode the held-out comments once. (The frozen
 all-MiniLM-L6-v2 corpus cache of the retired ``toxicity-minilm-v1`` is gone with it.)
 """

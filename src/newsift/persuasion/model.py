@@ -10,7 +10,7 @@
   :func:`~newsift.persuasion.features.span_features` (the span's words and
   characters, its context, repetition counts, lexicon hits).
 
-Both were trained by ``python -m newsift.persuasion.train`` on the PTC v2
+Both were trained by ``python -m training.persuasion`` on the PTC v2
 internal-train split (see ``src/newsift/models/techniques-v1.md``). Weights ship
 as sparse ``.npz`` arrays read with ``allow_pickle=False``.
 """

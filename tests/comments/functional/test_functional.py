@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from training.toxicity import augmented_cases
 
 from newsift.comments.model import ToxicityModel
-from newsift.comments.train import augmented_cases
 from tests.comments.functional.cases import BEHAVIOURS, FILLERS, HALVES, TEMPLATES, cases
 from tests.comments.functional.evaluate import (
     accuracy,

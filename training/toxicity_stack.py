@@ -1,6 +1,6 @@
 """Fit ``toxicity-minilm-v2``: the n-gram heads joined by the fine-tuned encoder's logits.
 
-    python -m newsift.comments.stack [--encoder PATH]
+    python -m training.toxicity_stack [--encoder PATH]
 
 The fine-tuned encoder (``toxicity-finetuned-v1.onnx``, ``training/comments.py``) was
 trained on the train part of OLID, UCC and SOCC, so its outputs on those comments are
@@ -13,8 +13,8 @@ the pooled vector, beside the n-gram head's raw score. Four candidates per head,
 the n-gram head alone, the logit alone, a logistic regression on both and one on
 both and the pooled vector, compete on :data:`FOLDS`-fold cross-validated AUC on
 that part; the winner is calibrated (Platt scaling, threshold) there as every head is
-(:func:`newsift.comments.train.calibrate`). ``offensive`` then gets its pattern-cue
-offsets on the functional tests' dev half (:func:`newsift.comments.train.pattern_offsets`).
+(:func:`training.toxicity.calibrate`). ``offensive`` then gets its pattern-cue
+offsets on the functional tests' dev half (:func:`training.toxicity.pattern_offsets`).
 ``insult``, ``identity_attack``, ``threat``, ``profanity`` and the span tagger stay
 those of ``toxicity-v1``. The test part is never read. Needs the ``train`` extra.
 """
@@ -31,7 +31,6 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments import data, train
 from newsift.comments.finetuned import (
     FEATURE_SIZE,
     LOGIT_FEATURES,
@@ -46,6 +45,8 @@ from newsift.comments.model import (
     encoder_text,
 )
 from newsift.comments.vectors import cached_features
+from training import comments_data as data
+from training import toxicity as train
 
 FOLDS = 5
 SEED = 13
@@ -77,7 +78,7 @@ def load_features(path: Path | None) -> tuple[FineTunedFeatures, str]:
 
 
 def ngram_head(model: ToxicityModel, name: str) -> train.Head:
-    """Head ``name`` of the n-gram model as the trainer's :class:`~newsift.comments.train.Head`."""
+    """Head ``name`` of the n-gram model as the trainer's :class:`~training.toxicity.Head`."""
     k = model.column(name)
     return train.Head(
         name,

@@ -1,6 +1,6 @@
 """Train the line classifier for page dumps (``make models``).
 
-    python -m newsift.train.lines [--shared ../shared] [--out src/newsift/models/lines-v1.npz]
+    python -m training.lines [--shared ../shared] [--out src/newsift/models/lines-v1.npz]
 
 Data:
 - ``../shared/data/extraction/adbar_eval`` pages (dev part) rendered into dumps
@@ -39,8 +39,8 @@ from newsift.structure.linemodel import (
     hashed_tokens,
     stack_features,
 )
+from training.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 Page = tuple[str, list[str], list[str]]  # (key, lines, labels)
 
 

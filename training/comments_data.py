@@ -18,7 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from training.paths import ROOT
+
 DATA = ROOT.parent / "shared" / "data" / "comments"
 TEST_SHARE = 20
 VALIDATION_SHARE = 10

@@ -1,13 +1,13 @@
 """Train the cue tagger of attribution (``make models``).
 
-    python -m newsift.train.cues [--shared ../shared] [--out PATH] [--limit N]
+    python -m training.cues [--shared ../shared] [--out PATH] [--limit N]
                                  [--c1 X] [--c2 X] [--iterations N] [--no-check]
 
 (``--out`` defaults to src/newsift/models/attribution-cues-v1.npz.)
 
 Data: PolNeAR v1.0.0 ``train`` (``../shared/data/attribution/polnear/train``, see
 PROVENANCE.md there), first annotator file per article. Every fifth article
-(sorted by name, as :mod:`newsift.train.spans` does) is held out to choose the
+(sorted by name, as :mod:`training.spans` does) is held out to choose the
 confidence threshold and for the figures; dev is never read here
 (``benchmarks/attribution.py`` reports it). Each article is analysed as the
 benchmark does (``structure.v1`` without its line model, then the rules of
@@ -22,7 +22,7 @@ statements plus the tagger's additions have the best mean exact F1 of source,
 cue and content on the held-out part (ties go to the higher threshold), each
 addition counted as the benchmark would count it.
 
-Like :mod:`newsift.train.spans` (whose CRF fitting it reuses) it needs
+Like :mod:`training.spans` (whose CRF fitting it reuses) it needs
 python-crfsuite and is deterministic: a fixed data order and threshold grid.
 """
 
@@ -56,7 +56,7 @@ from newsift.attribution.evaluation import (
 )
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import load_span_model
-from newsift.train.spans import (
+from training.spans import (
     article_blocks,
     evaluate,
     fit,

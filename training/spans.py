@@ -1,6 +1,6 @@
 """Train the content-boundary CRF of attribution (``make models``).
 
-    python -m newsift.train.spans [--shared ../shared] [--out PATH] [--limit N]
+    python -m training.spans [--shared ../shared] [--out PATH] [--limit N]
                                   [--c1 X] [--c2 X] [--iterations N] [--no-check]
 
 (``--out`` defaults to src/newsift/models/attribution-spans-v1.npz.)
@@ -48,6 +48,7 @@ from newsift.attribution.evaluation import (
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import LABELS, SpanModel, features, window
 from newsift.document import Span
+from training.paths import ROOT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
     from newsift.attribution.marks import QuotedSpan
     from newsift.attribution.quotes import Speech
 
-ROOT = Path(__file__).resolve().parents[3]
 Sequences = list[tuple[list[list[str]], list[str]]]
 Gold = dict[tuple[int, int], list[tuple[int, int]]]  # cue extent -> content extents
 

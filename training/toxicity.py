@@ -1,6 +1,6 @@
-"""Train the comment models: ``python -m newsift.comments.train``.
+"""Train the comment models: ``python -m training.toxicity``.
 
-Reads ``../shared/data/comments`` (see ``newsift.comments.data`` for the split:
+Reads ``../shared/data/comments`` (see ``training.comments_data`` for the split:
 20 % of each corpus by text hash is left for the benchmark, 10 % is validation)
 and writes ``src/newsift/models/toxicity-v1.npz``. Per head: logistic
 regression (liblinear, L2; C picked from a small grid on validation; the UCC
@@ -15,7 +15,7 @@ SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
 
 The fine-tuned model ``toxicity-minilm-v2`` is built on top of this file's heads:
 ``python -m training.comments`` fine-tunes the encoder and ``python -m
-newsift.comments.stack`` fits its heads, so run those after this. (The retired
+training.toxicity_stack`` fits its heads, so run those after this. (The retired
 ``toxicity-minilm-v1`` fitted heads on frozen MiniLM vectors with a gated SOCC
 term, :mod:`newsift.comments.news`; ``train_head`` still takes dense ``vectors``.)
 """
@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.comments import data, patterns
+from newsift.comments import patterns
 from newsift.comments.features import (
     COMMENT_BUCKETS,
     PATTERN_VALUE,
@@ -54,8 +54,9 @@ from newsift.comments.model import (
     TARGETS,
     ToxicityModel,
 )
+from training import comments_data as data
+from training.paths import MODELS
 
-MODELS = Path(__file__).resolve().parents[1] / "models"
 FUNCTIONAL_CASES = data.ROOT / "tests" / "comments" / "functional" / "cases.py"
 #: L2 penalty of the pattern offsets fitted on the functional dev cases
 OFFSET_L2 = 1.0

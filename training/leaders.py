@@ -1,6 +1,6 @@
 """Derive the compact leaders table shipped with newsift (``make models``).
 
-    python -m newsift.train.leaders [--shared ../shared]
+    python -m training.leaders [--shared ../shared]
 
 Reads ../shared/data/officeholders/archigos_4.1_leaders.csv (Archigos 4.1,
 effective national leaders 1875-2015; H. E. Goemans, K. S. Gleditsch,
@@ -18,12 +18,13 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from training.paths import ROOT
+
 OUT = ROOT / "src" / "newsift" / "attribution" / "data" / "leaders.tsv"
 DATA_END = "2015-12-31"
 HEADER = (
     "# Derived from Archigos 4.1 (Goemans, Gleditsch & Chiozza 2009), CC BY 4.0 as stated by the"
-    " manystates package; effective national leaders 1875-2015. Built by newsift.train.leaders.\n"
+    " manystates package; effective national leaders 1875-2015. Built by training.leaders.\n"
 )
 
 

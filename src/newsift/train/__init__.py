@@ -1,1 +1,0 @@
-"""Training scripts for the models shipped in ``newsift/models`` (``make models``)."""

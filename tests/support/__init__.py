@@ -1,0 +1,1 @@
+"""Test and benchmark harnesses that are not part of the shipped package."""
