@@ -214,3 +214,37 @@ def test_stack_keeps_the_candidate_the_tune_part_prefers(
     logit_weight = head.dense[feature_column("offensive")]
     assert (logit_weight == 1.0) if expected == "logit" else (not head.dense.any())
     assert np.array_equal(head.weights, base.weights) == (expected == "n-gram")
+
+
+def test_the_ngram_fallback_loads_only_when_a_thread_needs_it(
+    ngram: ToxicityModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """setup() does not load the n-gram model (a cold start pays for it only when some
+    comment falls past the encoder's budget); once loaded it is kept."""
+    loads: list[str] = []
+
+    def load(path: Path | None = None, *, encoder: str = "none") -> ToxicityModel:
+        loads.append(encoder)
+        return fine_tuned(ngram) if encoder != "none" else ngram
+
+    monkeypatch.setattr(ToxicityModel, "load", staticmethod(load))
+    analyzer = comments_analyzer.ToxicityAnalyzer(encoder="minilm")
+    analyzer.setup()
+    assert loads == ["minilm"]
+    doc = _page(ARTICLE, [("Ann", "You are a pathetic idiot.", None)])
+    monkeypatch.setattr(comments_analyzer, "encoder_budget", lambda n: 0)
+    analyzer(doc)
+    analyzer(_page(ARTICLE, [("Bo", "Thanks for covering the hearing.", None)]))
+    assert loads == ["minilm", "none"]
+    assert [t.model for t in doc.layers["toxicity"]] == ["toxicity-v1"]
+
+
+@pytest.mark.parametrize("shape", [(16, 1000), (5, 37), (1, 1), (3, 0)])
+def test_dequantised_weights_equal_the_plain_product(shape: tuple[int, int]) -> None:
+    rng = np.random.default_rng(sum(shape))
+    q = rng.integers(-127, 128, shape).astype(np.int8)
+    scale = rng.random(shape[0]) * 0.1
+    plain = (q.astype(np.float32) * scale.astype(np.float32)[:, None]).T.copy()
+    got = comments_model._dequantise(q, scale)
+    assert got.dtype == np.float32 and got.flags["C_CONTIGUOUS"]
+    assert np.array_equal(got, plain)

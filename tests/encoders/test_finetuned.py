@@ -114,3 +114,16 @@ def test_shipped_models_load(file_name: str) -> None:
     logits, pooled = model.run(["The unemployment rate fell to 3.5 percent in May."])
     assert logits.shape[0] == 1 and pooled.shape == (1, 384)
     assert np.isfinite(logits).all()
+
+
+@needs_minilm
+def test_models_share_one_tokenizer_and_keep_their_own_logits() -> None:
+    """The second model's load reuses the first one's tokenizer; each scores as if alone."""
+    claims = FineTunedModel.load("claims-finetuned-v1.onnx")
+    comments = FineTunedModel.load("toxicity-finetuned-v1.onnx")
+    assert claims._tokenizer is comments._tokenizer
+    texts = ["Unemployment rose 4 percent in 2023.", "You are a pathetic idiot."]
+    assert claims.token_counts(texts) == comments.token_counts(texts)
+    assert claims.logit_width != comments.logit_width or not np.array_equal(
+        claims.run(texts)[0], comments.run(texts)[0]
+    )

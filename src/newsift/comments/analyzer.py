@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -91,17 +91,24 @@ class ToxicityAnalyzer:
         """Load the shipped model (and the ``backend`` checkpoint, if any) once."""
         if self._model is None:
             self._model = ToxicityModel.load(encoder=self.encoder)
-        if self._model.dense is not None and self._fallback is None:
-            self._fallback = ToxicityModel.load(encoder="none")
         if self.backend is not None and self._external is None:
             from newsift.comments.backend import HFToxicity
 
             self._external = HFToxicity.load(self.backend)
 
+    def _ngram_model(self) -> ToxicityModel:
+        """The n-gram model for comments past the encoder's budget, loaded on first need
+        (most threads never need it: loading it at setup cost every cold start 0.1 CPU-s)."""
+        if self._fallback is None:
+            self._fallback = ToxicityModel.load(encoder="none")
+        return self._fallback
+
     def __call__(self, doc: Document) -> Document:
         self.setup()
         assert self._model is not None
-        items = score_comments(self._model, doc, self._external, self._fallback, detail=self.detail)
+        items = score_comments(
+            self._model, doc, self._external, self._ngram_model, detail=self.detail
+        )
         doc.layers["toxicity"] = items
         if not self.detail:
             doc.layers["thread"] = [brief_summary(doc.comments, items)] if items else []
@@ -133,11 +140,17 @@ def encoder_share(model: ToxicityModel, texts: Sequence[str], budget: int) -> in
     return len(texts)
 
 
+def _resolve(fallback: ToxicityModel | Callable[[], ToxicityModel] | None) -> ToxicityModel:
+    if isinstance(fallback, ToxicityModel):
+        return fallback
+    return fallback() if fallback is not None else ToxicityModel.load(encoder="none")
+
+
 def score_comments(
     model: ToxicityModel,
     doc: Document,
     external: HFToxicity | None = None,
-    fallback: ToxicityModel | None = None,
+    fallback: ToxicityModel | Callable[[], ToxicityModel] | None = None,
     *,
     budget: int | None = None,
     detail: bool = True,
@@ -148,10 +161,10 @@ def score_comments(
     model's, and ``offensive`` is decided at the checkpoint's threshold. When
     ``model`` uses the MiniLM encoder and the thread needs more than
     ``budget`` encoder tokens (:func:`encoder_budget` when None), the
-    comments past the budget are scored by ``fallback`` (the n-gram model,
-    loaded when not given) and carry its name. Without ``detail`` the items
-    hold scores, ``offensive``, ``would_remove`` and ``model`` only (see
-    :class:`Toxicity`).
+    comments past the budget are scored by ``fallback`` (the n-gram model, or a
+    function that gives it on first need; loaded when not given) and carry its
+    name. Without ``detail`` the items hold scores, ``offensive``,
+    ``would_remove`` and ``model`` only (see :class:`Toxicity`).
     """
     comments = doc.comments
     if not comments:
@@ -161,9 +174,9 @@ def score_comments(
     probabilities = model.probabilities(texts[:encoded])
     scorers = [model] * encoded
     if encoded < len(texts):
-        fallback = fallback or ToxicityModel.load(encoder="none")
-        probabilities = np.vstack([probabilities, fallback.probabilities(texts[encoded:])])
-        scorers += [fallback] * (len(texts) - encoded)
+        ngram = _resolve(fallback)
+        probabilities = np.vstack([probabilities, ngram.probabilities(texts[encoded:])])
+        scorers += [ngram] * (len(texts) - encoded)
     replaced = external.scores(texts) if external is not None else [{} for _ in texts]
     if not detail:
         return brief_items(model, comments, probabilities, scorers, replaced, external)

@@ -81,7 +81,14 @@ def quantise(weights: NDArray[np.floating]) -> tuple[NDArray[np.int8], NDArray[n
 
 
 def _dequantise(q: NDArray[np.generic], scale: NDArray[np.generic]) -> NDArray[np.float32]:
-    return (q.astype(np.float32) * scale.astype(np.float32)[:, None]).T.copy()
+    """``(q * scale).T`` as float32 in row order, the same values as the plain product.
+
+    One array is allocated and scaled in place: the plain form's three temporaries of
+    16 MiB each cost a cold start about 0.05 CPU-s per model in fresh-page faults.
+    """
+    weights = q.T.astype(np.float32, order="C")
+    weights *= scale.astype(np.float32)[None, :]
+    return weights
 
 
 def encoder_text(text: str) -> str:

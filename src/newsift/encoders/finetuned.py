@@ -44,6 +44,9 @@ FINETUNED_SHA256: dict[str, str] = {
 
 Matrix = npt.NDArray[np.float32]
 
+#: the tokenizer of each vocabulary file, shared by the models loaded in this process
+_TOKENIZERS: dict[Path, Any] = {}
+
 
 class FineTunedModel:
     """Logits and pooled vectors of a fine-tuned MiniLM model (one CPU thread)."""
@@ -77,8 +80,12 @@ class FineTunedModel:
                 raise ModelError(f"{file} is not the file newsift shipped (hash differs)")
         # the same one-thread session and tokenizer the sentence encoder builds (hashes
         # checked above); its errors name the extra or the damaged file
-        encoder = MiniLMEncoder.load(path, vocabulary, check_hash=False)
+        # Every fine-tuned model reads the one shipped vocabulary: one tokenizer (it holds
+        # no per-call state) serves them all, so a second model does not parse it again.
+        shared = _TOKENIZERS.get(vocabulary)
+        encoder = MiniLMEncoder.load(path, vocabulary, check_hash=False, tokenizer=shared)
         session, tokenizer = encoder._session, encoder._tokenizer
+        _TOKENIZERS[vocabulary] = tokenizer
         outputs = [output.name for output in session.get_outputs()]
         if outputs != ["logits", "pooled"]:
             raise ModelError(f"{path} has outputs {outputs}, not logits and pooled")

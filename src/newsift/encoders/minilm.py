@@ -75,8 +75,13 @@ class MiniLMEncoder:
         tokenizer_path: Path | None = None,
         *,
         check_hash: bool = True,
+        tokenizer: Any = None,
     ) -> MiniLMEncoder:
-        """Load the shipped model (or the files given) after checking their SHA-256."""
+        """Load the shipped model (or the files given) after checking their SHA-256.
+
+        ``tokenizer``: one already read from ``tokenizer_path`` (the file is then not
+        parsed again; models that share a vocabulary share it).
+        """
         try:
             import onnxruntime  # type: ignore[import-untyped]
             from tokenizers import Tokenizer
@@ -90,9 +95,10 @@ class MiniLMEncoder:
             if check_hash and _sha256(path) != expected:
                 raise ModelError(f"{path} is not the file newsift shipped (hash differs)")
         try:
-            tokenizer = Tokenizer.from_file(str(vocabulary))
-            tokenizer.no_padding()
-            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            if tokenizer is None:
+                tokenizer = Tokenizer.from_file(str(vocabulary))
+                tokenizer.no_padding()
+                tokenizer.enable_truncation(max_length=MAX_TOKENS)
             options = onnxruntime.SessionOptions()
             options.intra_op_num_threads = 1
             options.inter_op_num_threads = 1
