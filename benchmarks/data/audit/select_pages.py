@@ -11,11 +11,20 @@ share is the share of words that are *the, and, of, to, a, in*. Both rules take
 one page per site (site key: host without ``www.``); a site already taken by
 the strict rule is not taken again by the relaxed one. Reads only the
 human-marked main text (``ground-truth.json``), never newsift's output.
+
+The third batch of dev pages (``batch3``) takes, among the pages no earlier
+rule took, those passing ``batch3_rule`` (English share >= 12%, 150-2,500
+words, and either >= 2 double quotation marks with >= 1 speech word, or >= 8
+double quotation marks, or >= 2 speech words), one per site, never from a site
+of a test page (so no rule is tuned on a test outlet's templates); a site of a
+dev page may give a second page. From those, ``BATCH3_SIZE`` pages are drawn
+with ``random.Random(BATCH3_SEED)``.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from collections.abc import Callable
@@ -26,6 +35,9 @@ ZYTE = Path(__file__).resolve().parents[4] / "shared" / "data" / "extraction" / 
 FUNCTION_WORDS = {"the", "and", "of", "to", "a", "in"}
 SPEECH = re.compile(r"\b(?:said|says|told|according)\b")  # case-sensitive
 DOUBLE_QUOTES = re.compile('["\u201c\u201d]')
+BATCH3_SEED = 15  # the issue's number
+BATCH3_SIZE = 20
+TEST_SHARE = 3  # strict pages 0-29: every third is dev, the others test
 
 
 def site_key(url: str) -> str:
@@ -49,6 +61,12 @@ def strict(words: int, share: float, quotes: int, speech: int) -> bool:
 def relaxed(words: int, share: float, quotes: int, speech: int) -> bool:
     """Relaxed rule for the second dev batch (guideline 1.1)."""
     return share >= 0.11 and 150 <= words <= 1500 and quotes >= 2 and speech >= 1
+
+
+def batch3_rule(words: int, share: float, quotes: int, speech: int) -> bool:
+    """Third dev batch: English, not too long, with quotations or reported speech."""
+    with_speech = (quotes >= 2 and speech >= 1) or quotes >= 8 or speech >= 2
+    return share >= 0.12 and 150 <= words <= 2500 and with_speech
 
 
 def select(
@@ -75,11 +93,19 @@ def main() -> int:
     taken: set[str] = set()
     first = select(truth, strict, taken)
     second = select(truth, relaxed, taken)
+    test_sites = {site_key(truth[p]["url"]) for n, p in enumerate(first[:30]) if n % TEST_SHARE}
+    earlier = set(first) | set(second)
+    rest = {p: e for p, e in truth.items() if p not in earlier}
+    candidates = select(rest, batch3_rule, set(test_sites))
+    third = sorted(random.Random(BATCH3_SEED).sample(candidates, BATCH3_SIZE))
     for n, page_id in enumerate(first):
-        use = ("dev" if n % 3 == 0 else "test") if n < 30 else "dev (batch 2)"
+        use = ("dev" if n % TEST_SHARE == 0 else "test") if n < 30 else "dev (batch 2)"
         print(f"strict  {n:2d} {page_id[:12]} {use:14s} {site_key(truth[page_id]['url'])}")
     for n, page_id in enumerate(second):
         print(f"relaxed {n:2d} {page_id[:12]} {'candidate':14s} {site_key(truth[page_id]['url'])}")
+    for n, page_id in enumerate(candidates):
+        use = "dev (batch 3)" if page_id in third else "not drawn"
+        print(f"batch3  {n:2d} {page_id[:12]} {use:14s} {site_key(truth[page_id]['url'])}")
     return 0
 
 
