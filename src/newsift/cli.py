@@ -20,7 +20,7 @@ from newsift.document import Document
 from newsift.errors import ConfigError, ModelError, NewsiftError, SchemaError
 from newsift.ingest import KINDS, read_path
 from newsift.limits import Limits, cap_memory
-from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
+from newsift.pipeline import DEFAULT_PIPELINE, Pipeline, read_config, with_params
 from newsift.runner import run
 from newsift.structure.dates import parse_iso_date
 from newsift.summary import summarise
@@ -161,16 +161,7 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
     analyze.add_argument(
         "--encoding", help="decode inputs with this encoding (default: UTF-8 or BOM)"
     )
-    analyze.add_argument(
-        "--pipeline",
-        metavar="A,B",
-        help=f"analyzer names, comma-separated (default: {','.join(DEFAULT_PIPELINE)})",
-    )
-    analyze.add_argument(
-        "--match-index",
-        metavar="INDEX",
-        help="look check-worthy claims up in this fact-check index (from 'claims index')",
-    )
+    add_pipeline_options(analyze, ",".join(DEFAULT_PIPELINE))
     analyze.add_argument(
         "--claimreview",
         metavar="FILE",
@@ -252,18 +243,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"--reference-date {args.reference_date!r} is not YYYY-MM-DD"
             ) from None
-    names = args.pipeline.split(",") if args.pipeline else list(DEFAULT_PIPELINE)
-    config: list[str | dict[str, Any]] = [n.strip() for n in names if n.strip()]
-    if args.claimreview and CLAIMS not in config:
-        raise UsageError(f"--claimreview needs {CLAIMS} in the pipeline")
-    if args.match_index:
-        if CLAIMS not in config:
-            raise UsageError(f"--match-index needs {CLAIMS} in the pipeline")
-        config[config.index(CLAIMS)] = {"name": CLAIMS, "params": {"match_index": args.match_index}}
+    config = pipeline_option(args.pipeline, args.match_index)
     try:
         pipeline = Pipeline.from_config(config, time_limit_s=limits.time_per_document_s)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
+    if args.claimreview and CLAIMS not in pipeline.names:
+        raise UsageError(f"--claimreview needs {CLAIMS} in the pipeline")
     try:
         pipeline.setup()  # load models now: a missing model is one clear error, not a traceback
     except ModelError as exc:
@@ -315,6 +301,36 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_SOME_FAILED if counts["failed"] else EXIT_OK
+
+
+def pipeline_option(option: str | None, match_index: str | None) -> list[str | dict[str, Any]]:
+    """The configuration that ``--pipeline`` (names, a preset or ``@FILE.json``) and
+    ``--match-index`` ask for; the same for ``analyze``, ``batch`` and ``serve``."""
+    try:
+        config = read_config(option)
+    except ConfigError as exc:
+        raise UsageError(f"--pipeline: {exc}") from exc
+    if not match_index:
+        return config
+    try:
+        return with_params(config, CLAIMS, {"match_index": match_index})
+    except ConfigError:
+        raise UsageError(f"--match-index needs {CLAIMS} in the pipeline") from None
+
+
+def add_pipeline_options(parser: argparse.ArgumentParser, default: str) -> None:
+    """``--pipeline`` and ``--match-index``, worded alike for every command that takes them."""
+    parser.add_argument(
+        "--pipeline",
+        metavar="A,B|@FILE.json",
+        help="analyzer names or a preset (fast), comma-separated, or @FILE.json: a JSON list "
+        f'of names and {{"name": ..., "params": {{...}}}} entries (default: {default})',
+    )
+    parser.add_argument(
+        "--match-index",
+        metavar="INDEX",
+        help="look check-worthy claims up in this fact-check index (from 'claims index')",
+    )
 
 
 def _limits(args: argparse.Namespace) -> Limits:

@@ -9,7 +9,10 @@ declare.
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -94,6 +97,63 @@ def resolve(config: PipelineConfig | str) -> list[str | dict[str, Any]]:
     return out
 
 
+def read_config(option: str | None) -> list[str | dict[str, Any]]:
+    """A front end's ``--pipeline`` value as a configuration (default :data:`DEFAULT_PIPELINE`).
+
+    ``@FILE.json`` reads a JSON list of names and ``{"name": ..., "params": {...}}``
+    entries (what :attr:`Pipeline.config` gives); anything else is a preset or
+    comma-separated names (:func:`resolve`). Raises :class:`ConfigError` with the
+    file's problem.
+    """
+    if option is None or not option.strip():
+        return resolve(DEFAULT_PIPELINE)
+    if not option.startswith("@"):
+        return resolve(option)
+    path = Path(option[1:])
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"pipeline file {path}: cannot read it: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"pipeline file {path}: not JSON: {exc}") from exc
+    if not isinstance(loaded, list):
+        raise ConfigError(
+            f"pipeline file {path}: must hold a JSON list of analyzer names or "
+            '{"name": ..., "params": {...}} entries'
+        )
+    return resolve(loaded)
+
+
+def with_params(
+    config: PipelineConfig | str, name: str, params: Mapping[str, Any]
+) -> list[str | dict[str, Any]]:
+    """``config`` with ``params`` added to analyzer ``name``'s (an option such as
+    ``--match-index``); raises :class:`ConfigError` when ``name`` is not in it."""
+    out = resolve(config)
+    for position, entry in enumerate(out):
+        if entry == name or (isinstance(entry, dict) and entry.get("name") == name):
+            merged = _entry(entry)
+            merged["params"].update(params)
+            out[position] = merged
+            return out
+    raise ConfigError(f"{name} is not in the pipeline")
+
+
+def _entry(item: str | Mapping[str, Any]) -> dict[str, Any]:
+    """One configuration entry as ``{"name": ..., "params": {...}}`` with JSON params."""
+    if isinstance(item, str):
+        return {"name": item, "params": {}}
+    if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+        raise ConfigError(f"pipeline entry must be a name or {{'name': ...}}: {item!r:.200}")
+    unknown = set(item) - {"name", "params"}
+    if unknown:
+        raise ConfigError(f"pipeline entry {item['name']}: unknown keys {sorted(unknown)}")
+    params = item.get("params", {})
+    if not isinstance(params, Mapping):
+        raise ConfigError(f"params of {item['name']} must be an object")
+    return {"name": item["name"], "params": registry.plain_params(item["name"], params)}
+
+
 @runtime_checkable
 class Analyzer(Protocol):
     name: ClassVar[str]
@@ -116,6 +176,8 @@ class Pipeline:
         self.analyzers: tuple[Analyzer, ...] = tuple(analyzers)
         self.time_limit_s = time_limit_s
         self._ready = False
+        #: the parameters :meth:`from_config` built each analyzer with (empty: built by hand)
+        self._given: tuple[dict[str, Any], ...] = ()
         check_order(self.analyzers)
 
     @classmethod
@@ -125,18 +187,36 @@ class Pipeline:
         A name may also be a preset of :data:`PIPELINES` (``"fast"``), which
         stands for its analyzers.
         """
-        analyzers: list[Analyzer] = []
-        for entry in resolve(config):
-            if isinstance(entry, str):
-                analyzers.append(registry.create(entry))
-            elif isinstance(entry, Mapping) and isinstance(entry.get("name"), str):
-                params = entry.get("params", {})
-                if not isinstance(params, Mapping):
-                    raise ConfigError(f"params of {entry['name']} must be an object")
-                analyzers.append(registry.create(entry["name"], **params))
-            else:
-                raise ConfigError(f"pipeline entry must be a name or {{'name': ...}}: {entry!r}")
-        return cls(analyzers, time_limit_s=time_limit_s)
+        entries = [_entry(item) for item in resolve(config)]
+        pipeline = cls(
+            [registry.create(e["name"], **e["params"]) for e in entries], time_limit_s=time_limit_s
+        )
+        pipeline._given = tuple(e["params"] for e in entries)
+        return pipeline
+
+    @property
+    def config(self) -> list[dict[str, Any]]:
+        """This pipeline as data: one ``{"name": ..., "params": {...}}`` per analyzer.
+
+        Plain JSON that :meth:`from_config` turns back into the same pipeline
+        (``Pipeline.from_config(p.config).config == p.config``): what server and
+        batch workers, and Ray actors, are sent. The parameters are the ones each
+        analyzer was built with by :meth:`from_config`; for an analyzer built by
+        hand, the dataclass fields that differ from their defaults. Raises
+        :class:`~newsift.errors.ConfigError` for an analyzer that can say neither
+        (built by hand and not a dataclass) or a parameter with no JSON form.
+        """
+        out: list[dict[str, Any]] = []
+        for position, analyzer in enumerate(self.analyzers):
+            given = self._given[position] if position < len(self._given) else None
+            params = given if given is not None else registry.params_of(analyzer)
+            if params is None:
+                raise ConfigError(
+                    f"{analyzer.name} (step {position + 1}) cannot say its parameters: build "
+                    "it with Pipeline.from_config, or make it a dataclass"
+                )
+            out.append({"name": analyzer.name, "params": copy.deepcopy(params)})
+        return out
 
     @property
     def names(self) -> list[str]:

@@ -4,14 +4,22 @@ Built-in analyzers register themselves when their module is imported; the
 registry imports those modules on first use, so ``import newsift`` stays fast.
 Third-party analyzers plug in through the ``newsift.analyzers`` entry-point
 group: each entry point names a module or class that calls :func:`register`.
+
+An analyzer's parameters are its constructor's keyword arguments. A pipeline
+configuration carries them as JSON (:func:`plain_params`), so that server and
+batch workers in other processes, and Ray actors on other machines, build the
+very analyzers the command line asked for.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import importlib
+import math
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -86,3 +94,62 @@ def create(name: str, **params: Any) -> Analyzer:
         return factory(**params)
     except TypeError as exc:
         raise ConfigError(f"bad parameters for {name}: {exc}") from exc
+
+
+def plain_params(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` of analyzer ``name`` as plain JSON values, copied; paths become strings.
+
+    Raises :class:`ConfigError` naming the parameter when a value has no JSON form
+    (a set, an object, NaN): a pipeline configuration must cross process and machine
+    boundaries, so the mistake is reported where the pipeline is built, not in a
+    worker.
+    """
+    return {str(key): _plain(name, str(key), value) for key, value in _keyed(name, "", params)}
+
+
+def params_of(analyzer: Any) -> dict[str, Any] | None:
+    """The parameters a dataclass analyzer holds that differ from its defaults (as
+    :func:`plain_params`); ``None`` for an analyzer that is not a dataclass, which
+    cannot say what it was built with."""
+    if not dataclasses.is_dataclass(analyzer) or isinstance(analyzer, type):
+        return None
+    params: dict[str, Any] = {}
+    for spec in dataclasses.fields(analyzer):
+        if not spec.init:
+            continue
+        value = getattr(analyzer, spec.name)
+        if spec.default is not dataclasses.MISSING:
+            default = spec.default
+        elif spec.default_factory is not dataclasses.MISSING:
+            default = spec.default_factory()
+        else:
+            params[spec.name] = value  # a required parameter: always said
+            continue
+        if value != default or type(value) is not type(default):
+            params[spec.name] = value
+    return plain_params(getattr(analyzer, "name", type(analyzer).__name__), params)
+
+
+def _keyed(name: str, where: str, mapping: Mapping[Any, Any]) -> list[tuple[str, Any]]:
+    for key in mapping:
+        if not isinstance(key, str):
+            raise ConfigError(f"{name}: keys of {where or 'params'} must be strings, got {key!r}")
+    return list(mapping.items())
+
+
+def _plain(name: str, where: str, value: Any) -> Any:
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(name, f"{where}[{i}]", item) for i, item in enumerate(value)]
+    if isinstance(value, Mapping):
+        return {k: _plain(name, f"{where}.{k}", v) for k, v in _keyed(name, where, value)}
+    raise ConfigError(
+        f"{name}: parameter {where!r} is {value!r:.60} ({type(value).__name__}), which a "
+        "pipeline configuration cannot carry: give JSON values (strings, numbers, booleans, "
+        "null, lists, objects; paths as strings)"
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,6 @@ from tests.batch.conftest import bad_inputs
 from tests.support.chaos import compare
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
-
-
-@pytest.fixture()
-def local_ray(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "0")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    try:
-        yield
-    finally:
-        ray.shutdown()
 
 
 def test_ray_engine_gives_the_same_rows_as_local(tmp_path: Path, local_ray: None) -> None:

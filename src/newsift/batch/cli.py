@@ -6,6 +6,7 @@ import argparse
 import codecs
 import sys
 
+from newsift.cli import add_pipeline_options, pipeline_option
 from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Commands, UsageError
 from newsift.errors import ConfigError
 from newsift.limits import Limits
@@ -48,9 +49,7 @@ def add_commands(commands: Commands) -> None:
         metavar="N",
         help="fixed number of shards ids are hashed into (default %(default)s)",
     )
-    batch.add_argument(
-        "--pipeline", metavar="A,B", help=f"analyzer names (default: {','.join(DEFAULT_PIPELINE)})"
-    )
+    add_pipeline_options(batch, ",".join(DEFAULT_PIPELINE))
     batch.add_argument(
         "--item-time-limit",
         type=float,
@@ -85,7 +84,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from newsift.batch.run import BatchLimits, run_batch
     from newsift.batch.store import OutputBusy
 
-    names = [n.strip() for n in (args.pipeline or ",".join(DEFAULT_PIPELINE)).split(",")]
+    config = pipeline_option(args.pipeline, args.match_index)
     if args.encoding:
         try:
             codecs.lookup(args.encoding)
@@ -109,7 +108,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             engine=args.engine,
             resume=args.resume,
             shards=args.shards,
-            pipeline=[n for n in names if n],
+            pipeline=config,
             limits=limits,
             progress=not args.quiet,
             encoding=args.encoding,

@@ -41,6 +41,7 @@ from typing import Any
 from newsift.batch.process import OutcomeRow, build_pipeline, outcome_row, process_record
 from newsift.batch.records import BatchRecord
 from newsift.limits import Limits, cpu_seconds, resident_mb, wall_backstop
+from newsift.pipeline import PipelineConfig
 
 Result = tuple[OutcomeRow, dict[str, Any] | None]
 OnResult = Callable[[BatchRecord, OutcomeRow, dict[str, Any] | None], None]
@@ -54,7 +55,7 @@ _PREFETCH = 2  # items sent ahead to each worker, so it never waits for the coor
 class WorkerConfig:
     """Everything a worker needs to build its pipeline; picklable."""
 
-    pipeline: tuple[str, ...]
+    pipeline: PipelineConfig  # :attr:`Pipeline.config`: names and parameters
     limits: Limits = field(default_factory=Limits)
     imports: tuple[str, ...] = ()  # modules to import first (plugins that register analyzers)
 

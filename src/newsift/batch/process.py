@@ -12,7 +12,6 @@ engine and tests run the very same function.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from typing import Any
 
 from newsift.batch.records import BatchRecord
@@ -21,16 +20,17 @@ from newsift.ingest import Loaded, document_from_text, read_bytes
 from newsift.ingest.decode import decode
 from newsift.ingest.html import document_from_html
 from newsift.limits import Limits
-from newsift.pipeline import Pipeline
+from newsift.pipeline import Pipeline, PipelineConfig
 from newsift.runner import run
 from newsift.unicode import SURROGATES_CODE
 
 OutcomeRow = dict[str, Any]
 
 
-def build_pipeline(names: Sequence[str], time_limit_s: float | None) -> Pipeline:
-    """The pipeline a worker builds once; ``setup()`` loads its models now, not on item one."""
-    pipeline = Pipeline.from_config(list(names), time_limit_s=time_limit_s)
+def build_pipeline(config: PipelineConfig, time_limit_s: float | None) -> Pipeline:
+    """The pipeline a worker builds once from its configuration (:attr:`Pipeline.config`);
+    ``setup()`` loads its models now, not on item one."""
+    pipeline = Pipeline.from_config(config, time_limit_s=time_limit_s)
     pipeline.setup()
     return pipeline
 

@@ -34,7 +34,9 @@ _CHUNK = 2000  # records per Ray dataset, so memory stays bounded
 class RecordProcessor:
     """A Ray Data actor: builds the pipeline once, then maps batches of records."""
 
-    def __init__(self, pipeline: list[str], limits: dict[str, Any], imports: list[str]) -> None:
+    def __init__(
+        self, pipeline: list[dict[str, Any]], limits: dict[str, Any], imports: list[str]
+    ) -> None:
         for module in imports:
             importlib.import_module(module)
         self.limits = Limits(**limits)

@@ -28,7 +28,7 @@ from newsift.batch.spool import Spool
 from newsift.batch.tables import TABLES, Row, document_rows, to_table
 from newsift.errors import ConfigError
 from newsift.limits import Limits
-from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
+from newsift.pipeline import DEFAULT_PIPELINE, Pipeline, PipelineConfig
 
 ENGINES = ("local", "ray")
 MAX_SHARDS = 4096
@@ -108,7 +108,7 @@ def run_batch(
     engine: str = "local",
     resume: bool = False,
     shards: int = 16,
-    pipeline: Sequence[str] = DEFAULT_PIPELINE,
+    pipeline: PipelineConfig | str = DEFAULT_PIPELINE,
     limits: BatchLimits | None = None,
     progress: bool = False,
     imports: Sequence[str] = (),
@@ -118,18 +118,20 @@ def run_batch(
     """Analyse every input record into ``out_dir``; see the module docstring.
 
     ``encoding`` decodes CSV files and page files (default UTF-8 or a BOM,
-    strictly). Raises :class:`newsift.batch.store.OutputBusy` when another run
-    holds ``out_dir``.
+    strictly). ``pipeline`` is a configuration as :meth:`Pipeline.from_config`
+    reads it (names, presets, ``{"name": ..., "params": {...}}`` entries); every
+    worker builds exactly it. Raises :class:`newsift.batch.store.OutputBusy` when
+    another run holds ``out_dir``, :class:`~newsift.errors.ConfigError` for a bad
+    pipeline (before any worker starts).
     """
     started = time.perf_counter()
     limits = limits or BatchLimits()
-    names = tuple(pipeline)
-    _check(names, engine, shards, workers, imports)
+    config = _check(pipeline, engine, shards, workers, imports)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with store.locked(out):
         report = _run_locked(
-            inputs, out, workers, engine, resume, shards, names, limits, progress, imports,
+            inputs, out, workers, engine, resume, shards, config, limits, progress, imports,
             start_method, encoding,
         )  # fmt: skip
     report.seconds = time.perf_counter() - started
@@ -143,7 +145,7 @@ def _run_locked(
     engine: str,
     resume: bool,
     shards: int,
-    names: tuple[str, ...],
+    config: list[dict[str, Any]],
     limits: BatchLimits,
     progress: bool,
     imports: Sequence[str],
@@ -151,7 +153,7 @@ def _run_locked(
     encoding: str | None,
 ) -> BatchReport:
     fingerprints = fingerprint(inputs, exclude=out)
-    settings = {"shards": shards, "pipeline": list(names), "inputs": fingerprints}
+    settings = {"shards": shards, "pipeline": manifest_pipeline(config), "inputs": fingerprints}
     manifest, done = _open_manifest(out, settings, resume)
     report = BatchReport(out, shards, shards_before=len(done))
     spool = Spool(out / "spool", shards)
@@ -170,19 +172,19 @@ def _run_locked(
             bar.update(1)
 
     busy = [shard for shard in pending if spool.counts[shard]]
-    config = WorkerConfig(names, limits.input, tuple(imports))
+    worker_config = WorkerConfig(tuple(config), limits.input, tuple(imports))
     try:
         if not busy:
             pass  # nothing left to analyse (a finished run resumed): no workers to start
         elif engine == "ray":
             from newsift.batch.ray_engine import run_ray
 
-            run_ray(_records(spool, busy), config, workers, on_result)
+            run_ray(_records(spool, busy), worker_config, workers, on_result)
         else:
             pool_limits = PoolLimits(
                 limits.time_per_item_s, limits.memory_mb, limits.wall_per_item_s
             )
-            pool = WorkerPool(config, workers, pool_limits, start_method)
+            pool = WorkerPool(worker_config, workers, pool_limits, start_method)
             pool.run(_records(spool, busy), on_result)
             report.pool = pool.stats
             report.retried = pool.stats.retried
@@ -239,9 +241,20 @@ def _open_manifest(
     return manifest, done
 
 
+def manifest_pipeline(config: list[dict[str, Any]]) -> list[str | dict[str, Any]]:
+    """The pipeline as the manifest records it for ``--resume``: an analyzer without
+    parameters by its name alone, as runs before pipeline configurations recorded it."""
+    return [entry if entry["params"] else entry["name"] for entry in config]
+
+
 def _check(
-    names: tuple[str, ...], engine: str, shards: int, workers: int, imports: Sequence[str]
-) -> None:
+    pipeline: PipelineConfig | str,
+    engine: str,
+    shards: int,
+    workers: int,
+    imports: Sequence[str],
+) -> list[dict[str, Any]]:
+    """Refuse bad settings before any worker starts; the pipeline's configuration."""
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}; use one of {ENGINES}")
     if not 1 <= shards <= MAX_SHARDS:
@@ -252,7 +265,7 @@ def _check(
 
     for module in imports:
         importlib.import_module(module)
-    Pipeline.from_config(list(names))  # unknown names and bad orders fail here, not in workers
+    return Pipeline.from_config(pipeline).config  # bad names, params, orders fail here
 
 
 def _order(row: Row) -> tuple[str, str]:

@@ -96,15 +96,16 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
     """The application around one pipeline (default: newsift's default pipeline).
 
     With ``settings.isolation == "process"`` the analyses run in worker
-    processes that rebuild the pipeline from its analyzer names
-    (:class:`~newsift.server.isolation.ProcessEngine`); the ``pipeline`` object
-    itself then only names them and never loads its models here.
+    processes that rebuild the pipeline from its configuration
+    (:attr:`~newsift.pipeline.Pipeline.config`: analyzer names and parameters;
+    :class:`~newsift.server.isolation.ProcessEngine`); the ``pipeline`` object
+    itself then never loads its models here.
     """
     settings = settings or Settings()
     pipeline = pipeline or default_pipeline(time_limit_s=None)
     engine: Engine | ProcessEngine
     if settings.isolation == "process":
-        engine = ProcessEngine(pipeline.names, settings, settings.imports)
+        engine = ProcessEngine(pipeline.config, settings, settings.imports)
     else:
         engine = Engine(pipeline, settings)
     limits = Limits(max_bytes=settings.max_upload_bytes, time_per_document_s=None)

@@ -13,6 +13,7 @@ import importlib.util
 import os
 import sys
 
+from newsift.cli import add_pipeline_options, pipeline_option
 from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
 
 API_KEY_ENV = "NEWSIFT_API_KEY"
@@ -86,9 +87,7 @@ def add_commands(commands: Commands) -> None:
         metavar="N",
         help="requests handled at once; more get 503 with Retry-After (default %(default)s)",
     )
-    serve.add_argument(
-        "--pipeline", metavar="A,B", help="analyzer names, comma-separated (default: analyze's)"
-    )
+    add_pipeline_options(serve, "analyze's")
     serve.add_argument(
         "--isolation",
         choices=("process", "thread"),
@@ -113,7 +112,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         return EXIT_SOME_FAILED
     from newsift.errors import ConfigError
-    from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
+    from newsift.pipeline import Pipeline
 
     if not 0 < args.port < 65536:
         raise UsageError("--port must be between 1 and 65535")
@@ -132,9 +131,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    names = args.pipeline.split(",") if args.pipeline else list(DEFAULT_PIPELINE)
     try:
-        pipeline = Pipeline.from_config([n.strip() for n in names if n.strip()])
+        pipeline = Pipeline.from_config(pipeline_option(args.pipeline, args.match_index))
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     if not is_loopback(args.host) and key is None:

@@ -4,7 +4,7 @@
 cannot stop a thread: an input that hangs inside C code keeps its thread for
 good, and a few such inputs stall the server. :class:`ProcessEngine` keeps
 ``workers`` ``spawn``-ed processes instead; each builds the pipeline once (by
-its analyzer names, importing ``imports`` first so plugins register) and
+its configuration, names and parameters, importing ``imports`` first so plugins register) and
 then reads and analyses one request at a time. The time limit counts the
 worker's CPU time from the moment it takes the request (read from ``/proc``):
 time spent waiting for a free worker, and what else the machine runs, do not
@@ -50,6 +50,7 @@ from typing import Any
 
 from newsift.ingest import Loaded
 from newsift.limits import cpu_seconds
+from newsift.pipeline import Pipeline, PipelineConfig
 from newsift.server.engine import Batch, Busy, TimedOut, analyse_batch
 from newsift.server.settings import Settings, wall_limit
 
@@ -72,7 +73,7 @@ class NoWorkers(Exception):
 class WorkerSpec:
     """What a worker builds: picklable, sent to each new process."""
 
-    pipeline: tuple[str, ...]
+    pipeline: tuple[dict[str, Any], ...]  # :attr:`Pipeline.config`: names and parameters
     time_limit_s: float | None
     max_documents: int
     imports: tuple[str, ...] = ()
@@ -127,12 +128,15 @@ class ProcessEngine:
     """
 
     def __init__(
-        self, names: Sequence[str], settings: Settings, imports: Sequence[str] = ()
+        self, pipeline: PipelineConfig | str, settings: Settings, imports: Sequence[str] = ()
     ) -> None:
-        self.names = list(names)
+        for module in imports:  # plugins register their analyzers before the check below
+            importlib.import_module(module)
+        config = Pipeline.from_config(pipeline).config  # a bad config fails here, not in a worker
+        self.names = [entry["name"] for entry in config]
         self.settings = settings
         self._spec = WorkerSpec(
-            tuple(names), settings.time_limit_s, settings.max_documents, tuple(imports)
+            tuple(config), settings.time_limit_s, settings.max_documents, tuple(imports)
         )
         self._context = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] | None = None
