@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from training.checkworthy_fit import calibrate_and_report
-from training.claims import DATA, MODELS, is_tuning, is_validation
+from training.claims import DATA, is_tuning, is_validation
 from training.finetune import Example, Head, export_int8, finetune, save_checkpoint
+from training.paths import MODELS
 
 ONNX_FILE = "claims-finetuned-v1.onnx"
 HEAD = Head("checkworthy", 2)

@@ -1,4 +1,4 @@
-"""Train the check-worthiness models on ClaimBuster: ``python -m training.claims``.
+"""Train the n-gram check-worthiness model claims-v1 on ClaimBuster: ``python -m training.claims``.
 
 Positive class: ``Verdict == 1`` (check-worthy factual sentence). The debates
 (``File_id``) are split by the SHA-256 of their name: about 20 % are held out
@@ -8,9 +8,8 @@ the decision threshold with the best F1 there), the rest is for fitting. The
 news layer (:mod:`newsift.claims.triage`) is then fitted on the dev pages of
 ``benchmarks/data/claims_pages`` (never the test pages); its threshold is the
 best F1 over leave-one-page-out probabilities. Writes ``claims-v1.npz`` (hashed n-grams)
-and, with ``--encoder minilm`` (the default when the minilm extra is
-installed), also ``claims-minilm-v1.npz`` (n-grams plus MiniLM vectors), and
-prints validation precision, recall and F1 of each. Needs scikit-learn and
+and prints its validation precision, recall and F1. (The MiniLM-vector model
+``claims-minilm-v1`` is retired and no longer written.) Needs scikit-learn and
 SciPy (the ``train`` extra). The fine-tuned model the analyzer's cascade uses,
 ``claims-finetuned-v1``, is built by ``python -m training.checkworthy`` on this
 module's split, threshold and news-layer fit.
@@ -29,17 +28,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.claims.finetuned import FineTunedClaimModel
-from newsift.claims.model import (
-    DENSE_SCALE,
-    ENCODER_MODEL_FILE,
-    HASH_BUCKETS,
-    MODEL_FILE,
-    ClaimModel,
-    features,
-)
+from newsift.claims.model import HASH_BUCKETS, MODEL_FILE, ClaimModel, features
 from newsift.claims.triage import NewsLayer, cue_matrix, desk_cues
 from newsift.claims.types import claim_features
-from newsift.encoders import ENCODER_CHOICES, choose_encoder
 from training import claims_pages as pages
 from training.paths import MODELS, ROOT
 
@@ -112,8 +103,8 @@ def split3(examples: list[Example]) -> tuple[list[Example], list[Example], list[
     return fit_part, tune, validation
 
 
-def matrix(texts: list[str], encoder: Any = None) -> Any:
-    from scipy.sparse import csr_matrix, hstack
+def matrix(texts: list[str]) -> Any:
+    from scipy.sparse import csr_matrix
 
     rows: list[int] = []
     cols: list[int] = []
@@ -123,11 +114,7 @@ def matrix(texts: list[str], encoder: Any = None) -> Any:
         rows.extend([i] * len(found))
         cols.extend(found.keys())
         vals.extend(found.values())
-    sparse = csr_matrix((vals, (rows, cols)), shape=(len(texts), HASH_BUCKETS), dtype=np.float64)
-    if encoder is None:
-        return sparse
-    dense = np.asarray(encoder.encode(texts), dtype=np.float64) * DENSE_SCALE
-    return hstack([sparse, csr_matrix(dense)], format="csr")
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), HASH_BUCKETS), dtype=np.float64)
 
 
 def prf(
@@ -161,24 +148,23 @@ def train(
     data: Path = DATA,
     out: Path | None = OUT,
     c_grid: tuple[float, ...] = C_GRID,
-    encoder: Any = None,
     news_pages: list[pages.NewsPage] | None = None,
 ) -> tuple[ClaimModel, Figures]:
     """Fit on the fit part, choose C, calibration and threshold on the tuning part, fit the
     news layer on ``news_pages`` (the dev pages), report validation."""
     fit_part, tune, validation = split3(load_examples(data))
-    x_fit = matrix([e.text for e in fit_part], encoder)
+    x_fit = matrix([e.text for e in fit_part])
     tune_gold = _labels(tune).astype(np.bool_)
     tune_texts = [e.text for e in tune]
     best: tuple[float, float, ClaimModel] | None = None
     for c in c_grid:
         weights, bias = fit(x_fit, _labels(fit_part), c)
-        model = _model(weights, bias, 0.5, encoder)
+        model = ClaimModel(weights, bias, 0.5)
         scores = model.score(tune_texts)
         threshold = best_threshold(scores, tune_gold)
         f1 = prf(scores, tune_gold, threshold)[2]
         if best is None or f1 > best[0]:
-            best = (f1, c, _model(weights, bias, threshold, encoder))
+            best = (f1, c, ClaimModel(weights, bias, threshold))
     assert best is not None
     model = calibrate(best[2], tune_texts, tune_gold)
     news: NewsFit | None = None
@@ -299,30 +285,16 @@ def _probabilities(
     return 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
 
 
-def _model(weights: NDArray[np.float32], bias: float, threshold: float, encoder: Any) -> ClaimModel:
-    if encoder is None:
-        return ClaimModel(weights, bias, threshold)
-    return ClaimModel(weights[:HASH_BUCKETS], bias, threshold, weights[HASH_BUCKETS:], encoder)
-
-
-def refit_news(models: Path, encoder: str) -> int:
-    """Fit the news layer of the calibrated models in ``models`` again on the dev pages."""
-    from newsift.encoders.cache import CachedMiniLM
-
+def refit_news(models: Path) -> int:
+    """Fit the news layer of the calibrated model in ``models`` again on the dev pages."""
     dev_pages = pages.load_pages("dev")
-    files = [(MODEL_FILE, "none")]
-    if choose_encoder(encoder) is not None:
-        files.append((ENCODER_MODEL_FILE, "minilm"))
-    for file_name, kind in files:
-        model = ClaimModel.load(models / file_name, encoder=kind)
-        if model.dense is not None:
-            model = replace(model, encoder=CachedMiniLM())
-        news = fit_news(model, dev_pages)
-        replace(model, news=news.layer).save(models / file_name)
-        print(
-            f"{file_name}: news layer C {news.c}, threshold {news.layer.threshold:.2f}, "
-            f"leave-one-page-out F1 {news.f1:.3f}, precision at 5 {news.p5:.3f}"
-        )
+    model = ClaimModel.load(models / MODEL_FILE)
+    news = fit_news(model, dev_pages)
+    replace(model, news=news.layer).save(models / MODEL_FILE)
+    print(
+        f"{MODEL_FILE}: news layer C {news.c}, threshold {news.layer.threshold:.2f}, "
+        f"leave-one-page-out F1 {news.f1:.3f}, precision at 5 {news.p5:.3f}"
+    )
     return 0
 
 
@@ -330,44 +302,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
-    parser.add_argument("--encoder", choices=ENCODER_CHOICES, default="auto")
     parser.add_argument(
         "--news-only",
         action="store_true",
-        help="refit only the news layer of the models in --models (same result as a full run)",
+        help="refit only the news layer of the model in --models (same result as a full run)",
     )
     args = parser.parse_args(argv)
     if args.news_only:
-        return refit_news(args.models, args.encoder)
-    runs: list[tuple[str, Any]] = [(MODEL_FILE, None)]
-    chosen = choose_encoder(args.encoder)
-    if chosen is not None:
-        from newsift.encoders.cache import KnownVectors, cached_minilm
-
-        texts = [e.text for e in load_examples(args.data)]  # encoded once, as one cached list
-        known = KnownVectors(dict(zip(texts, cached_minilm(texts), strict=True)), chosen)
-        runs.append((ENCODER_MODEL_FILE, known))
+        return refit_news(args.models)
     dev_pages = pages.load_pages("dev") if pages.available() else None
     if dev_pages is None:
-        print("news pages' text not found: the models get no news layer")
-    for file_name, encoder in runs:
-        model, figures = train(
-            args.data, args.models / file_name, encoder=encoder, news_pages=dev_pages
-        )
+        print("news pages' text not found: the model gets no news layer")
+    model, figures = train(args.data, args.models / MODEL_FILE, news_pages=dev_pages)
+    print(
+        f"{MODEL_FILE}: fit {figures.train} sentences, C {figures.c}, Platt "
+        f"{figures.platt[0]:.3f}/{figures.platt[1]:.3f}, threshold "
+        f"{figures.threshold:.2f} (tuning part); validation {figures.validation}: "
+        f"precision {figures.precision:.3f} recall {figures.recall:.3f} F1 {figures.f1:.3f}"
+    )
+    if model.news is not None and figures.news_f1 is not None:
+        weights = ", ".join(f"{name} {w:+.2f}" for name, w in model.news.explain())
         print(
-            f"{file_name}: fit {figures.train} sentences, C {figures.c}, Platt "
-            f"{figures.platt[0]:.3f}/{figures.platt[1]:.3f}, threshold "
-            f"{figures.threshold:.2f} (tuning part); validation {figures.validation}: "
-            f"precision {figures.precision:.3f} recall {figures.recall:.3f} F1 {figures.f1:.3f}"
+            f"  news layer (dev pages): C {figures.news_c}, threshold "
+            f"{model.news.threshold:.2f}; leave-one-page-out F1 {figures.news_f1:.3f}, "
+            f"precision at 5 (capped) {figures.news_p5:.3f}; bias {model.news.bias:+.2f}, "
+            f"{weights}"
         )
-        if model.news is not None and figures.news_f1 is not None:
-            weights = ", ".join(f"{name} {w:+.2f}" for name, w in model.news.explain())
-            print(
-                f"  news layer (dev pages): C {figures.news_c}, threshold "
-                f"{model.news.threshold:.2f}; leave-one-page-out F1 {figures.news_f1:.3f}, "
-                f"precision at 5 (capped) {figures.news_p5:.3f}; bias {model.news.bias:+.2f}, "
-                f"{weights}"
-            )
     return 0
 
 

@@ -17,7 +17,8 @@ The fine-tuned model ``toxicity-minilm-v2`` is built on top of this file's heads
 ``python -m training.comments`` fine-tunes the encoder and ``python -m
 training.toxicity_stack`` fits its heads, so run those after this. (The retired
 ``toxicity-minilm-v1`` fitted heads on frozen MiniLM vectors with a gated SOCC
-term, :mod:`newsift.comments.news`; ``train_head`` still takes dense ``vectors``.)
+news-comment term; ``train_head`` still takes dense ``vectors`` of
+:data:`DENSE_SIZE`.)
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ from newsift.comments.features import (
     token_features,
 )
 from newsift.comments.model import (
-    DENSE_SIZE,
     MODEL_FILE,
     SCORES,
     SPAN_LABELS,
@@ -55,12 +55,13 @@ from newsift.comments.model import (
     ToxicityModel,
 )
 from training import comments_data as data
-from training.paths import MODELS
+from training.paths import MODELS, ROOT
 
-FUNCTIONAL_CASES = data.ROOT / "tests" / "comments" / "functional" / "cases.py"
+FUNCTIONAL_CASES = ROOT / "tests" / "comments" / "functional" / "cases.py"
 #: L2 penalty of the pattern offsets fitted on the functional dev cases
 OFFSET_L2 = 1.0
 C_GRID = (0.25, 1.0, 4.0)
+DENSE_SIZE = 384  # all-MiniLM-L6-v2 vectors, the dense ``vectors`` a head may be trained on
 DENSE_SCALES = (1.0, 2.0)  # MiniLM vector weight against the two unit-length n-gram halves
 UCC_OFFENSIVE = ("hostile", "antagonize")  # the UCC attributes that count as offensive
 NEWS_WEIGHT = 2.0  # UCC comments count twice as much as OLID tweets for `offensive`

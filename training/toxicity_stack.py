@@ -47,6 +47,7 @@ from newsift.comments.model import (
 from newsift.comments.vectors import cached_features
 from training import comments_data as data
 from training import toxicity as train
+from training.paths import MODELS
 
 FOLDS = 5
 SEED = 13
@@ -203,7 +204,7 @@ def with_offsets(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=data.DATA, help="comment corpora folder")
-    parser.add_argument("--models", type=Path, default=train.MODELS, help="folder to write into")
+    parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
     parser.add_argument("--encoder", type=Path, help="a fine-tuned ONNX file (default: shipped)")
     args = parser.parse_args(argv)
     started = time.time()

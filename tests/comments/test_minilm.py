@@ -1,4 +1,4 @@
-"""The MiniLM-augmented comment model: which file loads, fallback, round trip, behaviour."""
+"""The encoder-augmented comment model: which file loads, fallback, dense part, behaviour."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from numpy.typing import NDArray
 
 from newsift.cli import main
 from newsift.comments.analyzer import ToxicityAnalyzer
-from newsift.comments.model import DENSE_SIZE, NewsPart, ToxicityModel, encoder_text
+from newsift.comments.finetuned import FEATURE_SIZE
+from newsift.comments.model import ToxicityModel, encoder_text
 from newsift.encoders.minilm import minilm_available
 from newsift.errors import ModelError
 
@@ -27,8 +28,8 @@ class FakeEncoder:
     """Deterministic unit vectors from the text's length: no weights needed."""
 
     def encode(self, texts: list[str]) -> NDArray[np.float32]:
-        rng = [np.random.default_rng(len(t)).normal(size=DENSE_SIZE) for t in texts]
-        rows = np.array(rng, dtype=np.float32).reshape(len(texts), DENSE_SIZE)
+        rng = [np.random.default_rng(len(t)).normal(size=FEATURE_SIZE) for t in texts]
+        rows = np.array(rng, dtype=np.float32).reshape(len(texts), FEATURE_SIZE)
         norms = np.linalg.norm(rows, axis=1, keepdims=True).clip(1e-9)
         return np.asarray(rows / norms, dtype=np.float32)
 
@@ -40,15 +41,8 @@ def ngram() -> ToxicityModel:
 
 def with_dense(model: ToxicityModel) -> ToxicityModel:
     rng = np.random.default_rng(0)
-    dense = rng.normal(size=(DENSE_SIZE, len(model.heads)))
-    news = NewsPart(
-        gate=rng.normal(size=DENSE_SIZE).astype(np.float32),
-        gate_bias=0.5,
-        dense=rng.normal(size=DENSE_SIZE).astype(np.float32),
-        bias=-0.25,
-        beta=2.0,
-    )
-    return replace(model, dense=dense.astype(np.float32), encoder=FakeEncoder(), news=news)
+    dense = rng.normal(size=(FEATURE_SIZE, len(model.heads)))
+    return replace(model, dense=dense.astype(np.float32), encoder=FakeEncoder())
 
 
 @pytest.mark.parametrize(
@@ -93,18 +87,6 @@ def test_dense_model_refuses_to_score_without_its_encoder(ngram: ToxicityModel) 
         model.probabilities(["hello"])
 
 
-def test_news_term_moves_only_offensive(ngram: ToxicityModel) -> None:
-    model = with_dense(ngram)
-    texts = ["You are a pathetic idiot.", "Thanks for the article."]
-    without = replace(model, news=None).raw(texts)
-    moved = model.raw(texts) - without
-    column = model.column("offensive")
-    assert model.news is not None
-    vectors = FakeEncoder().encode([encoder_text(t) for t in texts]).astype(np.float64)
-    assert moved[:, column] == pytest.approx(model.news.term(vectors))
-    assert np.allclose(np.delete(moved, column, axis=1), 0.0)
-
-
 def test_dense_part_moves_the_scores(ngram: ToxicityModel) -> None:
     texts = ["You are a pathetic idiot.", "Thanks for the article."]
     moved = with_dense(ngram).probabilities(texts)
@@ -112,22 +94,20 @@ def test_dense_part_moves_the_scores(ngram: ToxicityModel) -> None:
     assert not np.allclose(moved, ngram.probabilities(texts))
 
 
-def test_round_trip_of_a_dense_model(ngram: ToxicityModel, tmp_path: Path) -> None:
-    model = with_dense(ngram)
-    path = tmp_path / "toxicity-minilm-test.npz"
-    model.save(path)
+def test_a_dense_model_file_needs_the_encoder_choice(ngram: ToxicityModel, tmp_path: Path) -> None:
+    path = tmp_path / "toxicity-dense-test.npz"
+    with_dense(ngram).save(path)
     with pytest.raises(ModelError, match="MiniLM weights"):
         ToxicityModel.load(path, encoder="none")
-    if not minilm_available():
-        pytest.skip("the minilm extra is not installed")
-    loaded = replace(ToxicityModel.load(path, encoder="minilm"), encoder=FakeEncoder())
-    assert loaded.name == "toxicity-minilm-v1" and loaded.heads == model.heads
-    assert loaded.dense is not None and np.array_equal(loaded.dense, model.dense)
-    assert loaded.news is not None and model.news is not None
-    assert np.array_equal(loaded.news.gate, model.news.gate)
-    assert (loaded.news.gate_bias, loaded.news.bias, loaded.news.beta) == (0.5, -0.25, 2.0)
-    texts = ["What a stupid moron.", "Good piece.", ""]
-    assert np.allclose(loaded.probabilities(texts), model.probabilities(texts), atol=1e-3)
+
+
+def test_the_retired_frozen_vector_layout_is_refused(ngram: ToxicityModel, tmp_path: Path) -> None:
+    """A dense part without its ``encoder_file`` (toxicity-minilm-v1's layout) is damage."""
+    path = tmp_path / "toxicity-minilm-v1.npz"
+    frozen = np.zeros((384, len(ngram.heads)), dtype=np.float32)
+    replace(ngram, dense=frozen).save(path)
+    with pytest.raises(ModelError, match="damaged or not this version"):
+        ToxicityModel.load(path, encoder="minilm")
 
 
 @needs_minilm

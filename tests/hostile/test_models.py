@@ -32,7 +32,6 @@ from newsift.structure.linemodel import LineModel
 LOADERS: dict[str, Callable[[Path | None], Any]] = {
     "lines-v1.npz": LineModel.load,
     "claims-v1.npz": ClaimModel.load,
-    "claims-minilm-v1.npz": ClaimModel.load,  # its dense part is read, used only with MiniLM
     "toxicity-v1.npz": ToxicityModel.load,
     "techniques-spans-v1.npz": SpanTagger.load,
     "techniques-labels-v1.npz": TechniqueClassifier.load,

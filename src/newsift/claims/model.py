@@ -10,13 +10,13 @@ ClaimBuster ``crowdsourced.csv`` (see ``src/newsift/models/claims-v1.md``;
 ``.npz`` (indices and values of the non-zero weights) read with
 ``allow_pickle=False``; inference needs only NumPy.
 
-A second model, ``claims-minilm-v1.npz``, adds a dense part: the sentence's
-all-MiniLM-L6-v2 vector (times ``DENSE_SCALE``) joins the hashed features in
-one logistic regression. It needs the ``minilm`` extra;
-:meth:`ClaimModel.load` with ``encoder="auto"`` uses it when the extra is
-installed and falls back to the TF-IDF-only model otherwise.
+A model file may add a dense part: the sentence's all-MiniLM-L6-v2 vector
+(times ``DENSE_SCALE``) joins the hashed features in one logistic regression,
+scored with the encoder given to :meth:`ClaimModel.load`. No shipped file has one
+any more (``claims-minilm-v1`` is retired: with the ``minilm`` extra the analyzer
+uses the fine-tuned :class:`~newsift.claims.finetuned.FineTunedClaimModel`).
 
-Both files also hold a Platt calibration (``platt``: the slope and intercept
+The shipped file also holds a Platt calibration (``platt``: the slope and intercept
 applied to the log-odds, fitted on the tuning debates, so that :meth:`score`
 is a probability and ``threshold`` one too) and the news layer of
 :mod:`newsift.claims.triage` (``news_*`` arrays, fitted on annotated news
@@ -43,7 +43,6 @@ from newsift.models import load_model
 from newsift.text.ngrams import BucketMemo, WordGrams, char_ngram_rows, char_ngrams, normalised
 
 MODEL_FILE = "claims-v1.npz"
-ENCODER_MODEL_FILE = "claims-minilm-v1.npz"
 DENSE_SCALE = 2.0  # MiniLM vectors are unit length; this weighs them against the n-grams (tuned)
 HASH_BUCKETS = 1 << 18
 WORD_BUCKETS = HASH_BUCKETS // 2
@@ -233,15 +232,13 @@ class ClaimModel:
 
     @classmethod
     def load(cls, path: Path | None = None, *, encoder: str = "none") -> ClaimModel:
-        """A shipped model (or the one at ``path``); refuses weights of another shape.
+        """The shipped ``claims-v1`` (or the model at ``path``); refuses weights of another shape.
 
-        ``encoder``: ``none`` gives the TF-IDF-only model; ``minilm`` the model
-        with MiniLM vectors (an error without the extra); ``auto`` the latter
-        when the extra is installed, else the former.
+        ``encoder`` (``none``, ``auto``, ``minilm``: an error without the extra) scores the
+        dense part of a file that has one; the shipped file has none, so there it changes
+        nothing.
         """
         chosen = choose_encoder(encoder)
-        if path is None and chosen is not None:
-            return load_model(ENCODER_MODEL_FILE, None, lambda data: cls._from_arrays(data, chosen))
         return load_model(MODEL_FILE, path, lambda data: cls._from_arrays(data, chosen))
 
     @classmethod

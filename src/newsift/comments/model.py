@@ -18,20 +18,19 @@ same label merge into one span.
 
 Weights ship int8-quantised (one scale per head or class) in
 ``toxicity-v1.npz``, read with ``allow_pickle=False``; inference is NumPy only.
-``python -m newsift.comments.train`` rebuilds the file (see its model card).
+``python -m training.toxicity`` rebuilds the file (see its model card).
 
 A second file, ``toxicity-minilm-v2.npz``, adds a dense part to the heads: each
 head's raw score also weighs the comment's row of the fine-tuned encoder
 ``toxicity-finetuned-v1.onnx`` (:mod:`newsift.comments.finetuned`: its unit-length
 pooled vector, then its logits; ``dense``, rows x heads, float32, a zero column
 where the n-gram head was kept). The fitted heads (``python -m
-newsift.comments.stack``) weigh the n-gram score and the fine-tuned logit of the
+training.toxicity_stack``) weigh the n-gram score and the fine-tuned logit of the
 same task. It needs the ``minilm`` extra; :meth:`ToxicityModel.load` with
 ``encoder="auto"`` uses it when the extra is installed and falls back to
-``toxicity-v1.npz`` otherwise. The span tagger is the same in both files. A file
-without ``encoder_file`` (the retired ``toxicity-minilm-v1`` layout: frozen
-all-MiniLM-L6-v2 vectors, 384 rows, and the gated :class:`NewsPart`) still loads
-with the frozen encoder.
+``toxicity-v1.npz`` otherwise. The span tagger is the same in both files. A dense part needs its
+``encoder_file``: the retired ``toxicity-minilm-v1`` layout (frozen all-MiniLM-L6-v2
+vectors and a gated news-comment term) is no longer read.
 """
 
 from __future__ import annotations
@@ -53,14 +52,13 @@ from newsift.comments.features import (
 from newsift.comments.finetuned import FEATURE_SIZE, LOGIT_FEATURES, FineTunedFeatures
 from newsift.comments.lexicon import GROUP_NOUNS, SECOND_PERSON, categories, neutral_names
 from newsift.comments.normalise import normalise, normalised_words
-from newsift.encoders import ENCODER_CHOICES, Encoder, choose_encoder
+from newsift.encoders import ENCODER_CHOICES, Encoder
 from newsift.errors import ModelError
 from newsift.models import build_model, load_arrays, load_model
 
 MODEL_FILE = "toxicity-v1.npz"
 ENCODER_MODEL_FILE = "toxicity-minilm-v2.npz"
 FINETUNED_FILE = "toxicity-finetuned-v1.onnx"  # the encoder of toxicity-minilm-v2
-DENSE_SIZE = 384  # all-MiniLM-L6-v2 vectors
 MAX_ENCODER_CHARS = 2000  # the same cut as the n-gram features
 SCORES = ("offensive", "insult", "identity_attack", "threat", "profanity")
 TARGETS = ("individual", "group", "other")
@@ -105,29 +103,6 @@ def encoder_text(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class NewsPart:
-    """The news-comment term of ``offensive`` in the MiniLM model (:mod:`newsift.comments.news`).
-
-    ``beta * gate(v) * news(v)`` is added to the offensive head's raw score,
-    where ``news`` is a linear score of the MiniLM vector ``v`` trained on SOCC
-    news comments and ``gate`` the probability (a logistic regression on
-    ``v``) that the text is a news comment rather than a tweet, so that tweets
-    keep the pooled head's score.
-    """
-
-    gate: NDArray[np.float32]  # 384
-    gate_bias: float
-    dense: NDArray[np.float32]  # 384
-    bias: float
-    beta: float
-
-    def term(self, vectors: NDArray[np.float64]) -> NDArray[np.float64]:
-        gate = _sigmoid(vectors @ self.gate.astype(np.float64) + self.gate_bias)
-        news = vectors @ self.dense.astype(np.float64) + self.bias
-        return np.asarray(self.beta * gate * news, dtype=np.float64)
-
-
-@dataclass(frozen=True, slots=True)
 class TypedSpan:
     """Character range ``[start, end)`` of offending words in the scored text, with its type."""
 
@@ -140,8 +115,8 @@ class TypedSpan:
 class ToxicityModel:
     """Comment-level heads (``weights`` is buckets x heads) and the word tagger.
 
-    ``dense`` (384 x heads) weighs the comment's MiniLM vector; such a model
-    needs an ``encoder`` to score.
+    ``dense`` (encoder features x heads) weighs the comment's row of the fine-tuned
+    encoder ``encoder_file``; such a model needs an ``encoder`` to score.
     """
 
     heads: tuple[str, ...]
@@ -155,7 +130,6 @@ class ToxicityModel:
     span_threshold: float
     dense: NDArray[np.float32] | None = None
     encoder: Encoder | None = None
-    news: NewsPart | None = None  # the gated news-comment term of `offensive` (MiniLM model)
     label: str = ""  # the model's name when its file gives one (toxicity-minilm-v2)
     encoder_file: str = ""  # the fine-tuned encoder the dense part reads, if any
 
@@ -176,8 +150,6 @@ class ToxicityModel:
                 raise ModelError(f"{self.name} needs the MiniLM encoder to score")
             vectors = self.encoder.encode([encoder_text(t) for t in texts]).astype(np.float64)
             out += vectors @ self.dense.astype(np.float64)
-            if self.news is not None:
-                out[:, self.column("offensive")] += self.news.term(vectors)
         return out + self.bias
 
     def probabilities(self, texts: Sequence[str]) -> NDArray[np.float64]:
@@ -238,12 +210,6 @@ class ToxicityModel:
         if self.encoder_file:
             extra["encoder_file"] = np.array([self.encoder_file])
             extra["logit_features"] = np.array(LOGIT_FEATURES)
-        if self.news is not None:
-            extra["news_gate"] = self.news.gate.astype(np.float32)
-            extra["news_dense"] = self.news.dense.astype(np.float32)
-            extra["news_scalars"] = np.array(
-                [self.news.gate_bias, self.news.bias, self.news.beta], dtype=np.float64
-            )
         np.savez_compressed(
             path,
             allow_pickle=False,
@@ -285,7 +251,6 @@ class ToxicityModel:
     def _from_arrays(cls, data: dict[str, NDArray[np.generic]], encoded: bool) -> ToxicityModel:
         heads = tuple(str(h) for h in data["heads"])
         encoder_file = str(data["encoder_file"][0]) if "encoder_file" in data else ""
-        rows = FEATURE_SIZE if encoder_file else DENSE_SIZE
         ok = (
             int(data["comment_buckets"][0]) == COMMENT_BUCKETS
             and int(data["token_buckets"][0]) == TOKEN_BUCKETS
@@ -293,17 +258,12 @@ class ToxicityModel:
             and data["q"].shape == (len(heads), COMMENT_BUCKETS)
             and data["span_q"].shape == (len(SPAN_LABELS), TOKEN_BUCKETS)
             and all(h in heads for h in (*SCORES, "targeted", *(f"target_{t}" for t in TARGETS)))
-            and ("dense" not in data or data["dense"].shape == (rows, len(heads)))
             and (
-                not encoder_file or tuple(str(f) for f in data["logit_features"]) == LOGIT_FEATURES
+                "dense" not in data
+                or (bool(encoder_file) and data["dense"].shape == (FEATURE_SIZE, len(heads)))
             )
             and (
-                "news_gate" not in data
-                or (
-                    "dense" in data
-                    and data["news_gate"].shape == data["news_dense"].shape == (DENSE_SIZE,)
-                    and data["news_scalars"].shape == (3,)
-                )
+                not encoder_file or tuple(str(f) for f in data["logit_features"]) == LOGIT_FEATURES
             )
         )
         if not ok:
@@ -321,7 +281,6 @@ class ToxicityModel:
             span_threshold=float(data["span_threshold"][0]),
             dense=data["dense"].astype(np.float32) if "dense" in data else None,
             encoder=encoder,
-            news=_news_part(data),
             label=str(data["name"][0]) if "name" in data else "",
             encoder_file=encoder_file,
         )
@@ -343,14 +302,10 @@ _FINETUNED: dict[str, FineTunedFeatures] = {}
 
 
 def dense_encoder(encoder_file: str) -> Encoder:
-    """The encoder a dense part reads: the fine-tuned ``encoder_file`` (loaded once per
-    process, hash-checked by :mod:`newsift.encoders.finetuned`), else frozen MiniLM."""
+    """The encoder a dense part reads: the fine-tuned ``encoder_file``, loaded once per
+    process and hash-checked by :mod:`newsift.encoders.finetuned`."""
     from newsift.encoders.minilm import EXTRA_HINT, minilm_available
 
-    if not encoder_file:
-        chosen = choose_encoder("minilm")
-        assert chosen is not None  # "minilm" raises rather than give None
-        return chosen
     if not minilm_available():
         raise ModelError(EXTRA_HINT)
     if encoder_file not in _FINETUNED:
@@ -377,16 +332,3 @@ def may_offend(text: str) -> NDArray[np.bool_]:
         elif word in GROUP_NOUNS and "identity" in categories(before):
             allowed[i] = allowed[i - 1]  # "Black people": the noun goes with its identity word
     return allowed
-
-
-def _news_part(data: dict[str, NDArray[np.generic]]) -> NewsPart | None:
-    if "news_gate" not in data:
-        return None
-    gate_bias, bias, beta = (float(v) for v in data["news_scalars"])
-    return NewsPart(
-        gate=data["news_gate"].astype(np.float32),
-        gate_bias=gate_bias,
-        dense=data["news_dense"].astype(np.float32),
-        bias=bias,
-        beta=beta,
-    )
