@@ -54,7 +54,11 @@ def test_openapi_documents_the_endpoints(client: TestClient) -> None:
         "AnalyzeRequest"
     )
     assert {"200", "400", "401", "413", "422", "503", "504"} <= set(analyze["responses"])
-    assert "DocumentOut" in schema["components"]["schemas"]
+    document = schema["components"]["schemas"]["DocumentOut"]
+    for layer in ("regions", "quotes", "sources", "claims", "techniques", "toxicity"):
+        item = document["properties"][layer]["items"]
+        assert item["type"] == "object" and item["properties"], layer  # not a free object
+    assert document["properties"]["claims"]["items"]["properties"]["score"] == {"type": "number"}
     upload = schema["paths"]["/api/analyze/upload"]["post"]
     assert "multipart/form-data" in upload["requestBody"]["content"]
     assert client.get("/docs").status_code == 404  # the CDN-backed docs page is off

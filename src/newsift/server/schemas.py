@@ -43,15 +43,25 @@ class MetaOut(BaseModel):
     kind: str | None = None
 
 
+def _published_document_schema(schema: dict[str, Any]) -> None:
+    """Describe every layer in the OpenAPI as ``docs/document.schema.json`` does
+    (:func:`newsift.document_schema.document_schema`, written in place: no references)."""
+    from newsift.document_schema import document_schema
+
+    published = document_schema(refs=False)
+    schema["properties"] = published["properties"]
+    schema["required"] = published["required"]
+
+
 class DocumentOut(BaseModel):
     """A newsift document: fixed ``text``, ``meta``, and one list per analysed layer.
 
     Layers (``regions``, ``quotes``, ``sources``, ``flags``, ``claims``, ...) are
     lists of stand-off annotations with half-open ``[start, end)`` character
-    offsets into ``text``; see docs/schema.md for each layer's fields.
+    offsets into ``text``; see docs/schema.md and docs/document.schema.json.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra=_published_document_schema)
 
     schema_: str = Field(alias="schema", description="schema version, newsift.document/MAJOR.MINOR")
     id: str

@@ -1,0 +1,245 @@
+"""The JSON Schema of a newsift document, derived from the classes that write it.
+
+Every layer registers the class of its items (:func:`newsift.document.register_layer`
+is given ``Class.from_dict``); the schema is read off those dataclasses' typed fields,
+so a new field shows up in the schema without a second hand-written description:
+
+- a field without a default is required; ``X | None`` may be null;
+- tuples and lists are arrays (``tuple[str, int]`` a fixed pair), mappings objects;
+- a nested dataclass is a ``$defs`` entry (or written in place with ``refs=False``,
+  the form the web app's OpenAPI embeds);
+- :data:`WRITTEN_AS` lists the fields ``to_dict`` writes in another shape (or never),
+  :data:`COMPUTED` the keys it adds, and the fields whose values come from a fixed
+  list carry an ``enum``.
+
+Objects allow no other keys (``additionalProperties: false``), so a key written by
+``to_dict`` and missing here fails validation: ``tests/test_document_schema.py``
+validates real outputs of every analyzer against this schema, and checks that
+``docs/document.schema.json`` is the schema this module builds
+(``newsift schema`` prints it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from newsift.document import LAYER_LOADERS, REGION_KINDS, SCHEMA, Meta
+
+#: where the published schema lives (``$id``)
+SCHEMA_ID = "https://github.com/newsift/newsift/blob/main/docs/document.schema.json"
+
+JSONSchema = dict[str, Any]
+_INTEGER: JSONSchema = {"type": "integer"}
+
+#: fields ``to_dict`` writes otherwise than as one key of the field's own type: the keys
+#: it writes instead (none: kept in memory only; ``detail`` is told by which keys exist)
+WRITTEN_AS: Mapping[tuple[str, str], Mapping[str, JSONSchema]] = {
+    ("Claim", "detail"): {},
+    ("Toxicity", "detail"): {},
+    ("ThreadSummary", "detail"): {},
+    ("NamedTarget", "span"): {"start": _INTEGER, "end": _INTEGER},
+    ("Claim", "matches"): {
+        "matches": {
+            "type": "array",
+            "description": "past fact-checks found in a local index, best first",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "claim": {"type": "string", "description": "the checked statement"},
+                    "rating": {"type": "string", "description": "the verdict; may be empty"},
+                    "outlet": {"type": "string", "description": "may be empty"},
+                    "url": {"type": "string", "description": "may be empty"},
+                    "date": {"type": "string", "description": "may be empty"},
+                    "score": {"type": "number", "description": "match probability"},
+                },
+                "required": ["id", "claim", "score"],
+                "additionalProperties": False,
+            },
+        }
+    },
+    ("ThreadSummary", "top_targets"): {
+        "top_targets": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"target": {"type": "string"}, "count": _INTEGER},
+                "required": ["target", "count"],
+                "additionalProperties": False,
+            },
+        }
+    },
+}
+
+#: keys ``to_dict`` always writes that are computed from the fields, not fields themselves
+COMPUTED: Mapping[str, Mapping[str, JSONSchema]] = {
+    "Source": {"anonymous": {"type": "boolean", "description": "not named"}},
+    "SourcingProfile": {
+        "shares": {"type": "object", "additionalProperties": {"type": "number"},
+                   "description": "share of quoted words by kind of source"},
+        "anonymous_word_share": {"type": "number"},
+    },
+}  # fmt: skip
+
+
+def _choices() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Fields whose values come from a fixed list (imported here: the lists live with
+    their analyzers, which need not be imported to read a document)."""
+    from newsift.claims.annotations import CLAIM_TYPES
+    from newsift.claims.claimant import CLAIMANTS
+
+    return {("Region", "kind"): REGION_KINDS, ("Claim", "type"): CLAIM_TYPES,
+            ("Claim", "claimant"): CLAIMANTS}  # fmt: skip
+
+
+def layer_classes() -> dict[str, type]:
+    """The item class of each registered layer, by layer name."""
+    out: dict[str, type] = {}
+    for name, loader in LAYER_LOADERS.items():
+        owner = getattr(loader, "__self__", None)
+        if not (isinstance(owner, type) and dataclasses.is_dataclass(owner)):
+            raise TypeError(f"layer {name!r} is not read by a dataclass's from_dict")
+        out[name] = owner
+    return out
+
+
+def document_schema(*, refs: bool = True) -> JSONSchema:
+    """The JSON Schema (draft 2020-12) of ``Document.to_dict()`` for every registered layer.
+
+    ``refs=False`` writes nested objects in place instead of under ``$defs``.
+    """
+    import newsift  # noqa: F401  (registers every layer's loader)
+
+    builder = _Builder(refs, _choices())
+    layers = {name: {"type": "array", "items": builder.of(cls)}
+              for name, cls in sorted(layer_classes().items())}  # fmt: skip
+    major_minor = SCHEMA.split("/")[1]
+    schema: JSONSchema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "newsift document",
+        "description": (
+            f"One analysed page ({SCHEMA}). Every span is a half-open [start, end) range of "
+            "character offsets into text. Layers are present only when an analyzer wrote them."
+        ),
+        "type": "object",
+        "properties": {
+            "schema": {
+                "type": "string",
+                "pattern": r"^newsift\.document/1\.[0-9]+$",
+                "description": f"schema version; this file describes 1.0 to {major_minor}",
+            },
+            "id": {"type": "string"},
+            "text": {"type": "string"},
+            "meta": builder.of(Meta),
+            **layers,
+        },
+        "required": ["schema", "id", "text", "meta"],
+        "additionalProperties": False,
+    }
+    if refs and builder.defs:
+        schema["$defs"] = dict(sorted(builder.defs.items()))
+    return schema
+
+
+class _Builder:
+    def __init__(self, refs: bool, choices: Mapping[tuple[str, str], tuple[str, ...]]) -> None:
+        self.refs = refs
+        self.choices = choices
+        self.defs: dict[str, JSONSchema] = {}
+
+    def of(self, cls: type) -> JSONSchema:
+        """The schema of one dataclass, or a reference to it."""
+        name = cls.__name__
+        if not self.refs:
+            return self._object(cls)
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: a class met again while being built
+            self.defs[name] = self._object(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _object(self, cls: type) -> JSONSchema:
+        hints = typing.get_type_hints(cls)
+        properties: JSONSchema = {}
+        required: list[str] = []
+        for field in dataclasses.fields(cls):
+            key = (cls.__name__, field.name)
+            chosen = self.choices.get(key)
+            written = WRITTEN_AS.get(key, {field.name: self.type_of(hints[field.name], chosen)})
+            properties.update(written)
+            if field.default is dataclasses.MISSING and (
+                field.default_factory is dataclasses.MISSING
+            ):
+                required.extend(written)
+        computed = COMPUTED.get(cls.__name__, {})
+        properties.update(computed)
+        required.extend(computed)
+        out: JSONSchema = {"type": "object", "properties": properties}
+        doc = _summary(cls)
+        if doc:
+            out = {"description": doc, **out}
+        if required:
+            out["required"] = required
+        out["additionalProperties"] = False
+        return out
+
+    def type_of(self, hint: Any, choices: tuple[str, ...] | None = None) -> JSONSchema:
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin in (typing.Union, types.UnionType):
+            kinds = [self.type_of(a, choices) for a in args if a is not type(None)]
+            nullable = len(kinds) < len(args)
+            if len(kinds) == 1 and not nullable:
+                return kinds[0]
+            return {"anyOf": [*kinds, *([{"type": "null"}] if nullable else [])]}
+        if hint is Any:
+            return {}
+        if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+            return self.of(hint)
+        simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
+        if hint in simple:
+            out: JSONSchema = {"type": simple[hint]}
+            if choices is not None and hint is str:
+                out["enum"] = list(choices)
+            return out
+        if origin in (tuple, list):
+            if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+                return {"type": "array", "prefixItems": [self.type_of(a) for a in args],
+                        "minItems": len(args), "maxItems": len(args)}  # fmt: skip
+            return {"type": "array", "items": self.type_of(args[0]) if args else {}}
+        if origin in (dict, Mapping) or hint in (dict, Mapping):
+            values = self.type_of(args[1]) if len(args) == 2 else {}
+            return {"type": "object", "additionalProperties": values}
+        raise TypeError(f"no JSON Schema for the field type {hint!r}")
+
+
+def _summary(cls: type) -> str:
+    """The first paragraph of a class's docstring, on one line."""
+    doc = (cls.__doc__ or "").strip()
+    if not doc or doc.startswith(cls.__name__ + "("):  # dataclass's generated signature
+        return ""
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def write_schema(out: str | None = None, *, refs: bool = True) -> str:
+    """The schema as JSON text (two-space indent, the form ``docs/document.schema.json``
+    holds), written to ``out`` when given."""
+    text = json.dumps(document_schema(refs=refs), indent=2, ensure_ascii=False) + "\n"
+    if out is not None:
+        Path(out).write_text(text, encoding="utf-8")
+    return text
+
+
+__all__ = [
+    "COMPUTED",
+    "SCHEMA_ID",
+    "WRITTEN_AS",
+    "document_schema",
+    "layer_classes",
+    "write_schema",
+]

@@ -1,0 +1,111 @@
+"""The published JSON Schema of a document: built from the layer classes, true of real outputs."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsift
+from newsift.document import LAYER_LOADERS
+from newsift.document_schema import document_schema, layer_classes, write_schema
+from newsift.pipeline import Pipeline
+
+jsonschema = pytest.importorskip("jsonschema", reason="schema checks need jsonschema (dev extra)")
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = ROOT / "docs" / "document.schema.json"
+HTML_PAGES = sorted((ROOT / "tests" / "fixtures" / "html").glob("*.html"))
+QUOTED = (
+    "Rates rise\n\nBy Ana Ruiz\n\n"
+    '"The harbour fee rose 40 percent in 2023," said Mara Quell, the port\'s director.\n\n'
+    "The council will vote on the fee in May. Officials did not respond to requests.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    schema = document_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def errors(validator: Any, data: dict[str, Any]) -> list[str]:
+    return [f"{e.json_path}: {e.message[:160]}" for e in validator.iter_errors(data)]
+
+
+def test_the_published_file_is_the_schema_the_code_builds() -> None:
+    built = write_schema()
+    assert PUBLISHED.read_text(encoding="utf-8") == built, (
+        "docs/document.schema.json is stale: run `newsift schema --out docs/document.schema.json`"
+    )
+
+
+def test_every_registered_layer_is_described() -> None:
+    schema = document_schema()
+    assert set(LAYER_LOADERS) <= set(schema["properties"])
+    assert set(layer_classes()) == set(LAYER_LOADERS)
+
+
+def test_the_inline_form_has_no_references() -> None:
+    assert "$ref" not in json.dumps(document_schema(refs=False))
+
+
+@pytest.mark.parametrize("preset", ["default", "fast"])
+def test_the_sample_analysed_by_each_preset_is_valid(validator: Any, preset: str) -> None:
+    doc = newsift.analyze(newsift.sample_path(), pipeline=Pipeline.from_config(preset))
+    data = json.loads(json.dumps(doc.to_dict()))
+    assert errors(validator, data) == []
+    assert {"regions", "claims", "toxicity", "thread"} <= set(data)
+
+
+@pytest.mark.parametrize("page", HTML_PAGES, ids=lambda p: p.name)
+def test_html_pages_analysed_in_full_are_valid(validator: Any, page: Path) -> None:
+    doc = newsift.analyze(page, reference_date="2025-01-01")
+    assert errors(validator, json.loads(json.dumps(doc.to_dict()))) == []
+
+
+def test_claims_with_fact_check_matches_are_valid(validator: Any, tmp_path: Path) -> None:
+    from newsift.claims.matching import FactCheck, build_index
+
+    archive = [
+        FactCheck("fc-9", "The harbour fee rose 40 percent in 2023.", "True", "https://e.org/9")
+    ]
+    build_index(archive).save(tmp_path / "index.npz")
+    pipeline = Pipeline.from_config(
+        ["structure.v1", "attribution.quotes.v1", "attribution.flags.v1",
+         {"name": "claims.checkworthy.v1",
+          "params": {"match_index": str(tmp_path / "index.npz"), "floor": 0.0}}]
+    )  # fmt: skip
+    data = newsift.analyze(QUOTED, kind="text", pipeline=pipeline).to_dict()
+    assert any(c["matches"] for c in data["claims"]), "the test needs a claim with a match"
+    assert errors(validator, json.loads(json.dumps(data))) == []
+
+
+def _sample() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(newsift.analyze(newsift.sample_path()).to_dict()))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda d: d["claims"][0].update(score="high"), "is not of type 'number'"),
+        (lambda d: d["claims"][0].update(type="rumour"), "is not one of"),
+        (lambda d: d["regions"][0].update(kind="sidebar"), "is not one of"),
+        (lambda d: d["regions"][0].pop("start"), "'start' is a required property"),
+        (lambda d: d["meta"].update(mood="calm"), "Additional properties"),
+        (lambda d: d.update(opinions=[]), "Additional properties"),
+        (lambda d: d["toxicity"][0].update(scores={"offensive": "0.9"}), "is not of type"),
+        (lambda d: d["sources"][0].update(mentions=[{"start": 1}]), "'end' is a required"),
+        (lambda d: d.update(schema="newsift.document/2.0"), "does not match"),
+    ],
+)
+def test_a_damaged_document_is_refused(validator: Any, change: Any, complaint: str) -> None:
+    data = copy.deepcopy(_sample())
+    change(data)
+    found = errors(validator, data)
+    assert found and any(complaint in e for e in found), found
