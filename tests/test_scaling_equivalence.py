@@ -65,7 +65,6 @@ from newsift.attribution.sources import (
 )
 from newsift.claims.analyzer import link_quotes
 from newsift.claims.annotations import Claim
-from newsift.claims.sentences import split_sentences
 from newsift.document import Span
 from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
 from newsift.structure.html import comments as html_comments
@@ -77,6 +76,7 @@ from newsift.structure.html.dom import (
     text_of,
     word_count,
 )
+from newsift.text.sentences import split_sentences
 from tests.conftest import ROOT
 from tests.hostile.test_long_threads import (
     claim,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsift.claims import types
-from newsift.claims.sentences import split_sentences
+from newsift.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 STRUCTURE = ROOT / "benchmarks" / "data" / "structure"

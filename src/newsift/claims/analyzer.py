@@ -16,7 +16,6 @@ from newsift.claims.claimant import cued_quote, find_claimant
 from newsift.claims.finetuned import ONNX_FILE, FineTunedClaimModel
 from newsift.claims.matching import MatchIndex, match_rows
 from newsift.claims.model import ClaimModel
-from newsift.claims.sentences import split_sentences
 from newsift.claims.triage import MAX_ITEMS, MAX_SHARE, cue_matrix, desk_cues, short_list
 from newsift.claims.types import claim_features, type_of
 from newsift.document import Document, Span
@@ -24,6 +23,7 @@ from newsift.encoders import ENCODER_CHOICES, choose_encoder
 from newsift.encoders.minilm import minilm_available, models_dir
 from newsift.errors import ModelError
 from newsift.registry import register
+from newsift.text.sentences import split_sentences
 
 #: sentences scoring below this are not written (they are not claims worth showing)
 FLOOR = 0.1
@@ -69,7 +69,7 @@ class CheckworthyAnalyzer:
     false (the ``fast`` pipeline preset, for triage) leaves both out
     (``Claim.detail`` false; score, rank, ``checkworthy``, short list,
     features, quote and source are the same).
-    Method: a regex sentence splitter (:mod:`~newsift.claims.sentences`), a
+    Method: a regex sentence splitter (:mod:`~newsift.text.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
     (:mod:`~newsift.claims.model`) and all-MiniLM-L6-v2 fine-tuned on it
     (:mod:`~newsift.claims.finetuned`), type rules (:mod:`~newsift.claims.types`).

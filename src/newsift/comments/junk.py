@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from newsift.structure.language import guess_language
+from newsift.text.language import guess_language
 
 MIN_SIGNALS = 2
 #: Comments of at least ``WORDY`` words need ``MIN_SIGNALS_WORDY`` signals: spam is short.

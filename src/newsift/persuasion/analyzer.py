@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.claims.sentences import split_sentences
 from newsift.document import Document, Span
 from newsift.persuasion.annotations import Technique
 from newsift.persuasion.features import ArticleContext, Sentence
@@ -19,6 +18,7 @@ from newsift.persuasion.labels import DESCRIPTIONS, TECHNIQUES
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier, decode
 from newsift.persuasion.text import STOPWORDS, norm, tokenize
 from newsift.registry import register
+from newsift.text.sentences import split_sentences
 
 if TYPE_CHECKING:
     from newsift.persuasion.hf import HFTechniqueTagger

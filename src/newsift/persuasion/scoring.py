@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsift.claims.sentences import split_sentences
 from newsift.persuasion.analyzer import find_techniques
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier
+from newsift.text.sentences import split_sentences
 from newsift.textlines import Item, read_items
 
 MAX_TEXT_CHARS = 100_000

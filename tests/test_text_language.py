@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsift.structure import language
-from newsift.structure.language import guess_language
+from newsift.text import language
+from newsift.text.language import guess_language
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsift.claims.sentences import split_sentences
+from newsift.text.sentences import split_sentences
 
 CASES = [
     ("", []),
