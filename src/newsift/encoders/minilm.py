@@ -2,7 +2,7 @@
 
 The model file (``models/minilm-l6-int8.onnx``) and the model's own word-piece
 tokenizer (``models/minilm-l6-tokenizer.json``) ship inside the package; they
-are built once from the official weights by ``python -m newsift.train.encoder``
+are built once from the official weights by ``python -m training.encoder``
 (``make models``; see ``models/minilm-l6-int8.md``) and their SHA-256 is
 checked before use, so a tampered or different file is refused. The run time
 needs the ``minilm`` extra, onnxruntime and tokenizers, and never torch;
@@ -29,7 +29,7 @@ from newsift.errors import ModelError
 
 MODEL_FILE = "minilm-l6-int8.onnx"
 TOKENIZER_FILE = "minilm-l6-tokenizer.json"
-#: SHA-256 of the shipped files, as ``python -m newsift.train.encoder`` prints them.
+#: SHA-256 of the shipped files, as ``python -m training.encoder`` prints them.
 MODEL_SHA256 = "b8a133d0dd47aa24bca7dff13810e394e0e192498cefe59c4aa24311be9ded0f"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 DIMENSIONS = 384
