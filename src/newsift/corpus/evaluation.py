@@ -13,12 +13,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
+from newsift.eval.metrics import ratio
+
 
 def precision_recall(found: set[Any], truth: set[Any]) -> dict[str, float]:
+    """Set precision and recall, rounded; 1.0 over an empty set (nothing found, nothing wrong)."""
     hits = len(found & truth)
     return {
-        "precision": round(hits / len(found), 4) if found else 1.0,
-        "recall": round(hits / len(truth), 4) if truth else 1.0,
+        "precision": round(ratio(hits, len(found), empty=1.0), 4),
+        "recall": round(ratio(hits, len(truth), empty=1.0), 4),
         "found": len(found),
         "truth": len(truth),
     }

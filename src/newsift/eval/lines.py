@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsift.document import Document, Span
+from newsift.eval.metrics import accuracy, label_f1, macro_f1_present
 from newsift.structure.dates import search_date
 from newsift.structure.html.page import HtmlPage
 from newsift.structure.html.render import RenderedLine
@@ -140,22 +140,13 @@ class LineScores:
 
 
 def line_scores(gold: list[list[str]], predicted: list[list[str]]) -> LineScores:
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    right = total = 0
-    for g_page, p_page in zip(gold, predicted, strict=True):
-        for g, p in zip(g_page, p_page, strict=True):
-            total += 1
-            if g == p:
-                tp[g] += 1
-                right += 1
-            else:
-                fp[p] += 1
-                fn[g] += 1
-    f1 = {}
-    for label in LABELS:
-        denominator = 2 * tp[label] + fp[label] + fn[label]
-        f1[label] = 2 * tp[label] / denominator if denominator else float("nan")
-    present = [v for v in f1.values() if v == v]
-    return LineScores(f1, sum(present) / len(present), right / total if total else float("nan"))
+    """Per-label F1 (NaN for a label neither side uses), their mean, and accuracy, over the
+    lines of every page."""
+    gold_lines = [label for page in gold for label in page]
+    predicted_lines = [
+        label
+        for g_page, p_page in zip(gold, predicted, strict=True)
+        for _, label in zip(g_page, p_page, strict=True)
+    ]
+    f1 = label_f1(predicted_lines, gold_lines, LABELS)
+    return LineScores(f1, macro_f1_present(f1), accuracy(predicted_lines, gold_lines))

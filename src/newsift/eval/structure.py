@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsift.document import Document, Region
+from newsift.eval.metrics import NAN, f1_from_counts, ratio, share
 
 PAGE_FIELDS = ("headline", "published", "author", "author_bio", "body_paragraphs", "comment_count")
 COMMENT_FIELDS = ("author", "when", "when_resolved", "parent")
@@ -118,21 +119,15 @@ class CorpusScore:
 
 def aggregate(scores: Iterable[PageScore]) -> CorpusScore:
     scores = list(scores)
-    fields = {k: _mean(s.fields[k] for s in scores) for k in PAGE_FIELDS}  # NaN only if no pages
-    comment_fields = {
-        k: _mean(v for s in scores for v in s.comment_fields.get(k, [])) for k in COMMENT_FIELDS
+    fields = {k: share(s.fields[k] for s in scores) for k in PAGE_FIELDS}  # NaN only if no pages
+    comment_fields = {  # NaN (shown as n/a) where no matched comment has the field
+        k: share(v for s in scores for v in s.comment_fields.get(k, [])) for k in COMMENT_FIELDS
     }
     matched = sum(s.matched_comments for s in scores)
     predicted = sum(s.predicted_comments for s in scores)
     true = sum(s.true_comments for s in scores)
-    precision = matched / predicted if predicted else float("nan")
-    recall = matched / true if true else float("nan")
-    f1 = 2 * matched / (predicted + true) if predicted + true else float("nan")
+    precision = ratio(matched, predicted, empty=NAN)
+    recall = ratio(matched, true, empty=NAN)
+    f1 = f1_from_counts(matched, predicted - matched, true - matched, empty=NAN)
     right = sum(1 for s in scores if not s.mismatches)
     return CorpusScore(len(scores), fields, comment_fields, precision, recall, f1, right)
-
-
-def _mean(values: Iterable[bool]) -> float:
-    """Share of True; NaN when there is nothing to score (shown as n/a)."""
-    items = list(values)
-    return sum(items) / len(items) if items else float("nan")
