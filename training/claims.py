@@ -32,9 +32,9 @@ from newsift.claims.model import HASH_BUCKETS, MODEL_FILE, ClaimModel, features
 from newsift.claims.triage import NewsLayer, cue_matrix, desk_cues
 from newsift.claims.types import claim_features
 from training import claims_pages as pages
-from training.paths import MODELS, ROOT
+from training.paths import MODELS, SHARED_DATA
 
-DATA = ROOT.parent / "shared" / "data" / "claims" / "claimbuster" / "crowdsourced.csv"
+DATA = SHARED_DATA / "claims" / "claimbuster" / "crowdsourced.csv"
 OUT = MODELS / MODEL_FILE
 C = 2.0
 C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from newsift.document import Document, Region, Span
-from training.paths import ROOT
+from training.paths import BENCHMARK_DATA, SHARED_DATA
 
-PAGES = ROOT / "benchmarks" / "data" / "claims_pages"
-GROUND_TRUTH = ROOT.parent / "shared" / "data" / "extraction" / "zyte_aeb" / "ground-truth.json"
+PAGES = BENCHMARK_DATA / "claims_pages"
+GROUND_TRUTH = SHARED_DATA / "extraction" / "zyte_aeb" / "ground-truth.json"
 
 
 @dataclass(frozen=True, slots=True)

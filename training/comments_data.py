@@ -18,9 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from training.paths import ROOT
+from training.paths import SHARED_DATA
 
-DATA = ROOT.parent / "shared" / "data" / "comments"
+DATA = SHARED_DATA / "comments"
 TEST_SHARE = 20
 VALIDATION_SHARE = 10
 UCC_ATTRIBUTES = (

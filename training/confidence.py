@@ -53,7 +53,7 @@ from newsift.attribution.analyzer import analyse
 from newsift.attribution.evaluation import GoldRelation, polnear_articles, read_brat
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import load_span_model
-from training.paths import ROOT
+from training.paths import MODELS, SHARED
 from training.spans import article_blocks, held_out
 
 if TYPE_CHECKING:
@@ -237,11 +237,11 @@ def save(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "src" / "newsift" / "models" / "attribution-confidence-v1.npz",
+        default=MODELS / "attribution-confidence-v1.npz",
     )
     parser.add_argument(
         "--cache",

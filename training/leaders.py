@@ -18,7 +18,7 @@ import csv
 import sys
 from pathlib import Path
 
-from training.paths import ROOT
+from training.paths import ROOT, SHARED
 
 OUT = ROOT / "src" / "newsift" / "attribution" / "data" / "leaders.tsv"
 DATA_END = "2015-12-31"
@@ -30,7 +30,7 @@ HEADER = (
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args()
     source = args.shared / "data" / "officeholders" / "archigos_4.1_leaders.csv"
     rows = []

@@ -39,7 +39,7 @@ from newsift.structure.linemodel import (
     hashed_tokens,
     stack_features,
 )
-from training.paths import ROOT
+from training.paths import BENCHMARK_DATA, MODELS, SHARED
 
 Page = tuple[str, list[str], list[str]]  # (key, lines, labels)
 
@@ -68,7 +68,7 @@ def adbar_pages(shared: Path, *, check: bool) -> list[Page]:
 def dump_pages() -> list[Page]:
     pages: list[Page] = []
     for folder in ("dev", "hard-dev"):
-        for path in sorted((ROOT / "benchmarks" / "data" / "structure" / folder).glob("*.txt")):
+        for path in sorted((BENCHMARK_DATA / "structure" / folder).glob("*.txt")):
             doc = newsift.analyze(path)
             lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
             pages.append((path.name, lines, region_labels(doc)))
@@ -136,10 +136,8 @@ def train(pages: list[Page], c: float, stack_c: float = 1.0, folds: int = 3) -> 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "src" / "newsift" / "models" / "lines-v1.npz"
-    )
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--out", type=Path, default=MODELS / "lines-v1.npz")
     parser.add_argument(
         "-C", dest="c", type=float, default=0.5, help="inverse regularisation strength"
     )

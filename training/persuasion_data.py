@@ -15,9 +15,9 @@ from pathlib import Path
 
 from newsift.persuasion.features import Sentence
 from newsift.persuasion.text import tokenize
-from training.paths import ROOT
+from training.paths import SHARED_DATA
 
-DATA = ROOT.parent / "shared" / "data" / "propaganda"
+DATA = SHARED_DATA / "propaganda"
 ARTICLES = DATA / "derived" / "ptc_train.jsonl"
 SPLIT = DATA / "splits" / "train-internal-split.tsv"
 

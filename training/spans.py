@@ -48,7 +48,7 @@ from newsift.attribution.evaluation import (
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import LABELS, SpanModel, features, window
 from newsift.document import Span
-from training.paths import ROOT
+from training.paths import MODELS, SHARED
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -222,10 +222,8 @@ def report(label: str, totals: dict[str, Counts]) -> None:
 def training_arguments(model_name: str, c1: float) -> argparse.Namespace:
     """The command line shared by the PolNeAR-trained CRFs (``--shared``, ``--out``, penalties)."""
     parser = argparse.ArgumentParser(description=f"Train {model_name} on PolNeAR train.")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "src" / "newsift" / "models" / f"{model_name}.npz"
-    )
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--out", type=Path, default=MODELS / f"{model_name}.npz")
     parser.add_argument("--limit", type=int, default=0, help="only the first N train articles")
     parser.add_argument("--c1", type=float, default=c1, help="L1 penalty")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
