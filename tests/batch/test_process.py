@@ -6,10 +6,11 @@ import pickle
 
 import pytest
 
-from newsift.batch.process import build_pipeline, process_record
+from newsift.batch.process import process_record
 from newsift.batch.records import BatchRecord
 from newsift.limits import Limits
 from newsift.pipeline import Pipeline
+from newsift.workers import build_pipeline
 from tests.batch.conftest import HTML, PAGE
 
 

@@ -1,8 +1,9 @@
-"""Worker processes that each build the pipeline once, with limits enforced from outside.
+"""Batch records through worker processes that each build the pipeline once, with limits
+enforced from outside.
 
-A worker is a fresh ``spawn`` (or ``forkserver``) process: it imports newsift,
-builds the pipeline, says it is ready, then processes records in the order
-it gets them and sends back :func:`~newsift.batch.process.process_record`'s
+The workers are :mod:`newsift.workers`' (the web app's too): each builds the
+pipeline from its configuration, says it is ready, then processes records in the
+order it gets them and sends back :func:`~newsift.batch.process.record_task`'s
 result for each. The parent (:class:`WorkerPool`) keeps two records in flight
 per worker (so a worker never waits for a busy coordinator) and knows which one
 each worker is on and since when, so it can enforce limits no code inside the
@@ -26,22 +27,19 @@ Each killed worker is replaced; the record it had waiting goes back in line
 
 from __future__ import annotations
 
-import contextlib
-import importlib
+import functools
 import multiprocessing
-import os
-import signal
-import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import Any
 
-from newsift.batch.process import OutcomeRow, build_pipeline, outcome_row, process_record
+from newsift.batch.process import OutcomeRow, outcome_row, record_task
 from newsift.batch.records import BatchRecord
-from newsift.limits import Limits, cpu_seconds, resident_mb, wall_backstop
-from newsift.pipeline import PipelineConfig
+from newsift.limits import Limits, wall_backstop
+from newsift.pipeline import Pipeline, PipelineConfig
+from newsift.workers import Overrun, TaskLimits, WorkerProcess, WorkerSpec, stop_all
 
 Result = tuple[OutcomeRow, dict[str, Any] | None]
 OnResult = Callable[[BatchRecord, OutcomeRow, dict[str, Any] | None], None]
@@ -58,6 +56,12 @@ class WorkerConfig:
     pipeline: PipelineConfig  # :attr:`Pipeline.config`: names and parameters
     limits: Limits = field(default_factory=Limits)
     imports: tuple[str, ...] = ()  # modules to import first (plugins that register analyzers)
+
+    def spec(self) -> WorkerSpec:
+        """What each worker process builds and does: :func:`record_task` on each record."""
+        task = functools.partial(record_task, limits=self.limits)
+        config = tuple(Pipeline.from_config(self.pipeline).config)
+        return WorkerSpec(config, task, self.limits.time_per_document_s, self.imports)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,10 @@ class PoolLimits:
             return self.wall_per_item_s
         return None if self.time_per_item_s is None else wall_backstop(self.time_per_item_s)
 
+    @property
+    def task(self) -> TaskLimits:
+        return TaskLimits(self.time_per_item_s, self.wall_s, self.memory_mb)
+
 
 @dataclass(slots=True)
 class PoolStats:
@@ -88,41 +96,11 @@ class PoolStats:
     retried: int = 0
 
 
-def worker_main(connection: Connection, config: WorkerConfig) -> None:
-    """The worker loop: build once, then one record in, one result out, until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    for module in config.imports:
-        importlib.import_module(module)
-    pipeline = build_pipeline(config.pipeline, config.limits.time_per_document_s)
-    connection.send(("ready", os.getpid()))
-    while True:
-        try:
-            record = connection.recv()
-        except (EOFError, OSError):
-            return  # the parent is gone
-        if record is None:
-            return
-        try:
-            result: Result = process_record(record, pipeline, config.limits)
-        except Exception as exc:  # noqa: BLE001 - a result, never a dead loop
-            result = (
-                outcome_row(record.id, "failed", f"batch worker: {exc!r:.300}", "batch.worker"),
-                None,
-            )
-        try:
-            connection.send(result)
-        except OSError:
-            return  # the parent is gone
-
-
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Worker:
-    process: Any
-    connection: Connection
+    handle: WorkerProcess
     ready: bool = False
     items: deque[tuple[BatchRecord, int]] = field(default_factory=deque)  # sent, in order
-    since: float = 0.0  # when the first of ``items`` started
-    since_cpu: float | None = None  # the worker's CPU seconds then (None: unknown)
 
 
 class WorkerPool:
@@ -138,6 +116,7 @@ class WorkerPool:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.config = config
+        self._spec = config.spec()
         self.size = workers
         self.limits = limits or PoolLimits()
         self.context: Any = multiprocessing.get_context(start_method)
@@ -176,31 +155,31 @@ class WorkerPool:
     def _send(self, worker: _Worker, item: tuple[BatchRecord, int]) -> bool:
         """Hand ``item`` to ``worker``; False if the worker is gone (killed from outside)."""
         try:
-            worker.connection.send(item[0])
+            worker.handle.connection.send(item[0])
         except OSError:
             return False
         if not worker.items:
-            _started(worker)
+            worker.handle.start_clock()
         worker.items.append(item)
         return True
 
     def _step(self, queue: deque[tuple[BatchRecord, int]], on_result: OnResult) -> None:
-        handles: list[Any] = [w.connection for w in self._workers]
-        handles += [w.process.sentinel for w in self._workers]
+        handles: list[Any] = [w.handle.connection for w in self._workers]
+        handles += [w.handle.process.sentinel for w in self._workers]
         wait(handles, timeout=_POLL_S)
         for worker in list(self._workers):
             if self._receive(worker, on_result):
                 continue
-            if not worker.process.is_alive():
+            if not worker.handle.process.is_alive():
                 self._died(worker, queue, on_result)
             elif worker.items:
                 self._enforce(worker, queue, on_result)
 
     def _receive(self, worker: _Worker, on_result: OnResult) -> bool:
         try:
-            if not worker.connection.poll():
+            if not worker.handle.connection.poll():
                 return False
-            message = worker.connection.recv()
+            message = worker.handle.connection.recv()
         except (EOFError, OSError):
             return False
         if not worker.ready:
@@ -209,7 +188,7 @@ class WorkerPool:
             return True
         record = worker.items.popleft()[0]
         if worker.items:
-            _started(worker)  # the next prefetched item starts now
+            worker.handle.start_clock()  # the next prefetched item starts now
         row, document = message
         on_result(record, row, document)
         return True
@@ -217,7 +196,7 @@ class WorkerPool:
     def _died(
         self, worker: _Worker, queue: deque[tuple[BatchRecord, int]], on_result: OnResult
     ) -> None:
-        code = worker.process.exitcode
+        code = worker.handle.process.exitcode
         self._replace(worker)
         if not worker.ready:
             self._start_failures += 1
@@ -238,85 +217,47 @@ class WorkerPool:
     def _enforce(
         self, worker: _Worker, queue: deque[tuple[BatchRecord, int]], on_result: OnResult
     ) -> None:
-        elapsed = time.monotonic() - worker.since
-        limit_s, limit_mb, wall_s = (
-            self.limits.time_per_item_s,
-            self.limits.memory_mb,
-            self.limits.wall_s,
-        )
-        now_cpu = cpu_seconds(worker.process.pid) if limit_s is not None else None
-        used = None if now_cpu is None or worker.since_cpu is None else now_cpu - worker.since_cpu
-        if used is None and limit_s is not None:  # no /proc: wall-clock time stands in
-            used = elapsed
-        reason = code = None
-        if limit_s is not None and used is not None and used > limit_s:
-            reason = f"time limit: took more than {limit_s:g} CPU-s, worker killed"
-            code = "limit"
-            self.stats.killed_time += 1
-        elif wall_s is not None and elapsed > wall_s:
-            cpu = f" (CPU time limit {limit_s:g} CPU-s)" if limit_s is not None else ""
-            reason = (
-                f"time limit: wall-clock backstop: ran for more than {wall_s:g} s{cpu}, "
-                "worker killed"
-            )
-            code = "limit"
-            self.stats.killed_time += 1
-        elif limit_mb is not None:
-            rss = rss_mb(worker.process.pid)
-            if rss is not None and rss > limit_mb:
-                reason = f"memory limit: worker used {rss:,.0f} MB > {limit_mb:,} MB, killed"
-                code = "limit"
-                self.stats.killed_memory += 1
-        if reason is None:
+        elapsed = worker.handle.elapsed()
+        overrun = worker.handle.overrun(self.limits.task)
+        if overrun is None:
             return
+        if overrun.limit == "memory":
+            self.stats.killed_memory += 1
+        else:
+            self.stats.killed_time += 1
         (record, _), *waiting = worker.items
         queue.extendleft(reversed(waiting))  # never started: back in line as they were
         self._replace(worker)
-        row = outcome_row(record.id, "failed", reason, code, seconds=round(elapsed, 6))
+        reason = self._reason(overrun)
+        row = outcome_row(record.id, "failed", reason, "limit", seconds=round(elapsed, 6))
         on_result(record, row, None)
 
+    def _reason(self, overrun: Overrun) -> str:
+        """The outcome row's words for a worker killed at a limit."""
+        limit_s, limit_mb = self.limits.time_per_item_s, self.limits.memory_mb
+        if overrun.limit == "cpu":
+            return f"time limit: took more than {limit_s:g} CPU-s, worker killed"
+        if overrun.limit == "wall":
+            cpu = f" (CPU time limit {limit_s:g} CPU-s)" if limit_s is not None else ""
+            return (
+                f"time limit: wall-clock backstop: ran for more than {self.limits.wall_s:g} s"
+                f"{cpu}, worker killed"
+            )
+        return f"memory limit: worker used {overrun.used:,.0f} MB > {limit_mb:,} MB, killed"
+
     def _start(self) -> None:
-        parent, child = self.context.Pipe()
-        process = self.context.Process(
-            target=worker_main, args=(child, self.config), daemon=True, name="newsift-batch"
-        )
-        process.start()
-        child.close()
-        self._workers.append(_Worker(process, parent))
+        handle = WorkerProcess.launch(self.context, self._spec, "newsift-batch")
+        self._workers.append(_Worker(handle))
         self.stats.started_workers += 1
 
     def _replace(self, worker: _Worker) -> None:
-        _kill(worker)
+        worker.handle.kill()
         self._workers.remove(worker)
         self._start()
 
     def worker_pids(self) -> list[int]:
-        return [w.process.pid for w in self._workers if w.process.pid is not None]
+        return [w.handle.pid for w in self._workers if w.handle.pid is not None]
 
     def close(self) -> None:
-        for worker in self._workers:
-            with contextlib.suppress(OSError, ValueError):
-                worker.connection.send(None)
-        deadline = time.monotonic() + 2.0
-        for worker in self._workers:
-            worker.process.join(max(0.0, deadline - time.monotonic()))
-            _kill(worker)
+        stop_all([w.handle for w in self._workers])
         self._workers.clear()
-
-
-def _kill(worker: _Worker) -> None:
-    if worker.process.is_alive():
-        worker.process.kill()
-    worker.process.join(5)
-    worker.connection.close()
-
-
-def _started(worker: _Worker) -> None:
-    """The worker's first item in line starts now: note the time and its CPU seconds."""
-    worker.since = time.monotonic()
-    worker.since_cpu = cpu_seconds(worker.process.pid)
-
-
-def rss_mb(pid: int | None) -> float | None:
-    """Resident memory of a process in MB (Linux ``/proc``), or ``None`` if unknown."""
-    return None if pid is None else resident_mb(pid)

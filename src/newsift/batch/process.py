@@ -20,19 +20,11 @@ from newsift.ingest import Loaded, document_from_text, read_bytes
 from newsift.ingest.decode import decode
 from newsift.ingest.html import document_from_html
 from newsift.limits import Limits
-from newsift.pipeline import Pipeline, PipelineConfig
+from newsift.pipeline import Pipeline
 from newsift.runner import run
 from newsift.unicode import SURROGATES_CODE
 
 OutcomeRow = dict[str, Any]
-
-
-def build_pipeline(config: PipelineConfig, time_limit_s: float | None) -> Pipeline:
-    """The pipeline a worker builds once from its configuration (:attr:`Pipeline.config`);
-    ``setup()`` loads its models now, not on item one."""
-    pipeline = Pipeline.from_config(config, time_limit_s=time_limit_s)
-    pipeline.setup()
-    return pipeline
 
 
 def process_record(
@@ -53,6 +45,17 @@ def process_record(
     row["seconds"] = round(time.perf_counter() - started, 6)
     document = outcome.document.to_dict() if outcome.document is not None else None
     return row, document
+
+
+def record_task(
+    pipeline: Pipeline, record: BatchRecord, limits: Limits | None = None
+) -> tuple[OutcomeRow, dict[str, Any] | None]:
+    """:func:`process_record` as a worker runs it: any exception becomes a ``failed`` row
+    (code ``batch.worker``), so a record always gets its result and the worker goes on."""
+    try:
+        return process_record(record, pipeline, limits)
+    except Exception as exc:  # noqa: BLE001 - a result, never a dead loop
+        return outcome_row(record.id, "failed", f"batch worker: {exc!r:.300}", "batch.worker"), None
 
 
 def outcome_row(

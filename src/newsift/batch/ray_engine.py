@@ -1,6 +1,7 @@
-"""The Ray engine: the same :func:`process_record` through Ray Data's ``map_batches``.
+"""The Ray engine: the same :func:`record_task` through Ray Data's ``map_batches``.
 
-An actor class (:class:`RecordProcessor`) builds the pipeline once per actor, so
+An actor class (:class:`RecordProcessor`) builds the pipeline once per actor from
+its configuration (every analyzer parameter, as the local workers do), so
 models load once per actor, not per record; ``workers`` actors run at once.
 Ray is started in local mode when no cluster is connected (``ray.init()`` picks
 up ``RAY_ADDRESS`` on a cluster). Results stream back to the coordinator, which
@@ -23,9 +24,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsift.batch.pool import OnResult, WorkerConfig
-from newsift.batch.process import build_pipeline, outcome_row, process_record
+from newsift.batch.process import record_task
 from newsift.batch.records import BatchRecord
 from newsift.limits import Limits
+from newsift.workers import build_pipeline
 
 _BATCH_SIZE = 8
 _CHUNK = 2000  # records per Ray dataset, so memory stays bounded
@@ -47,13 +49,7 @@ class RecordProcessor:
         for raw in batch["record"]:
             record = _decode(str(raw))
             ids.append(record.id)
-            try:
-                row, document = process_record(record, self.pipeline, self.limits)
-            except Exception as exc:  # noqa: BLE001 - a row, never a lost record
-                row, document = (
-                    outcome_row(record.id, "failed", f"batch worker: {exc!r:.300}", "batch.worker"),
-                    None,
-                )
+            row, document = record_task(self.pipeline, record, self.limits)
             outcomes.append(json.dumps(row))
             documents.append(json.dumps(document) if document is not None else "")
         return {"id": ids, "outcome": outcomes, "document": documents}

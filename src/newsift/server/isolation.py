@@ -3,11 +3,12 @@
 :class:`~newsift.server.engine.Engine` runs analyses in threads, and Python
 cannot stop a thread: an input that hangs inside C code keeps its thread for
 good, and a few such inputs stall the server. :class:`ProcessEngine` keeps
-``workers`` ``spawn``-ed processes instead; each builds the pipeline once (by
-its configuration, names and parameters, importing ``imports`` first so plugins register) and
-then reads and analyses one request at a time. The time limit counts the
-worker's CPU time from the moment it takes the request (read from ``/proc``):
-time spent waiting for a free worker, and what else the machine runs, do not
+``workers`` ``spawn``-ed processes instead; each builds the pipeline once from
+its configuration (:attr:`~newsift.pipeline.Pipeline.config`: names and
+parameters), importing ``imports`` first so plugins register, and then reads
+and analyses one request at a time. The time limit counts the worker's CPU
+time from the moment it takes the request (read from ``/proc``): time spent
+waiting for a free worker, and what else the machine runs, do not
 count, so a request that waited never gets a healthy worker killed. A
 wall-clock backstop (:func:`~newsift.server.settings.wall_limit`, 4x the limit
 and at least 60 s) ends an analysis that hangs without using CPU. Past either,
@@ -29,30 +30,27 @@ requests get :class:`NoWorkers` (HTTP 503) instead of waiting for good.
 Costs: each worker holds its own copy of the models (about 400 to 500 MB with
 the default pipeline), the spare included. ``newsift serve`` uses this engine
 by default (``--isolation process``).
+
+The processes themselves, their CPU, wall-clock and start checks and their kill
+are :mod:`newsift.workers`', the same as the batch runner's; this module keeps
+the web app's scheduling (idle queue, spare workers, background respawn).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import importlib
+import functools
 import multiprocessing
-import os
-import signal
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 from newsift.ingest import Loaded
-from newsift.limits import cpu_seconds
 from newsift.pipeline import Pipeline, PipelineConfig
 from newsift.server.engine import Batch, Busy, TimedOut, analyse_batch
 from newsift.server.settings import Settings, wall_limit
+from newsift.workers import TaskLimits, WorkerProcess, WorkerStartError, stop_all, worker_spec
 
 _START_TIMEOUT_S = 300.0  # building a worker's pipeline loads every model
 _START_ATTEMPTS = 3
@@ -69,43 +67,15 @@ class NoWorkers(Exception):
     """No worker process is alive or starting (HTTP 503)."""
 
 
-@dataclass(frozen=True, slots=True)
-class WorkerSpec:
-    """What a worker builds: picklable, sent to each new process."""
-
-    pipeline: tuple[dict[str, Any], ...]  # :attr:`Pipeline.config`: names and parameters
-    time_limit_s: float | None
-    max_documents: int
-    imports: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class _Worker:
-    process: BaseProcess
-    connection: Connection
-
-
-def worker_main(connection: Connection, spec: WorkerSpec) -> None:
-    """Build the pipeline once; then one ``read`` callable in, one result out, until ``None``."""
-    from newsift.batch.process import build_pipeline
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when workers stop
-    for module in spec.imports:
-        importlib.import_module(module)
-    pipeline = build_pipeline(spec.pipeline, spec.time_limit_s)
-    connection.send(("ready", os.getpid()))
-    while True:
-        try:
-            read = connection.recv()
-        except EOFError:
-            return
-        if read is None:
-            return
-        try:
-            result: tuple[str, Any] = ("ok", analyse_batch(pipeline, read, spec.max_documents))
-        except Exception as exc:  # noqa: BLE001 - sent back and re-raised by the server
-            result = ("error", _sendable(exc))
-        connection.send(result)
+def request_task(
+    pipeline: Pipeline, read: Callable[[], Iterable[Loaded]], max_documents: int
+) -> tuple[str, Any]:
+    """One request in a worker: ``("ok", batch)``, or ``("error", exception)`` that the
+    server re-raises."""
+    try:
+        return "ok", analyse_batch(pipeline, read, max_documents)
+    except Exception as exc:  # noqa: BLE001 - sent back and re-raised by the server
+        return "error", _sendable(exc)
 
 
 def _sendable(exc: Exception) -> Exception:
@@ -124,25 +94,24 @@ class ProcessEngine:
 
     Same interface as :class:`~newsift.server.engine.Engine`: ``start``,
     ``close``, ``names`` and ``await analyze(read)``; ``read`` must pickle
-    (a module-level function or a :func:`functools.partial` of one).
+    (a module-level function or a :func:`functools.partial` of one). A bad
+    ``pipeline`` configuration is a :class:`~newsift.errors.ConfigError` here.
     """
 
     def __init__(
         self, pipeline: PipelineConfig | str, settings: Settings, imports: Sequence[str] = ()
     ) -> None:
-        for module in imports:  # plugins register their analyzers before the check below
-            importlib.import_module(module)
-        config = Pipeline.from_config(pipeline).config  # a bad config fails here, not in a worker
-        self.names = [entry["name"] for entry in config]
-        self.settings = settings
-        self._spec = WorkerSpec(
-            tuple(config), settings.time_limit_s, settings.max_documents, tuple(imports)
+        task = functools.partial(request_task, max_documents=settings.max_documents)
+        self._spec = worker_spec(
+            pipeline, task, time_limit_s=settings.time_limit_s, imports=imports
         )
+        self.names = [entry["name"] for entry in self._spec.pipeline]
+        self.settings = settings
         self._context = multiprocessing.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._idle: asyncio.Queue[WorkerProcess] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._slots: asyncio.Semaphore | None = None  # at most `workers` analyses at once
-        self._workers: list[_Worker] = []
+        self._workers: list[WorkerProcess] = []
         self._starting = 0  # respawns under way
         self._lock = threading.Lock()  # guards _workers and _starting across respawn threads
         self._closed = False
@@ -171,16 +140,12 @@ class ProcessEngine:
         self._closed = True
         with self._lock:
             workers, self._workers = self._workers, []
-        for worker in workers:
-            with contextlib.suppress(OSError, ValueError):
-                worker.connection.send(None)
-            worker.process.join(timeout=2)
-            _kill(worker)
+        stop_all(workers)
         self._waiters.shutdown(wait=False, cancel_futures=True)
 
     def worker_pids(self) -> list[int]:
         with self._lock:
-            return [w.process.pid for w in self._workers if w.process.pid is not None]
+            return [w.pid for w in self._workers if w.pid is not None]
 
     async def analyze(self, read: Callable[[], Iterable[Loaded]]) -> Batch:
         """Read and analyse in an idle worker; the time limit starts when the worker has it."""
@@ -205,19 +170,14 @@ class ProcessEngine:
         with self._lock:
             return bool(self._workers) or self._starting > 0
 
-    async def _ask(self, worker: _Worker, read: Callable[[], Iterable[Loaded]]) -> Batch:
+    async def _ask(self, worker: WorkerProcess, read: Callable[[], Iterable[Loaded]]) -> Batch:
         assert self._idle is not None
         cpu_s, wall_s = self.settings.time_limit_s, wall_limit(self.settings)
+        limits = TaskLimits(cpu_s + _CPU_GRACE_S, wall_s)
         verdict = ""
         try:
             verdict = await asyncio.get_running_loop().run_in_executor(
-                self._waiters,
-                _exchange,
-                worker.connection,
-                read,
-                worker.process.pid,
-                cpu_s + _CPU_GRACE_S,
-                wall_s,
+                self._waiters, _exchange, worker, read, limits
             )
             if verdict == "answered":
                 kind, payload = worker.connection.recv()
@@ -245,40 +205,24 @@ class ProcessEngine:
         assert isinstance(payload, Batch)
         return payload
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> WorkerProcess:
         """A new worker, once it says it is ready; raises after a failed start."""
         return self._ready(self._launch())
 
-    def _launch(self) -> _Worker:
+    def _launch(self) -> WorkerProcess:
         """A new worker process, started but perhaps still loading its models."""
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=worker_main, args=(child, self._spec), name="newsift-serve-worker", daemon=True
-        )
-        process.start()
-        child.close()
-        return _Worker(process, parent)
+        return WorkerProcess.launch(self._context, self._spec, "newsift-serve-worker")
 
-    def _ready(self, worker: _Worker) -> _Worker:
+    def _ready(self, worker: WorkerProcess) -> WorkerProcess:
         """``worker`` once it says it is ready; kills it and raises after a failed start."""
-        parent, process = worker.connection, worker.process
-        if not parent.poll(_START_TIMEOUT_S):
-            _kill(worker)
-            raise RuntimeError("a server worker did not start in time")
-        try:
-            parent.recv()
-        except EOFError:
-            _kill(worker)
-            raise RuntimeError(
-                f"a server worker exited while building its pipeline (exit code {process.exitcode})"
-            ) from None
+        worker.wait_ready(_START_TIMEOUT_S)
         with self._lock:
             self._workers.append(worker)
         return worker
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: WorkerProcess) -> None:
         """Kill ``worker`` now; start its successor in the background."""
-        _kill(worker)
+        worker.kill()
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
@@ -294,10 +238,10 @@ class ProcessEngine:
                     return
                 try:
                     worker = self._spawn()
-                except RuntimeError:
+                except WorkerStartError:
                     continue
                 if self._closed or self._loop is None or self._idle is None:
-                    _kill(worker)
+                    worker.kill()
                     return
                 self._loop.call_soon_threadsafe(self._idle.put_nowait, worker)
                 return
@@ -307,36 +251,18 @@ class ProcessEngine:
 
 
 def _exchange(
-    connection: Connection,
-    read: Callable[[], Iterable[Loaded]],
-    pid: int | None,
-    cpu_s: float,
-    wall_s: float,
+    worker: WorkerProcess, read: Callable[[], Iterable[Loaded]], limits: TaskLimits
 ) -> str:
-    """Send ``read`` to worker ``pid`` and wait: ``"answered"`` once its answer is waiting
-    (or it died), ``"cpu"`` once it used ``cpu_s`` of CPU time on it, ``"wall"`` after
-    ``wall_s`` (also stands in for CPU time where ``/proc`` cannot be read). Runs in a
-    waiting thread: a large upload does not block the event loop."""
-    started = time.monotonic()
-    cpu_at_start = None if pid is None else cpu_seconds(pid)
-    connection.send(read)
+    """Send ``read`` to ``worker`` and wait: ``"answered"`` once its answer is waiting (or it
+    died), else the limit it passed (``"cpu"``, ``"wall"``; see
+    :meth:`~newsift.workers.WorkerProcess.overrun`). Runs in a waiting thread: a large
+    upload does not block the event loop."""
+    worker.start_clock()
+    worker.connection.send(read)
     while True:
-        left = wall_s - (time.monotonic() - started)
-        if cpu_at_start is None:  # no /proc: wall-clock time is all there is
-            left = min(left, cpu_s - (time.monotonic() - started))
-        if left <= 0:
-            return "wall"
-        if connection.poll(min(_CPU_POLL_S, left)):
+        left = _CPU_POLL_S if limits.wall_s is None else limits.wall_s - worker.elapsed()
+        if worker.connection.poll(max(0.0, min(_CPU_POLL_S, left))):
             return "answered"
-        used = None if pid is None or cpu_at_start is None else cpu_seconds(pid)
-        if used is not None and cpu_at_start is not None and used - cpu_at_start > cpu_s:
-            return "cpu"
-
-
-def _kill(worker: _Worker) -> None:
-    if worker.process.is_alive():
-        with contextlib.suppress(OSError):
-            worker.process.kill()
-    worker.process.join(timeout=5)
-    with contextlib.suppress(OSError):
-        worker.connection.close()
+        overrun = worker.overrun(limits)
+        if overrun is not None:
+            return overrun.limit
