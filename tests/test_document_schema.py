@@ -109,3 +109,17 @@ def test_a_damaged_document_is_refused(validator: Any, change: Any, complaint: s
     change(data)
     found = errors(validator, data)
     assert found and any(complaint in e for e in found), found
+
+
+def test_newsift_schema_prints_and_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsift.cli import main
+
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == document_schema()
+    out = tmp_path / "schema.json"
+    assert main(["schema", "--inline", "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == document_schema(refs=False)
+    assert main(["schema", "--out", str(tmp_path / "missing" / "s.json")]) == 2
+    assert "cannot write" in capsys.readouterr().err

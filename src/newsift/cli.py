@@ -205,6 +205,14 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
 
     analyzers = commands.add_parser("analyzers", help="list the registered analyzers")
     analyzers.set_defaults(handler=cmd_analyzers)
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the document JSON (docs/document.schema.json)"
+    )
+    schema.add_argument("--out", metavar="FILE", help="write it here instead of stdout")
+    schema.add_argument(
+        "--inline", action="store_true", help="nested objects in place, without $defs references"
+    )
+    schema.set_defaults(handler=cmd_schema)
     return parser
 
 
@@ -481,6 +489,18 @@ def cmd_analyzers(args: argparse.Namespace) -> int:
         print(f"{name:24} requires {sorted(cls.requires) or '-'} assigns {sorted(cls.assigns)}")
         if summary:
             print(f"{'':24} {summary}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from newsift.document_schema import write_schema
+
+    try:
+        text = write_schema(args.out, refs=not args.inline)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    if args.out is None:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

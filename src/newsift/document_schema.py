@@ -31,8 +31,8 @@ from typing import Any
 
 from newsift.document import LAYER_LOADERS, REGION_KINDS, SCHEMA, Meta
 
-#: where the published schema lives (``$id``)
-SCHEMA_ID = "https://github.com/newsift/newsift/blob/main/docs/document.schema.json"
+#: the schema's ``$id`` (the project has no fixed web address; a URN names it)
+SCHEMA_ID = "urn:newsift:document:1"
 
 JSONSchema = dict[str, Any]
 _INTEGER: JSONSchema = {"type": "integer"}
