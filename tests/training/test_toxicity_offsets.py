@@ -1,4 +1,4 @@
-"""Pattern offsets: a logistic regression with a fixed offset (comments.train.fit_offsets)."""
+"""Pattern offsets: a logistic regression with a fixed offset (training.toxicity.fit_offsets)."""
 
 from __future__ import annotations
 
