@@ -74,8 +74,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("attribution", "structure"): "byline signals read structure/lines and header, flags "
     "read structure/dates: shared text helpers, to newsift.text",
     ("claims", "structure"): "ClaimReview reading uses the DOM reader (structure/html)",
-    ("claims", "attribution"): "ClaimReview drafts name the source (attribution.annotations."
-    "Source), a layer class: to a shared layer module with issue 20's layer registration",
 }
 
 

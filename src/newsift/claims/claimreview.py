@@ -50,7 +50,6 @@ from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
-from newsift.attribution.annotations import Source
 from newsift.claims.annotations import Claim
 from newsift.claims.matching import FactCheck
 from newsift.document import Document
@@ -467,10 +466,13 @@ def _claimant(claim: Mapping[str, Any], doc: Document) -> dict[str, str] | None:
     kind = claim.get("claimant")
     source_id = claim.get("source")
     if kind in ("source", "document") and source_id:
+        # read through the layer's JSON form: analyzers meet in the Document, not in
+        # each other's classes
         for source in doc.layers.get("sources", []):
-            if isinstance(source, Source) and source.id == source_id:
-                schema_type = "Person" if source.kind == "person" else "Organization"
-                return {"@type": schema_type, "name": source.name}
+            data = source.to_dict()
+            if data.get("id") == source_id:
+                schema_type = "Person" if data.get("kind") == "person" else "Organization"
+                return {"@type": schema_type, "name": str(data.get("name", ""))}
     if doc.meta.author:
         return {"@type": "Person", "name": doc.meta.author}
     if doc.meta.site_name:
