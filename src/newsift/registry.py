@@ -125,9 +125,17 @@ def params_of(analyzer: Any) -> dict[str, Any] | None:
         else:
             params[spec.name] = value  # a required parameter: always said
             continue
-        if value != default or type(value) is not type(default):
+        if type(value) is not type(default) or not _same(value, default):
             params[spec.name] = value
     return plain_params(getattr(analyzer, "name", type(analyzer).__name__), params)
+
+
+def _same(value: Any, default: Any) -> bool:
+    """``value == default``, False where the comparison has no single answer (arrays)."""
+    try:
+        return bool(value == default)
+    except (TypeError, ValueError):
+        return False
 
 
 def _keyed(name: str, where: str, mapping: Mapping[Any, Any]) -> list[tuple[str, Any]]:
