@@ -189,6 +189,7 @@ def analyse(
     from newsift.attribution.nouns import HONORIFICS
     from newsift.attribution.quotes import (
         attach_quotations,
+        colon_titles,
         drop_nested,
         find_speech,
         stands_alone,
@@ -201,6 +202,7 @@ def analyse(
     resolver = Resolver()
     parsed_all: list[tuple[Span, SpacyDoc]] = []
     quoted_all: list[tuple[int, int]] = []  # quotation extents: names in them are no subjects
+    titles = colon_titles(text)
     for block in blocks:
         paragraphs = pieces([p for p in block if p.end > p.start], text, nlp.max_length)
         quoted = pair_quotes(text, paragraphs)
@@ -211,7 +213,7 @@ def analyse(
         found: list[Speech] = []
         learned: list[Speech] = []
         for index, (paragraph, sdoc) in enumerate(zip(paragraphs, parsed, strict=True)):
-            rule = find_speech(sdoc, paragraph.start, index, quoted, outlets)
+            rule = find_speech(sdoc, paragraph.start, index, quoted, outlets, titles)
             if cues is not None:  # hook: learned cues the rules missed (cue_tagger.py)
                 learned.extend(cues(sdoc, paragraph.start, index, quoted, rule))
             found.extend(rule)
@@ -240,6 +242,7 @@ def analyse(
                     (paragraph.start + entity.start_char, name, name.split()[-1])
                 )
     resolver.subjects.sort()
+    resolver.titled = titled_names(parsed_all)
     resolver.people = frozenset(
         word
         for _, sdoc in parsed_all
@@ -247,8 +250,50 @@ def analyse(
         if entity.label_ == "PERSON"
         for word in entity.text.split()
         if word[:1].isupper() and word.lower() not in HONORIFICS
-    )
+    ) | _speaker_names(speeches)
     return _assemble(text, speeches, orphans, refusals, resolver, confidence)
+
+
+def _speaker_names(speeches: Sequence[Speech]) -> frozenset[str]:
+    """Proper nouns that head a speaker phrase and carry no organisation or place label.
+
+    "Buckley, who phoned in from the Chicago set, had a similar experience:
+    “...”" makes "Buckley" a person's name on the page even where the entity
+    recognizer missed it, so a later "Buckley ... “...,” she said" finds her.
+    """
+    names: set[str] = set()
+    for speech in speeches:
+        token = speech.speaker_token
+        if token is None or token.pos_ != "PROPN" or not token.text.istitle():
+            continue
+        if token.ent_type_ in {"", "PERSON"}:
+            names.add(token.text)
+    return frozenset(names)
+
+
+def titled_names(parsed: Sequence[tuple[Span, SpacyDoc]]) -> dict[str, frozenset[str]]:
+    """Title word -> the names the page writes it right before ("President Trump").
+
+    Read from the page's PERSON entities; a bare "the president" stands for
+    the person so titled (:meth:`Resolver._title_holder`).
+    """
+    from newsift.attribution.nouns import TITLES
+
+    found: dict[str, set[str]] = {}
+    for _, sdoc in parsed:
+        for entity in sdoc.ents:
+            if entity.label_ != "PERSON":
+                continue
+            words = [t for t in entity if not t.is_punct]
+            before = sdoc[entity.start - 1] if entity.start > 0 else None
+            if words and words[0].lower_ in TITLES and len(words) > 1:
+                title, name = words[0].lower_, " ".join(t.text for t in words[1:])
+            elif before is not None and before.lower_ in TITLES and before.text[:1].isupper():
+                title, name = before.lower_, entity.text
+            else:
+                continue
+            found.setdefault(title, set()).add(name)
+    return {title: frozenset(names) for title, names in found.items()}
 
 
 def _quoted_at(quoted: Sequence[tuple[int, int]], starts: Sequence[int], position: int) -> bool:

@@ -49,6 +49,7 @@ from newsift.attribution.quotes import (
     _take_quotations,
     _to_author,
     drop_nested,
+    not_speech,
 )
 from newsift.attribution.spans import (
     SpanModel,
@@ -298,6 +299,8 @@ def statement(
     lemma = root.lemma_.lower()
     if not can_speak(speaker, lemma) or says_nothing(speaker, root) or _hypothetical(root):
         return None
+    if lemma == "learn" or any(not_speech(t) for t in tokens):
+        return None  # "the nation learned that": no speaker; "find said civilisation"
     if speaker.i in inside or any(t.i in inside for t in content):
         return None
     content_span = _clause(content, offset)

@@ -41,7 +41,7 @@ ORG_NOUNS = frozenset(
     | {"hospital", "house", "institute", "magazine", "ministry", "network", "newspaper"}
     | {"office", "organisation", "organization", "outlet", "pac", "paper", "parliament"}
     | {"party", "police", "school", "senate", "service", "state", "station", "team"}
-    | {"union", "university", "utility"}
+    | {"union", "university", "utility", "military", "army", "navy"}
 )
 
 #: Head nouns of documents ("figures", "a report").

@@ -52,6 +52,7 @@ from newsift.attribution.speakers import (
     can_speak,
     is_dateline,
     says_nothing,
+    speaker_kind,
 )
 from newsift.document import Span
 
@@ -129,12 +130,14 @@ def find_speech(
     paragraph: int,
     quoted: Sequence[QuotedSpan],
     outlets: frozenset[str] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> list[Speech]:
     """Attributions in one parsed paragraph; ``offset`` is its start in the text.
 
     ``outlets`` are the keys (:func:`~newsift.attribution.cues.outlet_key`) of
     the page's own outlet (site name, host): "told Gizmodo" on a Gizmodo page is
-    said to the author.
+    said to the author. ``titles`` (:func:`colon_titles`) are words the page
+    writes before a colon inside a title, never a speaker label.
     """
     found: list[Speech] = []
     if _furniture(parsed):
@@ -148,9 +151,11 @@ def find_speech(
         elif token.lower_ == "in":
             speech = _in_document(token, offset, paragraph)
         elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
+            if not_speech(token):
+                continue  # "only to find said civilisation", "denying flu vaccines to"
             speech = _verb(token, offset, paragraph, outlets)
         elif token.text == ":" and token.i <= _COLON_SPEAKER_TOKENS:
-            speech = _colon(token, offset, paragraph)
+            speech = _colon(token, offset, paragraph, titles)
         if speech is None:
             continue
         if any(q.start <= speech.cue.start < q.end for q in here):
@@ -162,6 +167,9 @@ def find_speech(
             continue  # "he did not disclose how large ...": nothing was said
         if token.text != ":" and speaker is not None and not can_speak(speaker, token.lemma_):
             continue  # "All of these developments show that ...": no one said it
+        if token.lemma_.lower() == "learn":
+            # "the nation learned that ...": the learner heard it; who said it is not given
+            speech.speaker = speech.speaker_token = speaker = None
         if speaker is not None and is_dateline(speaker):
             if token.text == ":":
                 continue  # "Washington, DC, United States: Getting to the Moon ..."
@@ -245,6 +253,51 @@ def _negated(cue: Token) -> bool:
     )
 
 
+#: Kinds of a phrase that name a source: what "citing" them gives is who said it.
+_SOURCE_KINDS = frozenset({"person", "group", "organization", "document"})
+#: Cues whose "to" object is what they answer, never what they say ("responding to the air
+#: pollution"); with a clause or a quotation they still report words.
+_ANSWER_VERBS = frozenset({"respond", "reply", "react"})
+
+
+def not_speech(cue: Token) -> bool:
+    """Whether a cue word is used here in a sense that reports no words.
+
+    "only to find said civilisation had issues" (the adjective "said"), "is
+    denying flu vaccines to immigrants" (withholding, not denying a claim),
+    "officials are responding to the air pollution" (acting on it, with no
+    clause or quotation of what they said).
+    """
+    lemma = cue.lemma_.lower()
+    children = list(cue.children)
+    if _adjective_said(cue) or any(_adjective_said(c) for c in children):
+        return True  # "only to find said civilisation had issues": no one said it
+    to_object = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in children)
+    if lemma == "deny" and to_object and any(c.dep_ == "dobj" for c in children):
+        return True
+    if lemma == "cite" and any(
+        c.dep_ == "dobj" and speaker_kind(c) in _SOURCE_KINDS for c in children
+    ):
+        return True  # "citing an anonymous government source": who said it, not what
+    if lemma in _ANSWER_VERBS and to_object:
+        said = any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in children)
+        quoted = any(t.text in _QUOTE_CHARS for t in cue.sent)
+        return not said and not quoted
+    return False
+
+
+def _adjective_said(token: Token) -> bool:
+    """Whether "said" is the adjective "the aforementioned": "to find said civilisation".
+
+    A verb of saying is never the object of a verb or preposition, nor an
+    attribute right before a noun; the legal "said X" is both.
+    """
+    if token.lower_ != "said" or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1]
+    return token.dep_ in {"dobj", "pobj", "amod", "compound"} and following.pos_ == "NOUN"
+
+
 def _hypothetical(cue: Token) -> bool:
     """Whether the cue reports speech that did not happen: a modal of possibility.
 
@@ -259,6 +312,8 @@ def _hypothetical(cue: Token) -> bool:
     if modals & {"might", "could", "may"}:
         return True
     if modals & {"would", "'d"}:
+        if cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in cue.children):
+            return True  # "would then have claimed that he was told": a counterfactual
         return any(c.dep_ == "mark" and c.lower_ in {"as", "like", "if"} for c in cue.children)
     return False
 
@@ -510,8 +565,9 @@ def attach_quotations(
             taken.add((quotation.start, quotation.end))
             continue
         interrupted = _interrupted(text, result, quotation, clause_ends)
-        if standalone or interrupted is not None:
-            before = interrupted or _statement_before(result, quotation, paragraph)
+        opened = _speaker_right_after(text, [result[i] for i in near.near(quotation)], quotation)
+        if standalone or interrupted is not None or opened is not None:
+            before = interrupted or opened or _statement_before(result, quotation, paragraph)
             if before is not None:
                 result.append(
                     Speech(
@@ -536,6 +592,28 @@ def attach_quotations(
         orphans.append(quotation)
     result.sort(key=lambda s: (s.content or s.cue).start)
     return result, orphans
+
+
+def _speaker_right_after(
+    text: str, speeches: Sequence[Speech], quotation: QuotedSpan
+) -> Speech | None:
+    """The statement whose speaker follows the quotation's closing mark: '“A,” she said, “B.”'.
+
+    The cue took the quotation after it ("B"); the one before it ("A"), closed
+    by a comma, is the same speaker's, not a continuation of whoever spoke in
+    the paragraph before. A quotation closed by a full stop ('“A.” Smith
+    agreed: “B.”') is not.
+    """
+    if text[max(quotation.end - 2, 0) : quotation.end - 1] != ",":
+        return None
+    for speech in speeches:
+        speaker = speech.speaker
+        if speech.continued or speaker is None or not speech.quotations:
+            continue
+        after_cue = speech.quotations[0].start > speech.cue.start > quotation.end
+        if after_cue and 0 <= speaker.start - quotation.end <= 3:
+            return speech
+    return None
 
 
 def _by_sentence(speeches: Sequence[Speech]) -> tuple[list[int], list[list[Speech]]]:
@@ -801,6 +879,18 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
     return None
 
 
+def _relative_before(subjects: Sequence[Token], last: Token) -> Token | None:
+    """An earlier subject whose relative clause runs up to the last subject, or None."""
+    for subject in subjects:
+        if subject.i >= last.i:
+            continue
+        for clause in subject.children:
+            relative = clause.dep_ in {"relcl", "acl"} and clause.i > subject.i
+            if relative and clause.right_edge.i + 1 >= last.left_edge.i:
+                return subject
+    return None
+
+
 def _subject(token: Token, depth: int = 0) -> Token | None:
     """The head word of the cue's speaker, or None.
 
@@ -813,6 +903,10 @@ def _subject(token: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if len(subjects) > 1 and all(c.i < token.i for c in subjects):
         last = max(subjects, key=lambda c: c.i)
+        relative = _relative_before(subjects, last)
+        if relative is not None:
+            return relative  # "A spokesperson who did not wish to be named because of agency
+            # policy said": the relative clause's last noun is no second subject
         if not is_dateline(last):
             return last
     for child in subjects:
@@ -961,7 +1055,9 @@ def _is_author(token: Token, outlets: frozenset[str] = frozenset()) -> bool:
 
 
 # "Sanders: Endorsements prove ..." -------------------------------------------
-def _colon(token: Token, offset: int, paragraph: int) -> Speech | None:
+def _colon(
+    token: Token, offset: int, paragraph: int, titles: frozenset[str] = frozenset()
+) -> Speech | None:
     """A paragraph that opens with a speaker and a colon (headlines, transcripts)."""
     doc = token.doc
     before = [t for t in doc[: token.i] if not t.is_space]
@@ -981,11 +1077,59 @@ def _colon(token: Token, offset: int, paragraph: int) -> Speech | None:
     head = doc[: token.i].root
     if not _colon_speaker(head):
         return None  # "Disclaimer:", "Brace yourself, Swifties:", "Washington, DC:"
+    if not _statement_after_colon(after):
+        return None  # "Elizabeth A. Burton: Possession of methamphetamine, ...": a list
+    if " ".join(t.text for t in before) in titles:
+        return None  # "Star Wars Jedi: Fallen Order is ...": the colon is inside a title
     speech = Speech(cue=_extent([token], offset), paragraph=paragraph)
     speech.speaker_token = head
     speech.speaker = _extent(before, offset)
     speech.content = _clause(after, offset)
     return speech
+
+
+#: Tags of a finite verb: what a statement after an opening colon needs.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our"})
+
+
+def _statement_after_colon(after: Sequence[Token]) -> bool:
+    """Whether the words after an opening colon say something.
+
+    A transcript line or a headline ("Sanders: Endorsements prove ...") has a
+    finite verb, a first or second person or a quotation; a charge list
+    ("Elizabeth A. Burton: Possession of methamphetamine, held in jail") or a
+    shop heading ("New Release: Nintendo Switch Lite ... for $199") has none:
+    a label and an item, not a speaker and words.
+    """
+    doc = after[0].doc if after else None
+    return any(
+        t.tag_ in _FINITE_TAGS
+        or t.lower_ in _FIRST_SECOND
+        or t.text in {"“", "‘"}
+        # a straight mark before a word opens a quotation; before a number it is inches
+        or (doc is not None and t.text == '"' and t.i + 1 < len(doc) and doc[t.i + 1].is_alpha)
+        for t in after
+    )
+
+
+#: A title with a colon in it ("Star Wars Jedi: Fallen Order"), written inside a sentence.
+_COLON_TITLE = re.compile(r"(?<=[^\n\s] )((?:[A-Z][\w'’-]*\s){0,4}[A-Z][\w'’-]*): [A-Z]")
+
+
+def colon_titles(text: str) -> frozenset[str]:
+    """Words before a colon that the page also writes inside a sentence, before a capital.
+
+    "Even if ..., Star Wars Jedi: Fallen Order finds a reason": "Star Wars
+    Jedi" is the first part of a title, so a paragraph opening "Star Wars
+    Jedi: Fallen Order is game that ..." is no speaker label. Of the words
+    before such a colon, every run of their last one to five is returned.
+    """
+    found: set[str] = set()
+    for match in _COLON_TITLE.finditer(text):
+        words = match.group(1).split()
+        found.update(" ".join(words[i:]) for i in range(len(words)))
+    return frozenset(found)
 
 
 _COLON_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | {"camp", "newspaper"}
@@ -1280,7 +1424,13 @@ def _same_sentence_cue(
             and (paragraph < 0 or speech.paragraph == paragraph or _bare_cue(speech))
         ):
             # '"... missing.” Trump said.': the cue's sentence starts right after
-            in_sentence = speech.cue.start - quotation.end < 60
+            in_sentence = speech.cue.start - quotation.end < 60 or (
+                # '"...?” He Jianxiong, the former executive director ..., said': the
+                # sentence opens with the speaker of a cue that found no content
+                speech.speaker is not None
+                and 0 <= speech.speaker.start - quotation.end <= 2
+                and speech.paragraph == paragraph
+            )
         if not in_sentence:
             continue
         if best is None or abs(speech.cue.start - quotation.end) < abs(

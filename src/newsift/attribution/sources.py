@@ -120,6 +120,8 @@ def describe(
         mention.plural = lower in PLURAL_PRONOUNS
         if lower in PERSON_PRONOUNS:
             mention.antecedent = _subject_before(token, people)
+        elif lower in THING_PRONOUNS:
+            mention.antecedent = _organization_subject_before(token)
         return mention
     mention.head = token.lemma_.lower()
     mention.plural = token.tag_ in {"NNS", "NNPS"}
@@ -134,7 +136,7 @@ def describe(
             if c.dep_ == "appos" and token.pos_ != "PROPN" and _person_name(c, people) is not None
         ),
         None,
-    )
+    ) or _named_conjunct(token, people)
     if named_by is not None:
         # "The company's chief executive, Maria Chen, said": the appositive is the name
         bounds = _person_name(named_by, people)
@@ -163,10 +165,48 @@ def describe(
             and not _ANONYMITY.search(_subtree_text(child))
         ):
             mention.descriptor.append(_part(child, offset, text))
+    if mention.kind == "organization" and mention.named and _described_as_person(token):
+        # "Eswar Prasad, a trade professor at Cornell, said": a name the entity
+        # recognizer took for an organisation, described as a person
+        mention.kind, mention.surname = "person", mention.name.split()[-1]
     if not mention.named and mention.kind in {"person", "group"}:
         start = sentence.start if sentence is not None else span.start
         mention.reason = _anonymity_reason(text, start, sentence)
     return mention
+
+
+#: Collective heads whose "of" object says who the group is ("a group of physicians").
+_COLLECTIVES = frozenset({"group", "handful", "number", "couple", "dozen", "coalition"})
+
+
+def _named_conjunct(token: Token, people: frozenset[str]) -> Token | None:
+    """The name in "Early retiree and self-made millionaire Grant Sabatier suggests".
+
+    The parser coordinates the roles and the name; a singular common noun with
+    no determiner whose conjunct is a person's name describes that person.
+    """
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(c.dep_ == "det" for c in token.children):
+        return None
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == "PROPN":
+            entity = _entity(child)
+            if entity is not None and entity.label_ == "PERSON":
+                return child
+    return None
+
+
+def _described_as_person(token: Token) -> bool:
+    """Whether a proper name of two or three words has an appositive naming a person's role."""
+    core = [t for t in _core(token) if not t.is_punct]
+    if not 2 <= len(core) <= 3 or not all(t.pos_ == "PROPN" and t.text.istitle() for t in core):
+        return False
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in PERSON_NOUNS or lemma in TITLES:
+            return True
+    return False
 
 
 #: Relations of a name that is the subject of its clause (or its appositive).
@@ -196,18 +236,62 @@ def _subject_before(token: Token, people: frozenset[str]) -> str | None:
     page (``people``) and not a possessor counts; words in quotation marks do
     not. None when the paragraph has none (the page-level subjects decide).
     """
-    for word in _unquoted_before(token):
-        if word.pos_ != "PROPN" or word.text not in people or word.dep_ not in _SUBJECT_DEPS:
-            continue
-        following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
-        if following is not None and following.lower_ in {"'s", "’s"}:
-            continue
+    candidates = [
+        w
+        for w in _unquoted_before(token)
+        if w.pos_ == "PROPN" and w.text in people and _subject_like(w)
+    ]
+    # the subject of a main clause before one of a subordinate clause: "Figgins declined
+    # to address whether Thomas slept on the night Epstein died. “...,” he said": Figgins
+    main = [w for w in candidates if w.head.dep_ == "ROOT" or w.head.head.dep_ == "ROOT"]
+    for word in main[:1] or candidates[:1]:
         bounds = _person_name(word, people)
         if bounds is None:
             return word.text
         start, end = bounds
         return " ".join(t.text for t in word.doc[start:end] if t.lower_ not in HONORIFICS)
     return None
+
+
+def _organization_subject_before(token: Token) -> str | None:
+    """The main clause's subject before an "it" in its sentence, when it names an organisation.
+
+    "The Afghan Taliban, however, claimed responsibility for shooting down the
+    helicopter, which it said crashed in Logar": the Taliban. None when "it"
+    is itself that subject or the subject is no organisation.
+    """
+    sentence = token.sent
+    subject = next(
+        (c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i),
+        None,
+    )
+    if subject is None or subject.i == token.i or subject.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    entity = _entity(subject)
+    organization = entity is not None and entity.label_ in {"ORG", "NORP", "GPE"}
+    if not organization and subject.lemma_.lower() not in ORG_NOUNS:
+        return None
+    return " ".join(t.text for t in _core(subject))
+
+
+def _subject_like(word: Token) -> bool:
+    """A subject (or its appositive), or the possessor of a subject that is no person.
+
+    "Mr. Trump’s theatrical embrace is not limited to China. He has injected
+    ...": Trump; "Simmons teed up McDonald’s cameo": not McDonald (a
+    possessor of an object).
+    """
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    possessor = following is not None and following.lower_ in {"'s", "’s"}
+    if word.dep_ in _SUBJECT_DEPS:
+        return not possessor
+    owner = word.head
+    return (
+        word.dep_ == "poss"
+        and owner.dep_ in {"nsubj", "nsubjpass"}
+        and owner.pos_ == "NOUN"
+        and owner.lemma_.lower() not in PERSON_NOUNS
+    )
 
 
 def _organization_appositive(mention: Mention, token: Token, offset: int, text: str) -> None:
@@ -257,6 +341,9 @@ def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None
     doc = token.doc
     if entity is not None and label == "PERSON":
         start, end = entity.start, entity.end
+        described = [i for i in range(start, token.i) if _description_word(doc[i])]
+        if described:
+            start = described[-1] + 1  # "Early retiree and self-made millionaire Grant Sabatier"
     else:
         start = token.i
         while start > 0:
@@ -289,6 +376,24 @@ def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None
     if label == "" and token.lemma_.lower() not in ORG_NOUNS and not token.text.isupper():
         return start, end
     return None
+
+
+#: Lower-case particles inside names ("Pieter van Loon", "Ana de la Cruz").
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "bin"}
+    | {"ibn", "al", "el", "ter", "ten", "dos", "das", "y"}
+)
+
+
+def _description_word(word: Token) -> bool:
+    """A lower-case word an entity span took in before a name ("self-made millionaire").
+
+    A name has no lower-case word but its particles ("van", "de"); titles and
+    honorifics stay (the caller reads them).
+    """
+    if not word.text[:1].islower() or word.pos_ not in {"NOUN", "ADJ", "CCONJ", "VERB"}:
+        return False
+    return word.lower_ not in _NAME_PARTICLES and word.lower_.rstrip(".") not in TITLES | HONORIFICS
 
 
 def _surname_after(token: Token) -> bool:
@@ -488,6 +593,8 @@ class SourceDraft:
     descriptor: list[tuple[str, Span]] = field(default_factory=list)
     reason: tuple[str, Span] | None = None
     last: int = 0
+    #: "m" or "f" once a "he"/"she", an honorific or a kinship word says so; "" unknown
+    gender: str = ""
 
     def __setattr__(self, name: str, value: object) -> None:
         object.__setattr__(self, name, value)
@@ -678,6 +785,8 @@ class Resolver:
     #: words of every PERSON entity on the page
     people: frozenset[str] = frozenset()
     plain: bool = False
+    #: title word -> names the page writes it before ("president" -> {"Trump"})
+    titled: dict[str, frozenset[str]] = field(default_factory=dict)
     _index: _DraftIndex | None = field(default=None, init=False, repr=False, compare=False)
     #: the subjects' positions, when they are sorted (for bisection), and the list they are of
     _subject_starts: tuple[list[tuple[int, str, str | None]], int, list[int] | None] | None = field(
@@ -711,11 +820,18 @@ class Resolver:
     def _match(self, mention: Mention) -> SourceDraft | None:
         look = self._look(mention.position)
         if mention.pronoun is not None:
-            if mention.pronoun in PERSON_PRONOUNS and mention.antecedent is not None:
-                return self._named_person(mention.antecedent, look)
-            if mention.pronoun in PERSON_PRONOUNS:
+            pronoun = mention.pronoun
+            if pronoun in PERSON_PRONOUNS and mention.antecedent is not None:
+                named = self._named_person(mention.antecedent, look)
+                if named is None or agrees(named, pronoun):
+                    return named
+                # "McDowell still laughs ... “...,” she said": not McDowell, a "he"
+                return look.first(
+                    ["personal"], lambda d: _personal(d) and d.gender == _gender_of(pronoun)
+                )
+            if pronoun in PERSON_PRONOUNS:
                 subject = self._latest_subject(mention.position)
-                person = look.first(["personal"], _personal)
+                person = look.first(["personal"], lambda d: _personal(d) and agrees(d, pronoun))
                 if subject is not None and (person is None or subject[0] > person.last):
                     return None  # a person named since: resolved by _from_subject
                 if person is not None and person.kind != "person":
@@ -727,6 +843,11 @@ class Resolver:
                 return look.first(
                     ["plural"], lambda d: d.plural or d.kind in {"group", "organization"}
                 )
+            if mention.pronoun in THING_PRONOUNS and mention.antecedent is not None:
+                # "The Afghan Taliban claimed responsibility for ..., which it said crashed":
+                # the sentence's own subject, or no one (not the last organisation quoted)
+                key = _key(mention.antecedent)
+                return look.first(["key:" + key], lambda d: _key(d.name) == key)
             if mention.pronoun in THING_PRONOUNS:
                 return look.first(["thing"], lambda d: d.kind in {"organization", "document"})
             return None
@@ -774,6 +895,24 @@ class Resolver:
             )
             if organization is not None:
                 return organization  # "WHO" for "the World Health Organization"
+        if not mention.named and mention.kind in {"group", "document"} and mention.head:
+            # "Federal prosecutors ... Prosecutors alleged", "federal prison records ...
+            # according to prison records": the same group or documents, named shorter
+            found = look.first(
+                ["head:" + mention.head],
+                lambda d: d.kind == mention.kind and not d.named and _shorter(mention.name, d.name),
+            )
+            if found is not None:
+                return found
+        if mention.kind == "document" and mention.definite and mention.head == "statement":
+            # "the US military said in a statement ... the statement said": whoever made it
+            near = mention.position - ROLE_WINDOW
+            maker = _one(look.among(["thing"], lambda d: d.kind == "organization", near))
+            if maker is not None:
+                return maker
+        holder = self._title_holder(mention, look)
+        if holder is not None:
+            return holder if isinstance(holder, SourceDraft) else None
         if not mention.named and _definite_text(mention.name) and mention.head:
 
             def same(draft: SourceDraft) -> bool:
@@ -791,6 +930,19 @@ class Resolver:
             found = look.first(["key:" + whole], lambda d: _key(d.name) == whole)
             if found is not None:
                 return found
+        if mention.definite and mention.plural and not mention.named:
+            # "A group of physicians ... the physicians stated": the group is its members
+            members = " of " + " ".join(mention.name.lower().split()[1:])
+            near = mention.position - ROLE_WINDOW
+            group = _one(
+                look.among(
+                    ["head:" + c for c in _COLLECTIVES],
+                    lambda d: _indefinite_text(d.name) and d.name.lower().endswith(members),
+                    near,
+                )
+            )
+            if group is not None:
+                return group
         if mention.head and mention.definite and mention.pronoun is None:
             # "a group of employees ... The group, WeWorkers Coalition, ...": the same group
             near = mention.position - ROLE_WINDOW
@@ -817,6 +969,26 @@ class Resolver:
                 return found
             mention.kind, mention.named, mention.name = "organization", True, mention.antecedent
         return None
+
+    def _title_holder(
+        self, mention: Mention, look: _Scan | _DraftIndex
+    ) -> SourceDraft | bool | None:
+        """Who "the president" is when the page writes "President Trump".
+
+        A bare "the <title>" whose title the page puts before a person's name
+        is that person (the draft named so, when there is exactly one such
+        name), not whoever's descriptor holds the word ("John Williams, the
+        president of the Federal Reserve Bank"). False: several or none found
+        (say nothing); None: the rule does not apply.
+        """
+        words = mention.name.lower().split()
+        if mention.named or len(words) != 2 or words[0] != "the":
+            return None
+        names = self.titled.get(words[1])
+        if not names:
+            return None
+        holders = {id(d): d for n in names if (d := self._named_person(n, look)) is not None}
+        return next(iter(holders.values())) if len(holders) == 1 else False
 
     def _latest_subject(self, position: int) -> tuple[int, str, str | None] | None:
         """The last subject before ``position`` (the last in list order of those before it)."""
@@ -857,10 +1029,18 @@ class Resolver:
             if subject is None:
                 return None
             _, name, surname = subject
-        found = self._look(mention.position).earliest(
+        look = self._look(mention.position)
+        found = look.earliest(
             ["pkey:" + name_parts(name)[1]],
             lambda d: d.kind == "person" and d.named and same_person(name, d.name),
         )
+        pronoun = mention.pronoun
+        if found is not None and not agrees(found, pronoun):
+            # "the actress ... McDowell laughed. ... “...,” she said": the last subject is a
+            # "he"; the last source known as a "she" (none known: no one)
+            return look.first(
+                ["personal"], lambda d: _personal(d) and d.gender == _gender_of(pronoun)
+            )
         if found is not None:
             return found
         draft = SourceDraft(len(self.drafts), "person", True, name, surname, "", False)
@@ -883,6 +1063,8 @@ class Resolver:
     def _merge(self, draft: SourceDraft, mention: Mention) -> None:
         draft.mentions.append(mention.span)
         draft.last = max(draft.last, mention.position)
+        if not draft.gender and draft.kind == "person":
+            draft.gender = _gender_of(mention.pronoun) or _mention_gender(mention)
         if draft.kind == "document" and mention.kind != "document" and mention.named:
             # "a report from Kotak Institutional Equities" then "Kotak Institutional Equities
             # said": the source is the organisation that issued the report
@@ -913,6 +1095,13 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "
 #: "the description on the website", "a statement from the ministry": a part of a source.
 _PART_OF = re.compile(r"^(?:the|a|an)\s+\w+\s+(?:on|of|from|in)\s+(?P<whole>.+)$", re.IGNORECASE)
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<issuer>[A-Z][^,;]*)$")
+
+
+def _shorter(short: str, long: str) -> bool:
+    """Whether ``short`` is the last words of ``long`` without its first ones ("prison records")."""
+    few = [w for w in _name_words(short.lower()) if w not in {"the", "a", "an"}]
+    many = [w for w in _name_words(long.lower()) if w not in {"the", "a", "an"}]
+    return 0 < len(few) < len(many) and many[-len(few) :] == few
 
 
 def _one(drafts: Iterable[SourceDraft]) -> SourceDraft | None:
@@ -1036,6 +1225,52 @@ def short_form(short: str, full: str) -> bool:
         return False
     first = words[0]
     return first.startswith(clipped.group(1)) and len(first) > len(clipped.group(1))
+
+
+_MALE_PRONOUNS = frozenset({"he", "him", "his"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+#: Honorifics and kinship or role words that give a person's gender.
+_MALE_WORDS = frozenset(
+    {"mr", "mr.", "son", "father", "husband", "brother", "man", "boy", "actor", "king"}
+    | {"grandfather", "uncle", "nephew", "sir", "lord", "spokesman", "chairman", "dad"}
+)
+_FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "daughter", "mother", "wife", "sister", "woman"}
+    | {"girl", "actress", "queen", "grandmother", "aunt", "niece", "lady", "spokeswoman"}
+    | {"chairwoman", "mom", "mum", "businesswoman", "congresswoman"}
+)
+
+
+def _gender_of(pronoun: str | None) -> str:
+    """ "m" for he/him/his, "f" for she/her/hers, "" otherwise."""
+    if pronoun in _MALE_PRONOUNS:
+        return "m"
+    if pronoun in _FEMALE_PRONOUNS:
+        return "f"
+    return ""
+
+
+def _mention_gender(mention: Mention) -> str:
+    """The gender the mention's own words give ("Mr. Lee", "Steenburgen's son"), or ""."""
+    words = set(
+        re.findall(
+            r"[a-z]+\.?", " ".join([mention.name, *(d for d, _ in mention.descriptor)]).lower()
+        )
+    )
+    male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
+    if male == female:
+        return ""
+    return "m" if male else "f"
+
+
+def agrees(draft: SourceDraft, pronoun: str | None) -> bool:
+    """Whether "he"/"she" may stand for the draft: its gender is unknown or the pronoun's.
+
+    Precision first: "the actress ... “...,” she said" after her son's quote
+    must not go to the son, whom the page called "he".
+    """
+    wanted = _gender_of(pronoun)
+    return not wanted or not draft.gender or draft.gender == wanted
 
 
 def _personal(draft: SourceDraft) -> bool:

@@ -44,8 +44,13 @@ EVIDENTIAL_VERBS = frozenset(
     | {"demonstrate", "prove", "reflect", "illustrate", "signal", "mean", "echo"}
 )
 
+#: Cues that also mean "need" when a thing is their subject.
+_NEED_VERBS = frozenset({"demand", "require"})
+
 #: Heads that stand for the writer's own argument, never a source ("This shows that").
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "which", "there"})
+#: Negative quantifiers: a subject under one names no one who spoke ("No official said").
+_NEGATIVES = frozenset({"neither", "no", "nobody", "none", "nothing", "noone"})
 _ENTITY_KINDS = {
     "PERSON": "person",
     "NORP": "group",
@@ -86,6 +91,10 @@ def speaker_kind(token: Token) -> str:
         lower = token.lower_
     if lower in _DEMONSTRATIVES and token.pos_ in {"PRON", "DET"}:
         return ABSTRACT
+    if lower in _NEGATIVES or any(
+        c.dep_ in {"det", "preconj"} and c.lower_ in _NEGATIVES for c in token.children
+    ):
+        return ABSTRACT  # "neither his staff nor the whistleblower will testify": no one speaks
     if any(c.dep_ == "det" and c.lower_ in {"what", "which"} for c in token.children):
         return ABSTRACT  # "So what better fix than ..., and call it a revolution?"
     if lower in VAGUE_PRONOUNS and token.pos_ != "PROPN":
@@ -130,7 +139,9 @@ def can_speak(token: Token, cue_lemma: str) -> bool:
     if kind == ABSTRACT:
         return False
     if kind == UNKNOWN:
-        return cue_lemma.lower() not in EVIDENTIAL_VERBS
+        # "a region like Delhi demands deployment on a gargantuan scale": a thing
+        # "demands" or "requires" what it needs; it does not say so
+        return cue_lemma.lower() not in EVIDENTIAL_VERBS | _NEED_VERBS
     return True
 
 
@@ -204,7 +215,9 @@ def says_nothing(speaker: Token, cue: Token) -> bool:
     if speaker.head.i != cue.i:
         return True
     if speaker.pos_ == "PRON":
-        return speaker.lower_ in _PERSONAL_PRONOUNS
+        # "It shows that despite all the known harms ...": "it" is the situation just
+        # described, read by the writer (and a person never "shows" that)
+        return speaker.lower_ in _PERSONAL_PRONOUNS | {"it"}
     return speaker_kind(speaker) in {PERSON, GROUP, VAGUE}
 
 
