@@ -38,8 +38,15 @@ from typing import Any
 from newsift.batch.process import OutcomeRow, outcome_row, record_task
 from newsift.batch.records import BatchRecord
 from newsift.limits import Limits, wall_backstop
-from newsift.pipeline import Pipeline, PipelineConfig
-from newsift.workers import Overrun, TaskLimits, WorkerProcess, WorkerSpec, stop_all
+from newsift.pipeline import PipelineConfig
+from newsift.workers import (
+    Overrun,
+    TaskLimits,
+    WorkerProcess,
+    WorkerSpec,
+    stop_all,
+    worker_spec,
+)
 
 Result = tuple[OutcomeRow, dict[str, Any] | None]
 OnResult = Callable[[BatchRecord, OutcomeRow, dict[str, Any] | None], None]
@@ -60,8 +67,8 @@ class WorkerConfig:
     def spec(self) -> WorkerSpec:
         """What each worker process builds and does: :func:`record_task` on each record."""
         task = functools.partial(record_task, limits=self.limits)
-        config = tuple(Pipeline.from_config(self.pipeline).config)
-        return WorkerSpec(config, task, self.limits.time_per_document_s, self.imports)
+        limit_s = self.limits.time_per_document_s
+        return worker_spec(self.pipeline, task, time_limit_s=limit_s, imports=self.imports)
 
 
 @dataclass(frozen=True, slots=True)
