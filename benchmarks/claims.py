@@ -44,7 +44,7 @@ import re
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +54,18 @@ from numpy.typing import NDArray
 # training/ and tests/ live at the repository root, outside the installed package
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from training.claims import DATA, load_examples, prf, split
+from training.claims import DATA, load_examples, split
 
 from newsift.claims.analyzer import Scorer, load_scorers
 from newsift.claims.model import ClaimModel
 from newsift.encoders import ENCODER_CHOICES
+from newsift.eval.metrics import (
+    average_precision,
+    macro_f1_at_threshold,
+    precision_at_k,
+    prf_at_threshold,
+    prf_from_counts,
+)
 from training import claims_pages as pages
 
 DEBATES = DATA.parents[1] / "checkthat2020_task5_debates" / "train"
@@ -93,15 +100,6 @@ P5_GOAL = ("issue 16 goal", 0.8)
 SHARE_GOAL = ("issue 16 goal: at most", 1 / 3)
 
 
-def average_precision(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> float:
-    order = np.argsort(-scores, kind="stable")
-    hits = gold[order]
-    if not hits.any():
-        return 0.0
-    precision_at = np.cumsum(hits) / np.arange(1, len(hits) + 1)
-    return float(precision_at[hits].mean())
-
-
 def read_debates(
     claimbuster_dates: set[dt.date],
 ) -> tuple[dict[str, tuple[list[str], NDArray[np.bool_]]], list[str]]:
@@ -132,11 +130,8 @@ def rows_for(
     start = time.process_time()
     scores = model.score(texts)
     cpu = max(time.process_time() - start, 1e-9)
-    p, r, f = prf(scores, gold, model.threshold)
-    negative = scores < model.threshold
-    tn = float(np.sum(negative & ~gold))
-    p_neg, r_neg = tn / max(float(negative.sum()), 1.0), tn / max(float((~gold).sum()), 1.0)
-    macro = (f + (2 * p_neg * r_neg / (p_neg + r_neg) if p_neg + r_neg else 0.0)) / 2
+    p, r, f = astuple(prf_at_threshold(scores, gold, model.threshold))
+    macro = macro_f1_at_threshold(scores, gold, model.threshold)
     aps = [average_precision(model.score(t), g) for t, g in debates.values()]
     name = model.name
     rows: list[tuple[str, float, str, float]] = [
@@ -216,13 +211,8 @@ class NewsTally:
             self.base_tp += bool(s >= t) and g
             self.base_fp += bool(s >= t) and not g
             self.base_fn += g and not bool(s >= t)
-        order = sorted(range(len(gold)), key=lambda i: (-scores[i], i))[:5]
-        self.base_at5.append(sum(gold[i] for i in order) / max(min(5, len(gold)), 1))
-
-
-def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        order = sorted(range(len(gold)), key=lambda i: (-scores[i], i))
+        self.base_at5.append(precision_at_k([gold[i] for i in order]))
 
 
 def score_news_page(page: pages.NewsPage, pipeline: Any, tally: NewsTally) -> list[str]:
@@ -236,10 +226,10 @@ def score_news_page(page: pages.NewsPage, pipeline: Any, tally: NewsTally) -> li
     n = len(gold)
     tally.sentences += n
     tally.add_counts([c.checkworthy for c in claims], gold)
-    top = [i for i, c in enumerate(claims) if c.rank <= 5]
-    hits = sum(gold[i] for i in top)
-    tally.at5.append(hits / max(min(5, n), 1))
-    tally.at5_capped.append(hits / max(min(5, n, sum(gold)), 1))
+    by_rank = [gold[i] for i in sorted(range(n), key=lambda i: claims[i].rank)]
+    hits = sum(by_rank[:5])
+    tally.at5.append(precision_at_k(by_rank))
+    tally.at5_capped.append(precision_at_k(by_rank, capped=True))
     listed = [i for i, c in enumerate(claims) if c.shortlist]
     tally.shares.append(len(listed) / max(n, 1))
     tally.listed += len(listed)
@@ -277,8 +267,8 @@ def news_rows(model: Scorer, encoder: str, split_name: str, details: bool) -> li
             print("\n".join(lines))
         tally.add_base(model.score(page.texts), page.labels, model.threshold)
     name, where = model.name, f"news {split_name}"
-    p, r, f = _f1(tally.tp, tally.fp, tally.fn)
-    bp, br, bf = _f1(tally.base_tp, tally.base_fp, tally.base_fn)
+    p, r, f = astuple(prf_from_counts(tally.tp, tally.fp, tally.fn))
+    bp, br, bf = astuple(prf_from_counts(tally.base_tp, tally.base_fp, tally.base_fn))
     return [
         (f"{name}: {where} precision / recall", f"{p:.3f} / {r:.3f}", "", 0.0),
         (f"{name}: {where} F1", f, "", 0.0),

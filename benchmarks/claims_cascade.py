@@ -28,6 +28,7 @@ from newsift.attribution.analyzer import QuoteAnalyzer
 from newsift.claims.analyzer import body_sentences, find_claims, finetuned_available
 from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import ClaimModel
+from newsift.eval.metrics import precision_at_k, prf_from_counts
 from training import claims_pages as pages
 
 DEFAULT_GATES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
@@ -61,8 +62,11 @@ def main() -> int:
             by_start = {c.span.start: c for c in found}
             claims = [by_start[s.start] for s in page.spans]
             gold = page.labels
-            top = [i for i, c in enumerate(claims) if c.rank <= 5]
-            at5.append(sum(gold[i] for i in top) / max(min(5, len(gold)), 1))
+            at5.append(
+                precision_at_k(
+                    [gold[i] for i in sorted(range(len(gold)), key=lambda i: claims[i].rank)]
+                )
+            )
             for claim, truth in zip(claims, gold, strict=True):
                 tp += claim.checkworthy and truth
                 fp += claim.checkworthy and not truth
@@ -81,8 +85,7 @@ def main() -> int:
             sentences += len(found)
             tokens += sum(counts)
             tokens_encoded += sum(n for n, e in zip(counts, by_model, strict=True) if e)
-        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1 = prf_from_counts(tp, fp, fn).f1
         agreement = f"{statistics.fmean(same):.3f}" if same else "n/a"
         print(
             f"| {gate:.2f} | {statistics.fmean(at5):.3f} | {f1:.3f} | "

@@ -53,6 +53,7 @@ from newsift.claims.matching import (
 )
 from newsift.encoders import ENCODER_CHOICES, choose_encoder
 from newsift.encoders.cache import CachedMiniLM
+from newsift.eval.metrics import average_precision_at_k, reciprocal_rank
 
 DATA = (
     Path(__file__).resolve().parents[2] / "shared" / "data" / "claims" / "checkthat2022_task2a_en"
@@ -87,19 +88,6 @@ def read_qrels(path: Path) -> dict[str, set[str]]:
         if len(parts) == 4 and parts[3].strip() != "0":
             out.setdefault(parts[0].strip(), set()).add(parts[2].strip())
     return out
-
-
-def average_precision(ranked: list[str], relevant: set[str], k: int = K) -> float:
-    hits, total = 0, 0.0
-    for rank, doc in enumerate(ranked[:k], 1):
-        if doc in relevant:
-            hits += 1
-            total += hits / rank
-    return total / min(len(relevant), k) if relevant else 0.0
-
-
-def reciprocal_rank(ranked: list[str], relevant: set[str]) -> float:
-    return next((1.0 / r for r, doc in enumerate(ranked, 1) if doc in relevant), 0.0)
 
 
 def main() -> int:
@@ -170,7 +158,7 @@ class Tally:
         floor: float,
     ) -> None:
         ranked = [str(ids[i]) for i, _ in select_matches(sparse, dense, 100, 0.0)]
-        self.aps.append(average_precision(ranked, relevant))
+        self.aps.append(average_precision_at_k(ranked, relevant, K))
         self.rrs.append(reciprocal_rank(ranked, relevant))
         shown = [str(ids[i]) for i, _ in select_matches(sparse, dense, K, floor)]
         self.shown += len(shown)

@@ -36,9 +36,8 @@ import numpy as np
 # training/ and tests/ live at the repository root, outside the installed package
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from training.toxicity import auc, macro_f1
-
 from newsift.comments.model import TARGETS, ToxicityModel, dense_encoder, wants_encoder
+from newsift.eval.metrics import macro_f1, macro_f1_at_threshold, roc_auc
 from training import comments_data as data
 
 
@@ -56,6 +55,8 @@ UCC_ANCHORS = {
 }  # fmt: skip
 SPANS_ANCHOR = 0.7083
 SPEED_SAMPLE = 200  # comments encoded afresh to time the MiniLM model
+#: floors on the held-out test part, quoted by the README; the quality gate holds the dev
+#: figures to the floors of newsift.eval.floors (tests/eval/test_gates.py)
 FLOORS = {"OLID A macro-F1": 0.75, "UCC hostile AUC": 0.74, "SOCC toxicity>=2 AUC": 0.65}
 ISSUE_19_OLID_A = (0.80, 0.83)  # issue 19's floor and goal for OLID A macro-F1
 
@@ -78,16 +79,6 @@ SWAP_PEOPLE = (("Trudeau", "Poilievre"), ("Biden", "Trump"), ("Harris", "DeSanti
 SWAP_UNLISTED = (("Newsom", "Abbott"), ("Whitmer", "Youngkin"), ("Eby", "Legault"))
 
 
-def macro_f1_classes(predicted: Sequence[str], gold: Sequence[str], labels: Sequence[str]) -> float:
-    scores = []
-    for label in labels:
-        tp = sum(p == g == label for p, g in zip(predicted, gold, strict=True))
-        fp = sum(p == label != g for p, g in zip(predicted, gold, strict=True))
-        fn = sum(g == label != p for p, g in zip(predicted, gold, strict=True))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(scores))
-
-
 def test_part(rows: Sequence[T]) -> list[T]:
     return [row for row in rows if data.part(row.text) == "test"]
 
@@ -105,7 +96,7 @@ def bootstrap_interval(scores: np.ndarray, gold: np.ndarray) -> tuple[float, flo
     for _ in range(BOOTSTRAP_ROUNDS):
         pick = rng.integers(0, len(gold), len(gold))
         if gold[pick].any() and not gold[pick].all():
-            values.append(auc(scores[pick], gold[pick]))
+            values.append(roc_auc(scores[pick], gold[pick]))
     low, high = np.percentile(values, [2.5, 97.5])
     return float(low), float(high)
 
@@ -137,36 +128,38 @@ def measure(model: ToxicityModel) -> dict[str, float]:
     tweets = test_part(data.olid())
     p = model.probabilities([t.text for t in tweets])
     gold_a = np.array([t.a == "OFF" for t in tweets])
-    figures["OLID A macro-F1"] = macro_f1(
+    figures["OLID A macro-F1"] = macro_f1_at_threshold(
         p[:, model.column("offensive")], gold_a, model.threshold("offensive")
     )
     row(f"OLID A macro-F1 (n={len(tweets)})", figures["OLID A macro-F1"], OLID_ANCHORS["A"])
     level_b = [i for i, t in enumerate(tweets) if t.b is not None]
     gold_b = np.array([tweets[i].b == "TIN" for i in level_b])
-    value = macro_f1(p[level_b, model.column("targeted")], gold_b, model.threshold("targeted"))
+    value = macro_f1_at_threshold(
+        p[level_b, model.column("targeted")], gold_b, model.threshold("targeted")
+    )
     row(f"OLID B macro-F1 (n={len(level_b)})", value, OLID_ANCHORS["B"])
     level_c = [i for i, t in enumerate(tweets) if t.c is not None]
     columns = [model.column(f"target_{t}") for t in TARGETS]
     codes = ("IND", "GRP", "OTH")
     predicted = [codes[int(np.argmax(p[i, columns]))] for i in level_c]
-    value = macro_f1_classes(predicted, [str(tweets[i].c) for i in level_c], codes)
+    value = macro_f1(predicted, [str(tweets[i].c) for i in level_c], codes)
     row(f"OLID C macro-F1 (n={len(level_c)})", value, OLID_ANCHORS["C"])
 
     comments = test_part(data.ucc())
     p = model.probabilities([c.text for c in comments])
     for attribute, anchor in UCC_ANCHORS.items():
         gold = np.array([c.labels[attribute] for c in comments])
-        value = auc(p[:, model.column(f"ucc_{attribute}")], gold)
+        value = roc_auc(p[:, model.column(f"ucc_{attribute}")], gold)
         figures[f"UCC {attribute} AUC"] = value
         row(f"UCC {attribute} AUC ({int(gold.sum())}+/{len(gold)})", value, anchor)
     gold = np.array([c.labels["hostile"] for c in comments])
-    value = auc(p[:, model.column("offensive")], gold)
+    value = roc_auc(p[:, model.column("offensive")], gold)
     row("UCC hostile AUC, offensive score", value, UCC_ANCHORS["hostile"])
 
     socc = test_part(data.socc())
     p = model.probabilities([c.text for c in socc])
     gold = np.array([c.labels["toxic"] for c in socc])
-    figures["SOCC toxicity>=2 AUC"] = auc(p[:, model.column("offensive")], gold)
+    figures["SOCC toxicity>=2 AUC"] = roc_auc(p[:, model.column("offensive")], gold)
     socc_interval = bootstrap_interval(p[:, model.column("offensive")], gold)
     row(
         f"SOCC toxicity>=2 AUC ({int(gold.sum())}+/{len(gold)})",

@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.comments_data import davidson, olid
 
 from newsift.comments.junk import junk_reasons
+from newsift.eval.metrics import prf_from_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "data" / "comments_junk"
@@ -95,9 +96,8 @@ def scores(items: list[Item]) -> tuple[float, float, int, int, int, int]:
         tp += predicted and item.junk
         fp += predicted and not item.junk
         fn += item.junk and not predicted
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return precision, recall, tp, fp, fn, len(items)
+    found = prf_from_counts(tp, fp, fn, empty=1.0)  # nothing flagged, nothing to find: 1.0
+    return found.precision, found.recall, tp, fp, fn, len(items)
 
 
 def false_alarm_checks(root: Path = CORPUS) -> None:

@@ -38,6 +38,7 @@ from newsift.comments.analyzer import decide_target, reconcile
 from newsift.comments.model import ToxicityModel
 from newsift.comments.summary import REMOVE_THRESHOLDS
 from newsift.comments.targets import ArticlePeople, find_target
+from newsift.eval.metrics import macro_f1, prf_from_counts
 
 KINDS = ("individual", "group", "other")
 OLID_KINDS = {"IND": "individual", "GRP": "group", "OTH": "other"}
@@ -96,27 +97,15 @@ def main() -> int:
         flagged = scores[report] >= shipped
         truth = gold[report]
         tp = int((flagged & truth).sum())
-        precision = tp / flagged.sum() if flagged.sum() else 1.0
-        recall = tp / truth.sum() if truth.sum() else 1.0
+        removal = prf_from_counts(tp, int(flagged.sum()) - tp, int(truth.sum()) - tp, empty=1.0)
         own = float((scores[report] >= model.threshold("offensive")).mean())
         print(
             f"| {model.name} | {threshold:.4f} | {shipped:.4f} | {int(fit.sum())}/"
             f"{int(gold[fit].sum())} | {int(report.sum())} | {truth.mean():.3f} | "
-            f"{flagged.mean():.3f} | {precision:.3f} | {recall:.3f} | {own:.3f} |"
+            f"{flagged.mean():.3f} | {removal.precision:.3f} | {removal.recall:.3f} | {own:.3f} |"
         )
     target_kinds()
     return 0
-
-
-def macro_f1(predicted: list[str], gold: list[str]) -> float:
-    """Mean F1 over :data:`KINDS` (a predicted "none" counts as a miss)."""
-    scores = []
-    for kind in KINDS:
-        tp = sum(p == kind and g == kind for p, g in zip(predicted, gold, strict=True))
-        fp = sum(p == kind and g != kind for p, g in zip(predicted, gold, strict=True))
-        fn = sum(p != kind and g == kind for p, g in zip(predicted, gold, strict=True))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
 
 
 def target_kinds() -> None:
@@ -137,8 +126,8 @@ def target_kinds() -> None:
             alone.append((target if targeted else None) or "none")
             reconciled.append((kept[1] if kept[0] else None) or "none")
         print(
-            f"| {model.name} | {len(rows)} | {macro_f1(alone, gold):.3f} | "
-            f"{macro_f1(reconciled, gold):.3f} |"
+            f"| {model.name} | {len(rows)} | {macro_f1(alone, gold, KINDS):.3f} | "
+            f"{macro_f1(reconciled, gold, KINDS):.3f} |"
         )
 
 

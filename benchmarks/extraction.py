@@ -21,46 +21,18 @@ import resource
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 
 from newsift.document import Document
+from newsift.eval.metrics import body_scores, prf_from_counts, ratio
 from newsift.ingest.html import document_from_html
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction"
 ZYTE, ADBAR = DATA / "zyte_aeb", DATA / "adbar_eval"
-_TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
-# metrics ------------------------------------------------------------------------------
-def shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text)
-    if len(tokens) < 4:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
-
-
-def aeb_scores(pairs: Iterable[tuple[str, str]]) -> tuple[float, float, float, float]:
-    """(F1, precision, recall, exact accuracy) as the Zyte benchmark defines them."""
-    precisions, recalls, exact = [], [], []
-    for truth, predicted in pairs:
-        t, p = shingles(truth), shingles(predicted)
-        tp = sum((t & p).values())
-        fp, fn = sum(p.values()) - tp, sum(t.values()) - tp
-        if tp + fp > 0:
-            precisions.append(tp / (tp + fp))
-        elif fn == 0:
-            precisions.append(1.0)
-        if tp + fn > 0:
-            recalls.append(tp / (tp + fn))
-        elif fp == 0:
-            recalls.append(1.0)
-        exact.append(_TOKEN.findall(truth) == _TOKEN.findall(predicted))
-    p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
-    return 2 * p * r / (p + r), p, r, sum(exact) / len(exact)
-
-
+# text ---------------------------------------------------------------------------------
 def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
@@ -91,8 +63,14 @@ def zyte(limit: int | None) -> dict[str, float]:
     for page_id in ids:
         doc = analyse(read_gz(ZYTE / "html" / f"{page_id}.html.gz"), page_id, truth[page_id]["url"])
         pairs.append((truth[page_id]["articleBody"], body_text(doc) if doc else ""))
-    f1, p, r, acc = aeb_scores(pairs)
-    return {"pages": len(ids), "f1": f1, "p": p, "r": r, "acc": acc}
+    scores = body_scores(pairs)
+    return {
+        "pages": len(ids),
+        "f1": scores.f1,
+        "p": scores.precision,
+        "r": scores.recall,
+        "acc": scores.exact,
+    }
 
 
 def adbar(limit: int | None) -> dict[str, float]:
@@ -174,13 +152,13 @@ def htmldate_set(limit: int | None) -> dict[str, float]:
             tp += 1
         else:
             fp += 1
-    p, r = tp / (tp + fp), tp / (tp + fn)
+    scores = prf_from_counts(tp, fp, fn)
     return {
         "pages": len(keys),
-        "p": p,
-        "r": r,
-        "f1": 2 * p * r / (p + r),
-        "acc": tp / (tp + fp + fn),
+        "p": scores.precision,
+        "r": scores.recall,
+        "f1": scores.f1,
+        "acc": ratio(tp, tp + fp + fn),
     }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from newsift.document import Document, Meta
 from newsift.eval.lines import dom_labels, fold, held_out, line_scores, region_labels
+from newsift.eval.metrics import prf_from_counts, ratio
 from newsift.ingest.html_decode import decode_html
 from newsift.structure.dump import apply_layout, parse_dump
 from newsift.structure.html.comments import HtmlComment
@@ -116,9 +117,8 @@ def main() -> int:
     row("headline exact", headline["rules"] / headline["n"], headline["both"] / headline["n"])
     for name in ("rules", "both"):
         c = counts[name]
-        precision = c["boundary"] / c["predicted"] if c["predicted"] else 0.0
-        recall = c["boundary"] / c["gold"] if c["gold"] else 0.0
-        c["f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        right = c["boundary"]
+        c["f1"] = prf_from_counts(right, c["predicted"] - right, c["gold"] - right).f1
     r, b = counts["rules"], counts["both"]
     row(f"comment-boundary F1 ({int(r['gold'])} comments)", r["f1"], b["f1"])
     row("comments found (first paragraph)", r["matched"] / r["gold"], b["matched"] / b["gold"])
@@ -136,7 +136,7 @@ def main() -> int:
 
 
 def _share(counts: dict[str, float], part: str, whole: str) -> float:
-    return counts[part] / counts[whole] if counts[whole] else math.nan
+    return ratio(counts[part], counts[whole], empty=math.nan)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import pytest
 
+from newsift.claims.analyzer import finetuned_available
 from newsift.eval.floors import FLOORS, BelowFloor, Floor, check, floor_of, verdict
 from newsift.eval.structure import aggregate, score_page
 from tests.eval.gates import GATES, ROOT, import_repository_module
@@ -31,15 +32,19 @@ def figures_of(gate: str) -> dict[str, float]:
 @pytest.mark.parametrize("gate", sorted(GATES))
 def test_gate_meets_every_floor(gate: str) -> None:
     figures = figures_of(gate)
-    floors = {f.figure for f in FLOORS if f.figure.startswith(f"{gate}: ")}
-    assert set(figures) == floors, "a figure without a floor, or a floor never computed"
     failures = []
-    for figure, value in figures.items():
+    for figure, value in figures.items():  # a figure without a floor is a KeyError
         try:
             check(figure, value)
         except BelowFloor as below:
             failures.append(str(below))
     assert not failures, "\n".join(failures)
+    missing = [
+        f.figure for f in FLOORS if f.figure.startswith(f"{gate}: ") and f.figure not in figures
+    ]
+    if missing and not finetuned_available():
+        pytest.skip(f"{gate} gate: the minilm extra is not installed, so not measured: {missing}")
+    assert not missing, "floors whose figure the gate no longer computes"
 
 
 def test_a_raised_floor_fails_the_gate_naming_figure_floor_and_value() -> None:
