@@ -50,6 +50,15 @@ def test_every_registered_layer_is_described() -> None:
     assert set(layer_classes()) == set(LAYER_LOADERS)
 
 
+def test_a_plug_in_layer_read_by_a_function_is_a_free_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(LAYER_LOADERS, "plugin_notes", lambda data: data)
+    schema = document_schema()
+    assert schema["properties"]["plugin_notes"]["items"]["type"] == "object"
+    assert "plugin_notes" not in layer_classes()
+
+
 def test_the_inline_form_has_no_references() -> None:
     assert "$ref" not in json.dumps(document_schema(refs=False))
 

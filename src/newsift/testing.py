@@ -60,6 +60,11 @@ def contract_documents() -> dict[str, Document]:
 def check_analyzer(name: str) -> None:
     """Raise AssertionError if the analyzer registered as ``name`` breaks its contract."""
     pipeline = Pipeline([*prerequisites(name), registry.create(name)])
+    config = pipeline.config  # what server and batch workers are sent
+    assert json.loads(json.dumps(config)) == config, f"{name}: its configuration is not JSON"
+    assert Pipeline.from_config(config).config == config, (
+        f"{name}: its configuration does not rebuild the same analyzer"
+    )
     for label, doc in contract_documents().items():
         text = doc.text
         result = pipeline(doc)
