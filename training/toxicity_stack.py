@@ -11,8 +11,9 @@ counterpart (:data:`~newsift.comments.finetuned.LOGIT_FEATURES`: ``offensive``,
 gives each comment (int8, as served): the fine-tuned logit of the head's task and
 the pooled vector, beside the n-gram head's raw score. Four candidates per head,
 the n-gram head alone, the logit alone, a logistic regression on both and one on
-both and the pooled vector, compete on :data:`FOLDS`-fold cross-validated AUC on
-that part; the winner is calibrated (Platt scaling, threshold) there as every head is
+both and the pooled vector (each regression with the L2 strength of :data:`C_GRID`
+that does best), compete on :data:`FOLDS`-fold cross-validated AUC on that part;
+the winner is calibrated (Platt scaling, threshold) there as every head is
 (:func:`training.toxicity.calibrate`). ``offensive`` then gets its pattern-cue
 offsets on the functional tests' dev half (:func:`training.toxicity.pattern_offsets`).
 ``insult``, ``identity_attack``, ``threat``, ``profanity`` and the span tagger stay
@@ -51,6 +52,9 @@ from training.paths import MODELS
 
 FOLDS = 5
 SEED = 13
+#: inverse L2 strengths tried for the stacked candidates (chosen with the candidate by
+#: cross-validated AUC on the tune part; 1.0 was the only one before session 9)
+C_GRID = (0.1, 1.0, 10.0)
 NAME = "toxicity-minilm-v2"
 Log = Callable[[str], None]
 
@@ -92,15 +96,18 @@ def ngram_head(model: ToxicityModel, name: str) -> train.Head:
     )
 
 
-def out_of_fold(x: NDArray[np.float64], gold: NDArray[np.bool_]) -> NDArray[np.float64]:
-    """Each row's logistic-regression score from the folds that did not see it."""
+def out_of_fold(
+    x: NDArray[np.float64], gold: NDArray[np.bool_], c: float = 1.0
+) -> NDArray[np.float64]:
+    """Each row's logistic-regression score (inverse L2 strength ``c``) from the folds
+    that did not see it."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
     scores = np.zeros(len(gold))
     folds = min(FOLDS, int(gold.sum()), int((~gold).sum()))
     for fit, held in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, gold):
-        model = LogisticRegression(C=1.0, max_iter=1000).fit(x[fit], gold[fit])
+        model = LogisticRegression(C=c, max_iter=1000).fit(x[fit], gold[fit])
         scores[held] = model.decision_function(x[held])
     return scores
 
@@ -109,7 +116,8 @@ def choose(ngram: train.Head, rows: Rows, log: Log) -> train.Head:
     """The best candidate by cross-validated AUC on the tune rows, uncalibrated.
 
     Candidates: the n-gram head alone, the logit alone, a logistic regression on
-    both, and one on both and the pooled vector.
+    both, and one on both and the pooled vector, each regression with every L2
+    strength of :data:`C_GRID` (ties go to the stronger penalty).
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -118,12 +126,19 @@ def choose(ngram: train.Head, rows: Rows, log: Log) -> train.Head:
         "both+pooled": np.column_stack([rows.ngram, rows.logit, rows.pooled]),
     }
     aucs = {"n-gram": train.auc(rows.ngram, rows.gold), "logit": train.auc(rows.logit, rows.gold)}
+    strengths: dict[str, float] = {}
     for name, x in designs.items():
-        aucs[name] = train.auc(out_of_fold(x, rows.gold), rows.gold)
+        for c in C_GRID:
+            value = train.auc(out_of_fold(x, rows.gold, c), rows.gold)
+            if value > aucs.get(name, -1.0):
+                aucs[name], strengths[name] = value, c
     best = max(aucs, key=lambda k: aucs[k])
     log(
         f"{ngram.name:20s} tune {len(rows.gold):5d} ({int(rows.gold.sum()):4d}+)  "
-        + "  ".join(f"{k} AUC {v:.3f}" for k, v in aucs.items())
+        + "  ".join(
+            f"{k} AUC {v:.3f}" + (f" (C {strengths[k]:g})" if k in strengths else "")
+            for k, v in aucs.items()
+        )
         + f"  -> {best}"
     )
     dense = np.zeros(FEATURE_SIZE)
@@ -132,7 +147,7 @@ def choose(ngram: train.Head, rows: Rows, log: Log) -> train.Head:
     if best == "logit":
         dense[feature_column(ngram.name)] = 1.0
         return replace(ngram, weights=np.zeros_like(ngram.weights), bias=0.0, dense=dense)
-    fitted = LogisticRegression(C=1.0, max_iter=1000).fit(designs[best], rows.gold)
+    fitted = LogisticRegression(C=strengths[best], max_iter=1000).fit(designs[best], rows.gold)
     coef = fitted.coef_[0]
     dense[feature_column(ngram.name)] = coef[1]
     if best == "both+pooled":

@@ -148,6 +148,8 @@ def test_analyzer_and_cli_take_the_encoder_switch(
         ("Typical Republicans, unlike Democrats", "Typical members, unlike members"),
         ("libtards and MAGA", "libtards and members"),  # party-based insults stay
         ("  The council met.  ", "The council met."),
+        ("Newsom lied again, said Abbott.", "Smith lied again, said Smith."),  # unlisted
+        ("Let's go Brandon!", "Let's go Brandon!"),  # a coded jibe stays
     ],
 )
 def test_encoder_reads_neutral_names(text: str, seen: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from newsift.comments import patterns
+from newsift.comments import lexicon, patterns
 from newsift.comments.features import rewritten
 from newsift.comments.normalise import normalised_words
 
@@ -34,6 +34,15 @@ def cues(text: str) -> tuple[str, ...]:
         ('Thanks, "expert".', "scare_quote"),
         ("Calling them rats is wrong.", "counter_speech"),
         ("She is not an idiot.", "negated"),
+        ("People like you end up in the hospital.", "threat"),
+        ("I know where you work. See you soon.", "threat"),
+        ("Careful. Accidents happen to people who talk.", "threat"),
+        ("It would be a shame if something happened to him.", "threat"),
+        ("We'll be waiting for them with rifles.", "threat"),
+        ("Say that again and I'll break your legs.", "threat"),
+        ("He won't live to see the election.", "threat"),
+        ("You'd better sleep with one eye open.", "threat"),
+        ("Round them up and get rid of them.", "threat"),
     ],
 )
 def test_each_pattern_is_found(text: str, cue: str) -> None:
@@ -48,6 +57,12 @@ def test_each_pattern_is_found(text: str, cue: str) -> None:
         "Little Rock is in Arkansas.",
         "She said the report was due on Friday.",
         "I hope you all have a great weekend.",
+        "She is going to kill it at the debate tonight.",
+        "I'd kill for a coffee right now.",
+        "You're killing me with these puns.",
+        "The senator received death threats after the vote.",
+        "The man who threatened to shoot the mayor was sentenced.",
+        "Kids end up in the school play every year.",
     ],
 )
 def test_ordinary_comments_have_no_abuse_pattern(text: str) -> None:
@@ -85,7 +100,7 @@ def test_used_abuse_is_kept(text: str) -> None:
 
 @pytest.mark.parametrize(
     "phrases",
-    [patterns._PADDED_JIBES, sorted(patterns.THREAT_IDIOMS), sorted(patterns.CONDEMNING_PHRASES)],
+    [patterns._PADDED_JIBES, sorted(lexicon.THREAT_IDIOMS), sorted(lexicon.CONDEMNING_PHRASES)],
     ids=["jibes", "threat idioms", "condemning phrases"],
 )
 def test_any_of_finds_a_phrase_exactly_when_one_is_in_the_text(phrases: Sequence[str]) -> None:

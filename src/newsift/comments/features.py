@@ -6,8 +6,9 @@ mentions to ``<user>``, digits to ``0``) in the first half of
 text in the second half, plus lexicon cues (``newsift.comments.lexicon``:
 counts per category, second-person pronoun next to an insult, shouting) in the
 word half. Party, political-group and listed politician names are folded to
-one placeholder word first, identity-group words to another (even-handedness:
-no side's or group's names can carry weight). Before any of this, spelling
+one placeholder word first, identity-group words to another, and every other
+person's name to a third (:mod:`newsift.comments.names`; even-handedness: no
+side's, group's or person's names can carry weight). Before any of this, spelling
 variants of abuse words are folded back (:mod:`newsift.comments.normalise`),
 abuse words that are negated or reported in counter-speech are folded to one
 neutral word, and the comment's patterns (:mod:`newsift.comments.patterns`:
@@ -36,6 +37,7 @@ from newsift.comments.lexicon import (
     is_political_name,
     words,
 )
+from newsift.comments.names import fold_people
 from newsift.comments.normalise import normalised_words
 from newsift.text import ngrams
 from newsift.text.case import lowers_plainly
@@ -50,12 +52,14 @@ WORD_BUCKETS = HALF - len(patterns.CUES)
 TOKEN_BUCKETS = 1 << 16
 CHAR_NGRAMS = (3, 4, 5)
 MAX_CHARS = 2000
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5  # 5: every name of a person folded (session 9)
 POLITICAL_PLACEHOLDER = "polname"
 #: value of a pattern cue (``patterns.read``), added after the n-gram halves are
 #: normalised so that one cue weighs the same in a short and a long comment
 PATTERN_VALUE = 1.0
 IDENTITY_PLACEHOLDER = "idgroup"
+#: what every other name of a person becomes (:func:`~newsift.comments.names.fold_people`)
+PERSON_PLACEHOLDER = "personname"
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\bURL\b", re.IGNORECASE)
 _USER = re.compile(r"@\w+")
@@ -188,6 +192,8 @@ def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
     """The normalised word half of a comment, the padded text of its character half,
     and its pattern cues (bucket -> value)."""
     cleaned, found_patterns = rewritten(text)
+    shouted = shouting(cleaned)
+    cleaned = fold_people(cleaned, PERSON_PLACEHOLDER)
     lower, words_folded = folded_words(_REPEAT.sub(r"\1\1", cleaned.lower()))
     # a word of letters only has no digit to replace (``\d`` is never a letter)
     tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for w in words_folded]
@@ -201,7 +207,7 @@ def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
             cues["lex:" + category] += 1
         if "insult" in found and any(t in SECOND_PERSON for t in tokens[max(0, i - 3) : i]):
             cues["lex:you_insult"] += 1
-    if shouting(cleaned):
+    if shouted:
         cues["shape:shouting"] += 1
     for cue, count in cues.items():
         word_counts[_WORD_MEMO[cue]] += 2 * count
