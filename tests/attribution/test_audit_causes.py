@@ -19,6 +19,25 @@ the test, with invented names:
   possessor stands nearer ("Ortiz praised Lund’s solo. “...,” he said":
   Ortiz); the content after the cue when the parser hangs two clauses from it;
   a scare quote before the cue ('For "best results", Acme recommends ...').
+
+The third dev batch (20 more pages, ``select_pages.py`` batch3) showed more:
+
+- no statement, no source: a name and a colon before a charge list or a shop
+  heading; the colon of a title the page also writes inside a sentence; the
+  adjective "said" ("to find said city"); "denying X to Y"; "responding to"
+  a thing; "citing" a person; "the nation learned"; a counterfactual "would
+  then have claimed"; a negative subject ("neither ... nor"); a place that
+  "demands" what it needs;
+- speakers: "he"/"she" agree with what the page says of the person; a
+  quotation closed by a comma before its speaker's cue is that speaker's; a
+  speaker opening the sentence after a quoted question; the possessor of a
+  subject and a main clause's subject as antecedents; "the president" is the
+  person the page titles so; a relative clause's last noun is no speaker;
+  "it" is its sentence's organisation subject;
+- one source: "Prosecutors" after "Federal prosecutors", "prison records"
+  after "federal prison records", "the statement" after "said in a
+  statement", "the physicians" after "a group of physicians", and a name an
+  entity span took descriptions into ("self-made millionaire Lars Vinter").
 """
 
 from __future__ import annotations
@@ -43,6 +62,119 @@ def speakers(doc: Document) -> list[tuple[str | None, str]]:
         (names.get(q.source or ""), doc.text[q.content.start : q.content.end])
         for q in doc.layers["quotes"]
     ]
+
+
+# Third dev batch (issue 15, 20 more pages): the causes its wrong sources and speakers
+# showed, each with sentences written for the test (invented names).
+
+# paragraph(s), a word that must not be in any displayed source name
+NOT_SPEECH = [
+    # a label and a colon before a list or a shop heading: no speaker, no words
+    ("Elena R. Vasko: Possession of heroin, held in jail in lieu of $5,000 bond.", "Vasko"),
+    ("Tomas B. Rill: Two county warrants, possession of marijuana, held with no bond.", "Rill"),
+    ("King of Kettles: 35% Off Brandt Steel 2-Litre Kettle, Now $49.99", "Kettles"),
+    ("New Release: Harbor Lights Deluxe Edition with Bonus Case for $59", "Release"),
+    # the colon of a title the page writes inside a sentence
+    ("Even so, Moon Rangers: Lost Tides finds its footing.\n\nMoon Rangers: Lost Tides is a game that is many things.", "Rangers"),
+    ("Critics loved Iron Coast: The Return at first.\n\nIron Coast: The Return is a film that says little.", "Coast"),
+    # "said" as the adjective "that"
+    ("The plan of visiting the old city, only to find said city had troubles of its own, is familiar.", "plan"),
+    ("The deal required the buyer to repair said bridge within a year.", "deal"),
+    # "deny ... to": withholding; "respond to" a thing; "citing" a source; "learned"
+    ("The agency is denying flu shots to children in custody.", "agency"),
+    ("The ministry denied visas to the players.", "ministry"),
+    ("Valdor officials are responding to the flooding, but they are slow to act.", "Valdor"),
+    ("The city council responded to the storm by closing the roads.", "council"),
+    ("Kestrel News reported the mood was grim, citing an anonymous official.", "official"),
+    ("The nation learned that the witness was no such thing.", "nation"),
+    ("Marta Quill and Ivo Rask first learned who had written the song.", "Quill"),
+    # a counterfactual, a negative subject, "it shows", a place that "demands"
+    ("The aide would then have claimed that he was told by a leaker that the deal was off.", "aide"),
+    ("He hopes that neither his staff nor the witness will testify under oath.", "witness"),
+    ("No official said that the plant was safe.", "official"),
+    ("Modi pledged more solar power. It shows that the pressure for growth remains immense.", "It"),
+    ("A region like Varna demands deployment on a gargantuan scale.", "region"),
+]  # fmt: skip
+
+
+# the same sources still speak
+STILL_SPEAKING = [
+    ("Lena Moss: The minister has failed every one of us.", "Lena Moss", "minister"),
+    ("The governor: We will rebuild every school that was lost.", "The governor", "rebuild"),
+    ("Lena Kraft denied that she had left early.", "Lena Kraft", "left"),
+    ("Omar Quist responded that the plan was fair.", "Omar Quist", "fair"),
+    ("The study shows that the drug cut deaths by a third.", "The study", "drug"),
+    ("Dana Pike said the road would reopen, and Tom Hollis would later say it did not.", "Dana Pike", "road"),
+]  # fmt: skip
+
+
+# paragraph(s), the speaker of the quote holding ``word`` (None: shown without a speaker)
+SPEAKERS_BATCH3 = [
+    # he/she agree with what the page says of the person
+    (
+        "Mara Quint is an actress. Her son, filmmaker Leo Brandt, remembers it. “It was hard,” he said.\n\n"
+        "Despite the lack of roles, the actress was not itching to change. “I had been somebody who liked music,” she said.",
+        "Mara Quint",
+        "liked music",
+    ),
+    (
+        "Ada Lorne is a singer. Her husband, Piet Lorne, recalls the tour. “We drove all night,” he said.\n\n"
+        "The singer was tired. “I had lost my voice,” she said.",
+        "Ada Lorne",
+        "lost my voice",
+    ),
+    # a quotation closed by a comma before the speaker's cue, after someone else's paragraph
+    (
+        "“It was a change,” Leo Brandt said.\n\n"
+        "Mara Quint had other plans. “I had been somebody who liked music,” Quint said, “but I never played.”",
+        "Quint",
+        "liked music",
+    ),
+    # the speaker opens the sentence after a question in quotation marks
+    (
+        "Talks stalled, Olga Ferrer said.\n\n"
+        "“Without cutting tariffs, what is the incentive to sign?” Lin Hao, the former director for China at the fund, said at an event.",
+        "Lin Hao",
+        "incentive",
+    ),
+    # the possessor of a subject is the "he" of the next sentence
+    (
+        "“Rates will rise,” said Olga Ferrer, the president of the Valdor Bank.\n\n"
+        "Mr. Hollis’s theatrical style is not limited to trade. He has threatened tariffs, suggesting he might leave some partners behind.",
+        "Hollis",
+        "partners",
+    ),
+    # the main clause's subject, not a subordinate one, is "he"
+    (
+        "Lucas Vane and Ivo Marsh went to court.\n\n"
+        "Lucas Vane declined to say whether Ivo Marsh slept on the night Pia Holm died. “When all the evidence is in,” he said, “you will see.”",
+        "Vane",
+        "evidence",
+    ),
+    # "the president" is the person the page titles so, not whoever presides over a bank
+    (
+        "President Hollis said the deal was close. “Rates will rise,” said Olga Ferrer, the president of the Valdor Bank.\n\n"
+        "The president says his approach has created leverage.",
+        "Hollis",
+        "leverage",
+    ),
+    # a relative clause's last noun is no speaker
+    (
+        "A spokesperson who did not wish to be named because of agency policy said in a statement that the agency never gave vaccines.",
+        "spokesperson",
+        "vaccines",
+    ),
+]  # fmt: skip
+
+
+# text, the number of sources shown: one source however the page names it again
+ONE_SOURCE_BATCH3 = [
+    ("Federal prosecutors said the guards lied. Prosecutors alleged that no checks were made.", 1),
+    ("Federal prison records show ten staff worked overtime, according to federal prison records. One officer had worked double shifts, according to prison records.", 1),
+    ("The Valdor army said in a statement that two soldiers died. “The cause is under investigation,” the statement said.", 1),
+    ("A group of physicians urged the agency to act. “We implore you,” the physicians stated in the letter.", 1),
+    ("Early retiree and self-made millionaire Lars Vinter suggests saving 25 times your expenses. “It works,” Vinter said.", 1),
+]  # fmt: skip
 
 
 # sentence, a word that must not be in any displayed source name
@@ -98,7 +230,7 @@ NOT_SOURCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "word"), NOT_SOURCES)
+@pytest.mark.parametrize(("text", "word"), NOT_SOURCES + NOT_SPEECH)
 def test_not_a_source(analyse: Analyse, text: str, word: str) -> None:
     doc = analyse(text)
     assert not any(word.lower() in name.lower() for name in sources(doc)), sources(doc)
@@ -123,7 +255,7 @@ STILL_SOURCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "source", "word"), STILL_SOURCES)
+@pytest.mark.parametrize(("text", "source", "word"), STILL_SOURCES + STILL_SPEAKING)
 def test_still_a_source(analyse: Analyse, text: str, source: str, word: str) -> None:
     doc = analyse(text)
     found = speakers(doc)
@@ -160,7 +292,7 @@ SPEAKERS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "speaker", "word"), SPEAKERS)
+@pytest.mark.parametrize(("text", "speaker", "word"), SPEAKERS + SPEAKERS_BATCH3)
 def test_speaker(analyse: Analyse, text: str, speaker: str, word: str) -> None:
     doc = analyse(text)
     found = speakers(doc)
@@ -210,7 +342,7 @@ ONE_SOURCE_EACH = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "count"), ONE_SOURCE_EACH)
+@pytest.mark.parametrize(("text", "count"), ONE_SOURCE_EACH + ONE_SOURCE_BATCH3)
 def test_one_source_per_speaker(analyse: Analyse, text: str, count: int) -> None:
     doc = analyse(text)
     assert len(sources(doc)) == count, sources(doc)
@@ -368,3 +500,14 @@ def test_quotation_keeps_its_paragraph(
     found = speakers(doc)
     holding = [who for who, content in found if word in content]
     assert holding and all(who is not None and speaker in who for who in holding), found
+
+
+def test_it_is_its_sentence_organisation(analyse: Analyse) -> None:
+    """ "it" is its sentence's organisation subject (or no one), not the last one quoted."""
+    doc = analyse(
+        "The Valdor army said in a statement that two soldiers died. The Red Front, however, "
+        "claimed the attack, which it said took place in Tarn."
+    )
+    found = speakers(doc)
+    holding = [who for who, content in found if "took place" in content]
+    assert all(who is None or "Front" in who for who in holding), found

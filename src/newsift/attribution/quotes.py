@@ -167,8 +167,9 @@ def find_speech(
             continue  # "he did not disclose how large ...": nothing was said
         if token.text != ":" and speaker is not None and not can_speak(speaker, token.lemma_):
             continue  # "All of these developments show that ...": no one said it
-        if token.lemma_.lower() == "learn":
+        if token.lemma_.lower() == "learn" and speaker is not None and _learner(speaker):
             # "the nation learned that ...": the learner heard it; who said it is not given
+            # ("The Post has learned" is the paper reporting, as PolNeAR reads it)
             speech.speaker = speech.speaker_token = speaker = None
         if speaker is not None and is_dateline(speaker):
             if token.text == ":":
@@ -253,11 +254,23 @@ def _negated(cue: Token) -> bool:
     )
 
 
-#: Kinds of a phrase that name a source: what "citing" them gives is who said it.
-_SOURCE_KINDS = frozenset({"person", "group", "organization", "document"})
+#: A person cited is who said it ("citing an anonymous official"); a figure or a report
+#: cited is what is said ("cited the figure"), as PolNeAR reads it.
+_SOURCE_KINDS = frozenset({"person"})
 #: Cues whose "to" object is what they answer, never what they say ("responding to the air
 #: pollution"); with a clause or a quotation they still report words.
 _ANSWER_VERBS = frozenset({"respond", "reply", "react"})
+
+
+#: Subjects of "learned" that heard something rather than report it.
+_AUDIENCES = frozenset({"nation", "country", "world", "public", "audience", "reader", "viewer"})
+
+
+def _learner(speaker: Token) -> bool:
+    """Whether the subject of "learned" is a person or the public: someone told, not telling."""
+    if speaker.lemma_.lower() in _AUDIENCES:
+        return True
+    return speaker_kind(speaker) == "person" and speaker.pos_ != "PRON"
 
 
 def not_speech(cue: Token) -> bool:
@@ -281,7 +294,7 @@ def not_speech(cue: Token) -> bool:
         return True  # "citing an anonymous government source": who said it, not what
     if lemma in _ANSWER_VERBS and to_object:
         said = any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in children)
-        quoted = any(t.text in _QUOTE_CHARS for t in cue.sent)
+        quoted = any(mark in cue.sent.text for mark in ('"', "“", "”", "''"))
         return not said and not quoted
     return False
 
@@ -292,10 +305,13 @@ def _adjective_said(token: Token) -> bool:
     A verb of saying is never the object of a verb or preposition, nor an
     attribute right before a noun; the legal "said X" is both.
     """
-    if token.lower_ != "said" or token.i + 1 >= len(token.doc):
+    if token.lower_ != "said" or token.i + 1 >= len(token.doc) or token.i == 0:
         return False
-    following = token.doc[token.i + 1]
-    return token.dep_ in {"dobj", "pobj", "amod", "compound"} and following.pos_ == "NOUN"
+    following, before = token.doc[token.i + 1], token.doc[token.i - 1]
+    if following.pos_ != "NOUN":
+        return False
+    # "to find said city had troubles": the word before is the verb or preposition
+    return token.dep_ in {"dobj", "pobj", "amod", "compound"} or before.lemma_.lower() == "find"
 
 
 def _hypothetical(cue: Token) -> bool:
@@ -312,8 +328,11 @@ def _hypothetical(cue: Token) -> bool:
     if modals & {"might", "could", "may"}:
         return True
     if modals & {"would", "'d"}:
-        if cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in cue.children):
-            return True  # "would then have claimed that he was told": a counterfactual
+        perfect = cue.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in cue.children
+        )
+        if perfect and any(c.dep_ == "advmod" and c.lower_ == "then" for c in cue.children):
+            return True  # "would then have claimed that he was told": a counterfactual's outcome
         return any(c.dep_ == "mark" and c.lower_ in {"as", "like", "if"} for c in cue.children)
     return False
 
@@ -1077,7 +1096,7 @@ def _colon(
     head = doc[: token.i].root
     if not _colon_speaker(head):
         return None  # "Disclaimer:", "Brace yourself, Swifties:", "Washington, DC:"
-    if not _statement_after_colon(after):
+    if head.lemma_.lower() not in _FINDINGS and not _statement_after_colon(after):
         return None  # "Elizabeth A. Burton: Possession of methamphetamine, ...": a list
     if " ".join(t.text for t in before) in titles:
         return None  # "Star Wars Jedi: Fallen Order is ...": the colon is inside a title
@@ -1088,6 +1107,8 @@ def _colon(
     return speech
 
 
+#: Labels whose headline states a finding with or without a verb ("Poll: Trump, Clinton tied").
+_FINDINGS = frozenset({"poll", "survey", "study", "report", "analysis"})
 #: Tags of a finite verb: what a statement after an opening colon needs.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us", "my", "our"})

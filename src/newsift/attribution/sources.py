@@ -237,9 +237,7 @@ def _subject_before(token: Token, people: frozenset[str]) -> str | None:
     not. None when the paragraph has none (the page-level subjects decide).
     """
     candidates = [
-        w
-        for w in _unquoted_before(token)
-        if w.pos_ == "PROPN" and w.text in people and _subject_like(w)
+        w for w in _unquoted_before(token) if _person_word(w, people) and _subject_like(w)
     ]
     # the subject of a main clause before one of a subordinate clause: "Figgins declined
     # to address whether Thomas slept on the night Epstein died. “...,” he said": Figgins
@@ -272,6 +270,21 @@ def _organization_subject_before(token: Token) -> str | None:
     if not organization and subject.lemma_.lower() not in ORG_NOUNS:
         return None
     return " ".join(t.text for t in _core(subject))
+
+
+def _person_word(word: Token, people: frozenset[str]) -> bool:
+    """A word of a person's name on the page, or a proper noun heading a main clause's subject.
+
+    "Lucas Vane declined to say whether ...": a "he" after it is Vane even if the
+    entity recognizer took him for an organisation; "Figgins" tagged as a plural
+    noun is still the Figgins the page quoted.
+    """
+    if not word.text.istitle():
+        return False
+    if word.pos_ in {"PROPN", "NOUN"} and word.text in people:
+        return True
+    main = word.dep_ in {"nsubj", "nsubjpass"} and word.head.dep_ == "ROOT"
+    return main and word.pos_ == "PROPN" and word.lemma_.lower() not in ORG_NOUNS
 
 
 def _subject_like(word: Token) -> bool:
@@ -849,7 +862,14 @@ class Resolver:
                 key = _key(mention.antecedent)
                 return look.first(["key:" + key], lambda d: _key(d.name) == key)
             if mention.pronoun in THING_PRONOUNS:
-                return look.first(["thing"], lambda d: d.kind in {"organization", "document"})
+                # "It shows that ..." pages after the last document: the situation just
+                # described, not that document (an "it" looks back THING_WINDOW characters)
+                recent = look.among(
+                    ["thing"],
+                    lambda d: d.kind in {"organization", "document"},
+                    mention.position - THING_WINDOW,
+                )
+                return recent[0] if recent else None
             return None
         key = _key(mention.name)
         found = look.first(["key:" + key], lambda d: _key(d.name) == key)
@@ -1083,6 +1103,8 @@ class Resolver:
 
 #: How far back (characters) "the company" looks for the organisation it stands for.
 ROLE_WINDOW = 600
+#: How far back (characters) "it" looks for the organisation or document it stands for.
+THING_WINDOW = 1500
 #: Role nouns that stand for an organisation named just before ("the company said").
 ORGANIZATION_ROLES = frozenset(
     {"agency", "airline", "automaker", "bank", "broadcaster", "brokerage", "business"}

@@ -215,9 +215,7 @@ def says_nothing(speaker: Token, cue: Token) -> bool:
     if speaker.head.i != cue.i:
         return True
     if speaker.pos_ == "PRON":
-        # "It shows that despite all the known harms ...": "it" is the situation just
-        # described, read by the writer (and a person never "shows" that)
-        return speaker.lower_ in _PERSONAL_PRONOUNS | {"it"}
+        return speaker.lower_ in _PERSONAL_PRONOUNS
     return speaker_kind(speaker) in {PERSON, GROUP, VAGUE}
 
 
