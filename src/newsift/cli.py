@@ -15,17 +15,26 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsift import __version__, registry
-from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, printable
+from newsift.clitools import (
+    CLAIMS_ANALYZER,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    UsageError,
+    add_pipeline_options,
+    pipeline_option,
+    printable,
+)
 from newsift.document import Document
 from newsift.errors import ConfigError, ModelError, NewsiftError, SchemaError
 from newsift.ingest import KINDS, read_path
 from newsift.limits import Limits, cap_memory
-from newsift.pipeline import DEFAULT_PIPELINE, Pipeline, read_config, with_params
+from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
 from newsift.runner import run
 from newsift.structure.dates import parse_iso_date
 from newsift.summary import summarise
 
-CLAIMS = "claims.checkworthy.v1"
+CLAIMS = CLAIMS_ANALYZER
 
 #: Modules that add subcommands through ``add_commands(commands)`` (see newsift.clitools),
 #: with the command each adds. A module is imported only when its command runs (``--help``
@@ -309,36 +318,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_SOME_FAILED if counts["failed"] else EXIT_OK
-
-
-def pipeline_option(option: str | None, match_index: str | None) -> list[str | dict[str, Any]]:
-    """The configuration that ``--pipeline`` (names, a preset or ``@FILE.json``) and
-    ``--match-index`` ask for; the same for ``analyze``, ``batch`` and ``serve``."""
-    try:
-        config = read_config(option)
-    except ConfigError as exc:
-        raise UsageError(f"--pipeline: {exc}") from exc
-    if not match_index:
-        return config
-    try:
-        return with_params(config, CLAIMS, {"match_index": match_index})
-    except ConfigError:
-        raise UsageError(f"--match-index needs {CLAIMS} in the pipeline") from None
-
-
-def add_pipeline_options(parser: argparse.ArgumentParser, default: str) -> None:
-    """``--pipeline`` and ``--match-index``, worded alike for every command that takes them."""
-    parser.add_argument(
-        "--pipeline",
-        metavar="A,B|@FILE.json",
-        help="analyzer names or a preset (fast), comma-separated, or @FILE.json: a JSON list "
-        f'of names and {{"name": ..., "params": {{...}}}} entries (default: {default})',
-    )
-    parser.add_argument(
-        "--match-index",
-        metavar="INDEX",
-        help="look check-worthy claims up in this fact-check index (from 'claims index')",
-    )
 
 
 def _limits(args: argparse.Namespace) -> Limits:

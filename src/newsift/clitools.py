@@ -15,6 +15,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeAlias
 
+from newsift.errors import ConfigError
+from newsift.pipeline import read_config, with_params
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: The object ``ArgumentParser.add_subparsers`` returns.
@@ -97,3 +100,37 @@ def write_scored_lines(
         close_unless_std(source)
         close_unless_std(out)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+#: the analyzer ``--match-index`` gives its fact-check index to
+CLAIMS_ANALYZER = "claims.checkworthy.v1"
+
+
+def pipeline_option(option: str | None, match_index: str | None) -> list[str | dict[str, Any]]:
+    """The configuration that ``--pipeline`` (names, a preset or ``@FILE.json``) and
+    ``--match-index`` ask for; the same for ``analyze``, ``batch`` and ``serve``."""
+    try:
+        config = read_config(option)
+    except ConfigError as exc:
+        raise UsageError(f"--pipeline: {exc}") from exc
+    if not match_index:
+        return config
+    try:
+        return with_params(config, CLAIMS_ANALYZER, {"match_index": match_index})
+    except ConfigError:
+        raise UsageError(f"--match-index needs {CLAIMS_ANALYZER} in the pipeline") from None
+
+
+def add_pipeline_options(parser: argparse.ArgumentParser, default: str) -> None:
+    """``--pipeline`` and ``--match-index``, worded alike for every command that takes them."""
+    parser.add_argument(
+        "--pipeline",
+        metavar="A,B|@FILE.json",
+        help="analyzer names or a preset (fast), comma-separated, or @FILE.json: a JSON list "
+        f'of names and {{"name": ..., "params": {{...}}}} entries (default: {default})',
+    )
+    parser.add_argument(
+        "--match-index",
+        metavar="INDEX",
+        help="look check-worthy claims up in this fact-check index (from 'claims index')",
+    )

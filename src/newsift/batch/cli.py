@@ -6,8 +6,15 @@ import argparse
 import codecs
 import sys
 
-from newsift.cli import add_pipeline_options, pipeline_option
-from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Commands, UsageError
+from newsift.clitools import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Commands,
+    UsageError,
+    add_pipeline_options,
+    pipeline_option,
+)
 from newsift.errors import ConfigError
 from newsift.limits import Limits
 from newsift.pipeline import DEFAULT_PIPELINE

@@ -13,8 +13,14 @@ import importlib.util
 import os
 import sys
 
-from newsift.cli import add_pipeline_options, pipeline_option
-from newsift.clitools import EXIT_OK, EXIT_SOME_FAILED, Commands, UsageError
+from newsift.clitools import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    Commands,
+    UsageError,
+    add_pipeline_options,
+    pipeline_option,
+)
 
 API_KEY_ENV = "NEWSIFT_API_KEY"
 
