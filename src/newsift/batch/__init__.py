@@ -4,7 +4,9 @@
   to ``(id, payload)`` records, and the fixed shard of each id;
 - :mod:`newsift.batch.process`: :func:`process_record`, the pure unit of work;
 - :mod:`newsift.batch.run`: :func:`run_batch`, the coordinator;
-- :mod:`newsift.batch.pool`: local worker processes with limits enforced from outside;
+- :mod:`newsift.batch.pool`: the local scheduler over :mod:`newsift.workers` (the worker
+  processes, built from ``Pipeline.config``, with limits enforced from outside; the web
+  app's process isolation uses the same module);
 - :mod:`newsift.batch.ray_engine`: the same work through Ray Data;
 - :mod:`newsift.batch.store`: atomic shard files, the manifest, DuckDB views.
 
