@@ -27,7 +27,13 @@ import numpy as np
 
 import newsift
 from newsift.eval.floors import FLOORS, floor_of
-from newsift.eval.metrics import macro_f1_at_threshold, prf_at_threshold, prf_from_counts, roc_auc
+from newsift.eval.metrics import (
+    macro_f1_at_threshold,
+    prf_at_threshold,
+    prf_from_counts,
+    ratio,
+    roc_auc,
+)
 from newsift.eval.structure import aggregate, score_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,6 +103,28 @@ def attribution() -> dict[str, float]:
         for role in polnear.ROLES:
             totals[role].add(polnear.score_spans(predicted[role], gold[role]))
     return {f"PolNeAR dev: {role} exact F1": totals[role].prf("exact")[2] for role in polnear.ROLES}
+
+
+def audit() -> dict[str, float]:
+    """Sources and speakers shown on the sourcing audit's dev pages (hand-made truth)."""
+    import newsift.attribution.analyzer
+    import newsift.attribution.flags  # these two register the analyzers
+
+    bench = import_repository_module("audit")
+    pipeline = newsift.Pipeline.from_config(bench.PIPELINE)
+    tally = bench.Tally()
+    for truth in bench.load_truth("dev"):
+        bench.score_page(truth, bench.analyse(truth, pipeline), tally, False)
+    counts = tally.counts
+    return {
+        f"audit dev: {figure}": ratio(counts[part], counts[whole])
+        for figure, part, whole in (
+            ("source precision", "sources right", "sources shown"),
+            ("source recall", "sources found", "sources truth"),
+            ("speaker precision", "speaker right", "attributed shown"),
+            ("speaker recall", "speaker found", "quotes truth"),
+        )
+    }
 
 
 def claims() -> dict[str, float]:
@@ -207,6 +235,7 @@ GATES: dict[str, Gate] = {
     "structure": Gate(structure, ROOT / "benchmarks" / "data" / "structure" / "dev"),
     "html": Gate(html, SHARED_DATA / "extraction" / "zyte_aeb"),
     "attribution": Gate(attribution, SHARED_DATA / "attribution" / "polnear" / "dev"),
+    "audit": Gate(audit, SHARED_DATA / "extraction"),
     "claims": Gate(claims, SHARED_DATA / "claims" / "claimbuster"),
     "matching": Gate(matching, SHARED_DATA / "claims" / "checkthat2022_task2a_en"),
     "persuasion": Gate(persuasion, SHARED_DATA / "propaganda"),
