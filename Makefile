@@ -18,7 +18,7 @@ TEST_STAMP := $(VENV)/.test-extras
 # The extras `make extras` installs one at a time, each alone in a fresh venv.
 INSTALL_EXTRAS ?= minilm serve corpus hf ray
 
-.PHONY: demo test check lint format typecheck unit base extras bench models clean browser
+.PHONY: demo test check lint format typecheck unit base extras bench gates models clean browser
 
 $(BIN)/newsift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,11 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/comments.py
 	$(BIN)/python benchmarks/server_load.py
 	$(BIN)/python benchmarks/batch.py
+
+# Print every dev-split figure the quality gate holds beside its floor (newsift.eval.floors;
+# `make test` fails when one is below).
+gates: $(TEST_STAMP)
+	$(BIN)/python -m tests.eval.gates
 
 # Rebuild the models shipped in src/newsift/models from ../shared/data (needs the train extra).
 # Rebuilds every shipped model from ../shared/data (hours: the two fine-tuning steps,
