@@ -9,7 +9,7 @@ text (``newsift.load(text, kind="text")``, then ``structure.v1`` without its
 line model and ``attribution.quotes.v1``); where an article has several
 annotators the first ``.ann`` file in sorted order is the truth. Quotes that
 share a cue form one predicted relation (see
-``newsift.attribution.evaluation.predicted_spans``). Each role is scored on
+``newsift.eval.attribution.predicted_spans``). Each role is scored on
 its own: exact = the same character extent (white space at the edges
 ignored), overlap = at least one shared character; one-to-one matching.
 
@@ -29,7 +29,8 @@ from pathlib import Path
 
 import newsift
 import newsift.attribution.analyzer  # registers attribution.quotes.v1
-from newsift.attribution.evaluation import (
+from newsift.attribution.nlp import model_description, spacy_version
+from newsift.eval.attribution import (
     ROLES,
     Counts,
     gold_spans,
@@ -38,7 +39,6 @@ from newsift.attribution.evaluation import (
     read_brat,
     score_spans,
 )
-from newsift.attribution.nlp import model_description, spacy_version
 
 HERE = Path(__file__).resolve().parent
 POLNEAR = HERE.parent.parent / "shared" / "data" / "attribution" / "polnear"

@@ -40,8 +40,8 @@ from training.persuasion_data import DATA, load_articles
 import anchors as reference
 from newsift.document import Span
 from newsift.eval.floors import floor_of
+from newsift.eval.persuasion import tc_score
 from newsift.persuasion.analyzer import find_techniques
-from newsift.persuasion.evaluation import tc_score
 from newsift.persuasion.features import ArticleContext, Sentence
 from newsift.persuasion.labels import TECHNIQUES
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier

@@ -50,9 +50,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.attribution.analyzer import analyse
-from newsift.attribution.evaluation import GoldRelation, polnear_articles, read_brat
 from newsift.attribution.nlp import load_english
 from newsift.attribution.spans import load_span_model
+from newsift.eval.attribution import GoldRelation, polnear_articles, read_brat
 from training.paths import MODELS, SHARED
 from training.spans import article_blocks, held_out
 

@@ -45,7 +45,9 @@ from newsift.attribution.cue_tagger import (
     save_cue_tagger,
     sentence_rows,
 )
-from newsift.attribution.evaluation import (
+from newsift.attribution.nlp import load_english
+from newsift.attribution.spans import load_span_model
+from newsift.eval.attribution import (
     ROLES,
     Counts,
     gold_spans,
@@ -54,8 +56,6 @@ from newsift.attribution.evaluation import (
     score_spans,
     trim,
 )
-from newsift.attribution.nlp import load_english
-from newsift.attribution.spans import load_span_model
 from training.spans import (
     article_blocks,
     evaluate,

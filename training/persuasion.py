@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.persuasion.evaluation import PRF, si_score, tc_score
+from newsift.eval.persuasion import PRF, si_score, tc_score
 from newsift.persuasion.features import (
     CLASSIFIER_BUCKETS,
     TAGGER_BUCKETS,

@@ -35,7 +35,10 @@ import numpy as np
 
 import newsift
 from newsift.attribution.analyzer import analyse
-from newsift.attribution.evaluation import (
+from newsift.attribution.nlp import load_english
+from newsift.attribution.spans import LABELS, SpanModel, features, window
+from newsift.document import Span
+from newsift.eval.attribution import (
     ROLES,
     Counts,
     gold_spans,
@@ -45,9 +48,6 @@ from newsift.attribution.evaluation import (
     score_spans,
     trim,
 )
-from newsift.attribution.nlp import load_english
-from newsift.attribution.spans import LABELS, SpanModel, features, window
-from newsift.document import Span
 from training.paths import MODELS, SHARED
 
 if TYPE_CHECKING:

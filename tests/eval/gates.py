@@ -90,7 +90,7 @@ def html() -> dict[str, float]:
 
 def attribution() -> dict[str, float]:
     """Exact-match F1 of source, cue and content on PolNeAR dev (84 articles)."""
-    from newsift.attribution import evaluation as polnear
+    from newsift.eval import attribution as polnear
 
     bench = import_repository_module("attribution")
     pipeline = newsift.Pipeline.from_config(bench.PIPELINE)

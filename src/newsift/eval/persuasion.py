@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsift.eval.metrics import harmonic_f1, ratio
+
 SpanList = Sequence[tuple[int, int]]
 
 
@@ -31,10 +33,6 @@ class PRF:
     f1: float
     predicted: int
     gold: int
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -71,9 +69,9 @@ def si_score(
             p_sum += sum(_overlap(s, t) for t in truth) / (s[1] - s[0])
         for t in truth:
             r_sum += sum(_overlap(s, t) for s in guess) / (t[1] - t[0])
-    precision = p_sum / n_pred if n_pred else 0.0
-    recall = r_sum / n_gold if n_gold else 0.0
-    return PRF(precision, recall, _f1(precision, recall), n_pred, n_gold)
+    precision = ratio(p_sum, n_pred)
+    recall = ratio(r_sum, n_gold)
+    return PRF(precision, recall, harmonic_f1(precision, recall), n_pred, n_gold)
 
 
 Instance = tuple[str, int, int, str]  # article, start, end, technique
@@ -92,6 +90,6 @@ def tc_score(predicted: Iterable[Instance], gold: Iterable[Instance]) -> PRF:
     hits = sum(
         (labels & gold_by_span.get(key, Counter())).total() for key, labels in pred_by_span.items()
     )
-    precision = hits / n_pred if n_pred else 0.0
-    recall = hits / n_gold if n_gold else 0.0
-    return PRF(precision, recall, _f1(precision, recall), n_pred, n_gold)
+    precision = ratio(hits, n_pred)
+    recall = ratio(hits, n_gold)
+    return PRF(precision, recall, harmonic_f1(precision, recall), n_pred, n_gold)

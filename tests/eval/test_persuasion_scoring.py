@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsift.persuasion.evaluation import merge_spans, si_score, tc_score
+from newsift.eval.persuasion import merge_spans, si_score, tc_score
 
 
 @pytest.mark.parametrize(

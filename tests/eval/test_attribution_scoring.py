@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsift.attribution.annotations import Quote
-from newsift.attribution.evaluation import gold_spans, predicted_spans, read_brat, score_spans
 from newsift.document import Span
+from newsift.eval.attribution import gold_spans, predicted_spans, read_brat, score_spans
 
 TEXT = "Smith said the plan failed. “It is over,” he added. “Done.”"
 ANN = (

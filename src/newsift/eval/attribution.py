@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsift.eval.metrics import harmonic_f1, ratio
+
 ROLES = ("source", "cue", "content")
 
 
@@ -120,10 +122,8 @@ class Counts:
 
     def prf(self, mode: str) -> tuple[float, float, float]:
         hits = self.exact if mode == "exact" else self.overlap
-        precision = hits / self.predicted if self.predicted else 0.0
-        recall = hits / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1
+        precision, recall = ratio(hits, self.predicted), ratio(hits, self.gold)
+        return precision, recall, harmonic_f1(precision, recall)
 
 
 def score_spans(
