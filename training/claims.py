@@ -31,6 +31,7 @@ from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import HASH_BUCKETS, MODEL_FILE, ClaimModel, features
 from newsift.claims.triage import NewsLayer, cue_matrix, desk_cues
 from newsift.claims.types import claim_features
+from newsift.eval.metrics import prf_at_threshold
 from training import claims_pages as pages
 from training.paths import MODELS, SHARED_DATA
 
@@ -120,11 +121,9 @@ def matrix(texts: list[str]) -> Any:
 def prf(
     scores: NDArray[np.float64], gold: NDArray[np.bool_], threshold: float
 ) -> tuple[float, ...]:
-    predicted = scores >= threshold
-    tp = float(np.sum(predicted & gold))
-    p = tp / max(float(predicted.sum()), 1.0)
-    r = tp / max(float(gold.sum()), 1.0)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    """Precision, recall and F1 of ``scores >= threshold`` (:mod:`newsift.eval.metrics`)."""
+    found = prf_at_threshold(scores, gold, threshold)
+    return found.precision, found.recall, found.f1
 
 
 def best_threshold(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> float:
