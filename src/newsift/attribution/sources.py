@@ -953,7 +953,7 @@ class Resolver:
         if mention.definite and mention.plural and not mention.named:
             # "A group of physicians ... the physicians stated": the group is its members
             members = " of " + " ".join(mention.name.lower().split()[1:])
-            near = mention.position - ROLE_WINDOW
+            near = mention.position - THING_WINDOW
             group = _one(
                 look.among(
                     ["head:" + c for c in _COLLECTIVES],
