@@ -350,7 +350,7 @@ def main() -> int:
     }
     debates, skipped = read_debates(claimbuster_dates)
     random_map = statistics.fmean(float(g.mean()) for _, g in debates.values())
-    models: list[tuple[str, Scorer]] = [("none", ClaimModel.load(encoder="none"))]
+    models: list[tuple[str, Scorer]] = [("none", ClaimModel.load())]
     shipped, _ = load_scorers(args.encoder)
     if shipped.name != "claims-v1":
         models.append(("minilm", shipped))

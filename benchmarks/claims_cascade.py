@@ -45,7 +45,7 @@ def main() -> int:
     if not finetuned_available():
         print("the minilm extra is not installed: no cascade to measure", file=sys.stderr)
         return 1
-    model, fallback = FineTunedClaimModel.load(), ClaimModel.load(encoder="none")
+    model, fallback = FineTunedClaimModel.load(), ClaimModel.load()
     quotes = QuoteAnalyzer()
     loaded = [(page, quotes(page.document())) for page in pages.load_pages(args.split)]
     full: dict[str, set[int]] = {}

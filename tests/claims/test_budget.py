@@ -41,7 +41,7 @@ def _json(claims: list[Claim]) -> str:
 
 @pytest.fixture(scope="module")
 def models() -> tuple[FineTunedClaimModel, ClaimModel]:
-    return FineTunedClaimModel.load(), ClaimModel.load(encoder="none")
+    return FineTunedClaimModel.load(), ClaimModel.load()
 
 
 def _ngram_order(
@@ -109,7 +109,7 @@ def test_analyzer_uses_the_module_budget(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_ngram_model_reads_every_sentence() -> None:
-    ngram = ClaimModel.load(encoder="none")
+    ngram = ClaimModel.load()
     assert ngram.encoder_share(["One.", "Two."], 0) == 2
     found = find_claims(ngram, _doc(), 0.0, budget=0)
     assert {c.model for c in found} == {"claims-v1"}

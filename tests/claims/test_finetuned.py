@@ -110,7 +110,7 @@ def test_calibration_keeps_the_order_of_logits(texts: list[str]) -> None:
 
 
 def test_stacking_adds_the_ngram_log_odds() -> None:
-    ngram = ClaimModel.load(encoder="none")
+    ngram = ClaimModel.load()
     texts = ["Unemployment rose to 7 percent.", "Thank you."]
     stacked = fixed(ngram_weight=0.25, ngram=ngram)
     expected = fixed().calibrated_log_odds(texts) + 0.25 * ngram.logits(texts)

@@ -66,3 +66,16 @@ def test_refuses_weights_of_another_shape(tmp_path: Path) -> None:
     )
     with pytest.raises(ModelError, match="do not match"):
         ClaimModel.load(path)
+
+
+def test_a_retired_claims_minilm_file_is_refused(tmp_path: Path) -> None:
+    """The claims-minilm-v1 layout (a dense part over MiniLM vectors) is no longer read:
+    loading it says so instead of scoring without its dense part."""
+    model = ClaimModel.load()
+    path = tmp_path / "old.npz"
+    model.save(path)
+    arrays = dict(np.load(path, allow_pickle=False))
+    arrays["dense"] = np.zeros(384, dtype=np.float32)
+    np.savez(path, allow_pickle=False, **arrays)
+    with pytest.raises(ModelError, match="claims-minilm-v1"):
+        ClaimModel.load(path)

@@ -121,9 +121,8 @@ def test_news_layer_is_monotone_in_the_model_log_odds() -> None:
     assert [name for name, _ in layer.explain()] == ["model_log_odds", *DESK_CUES]
 
 
-@pytest.mark.parametrize("encoder", ["none"])
-def test_shipped_model_is_calibrated_and_has_a_news_layer(encoder: str) -> None:
-    model = ClaimModel.load(encoder=encoder)
+def test_shipped_model_is_calibrated_and_has_a_news_layer() -> None:
+    model = ClaimModel.load()
     assert model.platt[0] > 0  # calibration keeps the order
     assert 0 < model.threshold < 1
     assert model.news is not None and 0 < model.news.threshold < 1

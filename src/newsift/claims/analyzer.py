@@ -127,7 +127,7 @@ class CheckworthyAnalyzer:
         return doc
 
 
-#: what scores sentences: the n-gram model, or the fine-tuned (or MiniLM-vector) one
+#: what scores sentences: the n-gram model, or the fine-tuned one
 Scorer = ClaimModel | FineTunedClaimModel
 
 
@@ -143,7 +143,7 @@ def load_scorers(encoder: str) -> tuple[Scorer, ClaimModel | None]:
     a :class:`~newsift.errors.ModelError` naming the extra when it is missing."""
     if encoder not in ENCODER_CHOICES:
         raise ValueError(f"encoder must be one of {ENCODER_CHOICES}, not {encoder!r}")
-    ngram = ClaimModel.load(encoder="none")
+    ngram = ClaimModel.load()
     if encoder == "none" or (encoder == "auto" and not finetuned_available()):
         return ngram, None
     return FineTunedClaimModel.load(), ngram
@@ -178,11 +178,11 @@ def find_claims(
 
     Scores come from the model's news layer (the model's own calibrated score
     when its file has none); the short list is :func:`~newsift.claims.triage.short_list`.
-    When ``model`` reads MiniLM (fine-tuned, or the vectors of ``claims-minilm-v1``),
-    the scores come from :func:`cascade_scores` (``gate`` and ``budget`` default to
-    ``GATE`` and ``ENCODER_TOKENS``): a sentence the encoder model did not score keeps
-    the score of ``fallback`` (the n-gram model, loaded when not given) and is judged
-    at its threshold. Both scores are calibrated probabilities on the news layer, so
+    When ``model`` is the fine-tuned MiniLM model, the scores come from
+    :func:`cascade_scores` (``gate`` and ``budget`` default to ``GATE`` and
+    ``ENCODER_TOKENS``): a sentence the encoder model did not score keeps the score
+    of ``fallback`` (the n-gram model, loaded when not given) and is judged at its
+    threshold. Both scores are calibrated probabilities on the news layer, so
     rank and short list compare them as they are. Each claim's ``model`` is the name
     of the model that scored it.
     """
@@ -240,9 +240,9 @@ def cascade_scores(
     again those at ``gate`` or above, highest first, while their encoder
     tokens fit in ``budget``; its score replaces the n-gram one.
     """
-    if isinstance(model, ClaimModel) and model.dense is None:
+    if isinstance(model, ClaimModel):
         return [float(s) for s in model.news_scores(texts, rows)], [model] * len(texts)
-    fallback = fallback or ClaimModel.load(encoder="none")
+    fallback = fallback or ClaimModel.load()
     first = [float(s) for s in fallback.news_scores(texts, rows)]
     candidates = sorted(
         (i for i in range(len(texts)) if first[i] >= gate), key=lambda i: (-first[i], i)

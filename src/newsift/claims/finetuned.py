@@ -127,6 +127,6 @@ class FineTunedClaimModel:
             float(data["threshold"][0]),
             (slope, intercept),
             weight,
-            ClaimModel.load(encoder="none") if weight else None,
+            ClaimModel.load() if weight else None,
             _news_layer(data),
         )

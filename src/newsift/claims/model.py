@@ -10,11 +10,9 @@ ClaimBuster ``crowdsourced.csv`` (see ``src/newsift/models/claims-v1.md``;
 ``.npz`` (indices and values of the non-zero weights) read with
 ``allow_pickle=False``; inference needs only NumPy.
 
-A model file may add a dense part: the sentence's all-MiniLM-L6-v2 vector
-(times ``DENSE_SCALE``) joins the hashed features in one logistic regression,
-scored with the encoder given to :meth:`ClaimModel.load`. No shipped file has one
-any more (``claims-minilm-v1`` is retired: with the ``minilm`` extra the analyzer
-uses the fine-tuned :class:`~newsift.claims.finetuned.FineTunedClaimModel`).
+With the ``minilm`` extra the analyzer scores the sentences past this model's gate
+with the fine-tuned :class:`~newsift.claims.finetuned.FineTunedClaimModel`; a file of
+the retired ``claims-minilm-v1`` layout (a dense part over MiniLM vectors) is refused.
 
 The shipped file also holds a Platt calibration (``platt``: the slope and intercept
 applied to the log-odds, fitted on the tuning debates, so that :meth:`score`
@@ -37,13 +35,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.claims.triage import DESK_CUES, DESK_VERSION, NewsLayer, sigmoid
-from newsift.encoders import Encoder, choose_encoder
-from newsift.errors import ModelError
 from newsift.models import load_model
 from newsift.text.ngrams import BucketMemo, WordGrams, char_ngram_rows, char_ngrams, normalised
 
 MODEL_FILE = "claims-v1.npz"
-DENSE_SCALE = 2.0  # MiniLM vectors are unit length; this weighs them against the n-grams (tuned)
 HASH_BUCKETS = 1 << 18
 WORD_BUCKETS = HASH_BUCKETS // 2
 CHAR_NGRAMS = (3, 4, 5)
@@ -135,22 +130,19 @@ def feature_rows(
 class ClaimModel:
     """``weights`` (HASH_BUCKETS,), ``bias``, and the decision ``threshold`` on the score.
 
-    ``dense`` (384,) weighs the MiniLM vector of the sentence; such a model
-    needs an ``encoder`` to score. ``platt`` (slope, intercept) maps the raw
-    log-odds to calibrated ones; ``news`` is the news layer, or None.
+    ``platt`` (slope, intercept) maps the raw log-odds to calibrated ones; ``news`` is
+    the news layer, or None.
     """
 
     weights: NDArray[np.float32]
     bias: float
     threshold: float
-    dense: NDArray[np.float32] | None = None
-    encoder: Encoder | None = None
     platt: tuple[float, float] = (1.0, 0.0)
     news: NewsLayer | None = None
 
     @property
     def name(self) -> str:
-        return "claims-minilm-v1" if self.dense is not None else "claims-v1"
+        return "claims-v1"
 
     def logits(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """The model's log-odds for each sentence, in order."""
@@ -158,31 +150,7 @@ class ClaimModel:
         for i, (index, value) in enumerate(feature_rows(sentences)):
             if len(index):
                 out[i] += float(self.weights[index].astype(np.float64) @ value)
-        if self.dense is not None and len(sentences):
-            if self.encoder is None:
-                raise ModelError(f"{self.name} needs the MiniLM encoder to score")
-            vectors = self.encoder.encode([s[:MAX_CHARS] for s in sentences])
-            out += (vectors.astype(np.float64) * DENSE_SCALE) @ self.dense.astype(np.float64)
         return out
-
-    def encoder_share(self, sentences: Sequence[str], budget: int) -> int:
-        """How many of ``sentences``, from the first, the encoder reads within ``budget`` tokens.
-
-        Counted with the encoder's own tokenizer on the text it is given (the
-        first ``MAX_CHARS`` characters), as the comments analyzer counts a
-        thread's. All of them when the model has no encoder part or its encoder
-        cannot count tokens.
-        """
-        from newsift.encoders.minilm import MiniLMEncoder
-
-        if self.dense is None or not isinstance(self.encoder, MiniLMEncoder):
-            return len(sentences)
-        spent = 0
-        for i, count in enumerate(self.encoder.token_counts([s[:MAX_CHARS] for s in sentences])):
-            spent += count
-            if spent > budget:
-                return i
-        return len(sentences)
 
     def calibrated_log_odds(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """The log-odds after Platt calibration (fitted on the tuning debates)."""
@@ -219,8 +187,6 @@ class ClaimModel:
             "hash_buckets": np.array([HASH_BUCKETS], dtype=np.int64),
             "features_version": np.array([FEATURES_VERSION], dtype=np.int64),
         }
-        if self.dense is not None:
-            arrays["dense"] = self.dense.astype(np.float32)
         arrays["platt"] = np.array(self.platt, dtype=np.float64)
         if self.news is not None:
             arrays["news_weights"] = self.news.weights.astype(np.float64)
@@ -231,20 +197,12 @@ class ClaimModel:
         np.savez_compressed(path, allow_pickle=False, **arrays)
 
     @classmethod
-    def load(cls, path: Path | None = None, *, encoder: str = "none") -> ClaimModel:
-        """The shipped ``claims-v1`` (or the model at ``path``); refuses weights of another shape.
-
-        ``encoder`` (``none``, ``auto``, ``minilm``: an error without the extra) scores the
-        dense part of a file that has one; the shipped file has none, so there it changes
-        nothing.
-        """
-        chosen = choose_encoder(encoder)
-        return load_model(MODEL_FILE, path, lambda data: cls._from_arrays(data, chosen))
+    def load(cls, path: Path | None = None) -> ClaimModel:
+        """The shipped ``claims-v1`` (or the model at ``path``); refuses other shapes."""
+        return load_model(MODEL_FILE, path, cls._from_arrays)
 
     @classmethod
-    def _from_arrays(
-        cls, data: dict[str, NDArray[np.generic]], encoder: Encoder | None = None
-    ) -> ClaimModel:
+    def _from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> ClaimModel:
         index = data["index"]
         ok = (
             int(data["hash_buckets"][0]) == HASH_BUCKETS
@@ -254,11 +212,10 @@ class ClaimModel:
         )
         if not ok:
             raise ValueError("claim model weights do not match this version's features")
+        if "dense" in data:
+            raise ValueError("a claims-minilm-v1 file (retired: its MiniLM part is not read)")
         weights = np.zeros(HASH_BUCKETS, dtype=np.float32)
         weights[index.astype(np.int64)] = data["value"].astype(np.float32)
-        dense = data["dense"].astype(np.float32) if "dense" in data else None
-        if dense is not None and dense.shape != (384,):
-            raise ValueError("claim model dense weights are not 384 wide")
         platt = (1.0, 0.0)
         if "platt" in data:
             slope, intercept = (float(v) for v in data["platt"])
@@ -269,8 +226,6 @@ class ClaimModel:
             weights,
             float(data["bias"][0]),
             float(data["threshold"][0]),
-            dense,
-            encoder if dense is not None else None,
             platt,
             _news_layer(data),
         )
