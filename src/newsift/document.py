@@ -143,11 +143,14 @@ class Meta:
     crawl_date: str | None = None
     reference_date: str | None = None  # "now" for relative times ("2 weeks ago")
     site_name: str | None = None  # the outlet's own name (og:site_name); in JSON only when known
+    #: the sniffer's probability of ``kind`` (see ingest.sniff); in JSON only when sniffed
+    kind_confidence: float | None = None
 
-    def to_dict(self) -> dict[str, str | None]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        if data["site_name"] is None:
-            del data["site_name"]
+    def to_dict(self) -> dict[str, str | float | None]:
+        data: dict[str, str | float | None] = {f.name: getattr(self, f.name) for f in fields(self)}
+        for optional in ("site_name", "kind_confidence"):
+            if data[optional] is None:
+                del data[optional]
         return data
 
     @classmethod
@@ -156,7 +159,15 @@ class Meta:
         unknown = set(data) - known
         if unknown:
             raise SchemaError(f"unknown meta fields: {sorted(unknown)}")
-        return cls(**{k: _opt_str(data, k) for k in data})
+        confidence = data.get("kind_confidence")
+        if confidence is not None and not (
+            field_types.is_number(confidence) and 0 <= confidence <= 1
+        ):
+            raise SchemaError(
+                f"kind_confidence must be a number from 0 to 1, got {confidence!r:.40}"
+            )
+        strings = {k: _opt_str(data, k) for k in data if k != "kind_confidence"}
+        return cls(**strings, kind_confidence=None if confidence is None else float(confidence))
 
 
 class Annotation(Protocol):

@@ -29,7 +29,7 @@ from newsift.ingest.decode import check_lines, decode, repair
 from newsift.ingest.fetch import FetchLimits, fetch, is_web_url
 from newsift.ingest.html import document_from_html
 from newsift.ingest.records import iter_lines, parse_json
-from newsift.ingest.sniff import sniff_kind, sniff_text_kind
+from newsift.ingest.sniff import sniff_kind, sniff_text
 from newsift.ingest.warc import WarcSkip, iter_warc
 from newsift.limits import Limits
 
@@ -93,8 +93,10 @@ def document_from_text(
         raise InputTooLarge(f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)")
     check_lines(text, limits)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    confidence = None
     if kind == "auto":
-        kind = sniff_text_kind(text)
+        sniffed = sniff_text(text)
+        kind, confidence = sniffed.kind, round(sniffed.confidence, 3)
     if kind not in {"dump", "text"}:
         raise UnsupportedInput(f"cannot read {kind!r} from text; use dump or text")
     meta = Meta(
@@ -103,6 +105,7 @@ def document_from_text(
         url=url,
         crawl_date=crawl_date,
         reference_date=crawl_date or reference_date,
+        kind_confidence=confidence,
     )
     return Document(text, id=id, meta=meta)
 

@@ -1,15 +1,35 @@
-"""Guess what kind of input a page is from its first bytes or lines."""
+"""Guess what kind of input a page is from its first bytes or lines.
+
+HTML, JSON Lines and WARC are told apart by their first bytes. Text is a dump
+(a flattened page: menus, headline, byline, body, comments, footer; read by
+:mod:`newsift.structure.dump`) or plain text (all body): a small logistic model
+(``models/sniff-v1.npz``, card beside it, trained by ``training/sniff.py``)
+weighs the evidence of :mod:`newsift.ingest.sniff_features` (line lengths,
+interface words, names and times, datelines, in en, de, fr, es, it, nl, pt)
+and says how sure it is (``meta.kind_confidence``). What the earlier anchor
+rule called a dump stays one (see :func:`sniff_text`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 import zlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from newsift.structure.header import parse_header_line
-from newsift.structure.lines import is_time, split_comment_header, split_lines
+import numpy as np
+
+from newsift.errors import ModelError
+from newsift.ingest.sniff_features import FEATURE_NAMES, sniff_features
+from newsift.models import REINSTALL, ModelArrays, build_model, damaged, load_arrays
 
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
-HEADER_LINES = 12
+MODEL_FILE = "sniff-v1.npz"
+#: SHA-256 of the shipped model, as ``training/sniff.py`` prints it: any other file is refused
+SNIFF_SHA256 = "407404d9a01d5bf72cee63d225e6deee6cecad822a8c731e98f4246286bdf0a6"
 
 
 def sniff_kind(head: bytes) -> str:
@@ -33,16 +53,81 @@ def _gunzip_head(head: bytes) -> bytes:
         return b""
 
 
-def sniff_text_kind(text: str) -> str:
-    """``dump`` when the text shows a page's anchors, else ``text``.
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    """The sniffer's verdict: ``kind`` (dump or text) and ``p``, the probability of a dump."""
 
-    Anchors: a dateline or byline among the first lines, or a line that is
-    nothing but a time ("2 weeks ago") further down, as comment threads have.
+    kind: str
+    p: float
+
+    @property
+    def confidence(self) -> float:
+        """The model's probability of the kind chosen (under 0.5 only for a dump that
+        the anchor rule decided against the model)."""
+        return self.p if self.kind == "dump" else 1.0 - self.p
+
+
+@dataclass(frozen=True, slots=True)
+class SniffModel:
+    """Logistic regression over the raw features: p(dump) = sigmoid(w . x + b)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, features: list[float]) -> float:
+        score = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
+
+
+def _build(data: ModelArrays) -> SniffModel:
+    names = tuple(str(name) for name in data["names"].tolist())
+    if names != FEATURE_NAMES:
+        raise ValueError(f"features {names} are not this version's {FEATURE_NAMES}")
+    weights = np.asarray(data["weights"], dtype=np.float64)
+    bias, threshold = np.asarray(data["meta"], dtype=np.float64).reshape(-1)[:2].tolist()
+    if weights.shape != (len(FEATURE_NAMES),) or not np.all(np.isfinite(weights)):
+        raise ValueError("weights must be one finite number per feature")
+    return SniffModel(tuple(weights.tolist()), float(bias), float(threshold))
+
+
+@cache
+def shipped_model() -> SniffModel:
+    """The shipped sniffer, after checking its SHA-256 (a :class:`ModelError` if it differs)."""
+    source = resources.files("newsift.models").joinpath(MODEL_FILE)
+    try:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    except FileNotFoundError as exc:
+        raise ModelError(f"model file {MODEL_FILE} is missing; {REINSTALL}") from exc
+    if digest != SNIFF_SHA256:
+        raise damaged(MODEL_FILE, f"SHA-256 {digest[:16]}... is not the release's")
+    return build_model(load_arrays(MODEL_FILE), _build)
+
+
+_ANCHOR_RULE = FEATURE_NAMES.index("anchor_rule")
+_LINES_LOG = FEATURE_NAMES.index("lines_log")
+#: fewer non-blank lines are no page to weigh ("plain text body"): the anchor rule decides
+MIN_LINES = 3
+
+
+def sniff_text(text: str, model: SniffModel | None = None) -> Sniffed:
+    """Dump or text, and how sure: see the module's docstring.
+
+    What the earlier anchor rule called a dump (a dateline or byline among the first
+    12 lines, or a time or comment header below the third) stays a dump whatever the
+    model says, so then ``p`` may be under one half: read as text, a dump loses its
+    header and its comments, while a dump reader given plain text reads it as body.
+    The model adds the dumps that rule missed (menus, UI words, names and times in
+    other languages).
     """
-    lines = [line for line in split_lines(text[:200_000]) if not line.blank]
-    for line in lines[:HEADER_LINES]:
-        if parse_header_line(line.text) is not None:
-            return "dump"
-    if any(is_time(line.text) or split_comment_header(line.text) for line in lines[3:]):
-        return "dump"
-    return "text"
+    chosen = model or shipped_model()
+    features = sniff_features(text)
+    p = chosen.probability(features)
+    lines = round(math.expm1(features[_LINES_LOG]))
+    dump = (p >= chosen.threshold and lines >= MIN_LINES) or features[_ANCHOR_RULE] > 0
+    return Sniffed("dump" if dump else "text", round(p, 4))
+
+
+def sniff_text_kind(text: str) -> str:
+    """``dump`` when the text reads as a flattened page, else ``text``."""
+    return sniff_text(text).kind

@@ -6,7 +6,10 @@ Resolution rules: N days/weeks back by the calendar; N months back to the same
 day, clamped to the month's end; N years back likewise; seconds, minutes, hours,
 "today" and "just now" resolve to the reference date itself. Numeric dates
 other than ISO ``YYYY-MM-DD`` are read month-first (US) unless the first number
-cannot be a month. Limits: English month and unit names only.
+cannot be a month; dotted ones ("05.01.2020") are day first. German, French,
+Spanish, Italian, Dutch and Portuguese dates and relative times are read by
+:mod:`newsift.structure.european` when the English patterns find nothing (the
+HTML side's ``parse_relative`` stays English).
 """
 
 from __future__ import annotations
@@ -15,6 +18,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from newsift.structure.european import FOREIGN_MONTHS as FOREIGN_MONTHS
+from newsift.structure.european import (
+    parse_european_absolute,
+    parse_european_relative,
+)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -113,17 +122,19 @@ _LEADING_CLOCK = re.compile(
 )
 
 
-def parse_absolute(text: str) -> date | None:
+def parse_absolute(text: str, *, european: bool = True) -> date | None:
     """A calendar date from text that is nothing but a date (and maybe a clock time,
-    before or after it: "10:45 AM EST, Tue March 4, 2025")."""
+    before or after it: "10:45 AM EST, Tue March 4, 2025"); ``european=False`` reads
+    English forms only."""
     if not _FOUR_DIGITS.search(text):
         return None  # every pattern needs a year; the cuts below only take off ends
-    return _absolute_by_patterns(text)
+    return _absolute_by_patterns(text, european=european)
 
 
-def _absolute_by_patterns(text: str) -> date | None:
+def _absolute_by_patterns(text: str, *, european: bool = True) -> date | None:
     """:func:`parse_absolute` without its year pre-check (the tests hold the two equal)."""
-    text = _LEADING_CLOCK.sub("", without_edited(text.strip()), count=1)
+    original = without_edited(text.strip())
+    text = _LEADING_CLOCK.sub("", original, count=1)
     for pattern in _ABSOLUTE:
         m = pattern.match(text)
         if not m:
@@ -139,7 +150,7 @@ def _absolute_by_patterns(text: str) -> date | None:
             return date(int(groups["year"]), month, int(groups["day"]))
         except (ValueError, KeyError):
             return None
-    return None
+    return parse_european_absolute(original) if european else None
 
 
 def parse_relative(text: str) -> Relative | None:
@@ -164,9 +175,18 @@ def parse_relative(text: str) -> Relative | None:
     return Relative(amount, unit_name)
 
 
-def parse_when(text: str) -> When | None:
-    """Absolute date or relative time from a line that is only that."""
-    return parse_absolute(text) or parse_relative(text)
+def parse_when(text: str, *, european: bool = True) -> When | None:
+    """Absolute date or relative time from a line that is only that, in English or (unless
+    ``european`` is false) in another common European language ("vor 2 Stunden", "5
+    janvier 2020 à 10 h 15")."""
+    if not european:
+        return parse_absolute(text, european=False) or parse_relative(text)
+    return parse_absolute(text) or parse_relative(text) or _european_relative(text)
+
+
+def _european_relative(text: str) -> Relative | None:
+    found = parse_european_relative(without_edited(text.strip()))
+    return Relative(*found) if found is not None else None
 
 
 def resolve(when: When | None, reference: date | None) -> date | None:
@@ -182,19 +202,6 @@ def parse_iso_date(text: str) -> date:
     return date.fromisoformat(text.strip()[:10])
 
 
-#: Month names of the languages most pages in our evaluation data use (de, fr, es, it, nl, pt).
-FOREIGN_MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
-    "juli": 7, "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "fevrier": 2,
-    "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9,
-    "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "enero": 1, "febrero": 2,
-    "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12, "januari": 1, "februari": 2, "maart": 3,
-    "mei": 5, "augustus": 8, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5,
-    "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
-}  # fmt: skip
 _ALL_MONTHS = {**MONTHS, **FOREIGN_MONTHS}
 _ANY_MONTH = "|".join(sorted(_ALL_MONTHS, key=len, reverse=True))
 _SEARCHES = [

@@ -15,11 +15,24 @@ from newsift.structure.lines import is_time, is_ui, opens_comments
 
 _DATELINE = re.compile(
     r"^(?P<label>posted|published|updated|last updated|first published|originally published"
+    r"|last modified|modified|date"
+    r"|veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|publié|mis à jour|publicado"
+    r"|actualizado|pubblicato|aggiornato|gepubliceerd|geplaatst|bijgewerkt|atualizado)"
+    r"\b\s*:?\s*(?:(?:on|am|le|el|il|op|em|en)\s+)?(?P<rest>.*)$",
+    re.I,
+)
+_BY_IN_DATELINE = re.compile(r"^(?P<date>.*?)\s+(?:by|von|par|por|door)\s+(?P<name>.+)$", re.I)
+#: the English forms alone (``european=False``): what the line classifier was fitted on
+_ENGLISH_DATELINE = re.compile(
+    r"^(?P<label>posted|published|updated|last updated|first published|originally published"
     r"|last modified|modified|date)\b\s*:?\s*(?:on\s+)?(?P<rest>.*)$",
     re.I,
 )
-_BY_IN_DATELINE = re.compile(r"^(?P<date>.*?)\s+by\s+(?P<name>.+)$", re.I)
-_UPDATED = {"updated", "last updated", "last modified", "modified"}
+_ENGLISH_BY_IN_DATELINE = re.compile(r"^(?P<date>.*?)\s+by\s+(?P<name>.+)$", re.I)
+_UPDATED = {
+    "updated", "last updated", "last modified", "modified", "aktualisiert",
+    "zuletzt aktualisiert", "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "atualizado",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +42,21 @@ class Dateline:
     author: str | None = None  # "Posted on March 4, 2025 by Clara Wendt"
 
 
-def parse_dateline(text: str) -> Dateline | None:
-    """ "Posted on Tuesday, March 4, 2025", "Updated: 2025-03-05", "4 March 2025"."""
-    m = _DATELINE.match(text)
+def parse_dateline(text: str, *, european: bool = True) -> Dateline | None:
+    """ "Posted on Tuesday, March 4, 2025", "Updated: 2025-03-05", "4 March 2025",
+    "Veröffentlicht am 5. Januar 2020" (English forms only when ``european`` is false)."""
+    m = (_DATELINE if european else _ENGLISH_DATELINE).match(text)
     if m:
         label = m.group("label").lower()
         rest = m.group("rest").strip()
         author = None
-        by = _BY_IN_DATELINE.match(rest)
-        if by and not is_time(rest):
+        by = (_BY_IN_DATELINE if european else _ENGLISH_BY_IN_DATELINE).match(rest)
+        if by and not is_time(rest, european=european):
             rest, author = by.group("date").strip(), by.group("name").strip()
-        if not rest or not is_time(rest):
+        if not rest or not is_time(rest, european=european):
             return None
         return Dateline("updated" if label in _UPDATED else "posted", rest, author)
-    if parse_absolute(text) is not None:
+    if parse_absolute(text, european=european) is not None:
         return Dateline("posted", text.strip())
     return None
 
@@ -69,7 +83,15 @@ _NAME_THEN_ROLE = re.compile(
     + r"\b(?:\s+(?:at|for|of|with)\s+[\w .'’&-]{1,40})?$",
     re.I,
 )
-_DATE_IN_BYLINE = re.compile(r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+on\s+)\s*(?P<date>.+)$")
+_DATE_IN_BYLINE = re.compile(
+    r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+(?:on|am|le|el|il|op|em)\s+)\s*(?P<date>.+)$"
+)
+_ENGLISH_DATE_IN_BYLINE = re.compile(
+    r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+on\s+)\s*(?P<date>.+)$"
+)
+#: "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García", "Door Jan Smit": read only
+#: when what follows is a person's name (or a name and a date), never "Par ailleurs, ..."
+_FOREIGN_BYLINE = re.compile(r"^(?:von|par|por|door)\s*:?\s+(?P<name>.+)$", re.I)
 _HANDLE = re.compile(r"\s*[|·•]?\s*\(?@[\w.]+\)?\s*$")
 _PERSON = re.compile(
     r"^(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|di|la|le))"
@@ -83,9 +105,13 @@ class Byline:
     date_text: str | None = None
 
 
-def parse_byline(text: str) -> Byline | None:
-    """ "by Clara Wendt", "By Clara Wendt | Staff Writer", "Clara Wendt, Columnist"."""
+def parse_byline(text: str, *, european: bool = True) -> Byline | None:
+    """ "by Clara Wendt", "By Clara Wendt | Staff Writer", "Clara Wendt, Columnist",
+    "Von Anna Schmidt", "Par Jean Dupont, 5 janvier 2020" (English forms only when
+    ``european`` is false)."""
     m = _BYLINE.match(text)
+    if m is None and european and (foreign := _FOREIGN_BYLINE.match(text)) is not None:
+        return _foreign_byline(foreign.group("name").strip())
     if m:
         rest = m.group("name").strip()
     else:
@@ -94,13 +120,33 @@ def parse_byline(text: str) -> Byline | None:
             return None
         rest = role.group("name")
     date_text = None
-    dated = _DATE_IN_BYLINE.match(rest)
-    if dated and is_time(dated.group("date").strip()):
+    dated = (_DATE_IN_BYLINE if european else _ENGLISH_DATE_IN_BYLINE).match(rest)
+    if dated and is_time(dated.group("date").strip(), european=european):
         rest, date_text = dated.group("name"), dated.group("date").strip()
     rest = _HANDLE.sub("", _ROLE_SUFFIX.sub("", rest)).strip().rstrip(",|").strip()
     if not rest or len(rest) > 80 or len(rest.split()) > 12 or any(c in rest for c in "|·•"):
         return None
     return Byline(rest, date_text)
+
+
+def _foreign_byline(rest: str) -> Byline | None:
+    date_text = None
+    dated = _DATE_IN_BYLINE.match(rest)
+    if dated and is_time(dated.group("date").strip()):
+        rest, date_text = dated.group("name").strip(), dated.group("date").strip()
+    rest = _HANDLE.sub("", rest).strip()
+    return Byline(rest, date_text) if len(rest) <= 50 and _PERSON.match(rest) else None
+
+
+def is_european_header(text: str) -> bool:
+    """A header line only the European forms read ("Von Anna Schmidt", "Publié le 5
+    janvier 2020", "5. Januar 2020"): the line classifier was fitted before them."""
+    return parse_header_line(text) is not None and parse_header_line(text, european=False) is None
+
+
+def is_role(text: str) -> bool:
+    """A line that is only a job title: "Transport correspondent", "Staff Writer"."""
+    return len(text) <= 60 and _ROLE_ONLY.match(text) is not None
 
 
 def person_name(text: str) -> str | None:
@@ -127,8 +173,9 @@ class HeaderFacts:
 _PARTS = re.compile(r"\s+[|·•]\s+")
 
 
-def parse_header_line(text: str) -> HeaderFacts | None:
-    """Facts from a dateline or byline, or from a line of several joined by | or ·.
+def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None:
+    """Facts from a dateline or byline, or from a line of several joined by | or ·
+    (English forms only when ``european`` is false).
 
     Returns None when the line is not a header line. Parts that are interface
     words ("5 min read", "5 Comments") or roles ("Staff Writer") are ignored.
@@ -137,7 +184,7 @@ def parse_header_line(text: str) -> HeaderFacts | None:
     if len(parts) > 1:
         found = HeaderFacts()
         for part in parts:
-            part_facts = _facts(part)
+            part_facts = _facts(part, european)
             if part_facts is not None:
                 found.merge(part_facts)
             elif not (is_ui(part) or opens_comments(part) or _ROLE_ONLY.match(part)):
@@ -145,16 +192,16 @@ def parse_header_line(text: str) -> HeaderFacts | None:
         else:
             if found.author or found.published or found.updated:
                 return found
-    return _facts(text)
+    return _facts(text, european)
 
 
-def _facts(text: str) -> HeaderFacts | None:
-    dateline = parse_dateline(text)
+def _facts(text: str, european: bool) -> HeaderFacts | None:
+    dateline = parse_dateline(text, european=european)
     if dateline is not None:
         if dateline.label == "updated":
             return HeaderFacts(author=dateline.author, updated=dateline.date_text)
         return HeaderFacts(author=dateline.author, published=dateline.date_text)
-    byline = parse_byline(text)
+    byline = parse_byline(text, european=european)
     if byline is not None:
         return HeaderFacts(author=byline.author, published=byline.date_text)
     return None

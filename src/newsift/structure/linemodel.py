@@ -76,9 +76,10 @@ def _shape(text: str, repeats: int) -> list[float]:
         float(text.endswith(":")),
         title,
         float(is_ui(text)),
-        float(is_time(text)),
+        # English forms only: the model was fitted before the European tables
+        float(is_time(text, european=False)),
         float(name_of(text) is not None),
-        float(parse_header_line(text) is not None),
+        float(parse_header_line(text, european=False) is not None),
         float(opens_comments(text)),
         float(closes_comments(text)),
         float(is_credit(text)),

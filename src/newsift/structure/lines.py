@@ -104,6 +104,18 @@ _UI_WORDS = {
     "denunciar", "compartir", "comentarios", "rispondi", "segnala", "condividi", "commenti",
     "reageer", "reageren", "beantwoorden", "delen", "reacties",
     "zum antworten anmelden", "antworten ↓", "nach oben", "drucken", "imprimer", "imprimir",
+    "mehr laden", "mehr anzeigen", "weitere kommentare", "alle kommentare", "anmelden",
+    "einloggen", "abmelden", "registrieren", "abonnieren", "teilen auf facebook", "teilen auf x",
+    "weiterlesen", "mehr lesen", "charger plus", "voir plus", "afficher plus",
+    "voir les commentaires", "se connecter", "connexion", "s'abonner", "lire la suite",
+    "lire plus", "partager sur facebook", "cargar más", "ver más", "mostrar más",
+    "ver comentarios", "iniciar sesión", "suscribirse", "leer más", "compartir en facebook",
+    "mostra altro", "carica altri", "accedi", "iscriviti", "leggi di più", "leggi tutto",
+    "meer laden", "toon meer", "inloggen", "aanmelden", "lees meer", "abonneren",
+    "carregar mais", "ver mais", "entrar", "assinar", "leia mais", "partilhar",
+    "compartilhar", "comentários", "comentar", "responda", "responder a", "denunciar abuso",
+    "antworten abbrechen", "annuler la réponse", "cancelar respuesta", "annulla risposta",
+    "reactie annuleren", "cancelar resposta",
 }  # fmt: skip
 _UI_PATTERNS = [
     re.compile(p, re.I)
@@ -127,6 +139,12 @@ _UI_PATTERNS = [
         r"^(sign|log)\s*(in|up)\s+(to|or)\b.{0,40}$",
         r"^(you must be logged in|please log in|please sign in)\b.{0,60}$",
         r"^(your email address will not be published|required fields are marked)\b.*$",
+        r"^\d[\d.,]*\s+(kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?"
+        r"|commenti|risposte|reacties|reactie|comentários?|respostas?)$",
+        r"^(kommentare|commentaires|comentarios|commenti|reacties|comentários)"
+        r"\s*[(\[]\d[\d.,]*[)\]]$",
+        r"^\d[\d.,]*\s+(kommentare?|antworten|réponses?|commentaires?|respuestas?|comentarios?"
+        r"|risposte|commenti|reacties|comentários?|respostas?)\s+(zu|à|a|op|em|para|sur)\b.{0,200}$",
     )
 ]
 #: the patterns above as one: matches where any of them matches (no backreferences)
@@ -145,7 +163,14 @@ _SECTION = re.compile(
     r"|\d[\d,]*\s+(thoughts|responses|comments|replies)\s+on\b.*"
     r"|(one|no) (thought|response)s? on\b.*"
     r"|view all comments|see all comments|show all comments"
-    r"|what do you think\??|be the first to comment|sort(ed)? by\b.*)$",
+    r"|what do you think\??|be the first to comment|sort(ed)? by\b.*"
+    r"|\d[\d.,]*\s+(kommentare?|commentaires?|comentarios?|commenti|reacties|comentários?)"
+    r"|(kommentare|commentaires|comentarios|commenti|reacties|comentários)(\s*[(\[]\d+[)\]])?"
+    r"|\d[\d.,]*\s+(kommentare?|antworten|réponses?|commentaires?|respuestas?|comentarios?"
+    r"|risposte|commenti|reacties|comentários?|respostas?)\s+(zu|à|a|op|em|para|sur)\b.*"
+    r"|(schreibe|schreiben sie) einen kommentar|kommentar (schreiben|verfassen)"
+    r"|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta"
+    r"|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta)$",
     re.I,
 )
 
@@ -214,12 +239,42 @@ def without_edit_mark(text: str) -> str:
     return without_edited(text.strip(), _EDIT_SUFFIX)
 
 
+#: "Posted on", "Geschrieben am", "Publié le": a label before a comment's time
+_TIME_LABEL = re.compile(
+    r"^(?:posted|published|submitted|commented|geschrieben|veröffentlicht|gepostet"
+    r"|kommentiert|publié|posté|écrit|publicado|escrito|comentado|pubblicato|scritto"
+    r"|geplaatst|gepubliceerd|geschreven|postado)"
+    r"(?:\s+(?:on|am|le|el|il|op|em))?\s*:?\s+(?=\S)",
+    re.I,
+)
+
+
 @lru_cache(maxsize=LINE_CACHE)
-def is_time(text: str) -> bool:
-    """The line is nothing but a time: "2 weeks ago", "March 5, 2025 at 3:14 pm"."""
+def is_time(text: str, *, european: bool = True) -> bool:
+    """The line is nothing but a time: "2 weeks ago", "March 5, 2025 at 3:14 pm",
+    "5. Januar 2020 um 10:15 Uhr", "il y a 3 jours" (English forms only when
+    ``european`` is false)."""
     if len(text) > 60:
         return False
-    return parse_when(without_edit_mark(text)) is not None
+    return parse_when(without_edit_mark(text), european=european) is not None
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def is_european_time(text: str) -> bool:
+    """A time line that only the tables of :mod:`newsift.structure.european` read
+    ("5. Januar 2020 um 10:15 Uhr"). The line classifier's features predate those
+    tables: it was fitted with such lines read as no time, and is fed them so."""
+    return is_time(text) and not is_time(text, european=False)
+
+
+def labelled_time(text: str) -> int | None:
+    """Where the time starts in "Posted on March 5, 2025" or "Geschrieben am 5. Januar
+    2020" (a comment's time under a label), else None. Kept out of :func:`is_time`:
+    at the top of a page such a line is a dateline, not a comment's time."""
+    label = _TIME_LABEL.match(text)
+    if label is None or len(text) > 80 or not is_time(text[label.end() :]):
+        return None
+    return label.end()
 
 
 _HEADER_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+")
@@ -238,9 +293,11 @@ class CommentHeader:
 
 
 def split_comment_header(text: str) -> CommentHeader | None:
-    """Name and time joined by a separator, the name first; None if not that."""
+    """Name and time joined by a separator, the name first ("Marcus Obi · 2 weeks
+    ago"), or by words ("Anna Schmidt sagt: 5. Januar 2020", see
+    :func:`split_said_header`); None if neither."""
     if not _HEADER_MARK.search(text):
-        return None  # no separator: every ``_HEADER_SEPARATOR`` match holds one of these
+        return split_said_header(text)  # every ``_HEADER_SEPARATOR`` match holds a mark
     for sep in _HEADER_SEPARATOR.finditer(text):
         left, right = text[: sep.start()], text[sep.end() :]
         name = name_of(left)
@@ -248,22 +305,75 @@ def split_comment_header(text: str) -> CommentHeader | None:
             continue
         when = without_edit_mark(right)
         return CommentHeader(name, 0, len(left), when, sep.end())
+    return split_said_header(text)
+
+
+#: "says:" in the languages of :mod:`newsift.structure.european`
+_SAYS_WORDS = (
+    r"says|said|wrote|writes|commented|sagt|schreibt|schrieb|meint|kommentierte|dit|a\s+dit"
+    r"|écrit|a\s+écrit|dice|dijo|escribe|escribió|comenta|comentó|scrive|ha\s+scritto|zegt"
+    r"|schreef|schrijft|diz|disse|escreveu|comentou"
+)
+#: "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García", "Door Jan Smit"
+_NAME_PREFIX = re.compile(r"^(?:von|par|por|door)\s+(?=\w)", re.I)
+#: where a name ends and its time begins: "sagt:", "a dit :", or "am" / "le" / "el" / "il" /
+#: "op" / "em" before a date
+_SAID_AT = re.compile(rf"\s+(?:(?P<says>{_SAYS_WORDS})\s*:\s*|(?:am|le|el|il|op|em)\s+)", re.I)
+_DIGIT = re.compile(r"\d")
+_DATELINE_WORD = re.compile(
+    r"^(?:posted|published|updated|geschrieben|veröffentlicht|aktualisiert|publié|mis à jour"
+    r"|publicado|actualizado|pubblicato|aggiornato|geplaatst|bijgewerkt|atualizado|heute|today)\b",
+    re.I,
+)
+
+
+def split_said_header(text: str) -> CommentHeader | None:
+    """Name and time joined by words, as European threads write them, or None.
+
+    "Anna Schmidt sagt: 5. Januar 2020 um 10:15 Uhr", "Von Anna Schmidt am 5.
+    Januar 2020", "Par Jean Dupont le 5 janvier 2020 à 10 h 15", "Jean Dupont a
+    dit : 5 janvier 2020", "Por Ana García el 5 de enero de 2020 a las 10:15".
+    Without a "says" verb or a "Von"/"Par"/"Por" before it, the name must be two
+    to four capitalised words (so "Heute am 5. Januar 2020" is no header).
+    """
+    if len(text) > 120 or not _DIGIT.search(text) or _DATELINE_WORD.match(text):
+        return None
+    prefix = _NAME_PREFIX.match(text)
+    for joint in _SAID_AT.finditer(text):
+        left, right = text[: joint.start()], text[joint.end() :]
+        if not is_time(right):
+            continue
+        name = name_of(left)
+        if name is None:
+            continue
+        words = name.split()
+        if prefix is None and joint.group("says") is None and not 2 <= len(words) <= 4:
+            continue
+        name_start = prefix.end() if prefix is not None else 0
+        when = without_edit_mark(right)
+        return CommentHeader(name, name_start, name_start + len(name), when, joint.end())
     return None
 
 
 _NAME_CHARS = re.compile(r"^[@\w][\w .'’@-]*$")
 _DELETED = re.compile(r"^\[(deleted|removed)\]$", re.I)
-_SAYS = re.compile(r"\s+(?:says|said|wrote|writes|commented)\s*:?$", re.I)
+_SAYS = re.compile(rf"\s+(?:{_SAYS_WORDS})\s*:?$", re.I)
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|Dr|St)\.$")
+
+
+def says(text: str) -> bool:
+    """A commenter's "X says:" / "X sagt:" / "X a dit :" line, which only heads a comment."""
+    return text.rstrip().endswith(":") and _SAYS.search(text) is not None and bool(name_of(text))
 
 
 def name_of(text: str) -> str | None:
     """The commenter name a short header line shows, or None if it is no name.
 
-    Accepts "Marcus Obi", "Greta L.", "rivertown_dad", "@jdoe", "Marcus says:";
+    Accepts "Marcus Obi", "Greta L.", "rivertown_dad", "@jdoe", "Marcus says:",
+    "Anna Schmidt sagt:", "Jean Dupont a dit :", "Von Anna Schmidt", "Par Jean Dupont";
     refuses sentences, anything with sentence punctuation, and UI or time lines.
     """
-    text = _SAYS.sub("", text.strip())
+    text = _NAME_PREFIX.sub("", _SAYS.sub("", text.strip()))
     if _DELETED.match(text):
         return text
     if not text or len(text) > 40 or is_ui(text) or is_time(text):
@@ -282,3 +392,4 @@ def name_of(text: str) -> str | None:
 
 forgotten_with_memos(is_ui.cache_clear)
 forgotten_with_memos(is_time.cache_clear)
+forgotten_with_memos(is_european_time.cache_clear)
