@@ -114,7 +114,7 @@ def test_coded_jibe(text: str, expected: bool) -> None:
     [
         (0.95, "toxicity-minilm-v2", 0.3, True),
         (0.5, "toxicity-minilm-v2", 0.3, False),  # flagged by the model, kept by a moderator
-        (0.7, "toxicity-v1", 0.3, True),
+        (0.75, "toxicity-v1", 0.3, True),
         (0.5, "toxicity-v1", 0.3, False),
         (0.6, "", 0.5, True),  # a user's checkpoint: its own threshold
         (0.4, "", 0.5, False),
