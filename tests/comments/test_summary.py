@@ -31,6 +31,15 @@ COUNCIL = NamedTarget("council", "group", None, Span(0, 7))
         ),
         ({}, None, "Someone should hang them all.", ("threat",), "threat"),
         (
+            {"insult": 0.9},
+            COMMENTER,
+            "People like you end up in the hospital.",
+            (),
+            "threat aimed at commenter Renata Holm",
+        ),  # a veiled threat: no threat score or span, the patterns read it
+        ({}, None, "Careful. Accidents happen to people who talk.", (), "threat"),
+        ({"insult": 0.9}, None, "You're killing me, what a moron.", (), "insult, no named target"),
+        (
             {},
             LISTED,
             "Our \u201cPrime Minister\u201d strikes again.",

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsift.comments import patterns
+from newsift.comments.normalise import normalised_words
 from newsift.comments.targets import NamedTarget
 
 #: Offensive-score thresholds of the "would remove" decision, by model name (see module doc).
@@ -42,6 +44,13 @@ def would_remove(score: float, model: str, flag_threshold: float) -> bool:
     return score >= threshold
 
 
+def threatens(text: str) -> bool:
+    """The comment reads as a threat to the patterns (:mod:`newsift.comments.patterns`):
+    veiled, normalised and conditional threats ("accidents happen", "people like you end
+    up in hospital") have no violent word for the ``threat`` score or a span to show."""
+    return "threat" in patterns.read(text, normalised_words(text)).cues
+
+
 def coded_jibe(text: str) -> bool:
     """A title in scare quotes (our "President", the "journalist")."""
     return bool(_SCARE_TITLE.search(text))
@@ -55,7 +64,7 @@ def reason(
 ) -> str:
     """Why a flagged comment stands out, in a few words."""
     aimed = f" aimed at {describe(target)}" if target is not None else ""
-    if scores.get("threat", 0.0) >= THREAT or "threat" in span_labels:
+    if scores.get("threat", 0.0) >= THREAT or "threat" in span_labels or threatens(text):
         return f"threat{aimed}"
     if coded_jibe(text) and target is not None and target.kind == "person":
         politician = target.link in {"politician", "article", "source"}
