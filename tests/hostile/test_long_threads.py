@@ -26,6 +26,7 @@ from newsift.claims.annotations import Claim
 from newsift.comments import analyzer as comments_analyzer
 from newsift.comments import features
 from newsift.comments.forensics import DUPLICATE_JACCARD, jaccard, near_duplicates, shingles
+from newsift.comments.names import fold_people
 from newsift.document import Region, Span
 from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
 from newsift.structure.dump import _Authors, _normalise_name
@@ -168,9 +169,8 @@ def plain_near_duplicates(texts: list[str]) -> list[int | None]:
 
 
 def plain_char_counts(text: str) -> dict[int, float]:
-    lower = features.fold_political_names(
-        features._REPEAT.sub(r"\1\1", features.clean(text).lower())
-    )
+    cleaned = fold_people(features.clean(text), features.PERSON_PLACEHOLDER)
+    lower = features.fold_political_names(features._REPEAT.sub(r"\1\1", cleaned.lower()))
     padded = " " + features._DIGIT.sub("0", lower) + " "
     counts: Counter[int] = Counter(
         features.HALF + zlib.crc32(padded[i : i + n].encode("utf-8")) % features.HALF
