@@ -137,12 +137,12 @@ FLOORS: tuple[Floor, ...] = (
         _COMMENTS,
         f"{_GATES} comments",
         (
-            ("toxicity-v1: OLID A macro-F1", 0.70, 0.7103),
-            ("toxicity-v1: UCC hostile AUC", 0.86, 0.8756),
-            ("toxicity-v1: SOCC toxicity>=2 AUC", 0.61, 0.6216),
-            ("toxicity-minilm-v2: OLID A macro-F1", 0.74, 0.7563),
-            ("toxicity-minilm-v2: UCC hostile AUC", 0.86, 0.8756),
-            ("toxicity-minilm-v2: SOCC toxicity>=2 AUC", 0.63, 0.6466),
+            ("toxicity-v1: OLID A macro-F1", 0.7, 0.7125),
+            ("toxicity-v1: UCC hostile AUC", 0.87, 0.8873),
+            ("toxicity-v1: SOCC toxicity>=2 AUC", 0.61, 0.6174),
+            ("toxicity-minilm-v2: OLID A macro-F1", 0.745, 0.76),
+            ("toxicity-minilm-v2: UCC hostile AUC", 0.87, 0.8873),
+            ("toxicity-minilm-v2: SOCC toxicity>=2 AUC", 0.63, 0.6341),
         ),
     ),
     *_group(
