@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsift
+from newsift.document import Document
 from newsift.summary import summarise
 
 PAGE = (
@@ -26,3 +29,49 @@ def test_layers_that_did_not_run_are_not_mentioned() -> None:
     doc = newsift.Pipeline.from_config(["structure.v1"])(newsift.load(PAGE, kind="text"))
     text = summarise(doc)
     assert "claims:" not in text and "techniques" not in text and "thread:" not in text
+
+
+TEXT = "Ann Lee writes.\n\nNorthvale said it would wait. Its chief did not respond.\n"
+SOURCE = {"id": "s1", "name": "Northvale", "kind": "organization", "named": True,
+          "anonymous": False, "to_author": False, "mentions": [{"start": 17, "end": 26}],
+          "quotes": ["q1"], "quoted_words": 4}  # fmt: skip
+SOURCING = {"sources": 1, "counts": {"named": 1}, "quotes": 1, "quoted_words": 4,
+            "anonymous_words": 1, "only_to_author": 0, "nonresponses": 1, "excluded": 0}  # fmt: skip
+NONRESPONSE = {"span": {"start": 47, "end": 71}, "who": "Its chief", "source": None}
+FLAG = {"kind": "no_institution", "source": "s1", "reason": "no institution named",
+        "evidence": [{"start": 17, "end": 26}]}  # fmt: skip
+BYLINE = {"kind": "no_bio", "reason": "no bio for Ann Lee", "author": "Ann Lee",
+          "evidence": [{"start": 0, "end": 7}]}  # fmt: skip
+SOURCE_LINES = [
+    "  sources: 1 (1 named, 0 not named)",
+    "  profile over 1 real sources: anonymous sources carry 25% of 4 quoted words",
+    "  - Northvale (organization), 1 quote(s)",
+]
+
+
+@pytest.mark.parametrize(
+    ("layers", "expected"),
+    [
+        ({"sources": [SOURCE]}, SOURCE_LINES[:1] + SOURCE_LINES[2:]),
+        ({"sources": [SOURCE], "sourcing": [SOURCING]}, SOURCE_LINES),
+        (
+            {"sources": [SOURCE], "nonresponses": [NONRESPONSE], "flags": [FLAG]},
+            [*SOURCE_LINES[:1], *SOURCE_LINES[2:], "  - no response: Its chief",
+             "  ! no_institution: no institution named"],
+        ),
+        ({"flags": [FLAG]}, []),  # flags are listed under the sources only
+        (
+            {"byline": [BYLINE], "sources": [SOURCE]},
+            ["  ! byline, no bio: no bio for Ann Lee", "      evidence: \u201cAnn Lee\u201d",
+             *SOURCE_LINES[:1], *SOURCE_LINES[2:]],
+        ),
+    ],
+    ids=["sources", "with profile", "non-responses and flags", "flags alone", "byline first"],
+)  # fmt: skip
+def test_each_layers_lines_in_their_place(
+    layers: dict[str, list[dict[str, object]]], expected: list[str]
+) -> None:
+    data = {"schema": "newsift.document/1.4", "id": "d", "text": TEXT, "meta": {}, **layers}
+    lines = summarise(Document.from_dict(data)).splitlines()
+    body = lines.index("  body: 0 paragraphs, 0 words")
+    assert lines[body + 1 : lines.index("  comments: 0 (0 named, 0 anonymous)")] == expected

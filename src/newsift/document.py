@@ -9,9 +9,9 @@ changes only when an existing field changes meaning; see ``docs/schema.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Literal, Protocol
 
 from newsift import fields as field_types
 from newsift.errors import SchemaError
@@ -176,18 +176,111 @@ class Annotation(Protocol):
     def to_dict(self) -> Mapping[str, Any]: ...
 
 
-#: How to rebuild each layer's items from JSON. Analyzers that add a layer
-#: register its loader here (see :func:`register_layer`).
-LAYER_LOADERS: dict[str, Callable[[Mapping[str, Any]], Annotation]] = {
-    "regions": Region.from_dict,
-}
+class ReadsItself(Protocol):
+    """A layer's item class: it rebuilds an item from the item's JSON."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Annotation: ...
+
+
+#: The JSON type of a batch table column, mapped to an Arrow type by ``newsift.batch``
+#: (analyzer packages declare their tables without importing pyarrow).
+ColumnType = Literal["string", "float", "int", "bool"]
+#: One table row: column name to value (a value of the wrong type is written as null).
+Row = dict[str, Any]
+#: Wraps one summary line to the terminal's width (what ``newsift show`` passes in).
+Wrap = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerTable:
+    """A layer's table in ``newsift batch`` (one Parquet file per shard).
+
+    ``columns`` follow the ``doc_id`` column every layer table starts with;
+    ``rows(items, doc)`` flattens one document's items (JSON dicts, the
+    malformed ones dropped) with the document's JSON dict at hand for its text
+    and other layers.
+    """
+
+    columns: tuple[tuple[str, ColumnType], ...]
+    rows: Callable[[Sequence[Mapping[str, Any]], Mapping[str, Any]], Iterable[Row]]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerSummary:
+    """What ``newsift show`` prints for a layer, called only when a document has it.
+
+    ``lines(doc, wrap)`` are printed on the ``page`` (after the body, before the
+    comments) or in the ``comments`` part (after the comment count, before the
+    comments); ``comment_marks(doc)`` adds a mark to a comment's line, by region id.
+    """
+
+    lines: Callable[[Document, Wrap], list[str]] | None = None
+    place: Literal["page", "comments"] = "page"
+    comment_marks: Callable[[Document], Mapping[str, str]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LayerSpec:
+    """Everything the front ends know about one layer, registered once beside its class.
+
+    ``item`` is the dataclass of its items (``None`` for a plug-in read by a plain
+    function; the JSON Schema then describes free objects), ``loader`` rebuilds an
+    item from JSON, ``package`` is the analyzer package that writes it and ``order``
+    where it comes among the layers (batch tables, ``newsift show``). ``table`` and
+    ``summary`` are left out by layers that have none.
+    """
+
+    name: str
+    item: type | None
+    loader: Callable[[Mapping[str, Any]], Annotation]
+    package: str
+    order: int = 1000
+    table: LayerTable | None = None
+    summary: LayerSummary | None = None
+
+
+#: Every registered layer, by name (see :func:`declare_layer`).
+LAYERS: dict[str, LayerSpec] = {}
+
+#: How to rebuild each layer's items from JSON: each registered layer's ``loader``,
+#: kept in step by :func:`declare_layer` for the readers that need no more.
+LAYER_LOADERS: dict[str, Callable[[Mapping[str, Any]], Annotation]] = {}
+
+
+def declare_layer(
+    name: str,
+    item: type[ReadsItself],
+    *,
+    package: str,
+    order: int = 1000,
+    table: LayerTable | None = None,
+    summary: LayerSummary | None = None,
+) -> LayerSpec:
+    """Register a layer whose items are ``item`` (a dataclass with ``from_dict``): the
+    one place its name, class, batch table and ``show`` lines are declared."""
+    return _register(LayerSpec(name, item, item.from_dict, package, order, table, summary))
 
 
 def register_layer(name: str, loader: Callable[[Mapping[str, Any]], Annotation]) -> None:
-    """Declare a layer so that :meth:`Document.from_dict` can read it back."""
-    if name in BASE_LAYERS or name in {"schema", "id"}:
-        raise ValueError(f"{name!r} is reserved")
-    LAYER_LOADERS[name] = loader
+    """Declare a layer by its loader alone, so that :meth:`Document.from_dict` can
+    read it back (a plug-in's way; ``Class.from_dict`` gives the schema its class)."""
+    owner = getattr(loader, "__self__", None)
+    item = owner if isinstance(owner, type) and is_dataclass(owner) else None
+    _register(LayerSpec(name, item, loader, package=loader.__module__.rpartition(".")[0]))
+
+
+def _register(spec: LayerSpec) -> LayerSpec:
+    if spec.name in BASE_LAYERS or spec.name in {"schema", "id"}:
+        raise ValueError(f"{spec.name!r} is reserved")
+    LAYERS[spec.name] = spec
+    LAYER_LOADERS[spec.name] = spec.loader
+    return spec
+
+
+def ordered_layers() -> list[LayerSpec]:
+    """The registered layers in their ``order`` (ties in registration order)."""
+    return sorted(LAYERS.values(), key=lambda spec: spec.order)
 
 
 class Document:
@@ -289,6 +382,9 @@ class Document:
         return f"Document(id={self.id!r}, chars={len(self._text)}, {layers})"
 
 
+REGIONS_LAYER = declare_layer("regions", Region, package="newsift.structure", order=0)
+
+
 def _int(data: Mapping[str, Any], key: str) -> int:
     try:
         return field_types.integer(data, key)
@@ -324,3 +420,14 @@ def span_list(data: Mapping[str, Any], key: str) -> tuple[Span, ...]:
     if not isinstance(value, list):
         raise TypeError(f"{key} must be a list of spans")
     return tuple(Span.from_dict(v) for v in value)
+
+
+def json_span_text(text: str, span: Any) -> str | None:
+    """The text under a span's JSON form (``{"start": .., "end": ..}``), or None when
+    it is not one that fits the text (what the batch tables read leniently)."""
+    if not isinstance(span, Mapping):
+        return None
+    start, end = span.get("start"), span.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text):
+        return text[start:end]
+    return None

@@ -1,8 +1,9 @@
 """The JSON Schema of a newsift document, derived from the classes that write it.
 
-Every layer registers the class of its items (:func:`newsift.document.register_layer`
-is given ``Class.from_dict``); the schema is read off those dataclasses' typed fields,
-so a new field shows up in the schema without a second hand-written description:
+Every layer registers the class of its items (:func:`newsift.document.declare_layer`,
+or :func:`~newsift.document.register_layer` given ``Class.from_dict``); the schema is
+read off those dataclasses' typed fields, so a new field shows up in the schema
+without a second hand-written description:
 
 - a field without a default is required; ``X | None`` may be null;
 - tuples and lists are arrays (``tuple[str, int]`` a fixed pair), mappings objects;
@@ -29,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from newsift.document import LAYER_LOADERS, REGION_KINDS, SCHEMA, Meta
+from newsift.document import LAYER_LOADERS, LAYERS, REGION_KINDS, SCHEMA, Meta
 
 #: the schema's ``$id`` (the project has no fixed web address; a URN names it)
 SCHEMA_ID = "urn:newsift:document:1"
@@ -101,12 +102,11 @@ def _choices() -> dict[tuple[str, str], tuple[str, ...]]:
 def layer_classes() -> dict[str, type]:
     """The item class of each registered layer read by a dataclass's ``from_dict``, by
     layer name (a plug-in's layer read otherwise is left out: described as free objects)."""
-    out: dict[str, type] = {}
-    for name, loader in LAYER_LOADERS.items():
-        owner = getattr(loader, "__self__", None)
-        if isinstance(owner, type) and dataclasses.is_dataclass(owner):
-            out[name] = owner
-    return out
+    return {
+        name: spec.item
+        for name, spec in LAYERS.items()
+        if spec.item is not None and dataclasses.is_dataclass(spec.item)
+    }
 
 
 def document_schema(*, refs: bool = True) -> JSONSchema:

@@ -1,9 +1,9 @@
 """The attribution layers: ``quotes``, ``sources``, ``nonresponses``, ``sourcing``.
 
 Frozen dataclasses with ``to_dict``/``from_dict``; importing this module
-registers each layer's loader with :func:`newsift.document.register_layer`, so
-``Document.from_dict`` reads them back. Every span is a half-open character
-range into ``Document.text``. See ``docs/analyzers/attribution.md``.
+registers each layer with :func:`newsift.document.declare_layer` (its loader for
+``Document.from_dict``, its batch tables and its ``newsift show`` lines). Every
+span is a half-open character range into ``Document.text``. See ``docs/analyzers/attribution.md``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsift import fields
-from newsift.document import Span, optional_span, register_layer, span_list, span_or_none
+from newsift.document import (
+    Document,
+    LayerSummary,
+    LayerTable,
+    Row,
+    Span,
+    Wrap,
+    declare_layer,
+    json_span_text,
+    optional_span,
+    span_list,
+    span_or_none,
+)
 from newsift.errors import SchemaError
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -366,7 +378,107 @@ def sourcing_profile(
     )
 
 
-register_layer("quotes", Quote.from_dict)
-register_layer("sources", Source.from_dict)
-register_layer("nonresponses", NonResponse.from_dict)
-register_layer("sourcing", SourcingProfile.from_dict)
+def _source_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:
+    return [
+        {
+            "source_id": item.get("id"),
+            "name": item.get("name"),
+            "kind": item.get("kind"),
+            "named": item.get("named"),
+            "anonymous": item.get("anonymous"),
+            "descriptor": item.get("descriptor"),
+            "anonymous_reason": item.get("anonymous_reason"),
+            "to_author": item.get("to_author"),
+            "quotes": len(item.get("quotes") or []),
+            "quoted_words": item.get("quoted_words"),
+        }
+        for item in items
+    ]
+
+
+def _quote_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:
+    text = str(doc.get("text", ""))
+    return [
+        {
+            "quote_id": item.get("id"),
+            "kind": item.get("kind"),
+            "source_id": item.get("source"),
+            "to_author": item.get("to_author"),
+            "speaker": json_span_text(text, item.get("speaker")),
+            "content": json_span_text(text, item.get("content")),
+        }
+        for item in items
+    ]
+
+
+def _sourcing_lines(doc: Document, wrap: Wrap) -> list[str]:
+    """Sources, their profile and non-responses (the flags follow in their own lines)."""
+    sources = doc.layers["sources"]
+    named = sum(1 for s in sources if getattr(s, "named", False))
+    out = [f"  sources: {len(sources)} ({named} named, {len(sources) - named} not named)"]
+    for profile in doc.layers.get("sourcing", []):
+        left_out = f"; {profile.excluded} not counted" if profile.excluded else ""
+        out.append(
+            wrap(
+                f"  profile over {profile.sources} real sources{left_out}: anonymous sources "
+                f"carry {profile.anonymous_word_share:.0%} of {profile.quoted_words} quoted words"
+            )
+        )
+    for source in sources:
+        bits = [getattr(source, "kind", "?")]
+        if getattr(source, "descriptor", None):
+            bits.append(source.descriptor)
+        if getattr(source, "anonymous_reason", None):
+            bits.append(f"anonymous because: {source.anonymous_reason}")
+        if getattr(source, "to_author", False):
+            bits.append("spoke to the writer")
+        quotes = len(getattr(source, "quotes", ()))
+        out.append(wrap(f"  - {source.name} ({'; '.join(bits)}), {quotes} quote(s)"))
+    for item in doc.layers.get("nonresponses", []):
+        out.append(wrap(f"  - no response: {getattr(item, 'who', None) or 'someone'}"))
+    return out
+
+
+PACKAGE = "newsift.attribution"
+SOURCES_LAYER = declare_layer(
+    "sources",
+    Source,
+    package=PACKAGE,
+    order=20,
+    table=LayerTable(
+        (
+            ("source_id", "string"),
+            ("name", "string"),
+            ("kind", "string"),
+            ("named", "bool"),
+            ("anonymous", "bool"),
+            ("descriptor", "string"),
+            ("anonymous_reason", "string"),
+            ("to_author", "bool"),
+            ("quotes", "int"),
+            ("quoted_words", "int"),
+        ),
+        _source_rows,
+    ),
+    summary=LayerSummary(_sourcing_lines),
+)
+QUOTES_LAYER = declare_layer(
+    "quotes",
+    Quote,
+    package=PACKAGE,
+    order=21,
+    table=LayerTable(
+        (
+            ("quote_id", "string"),
+            ("kind", "string"),
+            ("source_id", "string"),
+            ("to_author", "bool"),
+            ("speaker", "string"),
+            ("content", "string"),
+        ),
+        _quote_rows,
+    ),
+)
+#: shown in ``newsift show`` with the sources (``_sourcing_lines``)
+NONRESPONSES_LAYER = declare_layer("nonresponses", NonResponse, package=PACKAGE, order=22)
+SOURCING_LAYER = declare_layer("sourcing", SourcingProfile, package=PACKAGE, order=23)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsift import fields
-from newsift.document import Document, Region, Span, register_layer
+from newsift.document import Document, LayerSummary, Region, Span, Wrap, declare_layer
 from newsift.errors import SchemaError
 from newsift.structure.header import parse_dateline
 from newsift.structure.lines import is_time, is_ui, opens_comments
@@ -176,7 +176,34 @@ class BylineSignal:
             raise SchemaError(f"bad byline signal {dict(data)!r:.200}: {exc}") from exc
 
 
-register_layer("byline", BylineSignal.from_dict)
+#: how ``newsift show`` names each byline signal
+BYLINE_NAMES = {
+    "pen_name": "pen name",
+    "no_affiliation": "no affiliation",
+    "no_bio": "no bio",
+    "no_byline": "no byline",
+}
+
+
+def _byline_lines(doc: Document, wrap: Wrap) -> list[str]:
+    """Byline signals (pen name, no bio, ...) with their evidence."""
+    out = []
+    for signal in doc.layers["byline"]:
+        name = BYLINE_NAMES.get(signal.kind, signal.kind)
+        out.append(wrap(f"  ! byline, {name}: {signal.reason}"))
+        evidence = " … ".join(" ".join(doc.span_text(s).split()) for s in signal.evidence)
+        if evidence:
+            out.append(wrap(f"      evidence: \u201c{evidence}\u201d"))
+    return out
+
+
+BYLINE_LAYER = declare_layer(
+    "byline",
+    BylineSignal,
+    package="newsift.attribution",
+    order=10,
+    summary=LayerSummary(_byline_lines),
+)
 
 
 def byline_signals(doc: Document) -> list[BylineSignal]:

@@ -36,7 +36,7 @@ from typing import Any, ClassVar
 from newsift.attribution.annotations import Quote, Source, real_sources
 from newsift.attribution.nouns import HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from newsift.attribution.sources import name_parts
-from newsift.document import Document, Span, register_layer
+from newsift.document import Document, LayerSummary, Span, Wrap, declare_layer
 from newsift.errors import SchemaError
 from newsift.registry import register
 from newsift.structure.dates import parse_iso_date
@@ -254,7 +254,16 @@ class Flag:
             raise SchemaError(f"bad flag {dict(data)!r:.200}: {exc}") from exc
 
 
-register_layer("flags", Flag.from_dict)
+def _flag_lines(doc: Document, wrap: Wrap) -> list[str]:
+    """Each flag with its reason, under the sources' lines (only where they are)."""
+    if "sources" not in doc.layers:
+        return []
+    return [wrap(f"  ! {flag.kind}: {flag.reason}") for flag in doc.layers["flags"]]
+
+
+FLAGS_LAYER = declare_layer(
+    "flags", Flag, package="newsift.attribution", order=25, summary=LayerSummary(_flag_lines)
+)
 
 
 @dataclass(frozen=True, slots=True)

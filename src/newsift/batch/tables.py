@@ -4,25 +4,28 @@ Tables (one Parquet file per table per shard):
 
 - ``outcomes``: one row per input id (``id, status, analyzer, reason, code, seconds``);
 - ``documents``: one row per ``ok`` document: its full JSON and flat columns;
-- ``sources``, ``quotes``: the attribution layers, one row per item;
-- ``claims``, ``techniques``, ``toxicity``: one row per item when a document has
-  the layer (the pipeline may not have it; the table is then empty).
-
-``techniques`` rows are read generically (a label, a score, a span and the
-item's JSON), so a new field in that layer needs no change here; a ``toxicity``
-row is one comment: its ``offensive`` decision and score, the target as label,
-and the comment region's span.
+- one table per layer that declares one where it is registered
+  (:func:`newsift.document.declare_layer` with a :class:`~newsift.document.LayerTable`):
+  today ``sources``, ``quotes``, ``claims``, ``techniques`` and ``toxicity``, one row
+  per item when a document has the layer (the pipeline may not have it; the table
+  is then empty). The layer names its columns and their JSON types and flattens its
+  items; this module adds ``doc_id``, maps the types to Arrow and writes a value of
+  another type as null, so a new layer's table needs no change here.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+import newsift  # noqa: F401  (importing the package registers every layer)
+from newsift import fields as field_types
+from newsift.document import ColumnType, LayerTable, ordered_layers
+from newsift.document import Row as Row  # batch.run reads rows by this name
 from newsift.unicode import clean_text
 
 S, F, N, B = pa.string(), pa.float64(), pa.int64(), pa.bool_()
@@ -46,61 +49,25 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("json", S),
         ]
     ),
-    "sources": pa.schema(
-        [
-            ("doc_id", S),
-            ("source_id", S),
-            ("name", S),
-            ("kind", S),
-            ("named", B),
-            ("anonymous", B),
-            ("descriptor", S),
-            ("anonymous_reason", S),
-            ("to_author", B),
-            ("quotes", N),
-            ("quoted_words", N),
-        ]
-    ),
-    "quotes": pa.schema(
-        [
-            ("doc_id", S),
-            ("quote_id", S),
-            ("kind", S),
-            ("source_id", S),
-            ("to_author", B),
-            ("speaker", S),
-            ("content", S),
-        ]
-    ),
-    "claims": pa.schema(
-        [("doc_id", S), ("text", S), ("score", F), ("rank", N), ("checkworthy", B), ("type", S)]
-    ),
-    "techniques": pa.schema(
-        [
-            ("doc_id", S),
-            ("label", S),
-            ("score", F),
-            ("start", N),
-            ("end", N),
-            ("text", S),
-            ("json", S),
-        ]
-    ),
-    "toxicity": pa.schema(
-        [
-            ("doc_id", S),
-            ("label", S),
-            ("offensive", B),
-            ("score", F),
-            ("start", N),
-            ("end", N),
-            ("text", S),
-            ("json", S),
-        ]
-    ),
 }
+#: each column type a layer declares (:class:`newsift.document.LayerTable`), in Arrow
+#: and as written: a value of another type is written as null
+ARROW_TYPES: dict[ColumnType, pa.DataType] = {"string": S, "float": F, "int": N, "bool": B}
+_AS_TYPE: dict[ColumnType, Callable[[Any], Any]] = {
+    "string": lambda v: v if isinstance(v, str) else None,
+    "float": lambda v: float(v) if field_types.is_number(v) else None,
+    "int": lambda v: v if isinstance(v, int) and not isinstance(v, bool) else None,
+    "bool": lambda v: v if isinstance(v, bool) else None,
+}
+#: the layers with a table (every registered layer that declares one), in their order
+LAYER_TABLES: dict[str, LayerTable] = {
+    spec.name: spec.table for spec in ordered_layers() if spec.table is not None
+}
+SCHEMAS.update(
+    (name, pa.schema([("doc_id", S), *((c, ARROW_TYPES[kind]) for c, kind in table.columns)]))
+    for name, table in LAYER_TABLES.items()
+)
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
-Row = dict[str, Any]
 
 
 def to_table(name: str, rows: list[Row]) -> pa.Table:
@@ -145,101 +112,26 @@ def document_rows(doc: Mapping[str, Any]) -> dict[str, list[Row]]:
             "json": json.dumps(doc, ensure_ascii=False),
         }
     )
-    for item in _items(doc, "sources"):
-        rows["sources"].append(
-            {
-                "doc_id": doc_id,
-                "source_id": item.get("id"),
-                "name": item.get("name"),
-                "kind": item.get("kind"),
-                "named": item.get("named"),
-                "anonymous": item.get("anonymous"),
-                "descriptor": item.get("descriptor"),
-                "anonymous_reason": item.get("anonymous_reason"),
-                "to_author": item.get("to_author"),
-                "quotes": len(item.get("quotes") or []),
-                "quoted_words": item.get("quoted_words"),
-            }
-        )
-    for item in _items(doc, "quotes"):
-        rows["quotes"].append(
-            {
-                "doc_id": doc_id,
-                "quote_id": item.get("id"),
-                "kind": item.get("kind"),
-                "source_id": item.get("source"),
-                "to_author": item.get("to_author"),
-                "speaker": _span_text(text, item.get("speaker")),
-                "content": _span_text(text, item.get("content")),
-            }
-        )
-    for item in _items(doc, "claims"):
-        rows["claims"].append(
-            {
-                "doc_id": doc_id,
-                "text": _span_text(text, item.get("span")),
-                "score": _float(item.get("score")),
-                "rank": _int(item.get("rank")),
-                "checkworthy": item.get("checkworthy")
-                if isinstance(item.get("checkworthy"), bool)
-                else None,
-                "type": _str(item.get("type")),
-            }
-        )
-    rows["techniques"].extend(_generic_row(doc_id, text, i) for i in _items(doc, "techniques"))
-    regions = {r.get("id"): r for r in _items(doc, "regions")}
-    rows["toxicity"].extend(
-        _toxicity_row(doc_id, text, item, regions) for item in _items(doc, "toxicity")
-    )
+    for name, table in LAYER_TABLES.items():
+        items = _items(doc, name)
+        if items:
+            rows[name] = [_typed(doc_id, table, row) for row in table.rows(items, doc)]
     return rows
 
 
-def _toxicity_row(
-    doc_id: str, text: str, item: Mapping[str, Any], regions: Mapping[Any, Mapping[str, Any]]
-) -> Row:
-    """A ``toxicity`` item (one comment): its ``offensive`` score and the comment's span."""
-    row = _generic_row(doc_id, text, regions.get(item.get("region"), {}))
-    scores = item.get("scores")
-    offensive = item.get("offensive")
-    row["label"] = _str(item.get("target")) or ("offensive" if offensive is True else None)
-    if isinstance(scores, Mapping):
-        row["score"] = _float(scores.get("offensive"))
-    row["offensive"] = offensive if isinstance(offensive, bool) else None
-    row["text"] = (row["text"] or "")[:500] or None
-    row["json"] = json.dumps(item, ensure_ascii=False)
-    return row
+def _typed(doc_id: str, table: LayerTable, row: Row) -> Row:
+    """A layer's row with its ``doc_id`` and each value of its column's declared type."""
+    out: Row = {"doc_id": doc_id}
+    for column, kind in table.columns:
+        out[column] = _AS_TYPE[kind](row.get(column))
+    return out
 
 
-def _generic_row(doc_id: str, text: str, item: Mapping[str, Any]) -> Row:
-    raw_span = item.get("span")
-    span: Mapping[str, Any] = raw_span if isinstance(raw_span, Mapping) else item
-    label = next((item[k] for k in ("technique", "label", "kind", "type") if k in item), None)
-    score = next((item[k] for k in ("score", "probability", "toxicity") if k in item), None)
-    return {
-        "doc_id": doc_id,
-        "label": _str(label),
-        "score": _float(score),
-        "start": _int(span.get("start")),
-        "end": _int(span.get("end")),
-        "text": _span_text(text, span),
-        "json": json.dumps(item, ensure_ascii=False),
-    }
-
-
-def _items(doc: Mapping[str, Any], layer: str) -> Iterable[Mapping[str, Any]]:
+def _items(doc: Mapping[str, Any], layer: str) -> list[Mapping[str, Any]]:
     items = doc.get(layer)
     if not isinstance(items, list):
         return []
     return [item for item in items if isinstance(item, Mapping)]
-
-
-def _span_text(text: str, span: Any) -> str | None:
-    if not isinstance(span, Mapping):
-        return None
-    start, end = span.get("start"), span.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text):
-        return text[start:end]
-    return None
 
 
 def _host(url: Any) -> str | None:
@@ -259,19 +151,5 @@ def _outlet(host: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def _float(value: Any) -> float | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None
-
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _utf8(value: Any) -> Any:
     return clean_text(value)[0] if isinstance(value, str) else value
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None

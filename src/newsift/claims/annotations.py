@@ -1,17 +1,26 @@
 """The ``claims`` layer: one :class:`Claim` per scored sentence of the body.
 
-Importing this module registers the layer's loader with
-:func:`newsift.document.register_layer`, so ``Document.from_dict`` reads it back.
+Importing this module registers the layer with :func:`newsift.document.declare_layer`:
+its loader for ``Document.from_dict``, its batch table and its ``newsift show`` lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from newsift.claims.claimant import CLAIMANTS
-from newsift.document import Span, register_layer
+from newsift.document import (
+    Document,
+    LayerSummary,
+    LayerTable,
+    Row,
+    Span,
+    Wrap,
+    declare_layer,
+    json_span_text,
+)
 from newsift.errors import SchemaError
 
 CLAIM_TYPES = (
@@ -155,4 +164,94 @@ class Claim:
             raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc
 
 
-register_layer("claims", Claim.from_dict)
+#: ``newsift show`` lists the top five of the short list: what a desk reads
+TOP_CLAIMS = 5
+
+
+def _claim_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:
+    text = str(doc.get("text", ""))
+    return [
+        {
+            "text": json_span_text(text, item.get("span")),
+            "score": item.get("score"),
+            "rank": item.get("rank"),
+            "checkworthy": item.get("checkworthy"),
+            "type": item.get("type"),
+        }
+        for item in items
+    ]
+
+
+def _claim_lines(doc: Document, wrap: Wrap) -> list[str]:
+    """The short list (the top check-worthy claims), who stands behind each, past
+    fact-checks. Documents written before the short list existed show their top
+    check-worthy claims."""
+    claims = sorted((dict(c.to_dict()) for c in doc.layers["claims"]), key=lambda c: c["rank"])
+    worthy = [c for c in claims if c["checkworthy"]]
+    if all("shortlist" in c for c in claims):
+        listed = [c for c in claims if c["shortlist"]]
+    else:
+        listed = worthy[:TOP_CLAIMS]
+    unsourced = sum(1 for c in listed if c.get("claimant") == "author")
+    head = f"  claims: {len(listed)} on the short list ({len(worthy)} check-worthy sentences)"
+    if unsourced:
+        head += f"; {unsourced} unsourced, by the author"
+    out = [head]
+    names = {s.id: s.name for s in doc.layers.get("sources", [])}
+    for claim in listed[:TOP_CLAIMS]:
+        span = claim["span"]
+        text = doc.text[span["start"] : span["end"]]
+        who = _claimant_note(claim, names)
+        kind = claim.get("type") or "claim"  # no type when written without detail
+        out.append(wrap(f"  {claim['rank']}. ({kind}{who}) {text}"))
+        out.extend(wrap(f"       {line}") for line in _fact_check_lines(claim))
+    if len(listed) > TOP_CLAIMS:
+        out.append(f"  ... {len(listed) - TOP_CLAIMS} more on the short list")
+    return out
+
+
+def _claimant_note(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """ ", unsourced: the author's own claim" and the like; "" when not recorded."""
+    kind, source = claim.get("claimant"), claim.get("source")
+    name = names.get(source) if isinstance(source, str) else None
+    if kind == "author":
+        return ", UNSOURCED: the author's own claim"
+    if kind == "source":
+        return f", attributed to {name}" if name else ", attributed to a source"
+    if kind == "document":
+        return f", from a document: {name}" if name else ", from a document"
+    return ""
+
+
+def _fact_check_lines(claim: Mapping[str, Any]) -> list[str]:
+    """One line per past fact-check match (verdict, outlet, date, URL), or "no past
+    fact-check found" when the claim was searched and nothing matched."""
+    matches = [m for m in claim.get("matches") or [] if isinstance(m, Mapping)]
+    if not matches:
+        return ["no past fact-check found"] if claim.get("searched") is True else []
+    lines = []
+    for match in matches:
+        where = ", ".join(str(match[k]) for k in ("outlet", "date") if match.get(k))
+        verdict = str(match.get("rating") or "unrated")
+        url = f" {match['url']}" if match.get("url") else ""
+        lines.append(f"past fact-check: {verdict}{' (' + where + ')' if where else ''}{url}")
+    return lines
+
+
+CLAIMS_LAYER = declare_layer(
+    "claims",
+    Claim,
+    package="newsift.claims",
+    order=30,
+    table=LayerTable(
+        (
+            ("text", "string"),
+            ("score", "float"),
+            ("rank", "int"),
+            ("checkworthy", "bool"),
+            ("type", "string"),
+        ),
+        _claim_rows,
+    ),
+    summary=LayerSummary(_claim_lines),
+)

@@ -2,19 +2,30 @@
 
 ``toxicity`` holds one :class:`Toxicity` per comment region; ``thread`` holds
 one :class:`ThreadSummary` for the page's comment section (none when the page
-has no comments). Importing this module registers both layers' loaders with
-:func:`newsift.document.register_layer`, so ``Document.from_dict`` reads them back.
+has no comments). Importing this module registers both layers with
+:func:`newsift.document.declare_layer`: their loaders for ``Document.from_dict``,
+the ``toxicity`` batch table and what ``newsift show`` prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from newsift import fields
 from newsift.comments.targets import NamedTarget
-from newsift.document import Span, register_layer
+from newsift.document import (
+    Document,
+    LayerSummary,
+    LayerTable,
+    Row,
+    Span,
+    Wrap,
+    declare_layer,
+    json_span_text,
+)
 from newsift.errors import SchemaError
 
 SCORE_NAMES = ("offensive", "insult", "identity_attack", "threat", "profanity")
@@ -335,5 +346,108 @@ class ThreadSummary:
             raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc
 
 
-register_layer("toxicity", Toxicity.from_dict)
-register_layer("thread", ThreadSummary.from_dict)
+def _toxicity_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:
+    """One row per comment: its ``offensive`` decision and score, the target as label,
+    and the comment region's span and text (the first 500 characters)."""
+    text = str(doc.get("text", ""))
+    raw_regions = doc.get("regions")
+    regions = {
+        r.get("id"): r
+        for r in (raw_regions if isinstance(raw_regions, list) else [])
+        if isinstance(r, Mapping)
+    }
+    rows = []
+    for item in items:
+        region = regions.get(item.get("region"), {})
+        scores, offensive, target = item.get("scores"), item.get("offensive"), item.get("target")
+        label = target if isinstance(target, str) else None
+        rows.append(
+            {
+                "label": label or ("offensive" if offensive is True else None),
+                "offensive": offensive,
+                "score": scores.get("offensive") if isinstance(scores, Mapping) else None,
+                "start": region.get("start"),
+                "end": region.get("end"),
+                "text": (json_span_text(text, region) or "")[:500] or None,
+                "json": json.dumps(item, ensure_ascii=False),
+            }
+        )
+    return rows
+
+
+def comment_badge(item: Mapping[str, Any]) -> str:
+    """A comment's marks in ``newsift show`` (`` [would remove, offensive 0.97]``)."""
+    marks = []
+    if item.get("would_remove"):
+        marks.append("would remove")
+    if item.get("offensive"):
+        marks.append(f"offensive {item.get('scores', {}).get('offensive', 0):.2f}")
+    if item.get("named_target"):
+        marks.append(f"target: {item['named_target']['name']}")
+    if item.get("duplicate_of"):
+        marks.append("duplicate")
+    if item.get("junk"):
+        marks.append("junk")
+    return f" [{', '.join(marks)}]" if marks else ""
+
+
+def _toxicity_marks(doc: Document) -> dict[str, str]:
+    dicts = [item.to_dict() for item in doc.layers["toxicity"]]
+    return {item.get("region"): comment_badge(item) for item in dicts}
+
+
+def thread_lines(thread: Mapping[str, Any], numbers: Mapping[str, int], wrap: Wrap) -> list[str]:
+    """The thread line, the most targeted names and the top comments with their
+    reasons (``numbers``: each comment region's number in ``newsift show``)."""
+    removal = ""
+    if "would_remove" in thread:
+        removal = f"{thread['would_remove']} a moderator would remove, "
+    counts = f"{thread.get('offensive', 0)} offensive"
+    if "duplicates" in thread:  # absent when written without detail (the fast preset)
+        counts += (
+            f", {thread['duplicates']} near-duplicate, "
+            f"{thread.get('junk', 0)} junk, {thread.get('off_topic', 0)} off-topic"
+        )
+    out = [f"  thread: {removal}{counts}"]
+    targets = thread.get("top_targets") or []
+    if targets:
+        named = ", ".join(f"{t['target']} ({t['count']})" for t in targets)
+        out.append(wrap(f"  most targeted: {named}"))
+    for top in thread.get("top_comments") or []:
+        number = numbers.get(top["region"], "?")
+        out.append(wrap(f"  top: comment {number} ({top['score']:.2f}): {top['reason']}"))
+    return out
+
+
+def _thread_section(doc: Document, wrap: Wrap) -> list[str]:
+    numbers = {c.id: n for n, c in enumerate(doc.comments, start=1)}
+    return [line for t in doc.layers["thread"] for line in thread_lines(t.to_dict(), numbers, wrap)]
+
+
+PACKAGE = "newsift.comments"
+TOXICITY_LAYER = declare_layer(
+    "toxicity",
+    Toxicity,
+    package=PACKAGE,
+    order=50,
+    table=LayerTable(
+        (
+            ("label", "string"),
+            ("offensive", "bool"),
+            ("score", "float"),
+            ("start", "int"),
+            ("end", "int"),
+            ("text", "string"),
+            ("json", "string"),
+        ),
+        _toxicity_rows,
+    ),
+    summary=LayerSummary(comment_marks=_toxicity_marks),
+)
+THREAD_LAYER = declare_layer(
+    "thread",
+    ThreadSummary,
+    package=PACKAGE,
+    order=51,
+    summary=LayerSummary(_thread_section, place="comments"),
+)

@@ -1,16 +1,27 @@
 """The ``techniques`` layer: one :class:`Technique` per tagged span of the body.
 
-Importing this module registers the layer's loader with
-:func:`newsift.document.register_layer`, so ``Document.from_dict`` reads it back.
+Importing this module registers the layer with :func:`newsift.document.declare_layer`:
+its loader for ``Document.from_dict``, its batch table and its ``newsift show`` line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsift.document import Span, register_layer
+from newsift.document import (
+    Document,
+    LayerSummary,
+    LayerTable,
+    Row,
+    Span,
+    Wrap,
+    declare_layer,
+    json_span_text,
+)
 from newsift.errors import SchemaError
 from newsift.persuasion.labels import TECHNIQUES
 
@@ -80,4 +91,53 @@ class Technique:
             raise SchemaError(f"bad technique {dict(data)!r:.200}: {exc}") from exc
 
 
-register_layer("techniques", Technique.from_dict)
+def _technique_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:
+    """Read generically (a label, a score, a span and the item's JSON), so a new field
+    in the layer needs no new column."""
+    text = str(doc.get("text", ""))
+    rows = []
+    for item in items:
+        raw_span = item.get("span")
+        span: Mapping[str, Any] = raw_span if isinstance(raw_span, Mapping) else item
+        label = next((item[k] for k in ("technique", "label", "kind", "type") if k in item), None)
+        score = next((item[k] for k in ("score", "probability", "toxicity") if k in item), None)
+        rows.append(
+            {
+                "label": label,
+                "score": score,
+                "start": span.get("start"),
+                "end": span.get("end"),
+                "text": json_span_text(text, span),
+                "json": json.dumps(item, ensure_ascii=False),
+            }
+        )
+    return rows
+
+
+def _technique_lines(doc: Document, wrap: Wrap) -> list[str]:
+    """Counts of persuasion techniques, the author's own and in quotes."""
+    found = [t.to_dict() for t in doc.layers["techniques"]]
+    own = Counter(t["label"] for t in found if t.get("speaker") is None)
+    quoted = sum(1 for t in found if t.get("speaker") is not None)
+    listed = ", ".join(f"{label} {n}" for label, n in own.most_common()) or "none"
+    return [f"  techniques (author's own): {listed}; in quotes: {quoted}"]
+
+
+TECHNIQUES_LAYER = declare_layer(
+    "techniques",
+    Technique,
+    package="newsift.persuasion",
+    order=40,
+    table=LayerTable(
+        (
+            ("label", "string"),
+            ("score", "float"),
+            ("start", "int"),
+            ("end", "int"),
+            ("text", "string"),
+            ("json", "string"),
+        ),
+        _technique_rows,
+    ),
+    summary=LayerSummary(_technique_lines),
+)
