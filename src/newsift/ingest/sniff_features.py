@@ -44,7 +44,10 @@ FEATURE_NAMES = (
     "anchor_rule",
 )  # fmt: skip
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+#: every date search_date finds has a four-digit year
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_CLOSERS = "\"'”’»)]"
+_ENDS = frozenset(".!?…:;")
 _FOOTER = re.compile(
     r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b"
     r"|\btous droits réservés\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b"
@@ -61,6 +64,7 @@ def sniff_features(text: str) -> list[float]:
     if count == 0:
         return [0.0] * len(FEATURE_NAMES)
     words = [len(line.split()) for line in lines]
+    ends = [_ends_sentence(line) for line in lines]
     short = [line for line, n in zip(lines, words, strict=True) if n <= SHORT_WORDS]
     times = [len(line) <= MAX_TIME_CHARS and _is_any_time(line) for line in lines]
     headers = sum(bool(split_comment_header(line) or says(line)) for line in short or lines)
@@ -70,13 +74,17 @@ def sniff_features(text: str) -> list[float]:
     header_at_top = any(parse_header_line(line) is not None for line in lines[:HEADER_LINES])
     seen = Counter(line for line in lines if len(line) <= 60)
     repeated = sum(n for n in seen.values() if n > 1)
-    dated = sum(1 for line in lines if len(line) <= MAX_TIME_CHARS and search_date(line))
+    dated = sum(
+        1
+        for line in lines
+        if len(line) <= MAX_TIME_CHARS and _FOUR_DIGITS.search(line) and search_date(line)
+    )
     return [
         math.log1p(count),
         len(short) / count,
         sum(n >= LONG_WORDS for n in words) / count,
-        sum(bool(_SENTENCE_END.search(line)) for line in lines) / count,
-        sum(not _SENTENCE_END.search(line) for line in short) / count,
+        sum(ends) / count,
+        sum(n <= SHORT_WORDS and not end for n, end in zip(words, ends, strict=True)) / count,
         sum(is_ui(line) for line in short) / count,
         math.log1p(sum(times)),
         math.log1p(headers),
@@ -85,7 +93,7 @@ def sniff_features(text: str) -> list[float]:
         float(any(opens_comments(line) for line in short)),
         repeated / count,
         math.log1p(dated),
-        float(any(_FOOTER.search(line) for line in lines[-40:] if len(line) <= 200)),
+        float(any(_is_footer(line) for line in lines[-40:] if len(line) <= 200)),
         math.log1p(sum(words) / count),
         float(header_at_top or any(_anchor_below(line) for line in lines[3:])),
     ]
@@ -94,6 +102,23 @@ def sniff_features(text: str) -> list[float]:
 def _anchor_below(line: str) -> bool:
     """The earlier sniffer's test below the third line: a time or a comment header."""
     return is_time(line) or split_comment_header(line) is not None
+
+
+#: a piece of every ``_FOOTER`` alternative: the pattern runs only where one is found
+_FOOTER_PIECES = (
+    "©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
+    "impressum", "privacy", "datenschutz", "mentions", "aviso", "cookie",
+)  # fmt: skip
+
+
+def _is_footer(line: str) -> bool:
+    lowered = line.lower()
+    return any(piece in lowered for piece in _FOOTER_PIECES) and bool(_FOOTER.search(line))
+
+
+def _ends_sentence(line: str) -> bool:
+    """Ends with sentence punctuation, maybe inside closing quotes or brackets."""
+    return line.rstrip(_CLOSERS)[-1:] in _ENDS
 
 
 def _is_any_time(line: str) -> bool:

@@ -253,6 +253,16 @@ class LineHints:
         are still read."""
         return bool(self.probs) and is_european_header(line.text)
 
+    def doubts_european_comment(self, line: Line) -> bool:
+        """A name-and-time line only the European forms read ("Anna Schmidt sagt: 5.
+        Januar 2020"), which the model (when there is one) gives under
+        ``EUROPEAN_FLOOR`` of being a comment's author or time line."""
+        return (
+            bool(self.probs)
+            and split_comment_header(line.text, european=False) is None
+            and max(self._p(line, "comment_author"), self._p(line, "comment_time")) < EUROPEAN_FLOOR
+        )
+
     def name_of(self, line: Line) -> str | None:
         name = name_of(line.text)
         if name is None and self._p(line, "comment_author") >= AUTHOR_THRESHOLD:
@@ -485,6 +495,8 @@ def _find_comment_heads(
             continue
         head: _CommentHead | None = None
         joined = split_comment_header(line.text)
+        if joined is not None and hints.doubts_european_comment(line):
+            joined = None
         if joined is not None and _opens_record(lines, line.index, floor, blank_style):
             name_start = line.start + joined.name_start
             when_start = line.start + joined.when_start

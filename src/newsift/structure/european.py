@@ -146,10 +146,21 @@ _RELATIVE_WORDS = {
 }  # fmt: skip
 
 
+#: the first or last word of every relative form above
+_MARKS = frozenset(
+    {"vor", "il", "hace", "há", "ha", "faz", "fa", "geleden", "atrás", "atras"}
+    | {phrase.split()[0] for phrase in _RELATIVE_WORDS}
+    | {phrase.split()[-1] for phrase in _RELATIVE_WORDS}
+)
+
+
 def parse_european_relative(text: str) -> tuple[int, str] | None:
     """``(amount, unit)`` from a line that is nothing but a relative time in de, fr, es,
     it, nl or pt ("vor 2 Stunden", "il y a 3 jours", "2 ore fa"), else None."""
-    lowered = " ".join(text.strip().rstrip(".").lower().split())
+    words = text.strip().rstrip(".").lower().split()
+    if not words or (words[0] not in _MARKS and words[-1] not in _MARKS):
+        return None  # every form starts or ends with one of these: most lines stop here
+    lowered = " ".join(words)
     if lowered in _RELATIVE_WORDS:
         unit, amount = _RELATIVE_WORDS[lowered]
         return amount, unit

@@ -149,9 +149,14 @@ def is_role(text: str) -> bool:
     return len(text) <= 60 and _ROLE_ONLY.match(text) is not None
 
 
-def person_name(text: str) -> str | None:
+def person_name(text: str, *, european: bool = True) -> str | None:
     """A bare byline: a line that is only a person's name ("Fenella Oduya (@fen)")."""
-    if len(text) > 50 or not _PERSON.match(text) or is_ui(text) or is_time(text):
+    if (
+        len(text) > 50
+        or not _PERSON.match(text)
+        or is_ui(text, european=european)
+        or is_time(text, european=european)
+    ):
         return None
     return _HANDLE.sub("", text).strip()
 
@@ -187,7 +192,11 @@ def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None
             part_facts = _facts(part, european)
             if part_facts is not None:
                 found.merge(part_facts)
-            elif not (is_ui(part) or opens_comments(part) or _ROLE_ONLY.match(part)):
+            elif not (
+                is_ui(part, european=european)
+                or opens_comments(part, european=european)
+                or _ROLE_ONLY.match(part)
+            ):
                 break
         else:
             if found.author or found.published or found.updated:

@@ -104,6 +104,9 @@ _UI_WORDS = {
     "denunciar", "compartir", "comentarios", "rispondi", "segnala", "condividi", "commenti",
     "reageer", "reageren", "beantwoorden", "delen", "reacties",
     "zum antworten anmelden", "antworten ↓", "nach oben", "drucken", "imprimer", "imprimir",
+}  # fmt: skip
+#: interface words of de, fr, es, it, nl and pt pages beyond those above
+_EUROPEAN_UI_WORDS = {
     "mehr laden", "mehr anzeigen", "weitere kommentare", "alle kommentare", "anmelden",
     "einloggen", "abmelden", "registrieren", "abonnieren", "teilen auf facebook", "teilen auf x",
     "weiterlesen", "mehr lesen", "charger plus", "voir plus", "afficher plus",
@@ -139,6 +142,11 @@ _UI_PATTERNS = [
         r"^(sign|log)\s*(in|up)\s+(to|or)\b.{0,40}$",
         r"^(you must be logged in|please log in|please sign in)\b.{0,60}$",
         r"^(your email address will not be published|required fields are marked)\b.*$",
+    )
+]
+_EUROPEAN_UI_PATTERNS = [
+    re.compile(p, re.I)
+    for p in (
         r"^\d[\d.,]*\s+(kommentare?|antworten|commentaires?|réponses?|comentarios?|respuestas?"
         r"|commenti|risposte|reacties|reactie|comentários?|respostas?)$",
         r"^(kommentare|commentaires|comentarios|commenti|reacties|comentários)"
@@ -149,6 +157,10 @@ _UI_PATTERNS = [
 ]
 #: the patterns above as one: matches where any of them matches (no backreferences)
 _UI_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _UI_PATTERNS), re.I)
+_ALL_UI_WORDS = _UI_WORDS | _EUROPEAN_UI_WORDS
+_ALL_UI_PATTERN = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (*_UI_PATTERNS, *_EUROPEAN_UI_PATTERNS)), re.I
+)
 _TRAILING_ARROWS = re.compile(r"\s*[>›»→]+$")
 _UI_SEPARATORS = re.compile(r"\s*(?:[·•|/]|\s-\s|\s{2,})\s*")
 #: found exactly where ``_UI_SEPARATORS`` finds a match (its ``\s*`` may be empty), several
@@ -163,8 +175,11 @@ _SECTION = re.compile(
     r"|\d[\d,]*\s+(thoughts|responses|comments|replies)\s+on\b.*"
     r"|(one|no) (thought|response)s? on\b.*"
     r"|view all comments|see all comments|show all comments"
-    r"|what do you think\??|be the first to comment|sort(ed)? by\b.*"
-    r"|\d[\d.,]*\s+(kommentare?|commentaires?|comentarios?|commenti|reacties|comentários?)"
+    r"|what do you think\??|be the first to comment|sort(ed)? by\b.*)$",
+    re.I,
+)
+_EUROPEAN_SECTION = re.compile(
+    r"^(\d[\d.,]*\s+(kommentare?|commentaires?|comentarios?|commenti|reacties|comentários?)"
     r"|(kommentare|commentaires|comentarios|commenti|reacties|comentários)(\s*[(\[]\d+[)\]])?"
     r"|\d[\d.,]*\s+(kommentare?|antworten|réponses?|commentaires?|respuestas?|comentarios?"
     r"|risposte|commenti|reacties|comentários?|respostas?)\s+(zu|à|a|op|em|para|sur)\b.*"
@@ -181,18 +196,20 @@ LINE_CACHE = 1 << 14
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def is_ui(text: str) -> bool:
-    """An interface label, never page text: "Reply", "12 comments", "Like (3)"."""
+def is_ui(text: str, *, european: bool = True) -> bool:
+    """An interface label, never page text: "Reply", "12 comments", "Like (3)",
+    "Antworten", "3 réponses à « ... »" (English ones only when ``european`` is false)."""
+    words, pattern = (_ALL_UI_WORDS, _ALL_UI_PATTERN) if european else (_UI_WORDS, _UI_PATTERN)
     lowered = _without_arrows(text.strip().lower()).rstrip(":*").strip()
     if not lowered:
         return False
-    if lowered in _UI_WORDS or _UI_PATTERN.match(lowered):
+    if lowered in words or pattern.match(lowered):
         return True
     if not _HAS_SEPARATOR.search(lowered):
         return False  # one piece, ``lowered`` itself: never "UI words joined by separators"
     parts = 0  # UI words joined by separators ("Reply · Share"): every part a UI word
     for part in _pieces(lowered):
-        if not (part.rstrip(":") in _UI_WORDS or _UI_PATTERN.match(part)):
+        if not (part.rstrip(":") in words or pattern.match(part)):
             return False
         parts += 1
     return parts > 1
@@ -218,9 +235,12 @@ def _pieces(text: str) -> Iterator[str]:
         yield text[at:]
 
 
-def opens_comments(text: str) -> bool:
-    """A UI line that starts the comment section ("12 comments", "Leave a reply")."""
-    return bool(_SECTION.match(_without_arrows(text.strip()).rstrip(":").strip()))
+def opens_comments(text: str, *, european: bool = True) -> bool:
+    """A UI line that starts the comment section ("12 comments", "Leave a reply",
+    "12 Kommentare", "Laisser un commentaire"; English ones only when ``european`` is
+    false)."""
+    bare = _without_arrows(text.strip()).rstrip(":").strip()
+    return bool(_SECTION.match(bare) or (european and _EUROPEAN_SECTION.match(bare)))
 
 
 _CLOSED = re.compile(r"^(comments are closed|commenting (is|has been) (closed|disabled))\.?$", re.I)
@@ -292,20 +312,26 @@ class CommentHeader:
     when_start: int
 
 
-def split_comment_header(text: str) -> CommentHeader | None:
+def split_comment_header(text: str, *, european: bool = True) -> CommentHeader | None:
     """Name and time joined by a separator, the name first ("Marcus Obi · 2 weeks
     ago"), or by words ("Anna Schmidt sagt: 5. Januar 2020", see
-    :func:`split_said_header`); None if neither."""
+    :func:`split_said_header`); None if neither. English forms only when ``european``
+    is false."""
+    said = split_said_header if european else _no_header
     if not _HEADER_MARK.search(text):
-        return split_said_header(text)  # every ``_HEADER_SEPARATOR`` match holds a mark
+        return said(text)  # every ``_HEADER_SEPARATOR`` match holds a mark
     for sep in _HEADER_SEPARATOR.finditer(text):
         left, right = text[: sep.start()], text[sep.end() :]
-        name = name_of(left)
-        if name is None or not is_time(right):
+        name = name_of(left, european=european)
+        if name is None or not is_time(right, european=european):
             continue
         when = without_edit_mark(right)
         return CommentHeader(name, 0, len(left), when, sep.end())
-    return split_said_header(text)
+    return said(text)
+
+
+def _no_header(text: str) -> None:
+    return None
 
 
 #: "says:" in the languages of :mod:`newsift.structure.european`
@@ -358,6 +384,7 @@ def split_said_header(text: str) -> CommentHeader | None:
 _NAME_CHARS = re.compile(r"^[@\w][\w .'’@-]*$")
 _DELETED = re.compile(r"^\[(deleted|removed)\]$", re.I)
 _SAYS = re.compile(rf"\s+(?:{_SAYS_WORDS})\s*:?$", re.I)
+_ENGLISH_SAYS = re.compile(r"\s+(?:says|said|wrote|writes|commented)\s*:?$", re.I)
 _INITIAL_END = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|Dr|St)\.$")
 
 
@@ -366,17 +393,26 @@ def says(text: str) -> bool:
     return text.rstrip().endswith(":") and _SAYS.search(text) is not None and bool(name_of(text))
 
 
-def name_of(text: str) -> str | None:
+def name_of(text: str, *, european: bool = True) -> str | None:
     """The commenter name a short header line shows, or None if it is no name.
 
     Accepts "Marcus Obi", "Greta L.", "rivertown_dad", "@jdoe", "Marcus says:",
     "Anna Schmidt sagt:", "Jean Dupont a dit :", "Von Anna Schmidt", "Par Jean Dupont";
     refuses sentences, anything with sentence punctuation, and UI or time lines.
+    English forms only when ``european`` is false.
     """
-    text = _NAME_PREFIX.sub("", _SAYS.sub("", text.strip()))
+    if european:
+        text = _NAME_PREFIX.sub("", _SAYS.sub("", text.strip()))
+    else:
+        text = _ENGLISH_SAYS.sub("", text.strip())
     if _DELETED.match(text):
         return text
-    if not text or len(text) > 40 or is_ui(text) or is_time(text):
+    if (
+        not text
+        or len(text) > 40
+        or is_ui(text, european=european)
+        or is_time(text, european=european)
+    ):
         return None
     if text.endswith(".") and not _INITIAL_END.search(text):
         return None
