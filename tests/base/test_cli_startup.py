@@ -19,7 +19,7 @@ import newsift
 from newsift.cli import COMMAND_HELP, COMMAND_MODULES, EXTRA_OF_MODULE, build_parser, main
 
 SAMPLE = Path(newsift.__file__).parent / "samples" / "sample-dump.txt"
-BUILT_IN = ("analyze", "show", "analyzers")
+BUILT_IN = ("analyze", "show", "analyzers", "schema")
 #: Imported by none of ``--help``, ``--version``, ``show`` and ``analyze``.
 HEAVY = ("fastapi", "uvicorn", "starlette", "pyarrow", "duckdb", "ray", "torch", "transformers")
 #: Imported on first use only: warcio (with fsspec and asyncio) by the first WARC read.
