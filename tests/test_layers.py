@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import newsift
+from newsift import registry
 from newsift.batch import tables
 from newsift.document import (
     LAYER_LOADERS,
@@ -63,6 +64,13 @@ def test_each_layer_declares_its_class_loader_and_parts(
     assert LAYER_LOADERS[name] is spec.loader
     assert spec.package == package and importlib.import_module(package)
     assert (spec.table is not None, spec.summary is not None) == (has_table, has_summary)
+
+
+@pytest.mark.parametrize(("name", "package"), [(name, package) for name, package, *_ in EXPECTED])
+def test_an_analyzer_of_the_declared_package_assigns_the_layer(name: str, package: str) -> None:
+    # every built-in analyzer is named after its package (attribution.flags.v1)
+    writers = {n for n in registry.names() if name in registry.get(n).assigns}
+    assert writers and all(f"newsift.{w.split('.')[0]}" == package for w in writers)
 
 
 @pytest.mark.parametrize("name", ["text", "meta", "schema", "id"])
@@ -175,10 +183,10 @@ def test_a_new_layers_table_rows_take_their_declared_types(
 ) -> None:
     assert NOTES.table is not None
     monkeypatch.setitem(tables.LAYER_TABLES, "notes", NOTES.table)
-    monkeypatch.setitem(
-        tables.SCHEMAS, "notes", tables.pa.schema([("doc_id", tables.S), ("said", tables.S),
-                                                   ("length", tables.N)])
-    )  # fmt: skip
+    schema = tables.layer_schema(NOTES.table)
+    assert [(f.name, str(f.type)) for f in schema] == [
+        ("doc_id", "string"), ("said", "string"), ("length", "int64")]  # fmt: skip
+    monkeypatch.setitem(tables.SCHEMAS, "notes", schema)
     rows = tables.document_rows({"id": "d", "text": "", "notes": [item]})["notes"]
     assert rows == [expected]
     assert tables.to_table("notes", rows).to_pylist() == [expected]

@@ -63,10 +63,14 @@ _AS_TYPE: dict[ColumnType, Callable[[Any], Any]] = {
 LAYER_TABLES: dict[str, LayerTable] = {
     spec.name: spec.table for spec in ordered_layers() if spec.table is not None
 }
-SCHEMAS.update(
-    (name, pa.schema([("doc_id", S), *((c, ARROW_TYPES[kind]) for c, kind in table.columns)]))
-    for name, table in LAYER_TABLES.items()
-)
+
+
+def layer_schema(table: LayerTable) -> pa.Schema:
+    """A layer table's Arrow schema: ``doc_id``, then the columns the layer declares."""
+    return pa.schema([("doc_id", S), *((c, ARROW_TYPES[kind]) for c, kind in table.columns)])
+
+
+SCHEMAS.update((name, layer_schema(table)) for name, table in LAYER_TABLES.items())
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 
