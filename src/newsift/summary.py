@@ -9,9 +9,7 @@ layers' order, so a new layer is shown without a change here.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
 from functools import partial
-from typing import Any
 
 import newsift  # noqa: F401  (importing the package registers every layer)
 from newsift.document import Document, LayerSummary, ordered_layers
@@ -84,17 +82,3 @@ def _wrap(text: str, width: int, indent: str = "      ") -> str:
     return textwrap.fill(
         text, width=width, subsequent_indent=indent, max_lines=3, placeholder=" ..."
     )
-
-
-# The comments' thread lines and badges under their old names, which
-# tests/comments/test_summary.py reads (they live with the layers now).
-def _thread(thread: Mapping[str, Any], numbers: Mapping[str, int], width: int) -> list[str]:
-    from newsift.comments.annotations import thread_lines
-
-    return thread_lines(thread, numbers, partial(_wrap, width=width))
-
-
-def _badge(item: Mapping[str, Any]) -> str:
-    from newsift.comments.annotations import comment_badge
-
-    return comment_badge(item)

@@ -184,20 +184,23 @@ def test_documents_from_before_the_new_fields_read_back() -> None:
 
 
 def test_show_prints_removals_most_targeted_and_numbered_top_comments() -> None:
-    from newsift.summary import _badge, _thread
+    from functools import partial
+
+    from newsift.comments.annotations import comment_badge, thread_lines
+    from newsift.summary import _wrap
 
     summary = ThreadSummary(
         3, 2, 1, 2, 0.667, top_targets=(("council", 2),), would_remove=1, removal_share=0.333,
         top_comments=(TopComment("c2", 0.97, "insult aimed at council", "council"),),
     )  # fmt: skip
-    lines = _thread(summary.to_dict(), {"c0": 1, "c1": 2, "c2": 3}, 78)
+    lines = thread_lines(summary.to_dict(), {"c0": 1, "c1": 2, "c2": 3}, partial(_wrap, width=78))
     assert lines[0].startswith("  thread: 1 a moderator would remove, 2 offensive")
     assert lines[1:] == [
         "  most targeted: council (2)",
         "  top: comment 3 (0.97): insult aimed at council",
     ]
     item = _item("c2", 0.97, True, COUNCIL).to_dict()
-    assert _badge(item) == " [would remove, offensive 0.97, target: council]"
+    assert comment_badge(item) == " [would remove, offensive 0.97, target: council]"
 
 
 def test_html_report_numbers_cards_and_lists_top_comments_with_reasons() -> None:
