@@ -23,11 +23,11 @@ from pathlib import Path
 from newsift.document import Document, Meta
 from newsift.eval.lines import dom_labels, fold, held_out, line_scores, region_labels
 from newsift.eval.metrics import prf_from_counts, ratio
+from newsift.ingest.dom.comments import HtmlComment
+from newsift.ingest.dom.page import read_html_page
+from newsift.ingest.dom.render import render_lines
 from newsift.ingest.html_decode import decode_html
 from newsift.structure.dump import apply_layout, parse_dump
-from newsift.structure.html.comments import HtmlComment
-from newsift.structure.html.page import read_html_page
-from newsift.structure.html.render import render_lines
 from newsift.structure.linemodel import LineModel
 
 ADBAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "adbar_eval"

@@ -32,8 +32,8 @@ from training.paths import SHARED, SHARED_DATA  # noqa: E402
 from training.sniff import examples  # noqa: E402
 
 from newsift.ingest.sniff import shipped_model, sniff_kind, sniff_text  # noqa: E402
-from newsift.structure.header import parse_header_line  # noqa: E402
-from newsift.structure.lines import is_time, split_comment_header, split_lines  # noqa: E402
+from newsift.text.header import parse_header_line  # noqa: E402
+from newsift.text.lines import is_time, split_comment_header, split_lines  # noqa: E402
 
 FIXTURE_FOLDERS = (
     ROOT / "tests" / "fixtures",

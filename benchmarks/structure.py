@@ -23,7 +23,7 @@ from pathlib import Path
 import newsift
 from newsift.document import Document, Meta, Region
 from newsift.eval.structure import COMMENT_FIELDS, PAGE_FIELDS, aggregate, load_truth, score_page
-from newsift.structure.lines import paragraph_spans, split_lines, uses_blank_lines
+from newsift.text.lines import paragraph_spans, split_lines, uses_blank_lines
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "structure"

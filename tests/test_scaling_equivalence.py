@@ -66,16 +66,16 @@ from newsift.attribution.sources import (
 from newsift.claims.analyzer import link_quotes
 from newsift.claims.annotations import Claim
 from newsift.document import Span
-from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
-from newsift.structure.html import comments as html_comments
-from newsift.structure.html import page as html_page
-from newsift.structure.html.dom import (
+from newsift.ingest.dom import comments as html_comments
+from newsift.ingest.dom import page as html_page
+from newsift.ingest.dom.dom import (
     _count_nodes,
     parse_html,
     short_text_of,
     text_of,
     word_count,
 )
+from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
 from newsift.text.sentences import split_sentences
 from tests.conftest import ROOT
 from tests.hostile.test_long_threads import (
@@ -752,7 +752,7 @@ def test_folded_words_are_the_words_of_the_folded_text(text: str) -> None:
 @settings(max_examples=1000, deadline=None)
 @given(FAST_TEXT)
 def test_ui_separator_check_is_the_separator_search(text: str) -> None:
-    from newsift.structure import lines
+    from newsift.text import lines
 
     found = lines._UI_SEPARATORS.search(text) is not None
     assert (lines._HAS_SEPARATOR.search(text) is not None) == found
@@ -766,7 +766,7 @@ def test_ui_separator_check_is_the_separator_search(text: str) -> None:
     ).map("".join)
 )
 def test_absolute_date_pre_check_is_the_plain_form(text: str) -> None:
-    from newsift.structure import dates
+    from newsift.text import dates
 
     assert dates.parse_absolute(text) == dates._absolute_by_patterns(text)
 
@@ -810,7 +810,7 @@ def test_comment_text_helpers_are_the_plain_forms(text: str) -> None:
     )
 )
 def test_edit_mark_pre_check_is_the_plain_substitution(text: str) -> None:
-    from newsift.structure import dates, lines
+    from newsift.text import dates, lines
 
     for mark in (dates._EDITED, lines._EDIT_SUFFIX):
         assert dates.without_edited(text, mark) == mark.sub("", text)

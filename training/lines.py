@@ -4,7 +4,7 @@
 
 Data:
 - ``../shared/data/extraction/adbar_eval`` pages (dev part) rendered into dumps
-  line by line (:mod:`newsift.structure.html.render`), each line labelled from
+  line by line (:mod:`newsift.ingest.dom.render`), each line labelled from
   the DOM side (headline, byline, date, trafilatura's body, comment records);
   sites in our own held-out 30% (:func:`newsift.eval.lines.held_out`) are kept
   out of training and used for the figures;
@@ -27,9 +27,9 @@ import numpy as np
 
 import newsift
 from newsift.eval.lines import dom_labels, held_out, line_scores, region_labels
+from newsift.ingest.dom.page import read_html_page
+from newsift.ingest.dom.render import render_lines
 from newsift.ingest.html_decode import decode_html
-from newsift.structure.html.page import read_html_page
-from newsift.structure.html.render import render_lines
 from newsift.structure.linemodel import (
     HASH_BUCKETS,
     LABELS,

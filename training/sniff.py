@@ -12,7 +12,7 @@ SHA-256 it prints goes into ``newsift.ingest.sniff.SNIFF_SHA256``).
 Examples (``examples()``; ``benchmarks/sniff.py`` reads the same):
 
 - dumps: every HTML page of ``../shared/data/extraction/adbar_eval`` rendered line
-  by line (:func:`newsift.structure.html.render.render_lines`), as web corpora
+  by line (:func:`newsift.ingest.dom.render.render_lines`), as web corpora
   store pages; plain text: the same page's body paragraphs from the DOM side
   (trafilatura's body), half of them under their headline;
 - plain text: PolNeAR article texts (``../shared/data/attribution/polnear``) and
@@ -45,10 +45,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.eval.lines import held_out
+from newsift.ingest.dom.page import read_html_page
+from newsift.ingest.dom.render import render_lines
 from newsift.ingest.html_decode import decode_html
 from newsift.ingest.sniff_features import FEATURE_NAMES, sniff_features
-from newsift.structure.html.page import read_html_page
-from newsift.structure.html.render import render_lines
 from training.confidence import save
 from training.paths import MODELS, SHARED_DATA
 

@@ -31,8 +31,8 @@ from newsift.ingest import KINDS, read_path
 from newsift.limits import Limits, cap_memory
 from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
 from newsift.runner import run
-from newsift.structure.dates import parse_iso_date
 from newsift.summary import summarise
+from newsift.text.dates import parse_iso_date
 
 CLAIMS = CLAIMS_ANALYZER
 

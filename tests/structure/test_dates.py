@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsift.structure.dates import Relative, parse_absolute, parse_relative, parse_when, resolve
+from newsift.text.dates import Relative, parse_absolute, parse_relative, parse_when, resolve
 
 REF = date(2025, 3, 31)
 

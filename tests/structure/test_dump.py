@@ -311,7 +311,7 @@ def test_headline_above_the_first_running_text(top: list[str], headline: str) ->
 )
 def test_footer_after_the_last_comment(after: list[str], footer: bool) -> None:
     from newsift.structure.dump import LineHints, _footer_starts
-    from newsift.structure.lines import split_lines
+    from newsift.text.lines import split_lines
 
     lines = split_lines("\n".join(["I support the change.", *after]))
     other = {"Impressum", "Datenschutz", "— Pat", "Report this comment"}

@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from newsift.structure.dates import Relative, parse_absolute, parse_when
 from newsift.structure.dump import parse_dump
-from newsift.structure.header import parse_byline, parse_dateline
-from newsift.structure.lines import (
+from newsift.text.dates import Relative, parse_absolute, parse_when
+from newsift.text.header import parse_byline, parse_dateline
+from newsift.text.lines import (
     is_european_time,
     is_time,
     labelled_time,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsift.structure.header import (
+from newsift.text.header import (
     Byline,
     Dateline,
     HeaderFacts,

@@ -9,11 +9,11 @@ import pytest
 
 import newsift
 from newsift.errors import InputTooLarge, UnsupportedInput
+from newsift.ingest.dom.comments import find_comments
+from newsift.ingest.dom.dom import parse_html
+from newsift.ingest.dom.meta import read_meta
+from newsift.ingest.dom.page import read_html_page
 from newsift.ingest.html import document_from_html
-from newsift.structure.html.comments import find_comments
-from newsift.structure.html.dom import parse_html
-from newsift.structure.html.meta import read_meta
-from newsift.structure.html.page import read_html_page
 from tests.conftest import FIXTURES
 
 HTML = FIXTURES / "html"
@@ -284,6 +284,6 @@ def test_comment_rules(name: str) -> None:
     ],
 )
 def test_headline_choice(html: str, headline: str) -> None:
-    from newsift.structure.html.meta import read_meta
+    from newsift.ingest.dom.meta import read_meta
 
     assert read_meta(parse_html(html), use_htmldate=False).headline == headline

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsift.structure.lines import (
+from newsift.text.lines import (
     CommentHeader,
     closes_comments,
     is_time,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsift.structure import lines
+from newsift.text import lines
 
 ROOT = Path(__file__).resolve().parents[2]
 DUMPS = sorted((ROOT / "benchmarks" / "data" / "structure").rglob("*.txt"))

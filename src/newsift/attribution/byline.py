@@ -37,8 +37,8 @@ from typing import Any
 from newsift import fields
 from newsift.document import Document, LayerSummary, Region, Span, Wrap, declare_layer
 from newsift.errors import SchemaError
-from newsift.structure.header import parse_dateline
-from newsift.structure.lines import is_time, is_ui, opens_comments
+from newsift.text.header import parse_dateline
+from newsift.text.lines import is_time, is_ui, opens_comments
 
 BYLINE_KINDS = ("pen_name", "no_affiliation", "no_bio", "no_byline")
 

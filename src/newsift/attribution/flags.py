@@ -39,7 +39,7 @@ from newsift.attribution.sources import name_parts
 from newsift.document import Document, LayerSummary, Span, Wrap, declare_layer
 from newsift.errors import SchemaError
 from newsift.registry import register
-from newsift.structure.dates import parse_iso_date
+from newsift.text.dates import parse_iso_date
 
 FLAG_KINDS = (
     "no_institution", "former_or_advisory_only", "implausible_timeline", "only_to_author",

@@ -54,11 +54,11 @@ from newsift.claims.annotations import Claim
 from newsift.claims.matching import FactCheck
 from newsift.document import Document
 from newsift.errors import InputError, NewsiftError
+from newsift.ingest.dom.dom import parse_html
+from newsift.ingest.dom.meta import jsonld_objects
 from newsift.ingest.html_decode import decode_html
 from newsift.ingest.sniff import sniff_kind
 from newsift.ingest.warc import WarcPage, WarcSkip, iter_warc
-from newsift.structure.html.dom import parse_html
-from newsift.structure.html.meta import jsonld_objects
 
 MAX_JSON_BYTES = 200_000_000
 MAX_PAGE_BYTES = 10_000_000

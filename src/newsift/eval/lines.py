@@ -16,10 +16,10 @@ from lxml.html import HtmlElement
 
 from newsift.document import Document, Span
 from newsift.eval.metrics import accuracy, label_f1, macro_f1_present
-from newsift.structure.dates import search_date
-from newsift.structure.html.page import HtmlPage
-from newsift.structure.html.render import RenderedLine
+from newsift.ingest.dom.page import HtmlPage
+from newsift.ingest.dom.render import RenderedLine
 from newsift.structure.linemodel import LABELS
+from newsift.text.dates import search_date
 
 _FOLD = re.compile(r"\W+")
 MIN_CONTAINED_CHARS = 25

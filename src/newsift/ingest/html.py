@@ -2,7 +2,7 @@
 
 The DOM is the evidence for an HTML page's structure, and it is only at hand
 here, so the reader builds the ``regions`` together with the text (see
-:mod:`newsift.structure.html.page`); ``structure.v1`` keeps them.
+:mod:`newsift.ingest.dom.page`); ``structure.v1`` keeps them.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from newsift.document import Document, Meta
 from newsift.errors import InputTooLarge
 from newsift.ingest.decode import repair
+from newsift.ingest.dom.page import lay_out, read_html_page
 from newsift.ingest.html_decode import decode_html
 from newsift.ingest.paragraphs import split_long_lines
 from newsift.limits import Limits
-from newsift.structure.dates import parse_iso_date
-from newsift.structure.html.page import lay_out, read_html_page
+from newsift.text.dates import parse_iso_date
 
 
 def document_from_html(

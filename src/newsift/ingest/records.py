@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from newsift.errors import BadRecord, InputTooLarge, NestingTooDeep
 from newsift.limits import Limits
-from newsift.structure.dates import parse_iso_date
+from newsift.text.dates import parse_iso_date
 
 
 @dataclass(frozen=True, slots=True)

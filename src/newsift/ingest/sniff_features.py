@@ -17,9 +17,9 @@ import math
 import re
 from collections import Counter
 
-from newsift.structure.dates import search_date
-from newsift.structure.header import parse_header_line
-from newsift.structure.lines import (
+from newsift.text.dates import search_date
+from newsift.text.header import parse_header_line
+from newsift.text.lines import (
     is_time,
     is_ui,
     labelled_time,

@@ -61,7 +61,7 @@ from newsift.server.security import (
     key_matches,
 )
 from newsift.server.settings import Settings
-from newsift.structure.dates import parse_iso_date
+from newsift.text.dates import parse_iso_date
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the input cannot be read or analysed"},

@@ -9,11 +9,11 @@ from typing import ClassVar
 from newsift.document import Document, Region
 from newsift.errors import InputError
 from newsift.registry import register
-from newsift.structure.dates import parse_iso_date
 from newsift.structure.dump import apply_layout, parse_dump
 from newsift.structure.linemodel import LineModel
-from newsift.structure.lines import paragraph_spans, split_lines, uses_blank_lines
+from newsift.text.dates import parse_iso_date
 from newsift.text.language import guess_language
+from newsift.text.lines import paragraph_spans, split_lines, uses_blank_lines
 
 
 @register

@@ -14,8 +14,8 @@ The layout (see ``docs/analyzers/structure.md``)::
                         "Name says:", or nothing (anonymous); then the time line; then
                         paragraphs ... [Reply]
 
-Anchors are found line by line (:mod:`newsift.structure.lines`,
-:mod:`newsift.structure.header`) and then judged in context: a comment starts at
+Anchors are found line by line (:mod:`newsift.text.lines`,
+:mod:`newsift.text.header`) and then judged in context: a comment starts at
 a time line that stands alone, preceded by its author's name (once or twice,
 with no blank line between) or by a blank line, or at a "Name · time" line.
 Paragraphs are runs of lines between blank lines when the dump uses blank lines,
@@ -30,17 +30,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsift.document import Meta, Region, Span
-from newsift.structure.dates import parse_when, resolve, search_date
-from newsift.structure.header import (
+from newsift.structure.junk import is_credit, junk_lines
+from newsift.structure.linemodel import LineModel
+from newsift.text.dates import parse_when, resolve, search_date
+from newsift.text.header import (
     HeaderFacts,
     is_european_header,
     is_role,
     parse_header_line,
     person_name,
 )
-from newsift.structure.junk import is_credit, junk_lines
-from newsift.structure.linemodel import LineModel
-from newsift.structure.lines import (
+from newsift.text.lines import (
     Line,
     closes_comments,
     is_european_time,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from newsift.structure.lines import Line, is_ui
+from newsift.text.lines import Line, is_ui
 
 _CREDIT = re.compile(
     r"^(?:\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|video|graphic)"

@@ -26,9 +26,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.models import ModelArrays, load_model
-from newsift.structure.header import parse_header_line, person_name
 from newsift.structure.junk import is_credit
-from newsift.structure.lines import (
+from newsift.text.chars import char_counts
+from newsift.text.header import parse_header_line, person_name
+from newsift.text.lines import (
     closes_comments,
     is_time,
     is_ui,
@@ -36,7 +37,6 @@ from newsift.structure.lines import (
     opens_comments,
     split_comment_header,
 )
-from newsift.text.chars import char_counts
 from newsift.text.ngrams import BucketMemo
 
 LABELS = (

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from lxml.html import HtmlElement
 
 from newsift.document import Region, Span
-from newsift.structure.html.comments import HtmlComment, find_comments
-from newsift.structure.html.dom import clean_text, parse_html, text_of, word_count
-from newsift.structure.html.meta import PageMeta, read_meta
+from newsift.ingest.dom.comments import HtmlComment, find_comments
+from newsift.ingest.dom.dom import clean_text, parse_html, text_of, word_count
+from newsift.ingest.dom.meta import PageMeta, read_meta
 
 if TYPE_CHECKING:
     from trafilatura.settings import Extractor

@@ -38,9 +38,9 @@ from datetime import date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from newsift.structure.dates import Relative, parse_iso_date, parse_relative, search_date
-from newsift.structure.html.dom import SKIP_TAGS, blocks_of, clean_text, text_of
-from newsift.structure.html.meta import jsonld_objects, types_of
+from newsift.ingest.dom.dom import SKIP_TAGS, blocks_of, clean_text, text_of
+from newsift.ingest.dom.meta import jsonld_objects, types_of
+from newsift.text.dates import Relative, parse_iso_date, parse_relative, search_date
 
 _RECORD_ID = re.compile(
     r"^(?:li-|div-)?(?:comment|comments|cmt|kommentar)[-_]?(?:body-)?\d+$", re.I

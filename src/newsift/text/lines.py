@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsift.document import Span
-from newsift.structure.dates import parse_when, without_edited
+from newsift.text.dates import parse_when, without_edited
 from newsift.text.ngrams import forgotten_with_memos
 
 
@@ -281,7 +281,7 @@ def is_time(text: str, *, european: bool = True) -> bool:
 
 @lru_cache(maxsize=LINE_CACHE)
 def is_european_time(text: str) -> bool:
-    """A time line that only the tables of :mod:`newsift.structure.european` read
+    """A time line that only the tables of :mod:`newsift.text.european` read
     ("5. Januar 2020 um 10:15 Uhr"). The line classifier's features predate those
     tables: it was fitted with such lines read as no time, and is fed them so."""
     return is_time(text) and not is_time(text, european=False)
@@ -334,7 +334,7 @@ def _no_header(text: str) -> None:
     return None
 
 
-#: "says:" in the languages of :mod:`newsift.structure.european`
+#: "says:" in the languages of :mod:`newsift.text.european`
 _SAYS_WORDS = (
     r"says|said|wrote|writes|commented|sagt|schreibt|schrieb|meint|kommentierte|dit|a\s+dit"
     r"|écrit|a\s+écrit|dice|dijo|escribe|escribió|comenta|comentó|scrive|ha\s+scritto|zegt"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsift.structure.dates import parse_absolute
-from newsift.structure.lines import is_time, is_ui, opens_comments
+from newsift.text.dates import parse_absolute
+from newsift.text.lines import is_time, is_ui, opens_comments
 
 _DATELINE = re.compile(
     r"^(?P<label>posted|published|updated|last updated|first published|originally published"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from newsift.structure.html.dom import BLOCK_TAGS, clean_text, is_hidden
+from newsift.ingest.dom.dom import BLOCK_TAGS, clean_text, is_hidden
 
 
 @dataclass(frozen=True, slots=True)

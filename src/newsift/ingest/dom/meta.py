@@ -32,8 +32,8 @@ from typing import Any
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from newsift.structure.dates import FOREIGN_MONTHS, MONTHS, parse_iso_date, search_date
-from newsift.structure.html.dom import blocks_of, clean_text, short_text_of, text_of
+from newsift.ingest.dom.dom import blocks_of, clean_text, short_text_of, text_of
+from newsift.text.dates import FOREIGN_MONTHS, MONTHS, parse_iso_date, search_date
 
 ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "opinionnewsarticle",

@@ -8,7 +8,7 @@ day, clamped to the month's end; N years back likewise; seconds, minutes, hours,
 other than ISO ``YYYY-MM-DD`` are read month-first (US) unless the first number
 cannot be a month; dotted ones ("05.01.2020") are day first. German, French,
 Spanish, Italian, Dutch and Portuguese dates and relative times are read by
-:mod:`newsift.structure.european` when the English patterns find nothing (the
+:mod:`newsift.text.european` when the English patterns find nothing (the
 HTML side's ``parse_relative`` stays English).
 """
 
@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsift.structure.european import FOREIGN_MONTHS as FOREIGN_MONTHS
-from newsift.structure.european import (
+from newsift.text.european import FOREIGN_MONTHS as FOREIGN_MONTHS
+from newsift.text.european import (
     parse_european_absolute,
     parse_european_relative,
 )

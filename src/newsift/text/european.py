@@ -3,7 +3,7 @@
 German, French, Spanish, Italian, Dutch and Portuguese comment threads and
 datelines show times as "5. Januar 2020 um 10:15 Uhr", "Le 5 janvier 2020 à
 10 h 15", "5 de enero de 2020 a las 10:15", "05.01.2020, 10:15" or "vor 2
-Stunden". English dates stay in :mod:`newsift.structure.dates`; this module is
+Stunden". English dates stay in :mod:`newsift.text.dates`; this module is
 only asked once those patterns have failed, so English lines cost nothing more.
 
 Own tables, no ``dateparser``: a dump has hundreds of short lines to test, and
@@ -99,7 +99,7 @@ def parse_european_absolute(text: str) -> date | None:
     return None
 
 
-#: unit words, singular and plural, to the unit names of :class:`newsift.structure.dates.Relative`
+#: unit words, singular and plural, to the unit names of :class:`newsift.text.dates.Relative`
 _UNITS = {
     "sekunde": "second", "sekunden": "second", "minute": "minute", "minuten": "minute",
     "stunde": "hour", "stunden": "hour", "tag": "day", "tagen": "day", "tage": "day",
