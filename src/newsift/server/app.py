@@ -137,6 +137,15 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
         body_timeout_s=settings.body_timeout_s,
     )
 
+    _add_error_handlers(app)
+    _add_browser_routes(app, engine, settings, limits)
+    _add_api_routes(app, engine, settings, limits)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every error in one JSON shape under ``/api/``, as an HTML page elsewhere."""
+
     @app.exception_handler(RequestFailed)
     async def failed(request: Request, exc: RequestFailed) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
@@ -164,7 +173,12 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
             code = "server.internal"
         return error_response(exc.status_code, str(exc.detail), code, exc.headers)
 
-    # ------------------------------------------------------------ browser
+
+def _add_browser_routes(
+    app: FastAPI, engine: Engine | ProcessEngine, settings: Settings, limits: Limits
+) -> None:
+    """The form page and the report it posts to (no script; see pages.py)."""
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
         return HTMLResponse(index_page(settings, engine.names))
@@ -205,7 +219,12 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
             raise RequestFailed(400, str(exc), exc.code) from exc
         return HTMLResponse(page)
 
-    # ---------------------------------------------------------------- API
+
+def _add_api_routes(
+    app: FastAPI, engine: Engine | ProcessEngine, settings: Settings, limits: Limits
+) -> None:
+    """The REST API: analyse one page or an upload, health, the registered analyzers."""
+
     @app.post(
         "/api/analyze",
         response_model=DocumentOut,
@@ -295,8 +314,6 @@ def create_app(pipeline: Pipeline | None = None, settings: Settings | None = Non
                 }
             )
         return out
-
-    return app
 
 
 # ----------------------------------------------------------------- helpers
