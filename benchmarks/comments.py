@@ -37,7 +37,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsift.comments.model import TARGETS, ToxicityModel, dense_encoder, wants_encoder
-from newsift.eval.metrics import macro_f1, macro_f1_at_threshold, roc_auc
+from newsift.eval.metrics import char_f1, macro_f1, macro_f1_at_threshold, roc_auc
 from training import comments_data as data
 
 
@@ -169,9 +169,7 @@ def measure(model: ToxicityModel) -> dict[str, float]:
 
     posts = test_part(data.semeval_spans())
     scores = [
-        data.char_f1(
-            {i for s in model.spans(post.text) for i in range(s.start, s.end)}, post.offsets
-        )
+        char_f1({i for s in model.spans(post.text) for i in range(s.start, s.end)}, post.offsets)
         for post in posts
     ]
     row(f"Toxic Spans char F1 (n={len(posts)})", float(np.mean(scores)), SPANS_ANCHOR)

@@ -38,9 +38,10 @@ import numpy as np
 
 from newsift.comments.finetuned import HEAD_CLASSES, TARGET_CODES
 from newsift.comments.model import encoder_text
+from newsift.eval.metrics import roc_auc as auc
 from training import comments_data as data
 from training.finetune import Example, FineTuned, Head, export_int8, finetune, save_checkpoint
-from training.toxicity import FUNCTIONAL_CASES, UCC_OFFENSIVE, auc, augmented_cases
+from training.toxicity import FUNCTIONAL_CASES, UCC_OFFENSIVE, augmented_cases
 
 #: the weight of a binary head's positive class is sqrt(negatives / positives), at most this
 MAX_POSITIVE_WEIGHT = 4.0

@@ -175,16 +175,3 @@ def semeval_spans(root: Path = DATA) -> list[Spans]:
             Spans(row["text"], frozenset(json.loads(row["spans"])))
             for row in csv.DictReader(handle)
         ]
-
-
-def char_f1(predicted: set[int], gold: frozenset[int]) -> float:
-    """SemEval-2021 Task 5 per-post F1 (1.0 when both are empty, 0.0 when one is)."""
-    if not gold:
-        return 1.0 if not predicted else 0.0
-    if not predicted:
-        return 0.0
-    both = len(predicted & gold)
-    if not both:
-        return 0.0
-    p, r = both / len(predicted), both / len(gold)
-    return 2 * p * r / (p + r)

@@ -54,6 +54,10 @@ from newsift.comments.model import (
     TARGETS,
     ToxicityModel,
 )
+from newsift.eval.metrics import char_f1
+from newsift.eval.metrics import f1_at_threshold as f1
+from newsift.eval.metrics import macro_f1_at_threshold as macro_f1
+from newsift.eval.metrics import roc_auc as auc
 from training import comments_data as data
 from training.paths import MODELS, ROOT
 
@@ -209,36 +213,6 @@ class FeatureCache:
             (np.array(vals), np.array(cols, dtype=np.int64), np.array(indptr)),
             shape=(len(texts), COMMENT_BUCKETS),
         )
-
-
-def f1(scores: NDArray[np.float64], gold: NDArray[np.bool_], threshold: float) -> float:
-    predicted = scores >= threshold
-    tp = float(np.sum(predicted & gold))
-    if not tp:
-        return 0.0
-    return 2 * tp / (float(predicted.sum()) + float(gold.sum()))
-
-
-def macro_f1(scores: NDArray[np.float64], gold: NDArray[np.bool_], threshold: float) -> float:
-    return (f1(scores, gold, threshold) + f1(-scores, ~gold, -threshold)) / 2
-
-
-def auc(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> float:
-    """Area under the ROC curve (ties count half); ``nan`` without both classes."""
-    positives, negatives = int(gold.sum()), int((~gold).sum())
-    if not positives or not negatives:
-        return float("nan")
-    order = np.argsort(scores, kind="mergesort")
-    ranks = np.empty(len(scores), dtype=np.float64)
-    sorted_scores = scores[order]
-    i = 0
-    while i < len(scores):
-        j = i
-        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
-            j += 1
-        ranks[order[i : j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    return float((ranks[gold].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,7 +468,7 @@ def span_threshold(model: ToxicityModel, posts: list[data.Spans]) -> tuple[float
             model.thresholds, model.span_weights, model.span_bias, float(threshold),
         )  # fmt: skip
         scores = [
-            data.char_f1(
+            char_f1(
                 {i for s in probe.spans(post.text) for i in range(s.start, s.end)}, post.offsets
             )
             for post in posts

@@ -46,6 +46,7 @@ from newsift.comments.model import (
     encoder_text,
 )
 from newsift.comments.vectors import cached_features
+from newsift.eval.metrics import roc_auc
 from training import comments_data as data
 from training import toxicity as train
 from training.paths import MODELS
@@ -125,11 +126,11 @@ def choose(ngram: train.Head, rows: Rows, log: Log) -> train.Head:
         "both": np.column_stack([rows.ngram, rows.logit]),
         "both+pooled": np.column_stack([rows.ngram, rows.logit, rows.pooled]),
     }
-    aucs = {"n-gram": train.auc(rows.ngram, rows.gold), "logit": train.auc(rows.logit, rows.gold)}
+    aucs = {"n-gram": roc_auc(rows.ngram, rows.gold), "logit": roc_auc(rows.logit, rows.gold)}
     strengths: dict[str, float] = {}
     for name, x in designs.items():
         for c in C_GRID:
-            value = train.auc(out_of_fold(x, rows.gold, c), rows.gold)
+            value = roc_auc(out_of_fold(x, rows.gold, c), rows.gold)
             if value > aucs.get(name, -1.0):
                 aucs[name], strengths[name] = value, c
     best = max(aucs, key=lambda k: aucs[k])

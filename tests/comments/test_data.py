@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from training.toxicity import auc, macro_f1
 
+from newsift.eval.metrics import char_f1
+from newsift.eval.metrics import macro_f1_at_threshold as macro_f1
+from newsift.eval.metrics import roc_auc as auc
 from training import comments_data as data
 
 needs_corpora = pytest.mark.skipif(
@@ -34,7 +36,7 @@ def test_part_is_fixed_by_the_stripped_text() -> None:
     ],
 )
 def test_char_f1(predicted: set[int], gold: frozenset[int], expected: float) -> None:
-    assert data.char_f1(predicted, gold) == pytest.approx(expected)
+    assert char_f1(predicted, gold) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(

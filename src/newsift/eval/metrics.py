@@ -103,6 +103,20 @@ def label_f1(
     return scores
 
 
+def char_f1(predicted: Collection[int], gold: Collection[int]) -> float:
+    """SemEval-2021 Task 5 (Toxic Spans) per-post F1 over character offsets: 1.0 when both
+    are empty, 0.0 when only one is."""
+    if not gold:
+        return 1.0 if not predicted else 0.0
+    if not predicted:
+        return 0.0
+    both = len(set(predicted) & set(gold))
+    if not both:
+        return 0.0
+    precision, recall = both / len(predicted), both / len(gold)
+    return harmonic_f1(precision, recall)
+
+
 def macro_f1(predicted: Sequence[str], gold: Sequence[str], labels: Sequence[str]) -> float:
     """Mean F1 over ``labels``; a label neither side uses counts as 0."""
     return sum(label_f1(predicted, gold, labels, empty=0.0).values()) / len(labels)
