@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 import newsift
+import newsift.document as document_module
 from newsift.document import SCHEMA, Document, Meta, Region, Span, register_layer
 from newsift.errors import SchemaError
 
@@ -68,7 +69,11 @@ def test_from_dict_rejects_bad_documents(patch: dict[str, Any], words: str) -> N
         Document.from_dict({**GOOD, **patch})
 
 
-def test_a_registered_layer_round_trips() -> None:
+def test_a_registered_layer_round_trips(monkeypatch: pytest.MonkeyPatch) -> None:
+    # registered for this test only: other tests read the registry (document schema)
+    monkeypatch.setattr(document_module, "LAYERS", dict(document_module.LAYERS))
+    monkeypatch.setattr(document_module, "LAYER_LOADERS", dict(document_module.LAYER_LOADERS))
+
     class Note:
         def __init__(self, span: Span, label: str) -> None:
             self.span, self.label = span, label
