@@ -15,7 +15,7 @@ import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,9 +32,21 @@ STACK_MARGIN = 0.005
 FOLDS = 5
 
 
-def calibrate_and_report(data: Path, models: Path, onnx_file: str, figures: dict[str, Any]) -> None:
-    """Fit calibration, stacking, threshold and news layer; write the npz and the card."""
-    _, tune, validation = split3(load_examples(data))
+class TuneFigures(NamedTuple):
+    """The int8 model's logits on the tuning debates and the out-of-fold F1 of each choice."""
+
+    raw: FineTunedClaimModel
+    ngram: ClaimModel
+    inputs: NDArray[np.float64]  # columns: fine-tuned logit, n-gram log-odds
+    gold: NDArray[np.bool_]
+    single_f1: float
+    stacked_f1: float
+
+
+def tune_figures(data: Path, models: Path, onnx_file: str) -> TuneFigures:
+    """Score the tuning debates only (never validation), so candidates are compared there
+    before any of them is calibrated and reported: ``--tune-only`` prints this."""
+    _, tune, _ = split3(load_examples(data))
     runner = FineTunedModel.from_path(models / onnx_file, None)
     ngram = ClaimModel.load(models / MODEL_FILE)
     texts = [e.text for e in tune]
@@ -44,8 +56,15 @@ def calibrate_and_report(data: Path, models: Path, onnx_file: str, figures: dict
     inputs = np.column_stack([raw.logits(texts), ngram.logits(texts)])
     single_f1 = _out_of_fold_f1(inputs[:, :1], gold, debates)
     stacked_f1 = _out_of_fold_f1(inputs, gold, debates)
+    print(f"tune, out of fold: fine-tuned F1 {single_f1:.4f}, stacked {stacked_f1:.4f}")
+    return TuneFigures(raw, ngram, inputs, gold, single_f1, stacked_f1)
+
+
+def calibrate_and_report(data: Path, models: Path, onnx_file: str, figures: dict[str, Any]) -> None:
+    """Fit calibration, stacking, threshold and news layer; write the npz and the card."""
+    raw, ngram, inputs, gold, single_f1, stacked_f1 = tune_figures(data, models, onnx_file)
+    _, _, validation = split3(load_examples(data))
     stack = stacked_f1 >= single_f1 + STACK_MARGIN
-    print(f"tune, out of fold: fine-tuned F1 {single_f1:.3f}, stacked {stacked_f1:.3f}")
     if stack:
         (slope, weight), intercept = _logistic(inputs, gold)
     else:
