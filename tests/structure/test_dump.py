@@ -335,3 +335,50 @@ def test_dateline_under_a_headline_found_above_the_text() -> None:
     meta = newsift.Document(text).meta
     apply_layout(layout, meta, None)
     assert (meta.published, meta.published_raw) == ("2015-01-15", "Anna Berg 15. Januar 2015")
+
+
+DATELINE = "Posted on March 4, 2025 by Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("top", "headline", "kicker"),
+    [
+        # a menu of short labels above a kicker and the headline: the menu is interface
+        (["HOME", "NEWS", "BOOK CLUB", "OPINION", "The Bridge Nobody Asked For"],
+         "The Bridge Nobody Asked For", "OPINION"),
+        (["Home", "World", "Local News", "Sport", "Council votes to close the ferry"],
+         "Council votes to close the ferry", "Sport"),
+        (["HOME", "NEWS", "Why the ferry still matters to the town"],
+         "Why the ferry still matters to the town", "NEWS"),
+        (["Home", "Local News", "Book Club", "Council votes to close the ferry"],
+         "Council votes to close the ferry", "Book Club"),
+        # two labels, one of them two title-case words (a short headline looks so): no menu
+        (["OPINION", "Title Here", "A standfirst that sums it up"], "Title Here", "OPINION"),
+        # labels that are not a kicker above the headline are all interface
+        (["Home", "Anna Berg", "Tom Baker", "The Bridge Nobody Asked For"],
+         "The Bridge Nobody Asked For", None),
+        (["HOME", "NEWS", "SPORT", "Ferry Plan Approved", "Why the town needs its ferry back"],
+         "Why the town needs its ferry back", "Ferry Plan Approved"),
+        # one label: the kicker rule decides, as before
+        (["OPINION", "The Bridge Nobody Asked For"], "The Bridge Nobody Asked For", "OPINION"),
+        # no headline of four or more words under the labels: no menu, the old reading
+        (["HOME", "NEWS", "Ferry Rescue Plan"], "NEWS", "HOME"),
+        (["HOME", "NEWS", "SPORT", "WEATHER"], "NEWS", "HOME"),
+        # a label with sentence punctuation, or in lower case, is no menu entry
+        (["Home.", "News", "Sport", "Council votes to close the ferry"], "Home.", None),
+        (["home", "news", "sport", "Council votes to close the ferry"], "news", "home"),
+        # a headline with its standfirst under it: unchanged
+        (["The Bridge Nobody Asked For", "A town divided over a river crossing"],
+         "The Bridge Nobody Asked For", None),
+    ],
+)  # fmt: skip
+def test_a_menu_above_the_dateline_is_not_the_headline(
+    top: list[str], headline: str, kicker: str | None
+) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join([*top, DATELINE, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert layout.headline == headline
+    kickers = [text[r.start : r.end] for r in layout.regions if r.kind == "kicker"]
+    assert kickers == ([kicker] if kicker else [])

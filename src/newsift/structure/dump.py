@@ -69,6 +69,7 @@ PROSE_WORDS = 15  # a line of running text has at least this many words
 MIN_TOP_LINES = 6  # lines above the first running text that make a "long top"
 PROSE_LOOKBACK = 8  # lines above the running text searched for the headline
 MIN_TITLE_WORDS = 2
+MENU_TITLE_WORDS = 4  # a headline under a menu has at least this many words
 FACTS_WINDOW = 6  # short lines under such a headline searched for a dateline or byline
 QUOTES = "\"'„“”‚‘’«»‹›"
 
@@ -333,9 +334,11 @@ def _read_header(
         return first.index
     first_anchor = anchors[0]
     before = [line for line in nonblank[:first_anchor] if not is_ui(line.text)]
+    menu = _menu_lines(before)
     for line in nonblank[:first_anchor]:
-        if is_ui(line.text):
+        if is_ui(line.text) or line in menu:
             builder.add("ui", line)
+    before = before[len(menu) :]
     if len(before) >= 2 and _is_kicker(before[0].text, before[1].text):
         builder.add("kicker", before[0])
         before = before[1:]
@@ -375,6 +378,39 @@ def _read_header(
         last_index = line.index
         position += 1
     return last_index + 1
+
+
+def _menu_lines(before: list[Line]) -> list[Line]:
+    """The menu at the top of ``before`` (the lines above the dateline): short labels
+    ("HOME", "NEWS", "Book Club") in a row right above a headline of several words: at
+    least three, or two strong ones (:func:`_menu_label`). The last label stays when it
+    reads as the headline's kicker ("OPINION"); the rest are interface, never the
+    headline.
+    """
+    titled = next(
+        (i for i, line in enumerate(before) if len(line.text.split()) >= MENU_TITLE_WORDS), None
+    )
+    if titled is None or titled < 2:
+        return []
+    labels = [_menu_label(line.text) for line in before[:titled]]
+    if not all(labels) or (titled == 2 and labels != ["strong", "strong"]):
+        return []  # "OPINION" over a two-word headline ("Title Here") is no menu
+    if _is_kicker(before[titled - 1].text, before[titled].text):
+        return before[: titled - 1]  # "OPINION" right above the headline stays its kicker
+    return before[:titled]
+
+
+def _menu_label(text: str) -> str:
+    """How much ``text`` looks like a menu entry: ``strong`` (one capitalised word, or up
+    to three words in capitals: "NEWS", "BOOK CLUB"), ``weak`` (two or three capitalised
+    words, as a short headline also is: "Local News"), or ``""`` (no entry: more words,
+    lower case, sentence or clause punctuation)."""
+    words = text.split()
+    if not 1 <= len(words) <= 3 or any(mark in text for mark in '.,;:!?"“”'):
+        return ""
+    if text.isupper() or (len(words) == 1 and words[0][:1].isupper()):
+        return "strong"
+    return "weak" if all(w[:1].isupper() for w in words) else ""
 
 
 def _is_kicker(text: str, following: str) -> bool:
