@@ -24,8 +24,9 @@ from newsift.claims.finetuned import CALIBRATION_FILE, NAME, FineTunedClaimModel
 from newsift.claims.model import MODEL_FILE, ClaimModel
 from newsift.encoders.finetuned import FineTunedModel
 from newsift.encoders.minilm import MiniLMEncoder
+from newsift.eval.metrics import best_threshold
 from training import claims_pages as pages
-from training.claims import best_threshold, fit_news, load_examples, platt, prf, split3
+from training.claims import fit_news, load_examples, platt, prf, split3
 
 #: stacking must beat the fine-tuned logit alone by this much out-of-fold F1 on tune
 STACK_MARGIN = 0.005
@@ -70,7 +71,7 @@ def calibrate_and_report(data: Path, models: Path, onnx_file: str, figures: dict
     else:
         (slope, intercept), weight = platt(inputs[:, 0], gold), 0.0
     calibrated = inputs[:, 0] * slope + inputs[:, 1] * weight + intercept
-    threshold = best_threshold(1.0 / (1.0 + np.exp(-calibrated)), gold)
+    threshold = best_threshold(1.0 / (1.0 + np.exp(-calibrated)), gold)[0]
     model = replace(
         raw,
         platt=(slope, intercept),
@@ -127,7 +128,7 @@ def _out_of_fold_f1(
     for fit_rows, test_rows in GroupKFold(n_splits=folds).split(x, gold, debates):
         weights, bias = _logistic(x[fit_rows], gold[fit_rows])
         held_out[test_rows] = 1.0 / (1.0 + np.exp(-(x[test_rows] @ np.array(weights) + bias)))
-    return prf(held_out, gold, best_threshold(held_out, gold))[2]
+    return best_threshold(held_out, gold)[1]
 
 
 def _validation(model: FineTunedClaimModel, validation: list[Any]) -> dict[str, float]:

@@ -31,7 +31,7 @@ from newsift.claims.finetuned import FineTunedClaimModel
 from newsift.claims.model import HASH_BUCKETS, MODEL_FILE, ClaimModel, features
 from newsift.claims.triage import NewsLayer, cue_matrix, desk_cues
 from newsift.claims.types import claim_features
-from newsift.eval.metrics import prf_at_threshold
+from newsift.eval.metrics import best_threshold, grouped_precision_at_k, prf_at_threshold
 from training import claims_pages as pages
 from training.paths import MODELS, SHARED_DATA
 
@@ -126,11 +126,6 @@ def prf(
     return found.precision, found.recall, found.f1
 
 
-def best_threshold(scores: NDArray[np.float64], gold: NDArray[np.bool_]) -> float:
-    candidates = np.round(np.arange(0.05, 0.951, 0.01), 2)
-    return float(max(candidates, key=lambda t: (prf(scores, gold, float(t))[2], -t)))
-
-
 def fit(x: Any, y: NDArray[np.int64], c: float) -> tuple[NDArray[np.float32], float]:
     from sklearn.linear_model import LogisticRegression
 
@@ -160,7 +155,7 @@ def train(
         weights, bias = fit(x_fit, _labels(fit_part), c)
         model = ClaimModel(weights, bias, 0.5)
         scores = model.score(tune_texts)
-        threshold = best_threshold(scores, tune_gold)
+        threshold = best_threshold(scores, tune_gold)[0]
         f1 = prf(scores, tune_gold, threshold)[2]
         if best is None or f1 > best[0]:
             best = (f1, c, ClaimModel(weights, bias, threshold))
@@ -203,7 +198,7 @@ def calibrate(model: ClaimModel, texts: list[str], gold: NDArray[np.bool_]) -> C
     """``model`` with Platt scaling and the best-F1 threshold, both fitted on the tuning part."""
     slope, intercept = platt(model.logits(texts), gold)
     calibrated = replace(model, platt=(slope, intercept))
-    return replace(calibrated, threshold=best_threshold(calibrated.score(texts), gold))
+    return replace(calibrated, threshold=best_threshold(calibrated.score(texts), gold)[0])
 
 
 #: a model the news layer can sit on: it gives calibrated log-odds
@@ -243,29 +238,15 @@ def fit_news(model: NewsInput, news: list[pages.NewsPage]) -> NewsFit:
             rest = group != page
             weights, bias = _fit_dense(x[rest], gold[rest], c)
             held_out[~rest] = _probabilities(x[~rest], weights, bias)
-        threshold = best_threshold(held_out, gold)
+        threshold = best_threshold(held_out, gold)[0]
         f1 = prf(held_out, gold, threshold)[2]
-        p5 = precision_at_5(held_out, gold, group)
+        p5 = grouped_precision_at_k(held_out, gold, group)
         if best is None or (p5, f1) > (best[0], best[1]):
             best = (p5, f1, c, threshold)
     assert best is not None
     p5, f1, c, threshold = best
     weights, bias = _fit_dense(x, gold, c)
     return NewsFit(NewsLayer(weights, bias, threshold), c, f1, p5)
-
-
-def precision_at_5(
-    scores: NDArray[np.float64], gold: NDArray[np.bool_], group: NDArray[np.int64]
-) -> float:
-    """Mean over pages of the check-worthy share of the five top-scored sentences, divided
-    by min(5, the page's sentences, its check-worthy sentences)."""
-    values = []
-    for page in np.unique(group):
-        mask = group == page
-        top = np.argsort(-scores[mask], kind="stable")[:5]
-        hits = float(gold[mask][top].sum())
-        values.append(hits / max(min(5, int(mask.sum()), int(gold[mask].sum())), 1))
-    return float(np.mean(values)) if values else 0.0
 
 
 def _fit_dense(

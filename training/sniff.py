@@ -45,6 +45,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.eval.lines import held_out
+from newsift.eval.metrics import balanced_accuracy_at_threshold
 from newsift.ingest.dom.page import read_html_page
 from newsift.ingest.dom.render import render_lines
 from newsift.ingest.html_decode import decode_html
@@ -384,11 +385,6 @@ def predict(
     return 1.0 / (1.0 + np.exp(-np.clip(score, -60, 60)))
 
 
-def balanced_accuracy(p: NDArray[np.float64], y: NDArray[np.float64], threshold: float) -> float:
-    hit = (p >= threshold) == (y > 0.5)
-    return float(0.5 * hit[y > 0.5].mean() + 0.5 * hit[y <= 0.5].mean())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared-data", type=Path, default=SHARED_DATA)
@@ -407,7 +403,7 @@ def main() -> int:
         model = fit(x, y, penalty)
         p = predict(xt, model)
         for threshold in np.round(np.arange(0.3, 0.71, 0.05), 2).tolist():
-            score = balanced_accuracy(p, yt, threshold)
+            score = balanced_accuracy_at_threshold(p, yt > 0.5, threshold)
             if score > best[0] + 1e-9:
                 best = (score, penalty, threshold)
     score, penalty, threshold = best

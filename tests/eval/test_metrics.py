@@ -183,3 +183,50 @@ def test_body_scores_average_pages_before_taking_f1() -> None:
     found = metrics.body_scores(pages)
     assert (found.precision, found.recall, found.exact) == pytest.approx((1.0, 0.5, 0.5))
     assert found.f1 == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    ("scores", "gold", "expected"),
+    [
+        ([0.9, 0.8, 0.2, 0.1], [True, True, False, False], (0.21, 1.0)),  # lowest of the ties
+        ([0.9, 0.6, 0.4], [True, False, True], (0.05, 0.8)),  # all positive is best
+        ([0.1, 0.2], [False, False], (0.05, 0.0)),  # nothing to find
+    ],
+)
+def test_best_threshold_is_the_lowest_best(
+    scores: list[float], gold: list[bool], expected: tuple[float, float]
+) -> None:
+    threshold, value = metrics.best_threshold(np.array(scores), np.array(gold))
+    assert (threshold, value) == pytest.approx(expected)
+
+
+def test_best_threshold_takes_any_measure() -> None:
+    scores, gold = np.array([0.9, 0.6, 0.4]), np.array([True, False, True])
+    threshold, value = metrics.best_threshold(scores, gold, metrics.balanced_accuracy_at_threshold)
+    assert (threshold, value) == pytest.approx((0.61, 0.75))
+
+
+@pytest.mark.parametrize(
+    ("scores", "gold", "threshold", "expected"),
+    [
+        ([0.9, 0.1, 0.8, 0.2], [True, False, True, False], 0.5, 1.0),
+        ([0.9, 0.9, 0.8, 0.2], [True, False, True, False], 0.5, 0.75),
+        ([0.1, 0.1], [True, False], 0.5, 0.5),
+    ],
+)
+def test_balanced_accuracy(
+    scores: list[float], gold: list[bool], threshold: float, expected: float
+) -> None:
+    assert metrics.balanced_accuracy_at_threshold(
+        np.array(scores), np.array(gold), threshold
+    ) == pytest.approx(expected)
+
+
+def test_grouped_precision_at_k_averages_pages() -> None:
+    scores = np.array([0.9, 0.1, 0.5, 0.8, 0.7, 0.2])
+    gold = np.array([False, True, True, True, False, False])
+    group = np.array([0, 0, 0, 1, 1, 1])
+    # page 0 ranks F, T, F... over min(5, 3, 2) = 2 relevant: its top five hold both -> 1.0;
+    # page 1 holds its one relevant item -> 1.0; with k = 1 page 0 scores 0.
+    assert metrics.grouped_precision_at_k(scores, gold, group) == pytest.approx(1.0)
+    assert metrics.grouped_precision_at_k(scores, gold, group, k=1) == pytest.approx(0.5)

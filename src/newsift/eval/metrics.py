@@ -2,7 +2,8 @@
 
 Precision, recall and F1 from counts, at a score threshold, per label and
 macro-averaged; ROC AUC; average precision, AP@k, reciprocal rank and
-precision at k; accuracy; and the bag-of-shingles scores of the Zyte article
+precision at k (also per page); accuracy and balanced accuracy; the best
+threshold on a grid; and the bag-of-shingles scores of the Zyte article
 body benchmark. Pure Python and NumPy, so a benchmark, a test or the training
 code can import it without pulling in a model.
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +88,47 @@ def macro_f1_at_threshold(
     tp, fp, fn = threshold_counts(scores, gold, threshold)
     negatives = len(gold) - tp - fp - fn  # true negatives
     return (f1_from_counts(tp, fp, fn) + f1_from_counts(negatives, fn, fp)) / 2
+
+
+#: The thresholds the trainers search: 0.05 to 0.95 in steps of 0.01.
+THRESHOLD_GRID = tuple(float(t) for t in np.round(np.arange(0.05, 0.951, 0.01), 2))
+
+
+def best_threshold(
+    scores: NDArray[np.float64],
+    gold: NDArray[np.bool_],
+    measure: Callable[[NDArray[np.float64], NDArray[np.bool_], float], float] | None = None,
+) -> tuple[float, float]:
+    """The threshold of :data:`THRESHOLD_GRID` where ``measure`` (F1 of the positive
+    class by default) is highest, and that value; the lowest such threshold on a tie."""
+    score_at = f1_at_threshold if measure is None else measure
+    best = (THRESHOLD_GRID[0], score_at(scores, gold, THRESHOLD_GRID[0]))
+    for threshold in THRESHOLD_GRID[1:]:
+        value = score_at(scores, gold, threshold)
+        if value > best[1]:
+            best = (threshold, value)
+    return best
+
+
+def balanced_accuracy_at_threshold(
+    scores: NDArray[np.float64], gold: NDArray[np.bool_], threshold: float
+) -> float:
+    """Mean of the recall of each class when scores at or above ``threshold`` are positive."""
+    hit = (scores >= threshold) == gold
+    return float(0.5 * hit[gold].mean() + 0.5 * hit[~gold].mean())
+
+
+def grouped_precision_at_k(
+    scores: NDArray[np.float64], gold: NDArray[np.bool_], group: NDArray[np.int64], k: int = 5
+) -> float:
+    """Mean over groups (pages) of :func:`precision_at_k` (capped) of the group's ranking by
+    score, highest first (stable on ties)."""
+    values = []
+    for page in np.unique(group):
+        mask = group == page
+        order = np.argsort(-scores[mask], kind="stable")
+        values.append(precision_at_k(gold[mask][order].tolist(), k, capped=True))
+    return float(np.mean(values)) if values else 0.0
 
 
 def label_f1(
