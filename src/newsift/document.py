@@ -53,7 +53,7 @@ class Span:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Span:
-        return cls(_int(data, "start"), _int(data, "end"))
+        return field_types.read(cls, data, "span")
 
 
 @dataclass(slots=True)
@@ -107,24 +107,7 @@ class Region:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Region:
-        try:
-            author_span = data.get("author_span")
-            when_span = data.get("when_span")
-            return cls(
-                id=str(data["id"]),
-                kind=str(data["kind"]),
-                start=_int(data, "start"),
-                end=_int(data, "end"),
-                paragraphs=[Span.from_dict(p) for p in data.get("paragraphs", [])],
-                author=_opt_str(data, "author"),
-                author_span=Span.from_dict(author_span) if author_span else None,
-                when=_opt_str(data, "when"),
-                when_span=Span.from_dict(when_span) if when_span else None,
-                when_resolved=_opt_str(data, "when_resolved"),
-                parent=_opt_str(data, "parent"),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad region {dict(data)!r:.200}: {exc}") from exc
+        return field_types.read(cls, data, "region")
 
 
 @dataclass(slots=True)
@@ -155,19 +138,15 @@ class Meta:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Meta:
-        known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
+        unknown = set(data) - set(cls.__dataclass_fields__)
         if unknown:
             raise SchemaError(f"unknown meta fields: {sorted(unknown)}")
-        confidence = data.get("kind_confidence")
-        if confidence is not None and not (
-            field_types.is_number(confidence) and 0 <= confidence <= 1
-        ):
+        meta = field_types.read(cls, data, "meta")
+        if meta.kind_confidence is not None and not 0 <= meta.kind_confidence <= 1:
             raise SchemaError(
-                f"kind_confidence must be a number from 0 to 1, got {confidence!r:.40}"
+                f"kind_confidence must be a number from 0 to 1, got {meta.kind_confidence!r:.40}"
             )
-        strings = {k: _opt_str(data, k) for k in data if k != "kind_confidence"}
-        return cls(**strings, kind_confidence=None if confidence is None else float(confidence))
+        return meta
 
 
 class Annotation(Protocol):
@@ -370,7 +349,7 @@ class Document:
                 raise SchemaError(f"unknown layer {name!r}")
             if not isinstance(items, list):
                 raise SchemaError(f"layer {name!r} must be a list")
-            layers[name] = [loader(item) for item in items]
+            layers[name] = _read_layer(name, loader, items)
         doc = cls(text, id=str(data.get("id", "doc")), meta=Meta.from_dict(meta), layers=layers)
         for region in doc.regions:
             if region.end > len(text):
@@ -385,41 +364,22 @@ class Document:
 REGIONS_LAYER = declare_layer("regions", Region, package="newsift.structure", order=0)
 
 
-def _int(data: Mapping[str, Any], key: str) -> int:
+def _read_layer(
+    name: str, loader: Callable[[Mapping[str, Any]], Annotation], items: list[Any]
+) -> list[Any]:
+    """A layer's items read by its loader; an error names the layer and the item's place."""
+    read: list[Any] = []
     try:
-        return field_types.integer(data, key)
-    except TypeError as exc:
-        raise SchemaError(str(exc)) from None
-
-
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    try:
-        return field_types.optional_string(data, key)
-    except TypeError as exc:
-        raise SchemaError(str(exc)) from None
+        for item in items:
+            read.append(loader(item))
+    except SchemaError as exc:
+        raise SchemaError(f"{name}[{len(read)}]: {exc}") from exc
+    return read
 
 
 def span_or_none(span: Span | None) -> dict[str, int] | None:
     """A span's JSON form, or None."""
     return span.to_dict() if span is not None else None
-
-
-def optional_span(data: Mapping[str, Any], key: str) -> Span | None:
-    """The span at ``key``, or None when it is null or absent."""
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise TypeError(f"{key} must be a span or null")
-    return Span.from_dict(value)
-
-
-def span_list(data: Mapping[str, Any], key: str) -> tuple[Span, ...]:
-    """The list of spans at ``key``; empty when absent."""
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        raise TypeError(f"{key} must be a list of spans")
-    return tuple(Span.from_dict(v) for v in value)
 
 
 def json_span_text(text: str, span: Any) -> str | None:

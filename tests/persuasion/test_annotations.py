@@ -50,12 +50,19 @@ def test_from_bad_dict(change: dict[str, object]) -> None:
         Technique.from_dict({**GOOD.to_dict(), **change})
 
 
-@pytest.mark.parametrize("missing", ["span", "label", "score", "explanation", "speaker", "quote"])
+@pytest.mark.parametrize("missing", ["span", "label", "score", "explanation"])
 def test_from_dict_missing_key(missing: str) -> None:
     data = GOOD.to_dict()
     del data[missing]
-    with pytest.raises(SchemaError):
+    with pytest.raises(SchemaError, match=f"missing required field `{missing}`"):
         Technique.from_dict(data)
+
+
+@pytest.mark.parametrize("optional", ["speaker", "quote"])
+def test_an_absent_optional_key_reads_as_null(optional: str) -> None:
+    data = GOOD.to_dict() | {"speaker": "s1", "quote": "q1"}
+    del data[optional]
+    assert getattr(Technique.from_dict(data), optional) is None
 
 
 def test_layer_registered() -> None:

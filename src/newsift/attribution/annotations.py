@@ -22,11 +22,8 @@ from newsift.document import (
     Wrap,
     declare_layer,
     json_span_text,
-    optional_span,
-    span_list,
     span_or_none,
 )
-from newsift.errors import SchemaError
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SOURCE_KINDS = ("person", "organization", "group", "document", "unattributed")
@@ -63,6 +60,8 @@ class Quote:
     def __post_init__(self) -> None:
         if self.kind not in QUOTE_KINDS:
             raise ValueError(f"unknown quote kind {self.kind!r}")
+        if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be a number from 0 to 1, not {self.confidence!r}")
 
     @property
     def spans(self) -> list[Span]:
@@ -86,29 +85,7 @@ class Quote:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
-        try:
-            return cls(
-                id=fields.string(data, "id"),
-                kind=fields.string(data, "kind"),
-                content=Span.from_dict(data["content"]),
-                cue=optional_span(data, "cue"),
-                speaker=optional_span(data, "speaker"),
-                source=fields.optional_string(data, "source"),
-                to_author=fields.boolean(data, "to_author"),
-                names=span_list(data, "names"),
-                confidence=_probability(data.get("confidence")),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad quote {dict(data)!r:.200}: {exc}") from exc
-
-
-def _probability(value: object) -> float | None:
-    """An optional probability read from JSON (None when absent)."""
-    if value is None:
-        return None
-    if not isinstance(value, int | float) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
-        raise ValueError(f"confidence must be a number from 0 to 1, not {value!r}")
-    return float(value)
+        return fields.read(cls, data, "quote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,29 +150,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
-        try:
-            quotes = data.get("quotes", [])
-            if not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
-                raise TypeError("quotes must be a list of ids")
-            words = data.get("quoted_words", 0)
-            if not isinstance(words, int) or isinstance(words, bool):
-                raise TypeError("quoted_words must be an integer")
-            return cls(
-                id=fields.string(data, "id"),
-                name=fields.string(data, "name"),
-                kind=fields.string(data, "kind"),
-                named=fields.boolean(data, "named"),
-                descriptor=fields.optional_string(data, "descriptor"),
-                descriptor_spans=span_list(data, "descriptor_spans"),
-                anonymous_reason=fields.optional_string(data, "anonymous_reason"),
-                anonymous_reason_span=optional_span(data, "anonymous_reason_span"),
-                to_author=fields.boolean(data, "to_author"),
-                mentions=span_list(data, "mentions"),
-                quotes=tuple(quotes),
-                quoted_words=words,
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad source {dict(data)!r:.200}: {exc}") from exc
+        return fields.read(cls, data, "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,15 +181,7 @@ class NonResponse:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NonResponse:
-        try:
-            return cls(
-                span=Span.from_dict(data["span"]),
-                who=fields.optional_string(data, "who"),
-                who_span=optional_span(data, "who_span"),
-                source=fields.optional_string(data, "source"),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad nonresponse {dict(data)!r:.200}: {exc}") from exc
+        return fields.read(cls, data, "nonresponse")
 
 
 PROFILE_COUNTS = ("named", "anonymous", "organizational", "documentary", "unattributed")
@@ -266,6 +213,20 @@ class SourcingProfile:
     nonresponses: int = 0
     excluded: int = 0
 
+    def __post_init__(self) -> None:
+        counts = (
+            self.sources,
+            self.quotes,
+            self.quoted_words,
+            self.anonymous_words,
+            self.only_to_author,
+            self.nonresponses,
+            self.excluded,
+            *self.counts.values(),
+        )
+        if any(n < 0 for n in counts):
+            raise ValueError("counts must not be negative")
+
     def share(self, name: str) -> float:
         return self.counts.get(name, 0) / self.sources if self.sources else 0.0
 
@@ -289,22 +250,7 @@ class SourcingProfile:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SourcingProfile:
-        try:
-            counts = data.get("counts", {})
-            if not isinstance(counts, Mapping):
-                raise TypeError("counts must be an object")
-            return cls(
-                sources=fields.count(data, "sources"),
-                counts={name: fields.count(counts, name) for name in PROFILE_COUNTS},
-                quotes=fields.count(data, "quotes"),
-                quoted_words=fields.count(data, "quoted_words"),
-                anonymous_words=fields.count(data, "anonymous_words"),
-                only_to_author=fields.count(data, "only_to_author"),
-                nonresponses=fields.count(data, "nonresponses"),
-                excluded=fields.count(data, "excluded"),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad sourcing profile {dict(data)!r:.200}: {exc}") from exc
+        return fields.read(cls, data, "sourcing profile")
 
 
 def profile_class(source: Source) -> str:

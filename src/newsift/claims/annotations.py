@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsift import fields
 from newsift.claims.claimant import CLAIMANTS
 from newsift.document import (
     Document,
@@ -21,7 +22,6 @@ from newsift.document import (
     declare_layer,
     json_span_text,
 )
-from newsift.errors import SchemaError
 
 CLAIM_TYPES = (
     "statistic", "comparison", "prediction", "causal", "attributed", "event", "other",
@@ -112,56 +112,10 @@ class Claim:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Claim:
-        try:
-            score = data["score"]
-            rank = data["rank"]
-            checkworthy = data["checkworthy"]
-            detail = "type" in data or "claimant" in data
-            kind = data["type"] if detail else "other"
-            found = data["features"]
-            if isinstance(score, bool) or not isinstance(score, int | float):
-                raise TypeError("score must be a number")
-            if isinstance(rank, bool) or not isinstance(rank, int):
-                raise TypeError("rank must be an integer")
-            if not isinstance(checkworthy, bool):
-                raise TypeError("checkworthy must be a boolean")
-            if not isinstance(kind, str):
-                raise TypeError("type must be a string")
-            if not isinstance(found, list) or not all(isinstance(f, str) for f in found):
-                raise TypeError("features must be a list of strings")
-            quote, source = data.get("quote"), data.get("source")
-            if not all(v is None or isinstance(v, str) for v in (quote, source)):
-                raise TypeError("quote and source must be ids or null")
-            matches = data.get("matches", [])
-            if not isinstance(matches, list) or not all(isinstance(m, Mapping) for m in matches):
-                raise TypeError("matches must be a list of objects")
-            shortlist, searched = data.get("shortlist", False), data.get("searched", False)
-            if not isinstance(shortlist, bool) or not isinstance(searched, bool):
-                raise TypeError("shortlist and searched must be booleans")
-            claimant = data.get("claimant")
-            if claimant is not None and not isinstance(claimant, str):
-                raise TypeError("claimant must be a string or null")
-            model = data.get("model")
-            if model is not None and not isinstance(model, str):
-                raise TypeError("model must be a string or null")
-            return cls(
-                span=Span.from_dict(data["span"]),
-                score=float(score),
-                rank=rank,
-                checkworthy=checkworthy,
-                type=kind,
-                features=tuple(found),
-                quote=quote,
-                source=source,
-                matches=tuple(dict(m) for m in matches),
-                shortlist=shortlist,
-                claimant=claimant,
-                searched=searched,
-                model=model,
-                detail=detail,
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad claim {dict(data)!r:.200}: {exc}") from exc
+        """``detail`` is not written: a claim has it when its JSON has a type or claimant."""
+        if isinstance(data, Mapping):
+            data = {**data, "detail": "type" in data or "claimant" in data}
+        return fields.read(cls, data, "claim")
 
 
 #: ``newsift show`` lists the top five of the short list: what a desk reads

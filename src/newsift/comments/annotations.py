@@ -26,7 +26,6 @@ from newsift.document import (
     declare_layer,
     json_span_text,
 )
-from newsift.errors import SchemaError
 
 SCORE_NAMES = ("offensive", "insult", "identity_attack", "threat", "profanity")
 TARGET_KINDS = ("individual", "group", "other")
@@ -135,72 +134,21 @@ class Toxicity:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Toxicity:
-        try:
-            scores = data["scores"]
-            if not isinstance(scores, Mapping):
-                raise TypeError("scores must be an object")
-            for name in SCORE_NAMES:
-                if not fields.is_number(scores.get(name)):
-                    raise TypeError(f"score {name} must be a number")
-            if not any(key in data for key in DETAIL_FIELDS):
-                return cls._brief(data, scores)
-            for key in ("offensive", "political_target", "off_topic"):
-                if not isinstance(data[key], bool):
-                    raise TypeError(f"{key} must be a boolean")
-            remove = data.get("would_remove", False)
-            if not isinstance(remove, bool):
-                raise TypeError("would_remove must be a boolean")
+        """``detail`` is not written: an item has it when its JSON has a key of
+        :data:`DETAIL_FIELDS`. ``named_target`` is written flat (see
+        :class:`~newsift.comments.targets.NamedTarget`), its span as ``start`` and ``end``."""
+        if isinstance(data, Mapping):
             target = data.get("named_target")
-            if target is not None and not isinstance(target, Mapping):
-                raise TypeError("named_target must be an object or null")
-            if data["targeted"] is not None and not isinstance(data["targeted"], bool):
-                raise TypeError("targeted must be a boolean or null")
-            junk = data["junk"]
-            if not isinstance(junk, list) or not all(isinstance(j, str) for j in junk):
-                raise TypeError("junk must be a list of strings")
-            spans = data["spans"]
-            if not isinstance(spans, list):
-                raise TypeError("spans must be a list")
-            return cls(
-                region=fields.string(data, "region"),
-                scores={name: float(scores[name]) for name in scores},
-                offensive=data["offensive"],
-                targeted=data["targeted"],
-                target=fields.optional_string(data, "target"),
-                political_target=data["political_target"],
-                spans=tuple(
-                    OffendingSpan(
-                        fields.integer(s, "start"),
-                        fields.integer(s, "end"),
-                        fields.string(s, "label"),
-                    )
-                    for s in spans
-                ),
-                duplicate_of=fields.optional_string(data, "duplicate_of"),
-                junk=tuple(junk),
-                off_topic=data["off_topic"],
-                model=fields.optional_string(data, "model"),
-                would_remove=remove,
-                named_target=NamedTarget.from_dict(target) if target is not None else None,
-                reason=fields.optional_string(data, "reason"),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SchemaError(f"bad toxicity item {dict(data)!r:.200}: {exc}") from exc
+            data = {**data, "detail": any(key in data for key in DETAIL_FIELDS)}
+            if isinstance(target, Mapping):
+                data["named_target"] = _nested_span(target)
+        return fields.read(cls, data, "toxicity item")
 
-    @classmethod
-    def _brief(cls, data: Mapping[str, Any], scores: Mapping[str, Any]) -> Toxicity:
-        """An item written without detail (no key of :data:`DETAIL_FIELDS`)."""
-        for key in ("offensive", "would_remove"):
-            if not isinstance(data[key], bool):
-                raise TypeError(f"{key} must be a boolean")
-        return cls(
-            region=fields.string(data, "region"),
-            scores={name: float(scores[name]) for name in scores},
-            offensive=data["offensive"],
-            model=fields.optional_string(data, "model"),
-            would_remove=data["would_remove"],
-            detail=False,
-        )
+
+def _nested_span(target: Mapping[str, Any]) -> dict[str, Any]:
+    """A named target's JSON with its ``start`` and ``end`` under ``span``, as the class has it."""
+    flat = {key: value for key, value in target.items() if key not in ("start", "end")}
+    return flat | {"span": {key: target[key] for key in ("start", "end") if key in target}}
 
 
 #: toxicity fields an item written without detail (``Toxicity.detail`` false) leaves out
@@ -238,15 +186,7 @@ class TopComment:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TopComment:
-        score = data["score"]
-        if not fields.is_number(score):
-            raise TypeError("score must be a number")
-        return cls(
-            fields.string(data, "region"),
-            float(score),
-            fields.string(data, "reason"),
-            fields.optional_string(data, "target"),
-        )
+        return fields.read(cls, data, "top comment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,46 +244,21 @@ class ThreadSummary:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ThreadSummary:
-        try:
-            detail = any(key in data for key in THREAD_DETAIL_FIELDS)
-            counts = {
-                key: fields.integer(data, key)
-                for key in ("comments", "named", "anonymous", "offensive", "duplicates")
-                if detail or key != "duplicates"
-            }
-            share = data["offensive_share"]
-            if not fields.is_number(share):
-                raise TypeError("offensive_share must be a number")
-            targets = tuple(
-                (fields.string(t, "target"), fields.integer(t, "count"))
-                for t in (data["top_targets"] if detail else ())
-            )
-            removal_share = data.get("removal_share", 0.0)
-            if not fields.is_number(removal_share):
-                raise TypeError("removal_share must be a number")
-            top = data.get("top_comments", [])
-            if not isinstance(top, list):
-                raise TypeError("top_comments must be a list")
-            most = data["most_offensive"]
-            if not isinstance(most, list) or not all(isinstance(m, str) for m in most):
-                raise TypeError("most_offensive must be a list of strings")
-            return cls(
-                **counts,
-                offensive_share=float(share),
-                top_targets=targets,
-                most_offensive=tuple(most),
-                junk=fields.integer(data, "junk") if detail else 0,
-                off_topic=fields.integer(data, "off_topic") if detail else 0,
-                without_encoder=fields.integer(data, "without_encoder")
-                if "without_encoder" in data
-                else 0,
-                would_remove=fields.integer(data, "would_remove") if "would_remove" in data else 0,
-                removal_share=float(removal_share),
-                top_comments=tuple(TopComment.from_dict(c) for c in top),
-                detail=detail,
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SchemaError(f"bad thread summary {dict(data)!r:.200}: {exc}") from exc
+        """``detail`` is not written: a summary has it when its JSON has a key of
+        :data:`THREAD_DETAIL_FIELDS`; ``top_targets`` are written as objects."""
+        if isinstance(data, Mapping):
+            targets = data.get("top_targets")
+            data = {**data, "detail": any(key in data for key in THREAD_DETAIL_FIELDS)}
+            if isinstance(targets, list):
+                data["top_targets"] = [_target_pair(t) for t in targets]
+        return fields.read(cls, data, "thread summary")
+
+
+def _target_pair(target: object) -> object:
+    """A ``{"target": .., "count": ..}`` object as the ``(target, count)`` pair the class has."""
+    if isinstance(target, Mapping):
+        return [target.get("target"), target.get("count")]
+    return target
 
 
 def _toxicity_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsift import fields
 from newsift.document import (
     Document,
     LayerSummary,
@@ -22,7 +23,6 @@ from newsift.document import (
     declare_layer,
     json_span_text,
 )
-from newsift.errors import SchemaError
 from newsift.persuasion.labels import TECHNIQUES
 
 
@@ -69,26 +69,7 @@ class Technique:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Technique:
-        try:
-            score = data["score"]
-            if isinstance(score, bool) or not isinstance(score, int | float):
-                raise TypeError("score must be a number")
-            for key in ("label", "explanation"):
-                if not isinstance(data[key], str):
-                    raise TypeError(f"{key} must be a string")
-            for key in ("speaker", "quote"):
-                if data[key] is not None and not isinstance(data[key], str):
-                    raise TypeError(f"{key} must be a string or null")
-            return cls(
-                span=Span.from_dict(data["span"]),
-                label=data["label"],
-                score=float(score),
-                explanation=data["explanation"],
-                speaker=data["speaker"],
-                quote=data["quote"],
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad technique {dict(data)!r:.200}: {exc}") from exc
+        return fields.read(cls, data, "technique")
 
 
 def _technique_rows(items: Sequence[Mapping[str, Any]], doc: Mapping[str, Any]) -> list[Row]:
