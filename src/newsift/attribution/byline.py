@@ -36,7 +36,6 @@ from typing import Any
 
 from newsift import fields
 from newsift.document import Document, LayerSummary, Region, Span, Wrap, declare_layer
-from newsift.errors import SchemaError
 from newsift.text.header import parse_dateline
 from newsift.text.lines import is_time, is_ui, opens_comments
 
@@ -162,18 +161,7 @@ class BylineSignal:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BylineSignal:
-        try:
-            evidence = data.get("evidence", [])
-            if not isinstance(evidence, list):
-                raise TypeError("evidence must be a list of spans")
-            return cls(
-                kind=fields.string(data, "kind"),
-                reason=fields.string(data, "reason"),
-                evidence=tuple(Span.from_dict(s) for s in evidence),
-                author=fields.optional_string(data, "author"),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad byline signal {dict(data)!r:.200}: {exc}") from exc
+        return fields.read(cls, data, "byline signal")
 
 
 #: how ``newsift show`` names each byline signal

@@ -33,6 +33,7 @@ from datetime import date
 from importlib import resources
 from typing import Any, ClassVar
 
+from newsift import fields
 from newsift.attribution.annotations import Quote, Source, real_sources
 from newsift.attribution.nouns import HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from newsift.attribution.sources import name_parts
@@ -239,19 +240,10 @@ class Flag:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Flag:
-        try:
-            kind = data["kind"]
-            if kind not in FLAG_KINDS:
-                raise ValueError(f"unknown flag kind {kind!r}")
-            source = data.get("source")
-            return cls(
-                kind=kind,
-                reason=str(data["reason"]),
-                evidence=tuple(Span.from_dict(s) for s in data.get("evidence", [])),
-                source=source if isinstance(source, str) else None,
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SchemaError(f"bad flag {dict(data)!r:.200}: {exc}") from exc
+        flag = fields.read(cls, data, "flag")
+        if flag.kind not in FLAG_KINDS:
+            raise SchemaError(f"bad flag {data!r:.200}: unknown flag kind {flag.kind!r}")
+        return flag
 
 
 def _flag_lines(doc: Document, wrap: Wrap) -> list[str]:
