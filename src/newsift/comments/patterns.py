@@ -30,17 +30,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsift.comments import threats
 from newsift.comments.lexicon import (
     CODED_JIBES,
     CONDEMNING,
     CONDEMNING_PHRASES,
     EPITHETS,
-    INTENT,
     NEGATORS,
     PRAISE,
     REPORTING,
     SECOND_PERSON,
-    THREAT_IDIOMS,
     TITLES,
     categories,
     categories_of,
@@ -54,7 +53,6 @@ CUES = (
 )  # fmt: skip
 NEGATION_WINDOW = 8  # words between a negator and the abuse word it negates
 REPORT_WINDOW = 6  # words between a reporting verb ("calling") and the abuse it reports
-INTENT_WINDOW = 5
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bbut\b|\bthough\b", re.IGNORECASE)
 #: a negation's scope also ends at a comma or a conjunction ("not safe because he is an idiot")
 _SCOPE_BREAK = re.compile(
@@ -131,62 +129,6 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(start < at < end for start, end in spans)
 
 
-#: Threats whose words are no threat word of the lexicon: veiled ("accidents happen",
-#: "it would be a shame if something happened"), normalised ("people like you end up
-#: in hospital") or conditional ("we'll be waiting for them with rifles"). Matched on
-#: the comment's normalised words joined by one space.
-_THREAT_SHAPES = re.compile(
-    r"\bput (?:\w+ ){1,3}in (?:the|a) (?:ground|grave|hospital|morgue)\b"
-    r"|\bend(?:s|ed)? up (?:in (?:the |a )?(?:hospital|morgue|ditch|grave|body bag|icu)|dead)\b"
-    r"|\bknow where (?:you|your \w+|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b"
-    r"|\baccidents (?:can )?happen\b"
-    r"|\bshame if (?:something|anything) (?:happened|happens|were to happen|bad)\b"
-    r"|\bwaiting for (?:you|them|him|her) with\b"
-    r"|\b(?:break|snap|smash) your (?:legs?|neck|arms?|face|jaw|skull|knees?)\b"
-    r"|\b(?:won't|wont|will not|not going to|never) live to\b"
-    r"|\bsleep with one eye open\b"
-    r"|\ba lesson with (?:a|an|my|our|their) \w+"
-    r"|\b(?:one day|one of these days|someday|soon) (?:\w+ ){1,5}get(?:s)? what (?:he|she|they|you)"
-    r" (?:deserves?|has coming|have coming)\b"
-    r"|\bround (?:\w+ ){0,2}up (?:\w+ ){0,2}and (?:get rid of|shoot|kill|hang|lock|deport|gas)\b"
-)
-#: After a threat word, words that make it a figure of speech ("kill it at the debate",
-#: "you're killing me", "I'd kill for a coffee", "killing time"), not a threat.
-FIGURATIVE_AFTER = frozenset({"it", "me", "for", "time"})
-#: After "dead" or "death", words that make it no threat ("dead wrong", "death threats"
-#: in a news report, "death toll").
-NOT_THREAT_AFTER = frozenset(
-    {"wrong", "serious", "set", "tired", "threat", "threats", "toll", "penalty", "certain", "end"}
-)
-
-
-def _figurative(words: list[tuple[int, int, str]], i: int) -> bool:
-    """True when threat word ``i`` is a figure of speech or news of a threat, not a threat."""
-    following = words[i + 1][2] if i + 1 < len(words) else ""
-    if words[i][2] in {"dead", "death"}:
-        return following in NOT_THREAT_AFTER
-    return following in FIGURATIVE_AFTER and words[i][2].startswith("kill")
-
-
-def _threat(
-    text: str,
-    words: list[tuple[int, int, str]],
-    mentioned: set[int],
-    lower: str,
-    found: list[tuple[str, ...]],
-) -> bool:
-    """``found``: each word's lexicon categories (``categories_of``)."""
-    if _THREAT_IDIOM.search(lower) or _THREAT_SHAPES.search(lower):
-        return True
-    for i, categories_found in enumerate(found):
-        if "threat" not in categories_found or i in mentioned:
-            continue
-        for j in range(max(0, i - INTENT_WINDOW), i):
-            if words[j][2] in INTENT and _same_clause(text, words, j, i):
-                return True
-    return False
-
-
 def _dehumanising(
     tokens: list[str], mentioned: set[int], text: str, found: list[tuple[str, ...]]
 ) -> bool:
@@ -245,7 +187,6 @@ def any_of(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _PADDED_JIBE = any_of(_PADDED_JIBES)
-_THREAT_IDIOM = any_of(THREAT_IDIOMS)
 _CONDEMNING_PHRASE = any_of(CONDEMNING_PHRASES)
 
 
@@ -280,7 +221,7 @@ def read(text: str, words: list[tuple[int, int, str]]) -> Reading:
     for i, (start, _, word) in enumerate(words):
         if not _is_abusive(word):
             continue
-        if "threat" in found[i] and _figurative(words, i):
+        if "threat" in found[i] and threats.figurative(text, words, i):
             mentioned.add(i)  # "kill it", "killing me": no abuse to read
         elif _negated(text, words, i):
             mentioned.add(i)
@@ -293,7 +234,7 @@ def read(text: str, words: list[tuple[int, int, str]]) -> Reading:
         cues.append("negated")
     if reported:
         cues.append("counter_speech")
-    if _threat(text, words, mentioned, lower, found):
+    if threats.threatens(text, words, mentioned, lower, found):
         cues.append("threat")
     if _dehumanising(words_only, mentioned, lower, found):
         cues.append("dehumanising")
