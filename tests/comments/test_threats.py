@@ -49,6 +49,12 @@ def threatening(text: str) -> bool:
         "You better pray we never meet.",
         "They need to be lined up and shot.",
         "If I were you I'd stay indoors for a while.",
+        "I will track you down and break every bone in your body.",
+        "Somebody please put him out of his misery.",
+        "Hope someone runs you over.",
+        "Someone should teach them a lesson they won't forget.",
+        "I'll be at your kid's school on Monday.",
+        "He should be strung from the nearest tree.",
     ],
 )
 def test_threats_without_a_lexicon_shape_are_found(text: str) -> None:
@@ -77,6 +83,13 @@ def test_threats_without_a_lexicon_shape_are_found(text: str) -> None:
         "The senator vowed to hunt down the gunmen.",
         "They were targeted in a shooting last year, police said.",
         "Break a leg at the show tonight.",
+        "His reforms will kill small businesses, critics warn.",
+        "You're dead to me after that spoiler.",
+        "I'm going to destroy you at Scrabble tonight.",
+        "They hope to wipe out the deficit by 2030.",
+        "Vinnie's gonna hunt me down at the march.",
+        "Is it time to talk about gun control?",
+        "His paycheck will hurt her feelings.",
     ],
 )
 def test_figures_of_speech_and_news_are_no_threat(text: str) -> None:

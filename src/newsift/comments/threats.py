@@ -94,6 +94,10 @@ THREAT_SHAPES = re.compile(
     r"|body bags)\b"
     r"|\bwhat happens to (?:snitches|traitors|rats|people like (?:you|him|her|them)|those who)\b"
     r"|\bsnitches get stitches\b"
+    r"|\bbreak every bone\b|\bput (?:\w+ ){1,2}out of (?:his|her|their|your) misery\b"
+    r"|\ba lesson (?:you|he|she|they) (?:won't|wont|will never|will not) forget\b"
+    r"|\b(?:at|outside) (?:your|his|her|their) (?:kid's|kids|kids'|children's|son's|daughter's)"
+    r" school\b"
     r"|\b(?:lucky|surprised) (?:nobody|no one|noone) (?:has|had|'s) (?:\w+ )?(?:shot|killed"
     r"|stabbed|hanged|lynched|beaten|strangled|attacked|hurt)\b"
     r"|\bknock (?:your|his|her|their) (?:\w+ )?(?:teeth|head|lights) (?:out|off|in)\b"
@@ -124,7 +128,8 @@ THREAT_SHAPES = re.compile(
 VIOLENT_ACTS = (
     r"torch(?:es|ed)?|drown(?:s|ed)?|slits?|slap(?:ped)?|gassed|gas them|behead(?:s|ed)?"
     r"|decapitate[sd]?|bomb(?:ed)?|firebomb(?:ed)?"
-    r"|blow (?:up|\w+ up)|run (?:[\w'’]+ ){1,3}?over|thrown? (?:off|from) (?:\w+ )?"
+    r"|blow (?:up|\w+ up)|(?:run|runs|running|ran) (?:[\w'’]+ ){1,3}?over"
+    r"|thrown? (?:off|from) (?:\w+ )?"
     r"(?:roofs?|rooftops?|buildings?|bridges?|cliffs?|helicopters?|balcony)"
     r"|dragged (?:out )?(?:into|through) the streets?"
     r"|drag (?:him|her|them) (?:out )?(?:into|through)"
@@ -132,7 +137,8 @@ VIOLENT_ACTS = (
     r"|curb ?stomp(?:ed)?|maim(?:ed)?|castrated?|slaughter(?:ed)?|massacred?|butcher(?:ed)?"
     r"|poison(?:ed)?|tortured?|eradicated?|annihilated?|wipe (?:\w+ )?out|wiped out"
     r"|a (?:good )?(?:slap|beating|kicking|thrashing|hiding)|beaten (?:up|to death|senseless)"
-    r"|beat up|hurt (?:you|him|her|them)|burn(?:ed|t)? at the stake|hunt (?:(?!me\b)\w+ )?down"
+    r"|beat up|hurt (?:you|him|her|them)|burn(?:ed|t)? at the stake"
+    r"|(?:hunt|track) (?:(?!me\b)\w+ )?down|strung (?:up )?from"
     r"|finish (?:you|him|her|them) off"
     r"|gut (?:you|him|her|them)"
 )
@@ -172,7 +178,8 @@ FIGURATIVE_OBJECTS = _words_of(
     dream dreams narrative myth myths theory treaty contract merger reform reforms agenda
     economy market markets deadline clock notion speech interview question questions
     burger burgers pizza coffee beer pint drink sandwich steak meal curry cigarette nap
-    feelings pride ego reputation career image brand business sales
+    feelings pride ego reputation career image brand business businesses sales jobs industry
+    industries companies growth investment innovation trade tourism
     """
 )
 #: Words right after a violent word that leave no person to harm ("shoot down the idea",
@@ -187,12 +194,26 @@ _CONTEST = re.compile(
 )
 #: "death of me", "death of us": a complaint, not a threat
 _DEATH_OF_ME = re.compile(r"^\s+of\s+(?:me|us)\b")
+_PUNCTUATION = ".,;:!?'\"’”“()"
+_DEAD_TO_ME = re.compile(r"\bdead to (?:me|us)\b")
 #: a threat that ends its sentence on "or else"
 _OR_ELSE = re.compile(r"\bor else\s*(?:[.!]|$)")
 #: After "dead" or "death", words that make it no threat ("dead wrong", "death threats"
-#: in a news report, "death toll").
+#: in a news report, "death toll", "dead to me").
 NOT_THREAT_AFTER = frozenset(
-    {"wrong", "serious", "set", "tired", "threat", "threats", "toll", "penalty", "certain", "end"}
+    {
+        "wrong",
+        "serious",
+        "set",
+        "tired",
+        "threat",
+        "threats",
+        "toll",
+        "penalty",
+        "certain",
+        "end",
+        "to",
+    }
 )
 #: After a "kill" word, words that make it a figure of speech ("kill it at the debate",
 #: "you're killing me", "I'd kill for a coffee", "killing time"), not a threat.
@@ -233,11 +254,11 @@ def not_aimed(after: str) -> bool:
     if _CONTEST.search(after) or _DEATH_OF_ME.search(after):
         return True
     following = after[:40].split()
-    if following and following[0].strip(",") in FIGURATIVE_PARTICLES:
+    if following and following[0].strip(_PUNCTUATION) in FIGURATIVE_PARTICLES:
         return True
     seen = 0
     for word in following:
-        word = word.strip(",'\"’")
+        word = word.strip(_PUNCTUATION)
         if word in _SKIPPED:
             continue
         if word in FIGURATIVE_OBJECTS:
@@ -275,6 +296,8 @@ def threatens(
     abuse words it only mentions (negated, reported, figurative); ``lower``:
     the words joined by one space; ``found``: each word's lexicon categories.
     """
+    if "dead to" in lower:
+        lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
     if _THREAT_IDIOM.search(lower) or THREAT_SHAPES.search(lower):
         return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
