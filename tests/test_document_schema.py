@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 import newsift
-from newsift.document import LAYER_LOADERS
+from newsift.document import (
+    LAYER_LOADERS,
+    LAYERS,
+    Choices,
+    Computed,
+    LayerSpec,
+    Span,
+    WrittenAs,
+)
 from newsift.document_schema import document_schema, layer_classes, write_schema
 from newsift.pipeline import Pipeline
 
@@ -57,6 +67,52 @@ def test_a_plug_in_layer_read_by_a_function_is_a_free_list(
     schema = document_schema()
     assert schema["properties"]["plugin_notes"]["items"]["type"] == "object"
     assert "plugin_notes" not in layer_classes()
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A plug-in's note on a span."""
+
+    span: Span
+    tone: str
+    private: bool = False
+
+    JSON_WRITTEN_AS: ClassVar[WrittenAs] = {
+        "private": {},
+        "span": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+    }
+    JSON_COMPUTED: ClassVar[Computed] = {"length": {"type": "integer"}}
+    JSON_CHOICES: ClassVar[Choices] = {"tone": ("calm", "loud")}
+
+    def to_dict(self) -> dict[str, Any]:
+        span = {"start": self.span.start, "end": self.span.end}
+        return span | {"tone": self.tone, "length": self.span.end - self.span.start}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Note:
+        return cls(Span(data["start"], data["end"]), data["tone"])
+
+
+@pytest.mark.parametrize(
+    ("key", "described"),
+    [
+        ("start", {"type": "integer"}),  # written as: the span flat
+        ("end", {"type": "integer"}),
+        ("tone", {"type": "string", "enum": ["calm", "loud"]}),  # choices
+        ("length", {"type": "integer"}),  # computed
+        ("private", None),  # written as: never
+        ("span", None),
+    ],
+)
+def test_a_class_declares_where_its_json_differs_from_its_fields(
+    monkeypatch: pytest.MonkeyPatch, key: str, described: dict[str, Any] | None
+) -> None:
+    monkeypatch.setitem(LAYERS, "notes", LayerSpec("notes", Note, Note.from_dict, "tests"))
+    monkeypatch.setitem(LAYER_LOADERS, "notes", Note.from_dict)
+    note = document_schema(refs=False)["properties"]["notes"]["items"]
+    assert note["properties"].get(key) == described
+    assert note["required"] == ["start", "end", "tone", "length"]
+    assert note["description"] == "A plug-in's note on a span."
 
 
 def test_the_inline_form_has_no_references() -> None:

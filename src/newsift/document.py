@@ -11,13 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from newsift import fields as field_types
 from newsift.errors import SchemaError
 
 SCHEMA = "newsift.document/1.4"
 SCHEMA_MAJOR = SCHEMA.rsplit("/", 1)[1].split(".")[0]
+
+#: A JSON Schema (or a part of one), as :mod:`newsift.document_schema` builds it.
+JSONSchema = dict[str, Any]
+#: An item class's declarations of how its JSON differs from its typed fields, read by
+#: :mod:`newsift.document_schema` (each optional; see :class:`LayerSpec`):
+#: ``JSON_WRITTEN_AS`` maps a field to the keys ``to_dict`` writes for it instead (``{}``:
+#: never written), ``JSON_COMPUTED`` the keys ``to_dict`` adds to the fields, and
+#: ``JSON_CHOICES`` a string field to the values it may take.
+WrittenAs = Mapping[str, Mapping[str, JSONSchema]]
+Computed = Mapping[str, JSONSchema]
+Choices = Mapping[str, tuple[str, ...]]
 
 #: Layers every document has from ingest on; analyzers may enrich ``meta``.
 BASE_LAYERS = frozenset({"text", "meta"})
@@ -77,6 +88,8 @@ class Region:
     when_span: Span | None = None
     when_resolved: str | None = None
     parent: str | None = None
+
+    JSON_CHOICES: ClassVar[Choices] = {"kind": REGION_KINDS}
 
     def __post_init__(self) -> None:
         if self.kind not in REGION_KINDS:
@@ -203,11 +216,15 @@ class LayerSummary:
 class LayerSpec:
     """Everything the front ends know about one layer, registered once beside its class.
 
-    ``item`` is the dataclass of its items (``None`` for a plug-in read by a plain
-    function; the JSON Schema then describes free objects), ``loader`` rebuilds an
-    item from JSON, ``package`` is the analyzer package that writes it and ``order``
-    where it comes among the layers (batch tables, ``newsift show``). ``table`` and
-    ``summary`` are left out by layers that have none.
+    ``item`` is the dataclass of its items, its typed model: its fields' types are what
+    :func:`newsift.fields.read` checks a JSON item against and what the JSON Schema
+    describes, with the class's ``JSON_WRITTEN_AS``, ``JSON_COMPUTED`` and
+    ``JSON_CHOICES`` where its JSON differs from its fields (see :data:`WrittenAs`).
+    It is ``None`` for a plug-in read by a plain function; the JSON Schema then
+    describes free objects. ``loader`` rebuilds an item from JSON, ``package`` is the
+    analyzer package that writes it and ``order`` where it comes among the layers (batch
+    tables, ``newsift show``). ``table`` and ``summary`` are left out by layers that
+    have none.
     """
 
     name: str

@@ -1,17 +1,24 @@
-"""The JSON Schema of a newsift document, derived from the classes that write it.
+"""The JSON Schema of a newsift document, derived from the typed models that write it.
 
 Every layer registers the class of its items (:func:`newsift.document.declare_layer`,
-or :func:`~newsift.document.register_layer` given ``Class.from_dict``); the schema is
-read off those dataclasses' typed fields, so a new field shows up in the schema
-without a second hand-written description:
+or :func:`~newsift.document.register_layer` given ``Class.from_dict``): a dataclass whose
+typed fields are the model :func:`newsift.fields.read` checks JSON against. The schema
+is read off those fields, so a new field shows up in the schema without a second
+hand-written description:
 
 - a field without a default is required; ``X | None`` may be null;
 - tuples and lists are arrays (``tuple[str, int]`` a fixed pair), mappings objects;
 - a nested dataclass is a ``$defs`` entry (or written in place with ``refs=False``,
   the form the web app's OpenAPI embeds);
-- :data:`WRITTEN_AS` lists the fields ``to_dict`` writes in another shape (or never),
-  :data:`COMPUTED` the keys it adds, and the fields whose values come from a fixed
-  list carry an ``enum``.
+- where ``to_dict`` writes something else than the fields, the class says so beside
+  them: ``JSON_WRITTEN_AS`` (a field written as other keys, or never), ``JSON_COMPUTED``
+  (keys added) and ``JSON_CHOICES`` (a field's fixed values, an ``enum``); see
+  :data:`newsift.document.WrittenAs`. :data:`WRITTEN_AS` holds the same for classes
+  that do not declare it themselves.
+
+msgspec (which reads the documents) and pydantic have schema generators of their own;
+neither knows these declarations, so both describe the reshaped fields wrongly and
+leave objects open (measured in ``docs/architecture.md``).
 
 Objects allow no other keys (``additionalProperties: false``), so a key written by
 ``to_dict`` and missing here fails validation: ``tests/test_document_schema.py``
@@ -30,73 +37,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from newsift.document import LAYER_LOADERS, LAYERS, REGION_KINDS, SCHEMA, Meta
+from newsift.document import LAYER_LOADERS, LAYERS, SCHEMA, JSONSchema, Meta
 
 #: the schema's ``$id`` (the project has no fixed web address; a URN names it)
 SCHEMA_ID = "urn:newsift:document:1"
 
-JSONSchema = dict[str, Any]
 _INTEGER: JSONSchema = {"type": "integer"}
 
-#: fields ``to_dict`` writes otherwise than as one key of the field's own type: the keys
-#: it writes instead (none: kept in memory only; ``detail`` is told by which keys exist)
-WRITTEN_AS: Mapping[tuple[str, str], Mapping[str, JSONSchema]] = {
-    ("Claim", "detail"): {},
-    ("Toxicity", "detail"): {},
-    ("ThreadSummary", "detail"): {},
-    ("NamedTarget", "span"): {"start": _INTEGER, "end": _INTEGER},
-    ("Claim", "matches"): {
-        "matches": {
-            "type": "array",
-            "description": "past fact-checks found in a local index, best first",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "id": {"type": "string"},
-                    "claim": {"type": "string", "description": "the checked statement"},
-                    "rating": {"type": "string", "description": "the verdict; may be empty"},
-                    "outlet": {"type": "string", "description": "may be empty"},
-                    "url": {"type": "string", "description": "may be empty"},
-                    "date": {"type": "string", "description": "may be empty"},
-                    "score": {"type": "number", "description": "match probability"},
-                },
-                "required": ["id", "claim", "score"],
-                "additionalProperties": False,
-            },
-        }
-    },
-    ("ThreadSummary", "top_targets"): {
-        "top_targets": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"target": {"type": "string"}, "count": _INTEGER},
-                "required": ["target", "count"],
-                "additionalProperties": False,
-            },
-        }
-    },
+#: ``JSON_WRITTEN_AS`` of item classes that do not declare it themselves, by class name:
+#: a comment's named target (``newsift.comments.targets``) writes its span flat
+WRITTEN_AS: Mapping[str, Mapping[str, Mapping[str, JSONSchema]]] = {
+    "NamedTarget": {"span": {"start": _INTEGER, "end": _INTEGER}},
 }
-
-#: keys ``to_dict`` always writes that are computed from the fields, not fields themselves
-COMPUTED: Mapping[str, Mapping[str, JSONSchema]] = {
-    "Source": {"anonymous": {"type": "boolean", "description": "not named"}},
-    "SourcingProfile": {
-        "shares": {"type": "object", "additionalProperties": {"type": "number"},
-                   "description": "share of quoted words by kind of source"},
-        "anonymous_word_share": {"type": "number"},
-    },
-}  # fmt: skip
-
-
-def _choices() -> dict[tuple[str, str], tuple[str, ...]]:
-    """Fields whose values come from a fixed list (imported here: the lists live with
-    their analyzers, which need not be imported to read a document)."""
-    from newsift.claims.annotations import CLAIM_TYPES
-    from newsift.claims.claimant import CLAIMANTS
-
-    return {("Region", "kind"): REGION_KINDS, ("Claim", "type"): CLAIM_TYPES,
-            ("Claim", "claimant"): CLAIMANTS}  # fmt: skip
 
 
 def layer_classes() -> dict[str, type]:
@@ -116,7 +68,7 @@ def document_schema(*, refs: bool = True) -> JSONSchema:
     """
     import newsift  # noqa: F401  (registers every layer's loader)
 
-    builder = _Builder(refs, _choices())
+    builder = _Builder(refs)
     classes = layer_classes()
     layers = {
         name: {"type": "array", "items": builder.of(classes[name]) if name in classes
@@ -153,9 +105,8 @@ def document_schema(*, refs: bool = True) -> JSONSchema:
 
 
 class _Builder:
-    def __init__(self, refs: bool, choices: Mapping[tuple[str, str], tuple[str, ...]]) -> None:
+    def __init__(self, refs: bool) -> None:
         self.refs = refs
-        self.choices = choices
         self.defs: dict[str, JSONSchema] = {}
 
     def of(self, cls: type) -> JSONSchema:
@@ -170,18 +121,20 @@ class _Builder:
 
     def _object(self, cls: type) -> JSONSchema:
         hints = typing.get_type_hints(cls)
+        written_as = getattr(cls, "JSON_WRITTEN_AS", WRITTEN_AS.get(cls.__name__, {}))
+        choices = getattr(cls, "JSON_CHOICES", {})
         properties: JSONSchema = {}
         required: list[str] = []
         for field in dataclasses.fields(cls):
-            key = (cls.__name__, field.name)
-            chosen = self.choices.get(key)
-            written = WRITTEN_AS.get(key, {field.name: self.type_of(hints[field.name], chosen)})
+            written = written_as.get(field.name)
+            if written is None:
+                written = {field.name: self.type_of(hints[field.name], choices.get(field.name))}
             properties.update(written)
             if field.default is dataclasses.MISSING and (
                 field.default_factory is dataclasses.MISSING
             ):
                 required.extend(written)
-        computed = COMPUTED.get(cls.__name__, {})
+        computed = getattr(cls, "JSON_COMPUTED", {})
         properties.update(computed)
         required.extend(computed)
         out: JSONSchema = {"type": "object", "properties": properties}
@@ -240,7 +193,6 @@ def write_schema(out: str | None = None, *, refs: bool = True) -> str:
 
 
 __all__ = [
-    "COMPUTED",
     "SCHEMA_ID",
     "WRITTEN_AS",
     "document_schema",

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from newsift import fields
 from newsift.document import (
+    Computed,
     Document,
     LayerSummary,
     LayerTable,
@@ -115,6 +116,10 @@ class Source:
     quotes: tuple[str, ...] = ()
     quoted_words: int = 0
 
+    JSON_COMPUTED: ClassVar[Computed] = {
+        "anonymous": {"type": "boolean", "description": "not named"}
+    }
+
     def __post_init__(self) -> None:
         if self.kind not in SOURCE_KINDS:
             raise ValueError(f"unknown source kind {self.kind!r}")
@@ -212,6 +217,15 @@ class SourcingProfile:
     only_to_author: int = 0
     nonresponses: int = 0
     excluded: int = 0
+
+    JSON_COMPUTED: ClassVar[Computed] = {
+        "shares": {
+            "type": "object",
+            "additionalProperties": {"type": "number"},
+            "description": "share of quoted words by kind of source",
+        },
+        "anonymous_word_share": {"type": "number"},
+    }
 
     def __post_init__(self) -> None:
         counts = (

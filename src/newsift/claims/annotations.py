@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from newsift import fields
 from newsift.claims.claimant import CLAIMANTS
 from newsift.document import (
+    Choices,
     Document,
     LayerSummary,
     LayerTable,
     Row,
     Span,
     Wrap,
+    WrittenAs,
     declare_layer,
     json_span_text,
 )
@@ -75,6 +77,31 @@ class Claim:
     searched: bool = False
     model: str | None = None
     detail: bool = True
+
+    JSON_WRITTEN_AS: ClassVar[WrittenAs] = {
+        "detail": {},
+        "matches": {
+            "matches": {
+                "type": "array",
+                "description": "past fact-checks found in a local index, best first",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string"},
+                        "claim": {"type": "string", "description": "the checked statement"},
+                        "rating": {"type": "string", "description": "the verdict; may be empty"},
+                        "outlet": {"type": "string", "description": "may be empty"},
+                        "url": {"type": "string", "description": "may be empty"},
+                        "date": {"type": "string", "description": "may be empty"},
+                        "score": {"type": "number", "description": "match probability"},
+                    },
+                    "required": ["id", "claim", "score"],
+                    "additionalProperties": False,
+                },
+            }
+        },
+    }
+    JSON_CHOICES: ClassVar[Choices] = {"type": CLAIM_TYPES, "claimant": CLAIMANTS}
 
     def __post_init__(self) -> None:
         if self.type not in CLAIM_TYPES:

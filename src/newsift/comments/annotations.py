@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from newsift import fields
 from newsift.comments.targets import NamedTarget
@@ -23,6 +23,7 @@ from newsift.document import (
     Row,
     Span,
     Wrap,
+    WrittenAs,
     declare_layer,
     json_span_text,
 )
@@ -100,6 +101,8 @@ class Toxicity:
     named_target: NamedTarget | None = None
     reason: str | None = None
     detail: bool = True
+
+    JSON_WRITTEN_AS: ClassVar[WrittenAs] = {"detail": {}}
 
     def __post_init__(self) -> None:
         if set(self.scores) != set(SCORE_NAMES):
@@ -223,6 +226,21 @@ class ThreadSummary:
     removal_share: float = 0.0
     top_comments: tuple[TopComment, ...] = ()
     detail: bool = True
+
+    JSON_WRITTEN_AS: ClassVar[WrittenAs] = {
+        "detail": {},
+        "top_targets": {
+            "top_targets": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"target": {"type": "string"}, "count": {"type": "integer"}},
+                    "required": ["target", "count"],
+                    "additionalProperties": False,
+                },
+            }
+        },
+    }
 
     def to_dict(self) -> dict[str, Any]:
         out = {
