@@ -32,6 +32,7 @@ from newsift.errors import NewsiftError, SchemaError
 from newsift.eval.lines import dom_labels, fold, line_scores, region_labels
 from newsift.eval.metrics import NAN, body_scores, share
 from newsift.eval.structure import PageScore, aggregate, score_page
+from newsift.ingest.dom import render
 from newsift.ingest.dom.page import HtmlPage, read_html_page
 from newsift.ingest.dom.render import RenderedLine, render_lines
 from newsift.ingest.html_decode import decode_html
@@ -47,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "dump_gold"
 SHARED = HERE.parent.parent / "shared"
 GUIDELINES = frozenset({"1.0"})
+RENDERER = "newsift.ingest.dom.render.render_lines"
 
 #: gold label -> the line model's label (``LABELS``) it is scored as
 LINE_LABEL = {
@@ -120,6 +122,9 @@ def format_problems(page: GoldPage) -> list[str]:
         problems.append("line indices are not 0, 1, 2, ... in order")
     if page.line_count != len(page.lines):
         problems.append(f"line_count {page.line_count} but {len(page.lines)} lines")
+    renderer = page.raw.get("renderer") or {}
+    if renderer.get("function") != RENDERER or len(str(renderer.get("source_sha256", ""))) != 12:
+        problems.append(f"renderer should name {RENDERER} and its 12-digit source hash")
     if page.raw.get("guideline") not in GUIDELINES:
         problems.append(f"unknown guideline {page.raw.get('guideline')!r}")
     for number, line in enumerate(page.lines):
@@ -172,6 +177,11 @@ def render_page(shared: Path, page: GoldPage) -> tuple[HtmlPage, list[RenderedLi
     url = page.key if page.key.startswith("http") else None
     html = read_html_page(decode_html(raw)[0], url=url)
     return html, render_lines(html.root) if html.root is not None else []
+
+
+def renderer_hash() -> str:
+    """The version a gold file records: the start of the SHA-256 of the renderer's source."""
+    return hashlib.sha256(Path(render.__file__).read_bytes()).hexdigest()[:12]
 
 
 def check_drift(page: GoldPage, texts: Sequence[str]) -> None:
@@ -323,6 +333,7 @@ class Collected:
     dom: list[list[str]] = field(default_factory=list)
     alts: int = 0
     lines: int = 0
+    other_renderer: int = 0  # pages labelled under another render.py (lines unchanged)
     runs: dict[str, Run] = field(default_factory=dict)
 
 
@@ -338,6 +349,7 @@ def collect(paths: Iterable[Path], shared: Path, model: LineModel) -> Collected:
         out.dom.append(dom_labels(html, rendered))
         out.alts += sum(line.alt is not None for line in page.lines)
         out.lines += len(texts)
+        out.other_renderer += page.raw["renderer"]["source_sha256"] != renderer_hash()
         text = "\n\n".join(texts)
         score_reader(out.runs["rules"], dump_document(text, None), page, texts, gold)
         score_reader(out.runs["both"], dump_document(text, model), page, texts, gold)
@@ -411,6 +423,11 @@ def report(collected: Collected, split: str, pages: int, emit: Callable[[str], N
         cells = " ".join(_cell(table[name].get(key, NAN)) for name in ("rules", "model", "both"))
         emit(f"{key:26} {cells} {'' if goal is None else f'{goal:6.2f}'}")
     emit(comment_counts(collected))
+    if collected.other_renderer:
+        emit(
+            f"{collected.other_renderer} pages were labelled under another render.py "
+            "(their lines are unchanged)"
+        )
     emit("automatic DOM truth (rendered_dumps.py) against the gold:")
     emit(f"{'label':16} {'gold lines':>10} {'DOM F1':>8} {'disagree':>9}")
     for label, (count, f1, disagree) in dom_disagreement(collected).items():

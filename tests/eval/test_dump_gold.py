@@ -66,7 +66,8 @@ def _page(
     ]
     raw: dict[str, Any] = {
         "key": "https://example.org/a", "source": "data/x.html.gz", "split": "dev",
-        "guideline": "1.0", "line_count": len(lines), "lines": lines, **top,
+        "guideline": "1.0", "line_count": len(lines), "lines": lines,
+        "renderer": {"function": dump_gold.RENDERER, "source_sha256": "0" * 12}, **top,
     }  # fmt: skip
     return dump_gold.parse_gold(raw, "example")
 
@@ -102,6 +103,7 @@ def _with(index: int, **change: Any) -> list[dict[str, Any]]:
         (_with(0, parent="c1"), {}, "a parent outside a comment"),
         (GOOD, {"line_count": 3}, "line_count 3 but 7 lines"),
         (GOOD, {"guideline": "0.9"}, "unknown guideline"),
+        (GOOD, {"renderer": {"function": "render_dump"}}, "renderer should name"),
     ],
 )
 def test_format_problems_are_found(
@@ -256,7 +258,8 @@ def test_dom_disagreement_counts_each_label() -> None:
 
 
 @needs_adbar
-def test_the_first_dev_page_still_renders_as_labelled() -> None:
-    page = dump_gold.load_gold(dump_gold.gold_files("dev")[0])
-    _, rendered = dump_gold.render_page(SHARED, page)
-    dump_gold.check_drift(page, [line.text for line in rendered])
+def test_every_gold_page_still_renders_as_labelled() -> None:
+    for path in FILES:
+        page = dump_gold.load_gold(path)
+        _, rendered = dump_gold.render_page(SHARED, page)
+        dump_gold.check_drift(page, [line.text for line in rendered])
