@@ -234,7 +234,7 @@ def read(text: str, words: list[tuple[int, int, str]]) -> Reading:
         cues.append("negated")
     if reported:
         cues.append("counter_speech")
-    if threats.threatens(text, words, mentioned, lower, found):
+    if threats.threatens(text, words, mentioned, lower, tokens, found):
         cues.append("threat")
     if _dehumanising(words_only, mentioned, lower, found):
         cues.append("dehumanising")

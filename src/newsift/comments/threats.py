@@ -10,7 +10,7 @@ reach the ways people write threats:
   :data:`VIOLENT_ACTS` that the lexicon lacks ("someone should torch his
   house", "they should be gassed", "I'd happily run him over", "time to
   exterminate them");
-* threats that need no violent word (:data:`THREAT_SHAPES`): veiled ("your
+* threats that need no violent word (:data:`SHAPES`): veiled ("your
   days are numbered", "you'll be next", "enjoy your last days", "don't be
   surprised if he disappears one day"), normalised ("people like you end up
   in hospital") or conditional ("if they win, we'll be waiting for them with
@@ -43,85 +43,214 @@ INTENT_WINDOW = 5  # words between a word of intent and the lexicon threat word 
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bbut\b|\bthough\b", re.IGNORECASE)
 
 #: Threats whose words are no threat word of the lexicon: veiled, normalised or
-#: conditional. Matched on the comment's normalised words joined by one space.
-THREAT_SHAPES = re.compile(
-    r"\bput (?:\w+ ){1,3}in (?:the|a) (?:ground|grave|hospital|morgue)\b"
-    r"|\bend(?:s|ed)? up (?:in (?:the |a )?(?:hospital|morgue|ditch|grave|body bag|icu)|dead)\b"
-    r"|\bknow where (?:you|your \w+|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b"
-    r"|\bknow where (?:your|his|her|their) (?:kids|children|family|wife|husband|mother) \w+"
-    r"|\baccidents (?:can )?happen\b"
-    r"|\b(?:shame|pity) if (?:something|anything) (?:happened|happens|were to happen|bad)\b"
-    r"|\bwaiting for (?:you|them|him|her) with\b"
-    r"|\b(?:break|snap|smash) (?:your|his|her|their) (?:legs?|neck|arms?|face|jaw|skull|knees?)\b"
-    r"|\b(?:won't|wont|will not|not going to|never) live to\b"
-    r"|\bsleep with one eye open\b"
-    r"|\ba lesson with (?:a|an|my|our|their) \w+"
-    r"|\b(?:one day|one of these days|someday|soon) (?:\w+ ){1,5}get(?:s)? what (?:he|she|they|you)"
-    r" (?:deserves?|has coming|have coming)\b"
-    r"|\bround (?:\w+ ){0,2}up (?:\w+ ){0,2}and (?:get rid of|shoot|kill|hang|lock|deport|gas)\b"
+#: conditional. Each is ``(trigger words, shape)``: the shape is matched on the
+#: comment's normalised words joined by one space, and only tried when one of its
+#: trigger words (which every match contains) is a word of the comment, so that a
+#: comment pays for the few shapes its words could complete.
+SHAPES: tuple[tuple[str, str], ...] = (
+    (
+        "ground grave hospital morgue",
+        r"\bput (?:\w+ ){1,3}in (?:the|a) (?:ground|grave|hospital|morgue)\b",
+    ),
+    (
+        "up",
+        r"\bend(?:s|ed)? up (?:in (?:the |a )?(?:hospital|morgue|ditch|grave|body bag|icu)"
+        r"|dead)\b",
+    ),
+    (
+        "where",
+        r"\bknow where (?:you|your \w+|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b",
+    ),
+    (
+        "where",
+        r"\bknow where (?:your|his|her|their) (?:kids|children|family|wife|husband|mother) \w+",
+    ),
+    ("accidents", r"\baccidents (?:can )?happen\b"),
+    (
+        "shame pity",
+        r"\b(?:shame|pity) if (?:something|anything) (?:happened|happens|were to happen|bad)\b",
+    ),
+    ("waiting", r"\bwaiting for (?:you|them|him|her) with\b"),
+    (
+        "break snap smash",
+        r"\b(?:break|snap|smash) (?:your|his|her|their) (?:legs?|neck|arms?|face|jaw|skull"
+        r"|knees?)\b",
+    ),
+    ("live", r"\b(?:won't|wont|will not|not going to|never) live to\b"),
+    ("eye", r"\bsleep with one eye open\b"),
+    ("lesson", r"\ba lesson with (?:a|an|my|our|their) \w+"),
+    (
+        "deserve deserves coming",
+        r"\b(?:one day|one of these days|someday|soon) (?:\w+ ){1,5}get(?:s)? what (?:he|she"
+        r"|they|you) (?:deserves?|has coming|have coming)\b",
+    ),
+    (
+        "round",
+        r"\bround (?:\w+ ){0,2}up (?:\w+ ){0,2}and (?:get rid of|shoot|kill|hang|lock|deport"
+        r"|gas)\b",
+    ),
     # veiled: the victim's time is short, or they are next
-    r"|\b(?:your|his|her|their) days are numbered\b"
-    r"|\b(?:you'll|you will|you're|you are|he's|he'll|she's|she'll|they're|they'll) be next\b"
-    r"|\b(?:you're|you are) next\b"
-    r"|\bdead (?:man|men|woman|women|meat) walking\b|\b(?:you're|you are) dead meat\b"
-    r"|\benjoy (?:your|his|her|their) (?:last|final|remaining) (?:days|hours|moments|weeks)\b"
-    r"|\bnever (?:see|sees|live to see|lives to see) another (?:birthday|christmas|day|year"
-    r"|election|summer|sunrise)\b"
-    r"|\bmake sure (?:\w+ ){1,3}never (?:sees?|wakes? up|walks?|breathes?|lives?)\b"
-    r"|\bbetter (?:hire|get) (?:some |a )?(?:bodyguards?|security)\b"
-    r"|\bwatch what happens (?:to|if|when)\b"
-    r"|\b(?:surprised|shocked) if (?:\w+ ){1,3}(?:disappears?|goes missing|go missing"
-    r"|turns? up dead|gets? hurt|has an accident|have an accident)\b"
-    r"|\b(?:you've|you have) been warned\b|\bconsider (?:yourself|yourselves) warned\b"
-    r"|\bthis is your (?:last|final|only) warning\b"
+    ("numbered", r"\b(?:your|his|her|their) days are numbered\b"),
+    (
+        "next",
+        r"\b(?:you'll|you will|you're|you are|he's|he'll|she's|she'll|they're|they'll) be"
+        r" next\b",
+    ),
+    ("next", r"\b(?:you're|you are) next\b"),
+    (
+        "walking meat",
+        r"\bdead (?:man|men|woman|women|meat) walking\b|\b(?:you're|you are) dead meat\b",
+    ),
+    (
+        "enjoy",
+        r"\benjoy (?:your|his|her|their) (?:last|final|remaining) (?:days|hours|moments"
+        r"|weeks)\b",
+    ),
+    (
+        "another",
+        r"\bnever (?:see|sees|live to see|lives to see) another (?:birthday|christmas|day|year"
+        r"|election|summer|sunrise)\b",
+    ),
+    ("sure", r"\bmake sure (?:\w+ ){1,3}never (?:sees?|wakes? up|walks?|breathes?|lives?)\b"),
+    (
+        "bodyguard bodyguards security",
+        r"\bbetter (?:hire|get) (?:some |a )?(?:bodyguards?|security)\b",
+    ),
+    ("happens", r"\bwatch what happens (?:to|if|when)\b"),
+    (
+        "surprised shocked",
+        r"\b(?:surprised|shocked) if (?:\w+ ){1,3}(?:disappears?|goes missing|go missing"
+        r"|turns? up dead|gets? hurt|has an accident|have an accident)\b",
+    ),
+    ("warned", r"\b(?:you've|you have) been warned\b|\bconsider (?:yourself|yourselves) warned\b"),
+    ("warning", r"\bthis is your (?:last|final|only) warning\b"),
     # the victim's body: a throat, a neck in someone's hands, a body bag to belong in
-    r"|\b(?:slit|cut) (?:your|his|her|their|\w+'s) throats?\b"
-    r"|\b(?:hands|fingers) around (?:your|his|her|their|\w+'s) (?:neck|throat)\b"
-    r"|\bbelongs? in (?:a|the) (?:body bag|grave|coffin|morgue)\b"
-    r"|\bwiped? (?:off|from) the (?:face of the )?(?:earth|planet|map)\b"
-    r"|\bfind (?:\w+ ){1,2}and (?:make (?:you|him|her|them) (?:pay|suffer|bleed|regret)|hurt"
-    r"|kill|beat|end|teach|finish)\b"
+    ("throat throats", r"\b(?:slit|cut) (?:your|his|her|their|\w+'s) throats?\b"),
+    ("around", r"\b(?:hands|fingers) around (?:your|his|her|their|\w+'s) (?:neck|throat)\b"),
+    ("belong belongs", r"\bbelongs? in (?:a|the) (?:body bag|grave|coffin|morgue)\b"),
+    ("earth planet map", r"\bwiped? (?:off|from) the (?:face of the )?(?:earth|planet|map)\b"),
+    (
+        "find",
+        r"\bfind (?:\w+ ){1,2}and (?:make (?:you|him|her|them) (?:pay|suffer|bleed|regret)"
+        r"|hurt|kill|beat|end|teach|finish)\b",
+    ),
     # a weapon or a fist to the body, a visit, a way of leaving
-    r"|\b(?:a|my|the) (?:fist|bat|baseball bat|boot|brick|knife|crowbar|hammer|machete|bullet"
-    r"|tire iron) (?:to|in|across|through|into) (?:the|your|his|her|their|\w+'s) (?:head|face|mouth"
-    r"|teeth|skull|chest|gut|back|throat|knees?)\b"
-    r"|\bexpect (?:a|our|my) (?:visit|knock)\b"
-    r"|\b(?:found|have|got|know) (?:your|his|her) (?:home )?address\b"
-    r"|\b(?:won't|wont|will not|not) (?:be )?(?:leave|leaving|walk|walking) (?:out |away |home )?on"
-    r" (?:your|his|her|their) own (?:two )?feet\b"
-    r"|\b(?:leave|leaving|go home|going home|carried out|sent|shipped|deported|sent home|go back"
-    r"|sent back) in (?:an ambulance|a stretcher|a box|boxes|a coffin|coffins|a body bag"
-    r"|body bags)\b"
-    r"|\bwhat happens to (?:snitches|traitors|rats|people like (?:you|him|her|them)|those who)\b"
-    r"|\bsnitches get stitches\b"
-    r"|\bbreak every bone\b|\bput (?:\w+ ){1,2}out of (?:his|her|their|your) misery\b"
-    r"|\ba lesson (?:you|he|she|they) (?:won't|wont|will never|will not) forget\b"
-    r"|\b(?:at|outside) (?:your|his|her|their) (?:kid's|kids|kids'|children's|son's|daughter's)"
-    r" school\b"
-    r"|\b(?:lucky|surprised) (?:nobody|no one|noone) (?:has|had|'s) (?:\w+ )?(?:shot|killed"
-    r"|stabbed|hanged|lynched|beaten|strangled|attacked|hurt)\b"
-    r"|\bknock (?:your|his|her|their) (?:\w+ )?(?:teeth|head|lights) (?:out|off|in)\b"
-    r"|\b(?:head|face|teeth|skull) (?:kicked|bashed|smashed|caved|beaten|knocked) in\b"
-    r"|\bkick (?:your|his|her|their) (?:head|face|teeth) in\b"
-    r"|\btake (?:a|my|the) (?:hammer|bat|baseball bat|knife|crowbar|machete|axe|chainsaw|torch)"
-    r" to\b"
-    r"|\bswing(?:s|ing)? from (?:a|the) (?:rope|tree|lamppost|noose|gallows)\b|\bnoose\b"
-    r"|\bwaiting (?:for you )?(?:outside|at|by) (?:your|his|her|their) (?:house|home|office|door"
-    r"|work|school|car)\b"
-    r"|\bshow up at (?:your|his|her|their) (?:door|doorstep|house|home)\b"
-    r"|\bcoming (?:to|for|round to|over to) (?:your|his|her|their) (?:house|home|door|office"
-    r"|family|kids|children)\b"
-    r"|\bpray (?:that )?(?:we|i) never (?:meet|cross paths|run into)\b"
-    r"|\blined up and (?:shot|killed|hanged|executed|gassed)\b"
-    r"|\b(?:i'll|we'll|i will|we will|personally) make sure (?:\w+ ){1,3}(?:suffers?|pays?|bleeds?"
-    r"|regrets?)\b"
-    r"|\b(?:better|shouldn't|should not) show (?:your|his|her|their) (?:face|faces) (?:around|here"
-    r"|in|again)\b"
-    r"|\b(?:stay indoors|stay inside|lock your doors|keep your doors locked|look over your shoulder"
-    r"|sleep lightly)\b"
-    r"|\b(?:i'll|we'll|i will|we will|gonna|going to) make (?:\w+ ){1,2}(?:suffer|bleed|pay)\b"
-    r"|\b(?:hope|wish) (?:\w+ ){0,3}(?:gets?|catches) (?:cancer|hit by a (?:bus|car|truck|train))\b"
-)
+    (
+        "fist bat boot brick knife crowbar hammer machete bullet iron",
+        r"\b(?:a|my|the) (?:fist|bat|baseball bat|boot|brick|knife|crowbar|hammer|machete"
+        r"|bullet|tire iron) (?:to|in|across|through|into) (?:the|your|his|her|their|\w+'s)"
+        r" (?:head|face|mouth|teeth|skull|chest|gut|back|throat|knees?)\b",
+    ),
+    ("expect", r"\bexpect (?:a|our|my) (?:visit|knock)\b"),
+    ("address", r"\b(?:found|have|got|know) (?:your|his|her) (?:home )?address\b"),
+    (
+        "feet",
+        r"\b(?:won't|wont|will not|not) (?:be )?(?:leave|leaving|walk|walking) (?:out |away "
+        r"|home )?on (?:your|his|her|their) own (?:two )?feet\b",
+    ),
+    (
+        "ambulance stretcher box boxes coffin coffins bag bags",
+        r"\b(?:leave|leaving|go home|going home|carried out|sent|shipped|deported|sent home|go"
+        r" back|sent back) in (?:an ambulance|a stretcher|a box|boxes|a coffin|coffins|a body"
+        r" bag|body bags)\b",
+    ),
+    (
+        "happens",
+        r"\bwhat happens to (?:snitches|traitors|rats|people like (?:you|him|her|them)|those"
+        r" who)\b",
+    ),
+    ("stitches", r"\bsnitches get stitches\b"),
+    ("bone", r"\bbreak every bone\b"),
+    ("misery", r"\bput (?:\w+ ){1,2}out of (?:his|her|their|your) misery\b"),
+    ("lesson", r"\ba lesson (?:you|he|she|they) (?:won't|wont|will never|will not) forget\b"),
+    (
+        "school",
+        r"\b(?:at|outside) (?:your|his|her|their) (?:kid's|kids|kids'|children's|son's"
+        r"|daughter's) school\b",
+    ),
+    (
+        "lucky surprised",
+        r"\b(?:lucky|surprised) (?:nobody|no one|noone) (?:has|had|'s) (?:\w+ )?(?:shot|killed"
+        r"|stabbed|hanged|lynched|beaten|strangled|attacked|hurt)\b",
+    ),
+    ("knock", r"\bknock (?:your|his|her|their) (?:\w+ )?(?:teeth|head|lights) (?:out|off|in)\b"),
+    (
+        "kicked bashed smashed caved beaten knocked",
+        r"\b(?:head|face|teeth|skull) (?:kicked|bashed|smashed|caved|beaten|knocked) in\b",
+    ),
+    ("kick", r"\bkick (?:your|his|her|their) (?:head|face|teeth) in\b"),
+    (
+        "take",
+        r"\btake (?:a|my|the) (?:hammer|bat|baseball bat|knife|crowbar|machete|axe|chainsaw"
+        r"|torch) to\b",
+    ),
+    (
+        "swing swings swinging noose",
+        r"\bswing(?:s|ing)? from (?:a|the) (?:rope|tree|lamppost|noose|gallows)\b|\bnoose\b",
+    ),
+    (
+        "waiting",
+        r"\bwaiting (?:for you )?(?:outside|at|by) (?:your|his|her|their) (?:house|home|office"
+        r"|door|work|school|car)\b",
+    ),
+    ("show", r"\bshow up at (?:your|his|her|their) (?:door|doorstep|house|home)\b"),
+    (
+        "coming",
+        r"\bcoming (?:to|for|round to|over to) (?:your|his|her|their) (?:house|home|door"
+        r"|office|family|kids|children)\b",
+    ),
+    ("pray", r"\bpray (?:that )?(?:we|i) never (?:meet|cross paths|run into)\b"),
+    ("lined", r"\blined up and (?:shot|killed|hanged|executed|gassed)\b"),
+    (
+        "sure",
+        r"\b(?:i'll|we'll|i will|we will|personally) make sure (?:\w+ ){1,3}(?:suffers?|pays?"
+        r"|bleeds?|regrets?)\b",
+    ),
+    (
+        "show",
+        r"\b(?:better|shouldn't|should not) show (?:your|his|her|their) (?:face|faces)"
+        r" (?:around|here|in|again)\b",
+    ),
+    (
+        "indoors inside doors shoulder lightly",
+        r"\b(?:stay indoors|stay inside|lock your doors|keep your doors locked|look over your"
+        r" shoulder|sleep lightly)\b",
+    ),
+    (
+        "suffer bleed pay",
+        r"\b(?:i'll|we'll|i will|we will|gonna|going to) make (?:\w+ ){1,2}(?:suffer|bleed"
+        r"|pay)\b",
+    ),
+    (
+        "cancer hit",
+        r"\b(?:hope|wish) (?:\w+ ){0,3}(?:gets?|catches) (?:cancer|hit by a (?:bus|car|truck"
+        r"|train))\b",
+    ),
+)  # fmt: skip
+
+
+def _by_trigger(shapes: tuple[tuple[str, str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Trigger word -> the compiled shapes it can start (:data:`SHAPES`)."""
+    found: dict[str, list[re.Pattern[str]]] = {}
+    for triggers, shape in shapes:
+        compiled = re.compile(shape)
+        for word in triggers.split():
+            found.setdefault(word, []).append(compiled)
+    return {word: tuple(patterns) for word, patterns in found.items()}
+
+
+_SHAPES_BY_TRIGGER = _by_trigger(SHAPES)
+_SHAPE_TRIGGERS = frozenset(_SHAPES_BY_TRIGGER)
+
+
+def veiled(tokens: set[str] | frozenset[str], lower: str) -> bool:
+    """True when a shape of :data:`SHAPES` is in ``lower`` (``tokens``: its words)."""
+    for word in tokens & _SHAPE_TRIGGERS:
+        for shape in _SHAPES_BY_TRIGGER[word]:
+            if shape.search(lower):
+                return True
+    return False
+
 
 #: Violent acts the lexicon's threat words lack; like those, a threat only after a word
 #: of intent (``_INTENT_BEFORE``): "someone should torch ...", "they should be gassed".
@@ -143,6 +272,17 @@ VIOLENT_ACTS = (
     r"|gut (?:you|him|her|them)"
 )
 _ACT = re.compile(rf"\b(?:{VIOLENT_ACTS})\b")
+#: the words that open an act of :data:`VIOLENT_ACTS`: a comment with none has no act
+ACT_WORDS = _words_of(
+    """
+    torch torches torched drown drowns drowned slit slits slap slapped gassed gas behead beheads
+    beheaded decapitate decapitates decapitated bomb bombed firebomb firebombed blow run runs
+    running ran thrown throw dragged drag skinned set burned burnt kneecap kneecapped curb
+    curbstomp curbstomped maim maimed castrate castrated slaughter slaughtered massacre massacred
+    butcher butchered poison poisoned torture tortured eradicate eradicated annihilate annihilated
+    wipe wiped beating kicking thrashing hiding beaten beat hurt burn hunt track strung finish gut
+    """
+)
 #: Words of intent the lexicon's ``INTENT`` lacks: wishes and calls ("I'd happily ...",
 #: "time to ...", "someone should ...").
 MORE_INTENTS = frozenset(
@@ -179,7 +319,7 @@ FIGURATIVE_OBJECTS = _words_of(
     economy market markets deadline clock notion speech interview question questions
     burger burgers pizza coffee beer pint drink sandwich steak meal curry cigarette nap
     feelings pride ego reputation career image brand business businesses sales jobs industry
-    industries companies growth investment innovation trade tourism
+    industries companies growth investment innovation trade tourism life lives careers
     """
 )
 #: Words right after a violent word that leave no person to harm ("shoot down the idea",
@@ -194,7 +334,7 @@ _CONTEST = re.compile(
 )
 #: "death of me", "death of us": a complaint, not a threat
 _DEATH_OF_ME = re.compile(r"^\s+of\s+(?:me|us)\b")
-_PUNCTUATION = ".,;:!?'\"’”“()"
+_NOT_LETTERS = re.compile(r"[^\w'’]+")  # punctuation and emoji around a word
 _DEAD_TO_ME = re.compile(r"\bdead to (?:me|us)\b")
 #: a threat that ends its sentence on "or else"
 _OR_ELSE = re.compile(r"\bor else\s*(?:[.!]|$)")
@@ -253,12 +393,11 @@ def not_aimed(after: str) -> bool:
     """
     if _CONTEST.search(after) or _DEATH_OF_ME.search(after):
         return True
-    following = after[:40].split()
-    if following and following[0].strip(_PUNCTUATION) in FIGURATIVE_PARTICLES:
+    following = [_NOT_LETTERS.sub("", word) for word in after[:40].split()]
+    if following and following[0] in FIGURATIVE_PARTICLES:
         return True
     seen = 0
     for word in following:
-        word = word.strip(_PUNCTUATION)
         if word in _SKIPPED:
             continue
         if word in FIGURATIVE_OBJECTS:
@@ -288,17 +427,19 @@ def threatens(
     words: list[tuple[int, int, str]],
     mentioned: set[int] | frozenset[int],
     lower: str,
+    tokens: set[str] | frozenset[str],
     found: list[tuple[str, ...]],
 ) -> bool:
     """True when the comment threatens someone (the ``threat`` cue).
 
     ``words``: the comment's normalised words; ``mentioned``: the indexes of
     abuse words it only mentions (negated, reported, figurative); ``lower``:
-    the words joined by one space; ``found``: each word's lexicon categories.
+    the words joined by one space, ``tokens`` the set of them; ``found``: each
+    word's lexicon categories.
     """
     if "dead to" in lower:
         lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
-    if _THREAT_IDIOM.search(lower) or THREAT_SHAPES.search(lower):
+    if _THREAT_IDIOM.search(lower) or veiled(tokens, lower):
         return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
@@ -313,6 +454,6 @@ def threatens(
         before = text[max(0, words[i][0] - AFTER_CHARS) : words[i][0]].lower()
         if _MORE_INTENT_BEFORE.search(before):
             return True
-    if not _ACT.search(lower):
+    if tokens.isdisjoint(ACT_WORDS) or not _ACT.search(lower):
         return False
     return _intended_act(text.lower())
