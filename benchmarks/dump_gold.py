@@ -1,6 +1,6 @@
 """Page dumps of held-out sites against hand-corrected gold: rules, line model, both.
 
-    python benchmarks/dump_gold.py [--split dev|test] [--model PATH]
+    python benchmarks/dump_gold.py [--split dev|test] [--model PATH] [--pages]
 
 The pages are held-out-site HTML pages of ../shared/data/extraction/adbar_eval
 rendered line by line as benchmarks/rendered_dumps.py renders them; each line
@@ -30,7 +30,7 @@ from typing import Any
 from newsift.document import Document, Region, Span
 from newsift.errors import NewsiftError, SchemaError
 from newsift.eval.lines import dom_labels, fold, line_scores, region_labels
-from newsift.eval.metrics import NAN, body_scores, share
+from newsift.eval.metrics import NAN, accuracy, body_scores, share
 from newsift.eval.structure import PageScore, aggregate, score_page
 from newsift.ingest.dom import render
 from newsift.ingest.dom.page import HtmlPage, read_html_page
@@ -263,29 +263,43 @@ def _inside(span: Span | None, line: Span) -> bool:
     return span is not None and line.start <= span.start and span.end <= line.end
 
 
-def header_counts(
+@dataclass(slots=True)
+class HeaderChecks:
+    """Per gold comment the reader found, whether it got each shown field right."""
+
+    authors: list[bool] = field(default_factory=list)
+    times: list[bool] = field(default_factory=list)
+    parents: list[bool] = field(default_factory=list)
+
+
+def header_checks(
     doc: Document, comments: Sequence[GoldComment], spans: Sequence[Span]
-) -> tuple[list[bool], list[bool]]:
-    """Author and time right, for each gold comment the reader found (one whose first
-    paragraph starts on the gold's first text line) and that shows one: the reader's
-    author span lies on the gold author line, its time span on the time line (or on the
-    author line when name and time share it)."""
+) -> HeaderChecks:
+    """For each gold comment the reader found (one whose first paragraph starts on the
+    gold's first text line): the reader's author span lies on the gold author line, its
+    time span on the time line (or on the author line when name and time share it), its
+    parent is the comment the gold names (where the dump shows one). Names are not
+    compared: the gold files hold no text."""
     starts: dict[int, Region] = {}
-    for region in doc.comments:
-        if region.paragraphs:
-            starts.setdefault(region.paragraphs[0].start, region)
-    authors: list[bool] = []
-    times: list[bool] = []
-    for comment in comments:
-        found = starts.get(spans[comment.text[0]].start) if comment.text else None
-        if found is None:
+    for predicted in doc.comments:
+        if predicted.paragraphs:
+            starts.setdefault(predicted.paragraphs[0].start, predicted)
+    found = [
+        starts.get(spans[comment.text[0]].start) if comment.text else None for comment in comments
+    ]
+    gold_index = {region.id: n for n, region in enumerate(found) if region is not None}
+    checks = HeaderChecks()
+    for comment, region in zip(comments, found, strict=True):
+        if region is None:
             continue
         if comment.author is not None:
-            authors.append(_inside(found.author_span, spans[comment.author]))
+            checks.authors.append(_inside(region.author_span, spans[comment.author]))
         time_line = comment.time if comment.time is not None else comment.author
         if time_line is not None:
-            times.append(_inside(found.when_span, spans[time_line]))
-    return authors, times
+            checks.times.append(_inside(region.when_span, spans[time_line]))
+        if comment.parent is not None:
+            checks.parents.append(gold_index.get(region.parent or "") == comment.parent)
+    return checks
 
 
 # --- scoring -----------------------------------------------------------------------------------
@@ -295,10 +309,9 @@ class Run:
 
     labels: list[list[str]] = field(default_factory=list)
     bodies: list[tuple[str, str]] = field(default_factory=list)
-    headlines: list[bool] = field(default_factory=list)
+    headlines: list[bool | None] = field(default_factory=list)  # None: no gold headline
     pages: list[PageScore] = field(default_factory=list)
-    authors: list[bool] = field(default_factory=list)
-    times: list[bool] = field(default_factory=list)
+    found: HeaderChecks = field(default_factory=HeaderChecks)
 
 
 def body_pair(
@@ -310,6 +323,12 @@ def body_pair(
     return body(gold), body(predicted)
 
 
+def headline_right(headline: str | None, page: GoldPage, texts: Sequence[str]) -> bool | None:
+    """Is ``headline`` the gold headline (its lines joined, case and punctuation aside)?"""
+    gold = [t for t, line in zip(texts, page.lines, strict=True) if line.label == "headline"]
+    return fold(headline or "") == fold(" ".join(gold)) if gold else None
+
+
 def score_reader(
     run: Run, doc: Document, page: GoldPage, texts: Sequence[str], gold: Sequence[str]
 ) -> None:
@@ -317,14 +336,13 @@ def score_reader(
     predicted = region_labels(doc)
     run.labels.append(predicted)
     run.bodies.append(body_pair(gold, predicted, texts))
-    headline = [t for t, line in zip(texts, page.lines, strict=True) if line.label == "headline"]
-    if headline:
-        run.headlines.append(fold(doc.meta.headline or "") == fold(" ".join(headline)))
+    run.headlines.append(headline_right(doc.meta.headline, page, texts))
     comments = gold_comments(page)
     run.pages.append(score_page(doc, structure_truth(comments, texts)))
-    authors, times = header_counts(doc, comments, line_spans(texts))
-    run.authors.extend(authors)
-    run.times.extend(times)
+    checks = header_checks(doc, comments, line_spans(texts))
+    run.found.authors.extend(checks.authors)
+    run.found.times.extend(checks.times)
+    run.found.parents.extend(checks.parents)
 
 
 @dataclass(slots=True)
@@ -334,6 +352,10 @@ class Collected:
     alts: int = 0
     lines: int = 0
     other_renderer: int = 0  # pages labelled under another render.py (lines unchanged)
+    names: list[str] = field(default_factory=list)
+    dom_headlines: list[bool | None] = field(default_factory=list)
+    dom_comments: int = 0
+    gold_comments: int = 0
     runs: dict[str, Run] = field(default_factory=dict)
 
 
@@ -347,6 +369,10 @@ def collect(paths: Iterable[Path], shared: Path, model: LineModel) -> Collected:
         gold = [LINE_LABEL[line.label] for line in page.lines]
         out.gold.append(gold)
         out.dom.append(dom_labels(html, rendered))
+        out.names.append(page.name)
+        out.dom_headlines.append(headline_right(html.meta.headline, page, texts))
+        out.dom_comments += len(html.comments)
+        out.gold_comments += len(gold_comments(page))
         out.alts += sum(line.alt is not None for line in page.lines)
         out.lines += len(texts)
         out.other_renderer += page.raw["renderer"]["source_sha256"] != renderer_hash()
@@ -368,13 +394,14 @@ def figures(collected: Collected, run: Run) -> dict[str, float]:
     found["dateline F1"] = lines.f1["dateline"]
     found["byline F1"] = lines.f1["byline"]
     found["body word F1"] = body_scores(run.bodies).f1 if run.bodies else NAN
-    found["headline exact"] = share(run.headlines)
+    found["headline exact"] = share(h for h in run.headlines if h is not None)
     if run.pages:
         corpus = aggregate(run.pages)
         found["comment-boundary F1"] = corpus.comment_f1
         found["reply parent"] = corpus.comment_field_accuracy["parent"]
-    found["comment author exact"] = share(run.authors)
-    found["comment time exact"] = share(run.times)
+    found["comment author exact"] = share(run.found.authors)
+    found["comment time exact"] = share(run.found.times)
+    found["reply parent, found"] = share(run.found.parents)
     return found
 
 
@@ -402,9 +429,25 @@ def comment_counts(collected: Collected) -> str:
     matched = "/".join(str(sum(p.matched_comments for p in r.pages)) for r in (rules, both))
     return (
         f"comments: {true} in the gold; matched whole (rules/both) {matched}; "
-        f"parents scored (both) {parents}; author lines checked (both) {len(both.authors)}, "
-        f"time lines {len(both.times)}"
+        f"parents scored (both) {parents}; of the comments found by their first line (both): "
+        f"{len(both.found.authors)} author, {len(both.found.times)} time, "
+        f"{len(both.found.parents)} parent lines checked"
     )
+
+
+def page_rows(collected: Collected) -> list[str]:
+    """One line a page (dev only): line accuracy of each reader, headline, comments."""
+    rows = [f"{'page':40} {'rules':>6} {'model':>6} {'both':>6} headline comments"]
+    runs = collected.runs
+    for n, name in enumerate(collected.names):
+        gold = collected.gold[n]
+        acc = [accuracy(runs[r].labels[n], gold) for r in ("rules", "model", "both")]
+        cells = " ".join(f"{a:6.3f}" for a in acc)
+        both = runs["both"]
+        headline = {None: "-", True: "right", False: "wrong"}[both.headlines[n]]
+        matched = f"{both.pages[n].matched_comments}/{both.pages[n].true_comments}"
+        rows.append(f"{name[:40]:40} {cells} {headline:>8} {matched:>8}")
+    return rows
 
 
 def _cell(value: float) -> str:
@@ -429,6 +472,11 @@ def report(collected: Collected, split: str, pages: int, emit: Callable[[str], N
             "(their lines are unchanged)"
         )
     emit("automatic DOM truth (rendered_dumps.py) against the gold:")
+    dom_headline = share(h for h in collected.dom_headlines if h is not None)
+    emit(
+        f"headline exact {dom_headline:.3f}; {collected.dom_comments} comment records where the "
+        f"gold has {collected.gold_comments} comments"
+    )
     emit(f"{'label':16} {'gold lines':>10} {'DOM F1':>8} {'disagree':>9}")
     for label, (count, f1, disagree) in dom_disagreement(collected).items():
         emit(f"{label:16} {count:10d} {_cell(f1)} {_cell(disagree):>9}")
@@ -439,7 +487,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--model", type=Path, default=None, help="line model (default: shipped)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the ../shared folder")
+    parser.add_argument(
+        "--pages", action="store_true", help="one line a page (dev only: test is never read so)"
+    )
     args = parser.parse_args(argv)
+    if args.pages and args.split != "dev":
+        parser.error("--pages reads pages one by one: dev only")
     if not (args.shared / "data" / "extraction" / "adbar_eval").is_dir():
         print(
             f"no adbar_eval data under {args.shared}; clone ../shared beside the repo",
@@ -456,6 +509,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     report(collected, args.split, len(paths), print)
+    if args.pages:
+        print("\n".join(page_rows(collected)))
     return 0
 
 

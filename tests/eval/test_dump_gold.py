@@ -220,15 +220,17 @@ RIGHT: list[Predicted] = [(5, 6, [7], None), (9, 10, [11], 0)]
     [
         (TEXTS[1], [3, 4], RIGHT, {"headline exact": 1.0, "body word F1": 1.0,
          "comment-boundary F1": 1.0, "comment author exact": 1.0, "comment time exact": 1.0,
-         "reply parent": 1.0, "byline F1": 0.0}),
+         "reply parent": 1.0, "reply parent, found": 1.0, "byline F1": 0.0}),
         ("Home", [3], RIGHT, {"headline exact": 0.0, "comment-boundary F1": 1.0}),
         (TEXTS[1], [3, 4], [(6, 6, [7], None), (9, 10, [11], 0)],
          {"comment author exact": 0.5, "comment time exact": 1.0}),
         (TEXTS[1], [3, 4], [(5, None, [7], None), (9, 10, [11], 0)],
          {"comment author exact": 1.0, "comment time exact": 0.5}),
-        (TEXTS[1], [3, 4], [(5, 6, [7], None), (9, 10, [11], None)], {"reply parent": 0.0}),
+        (TEXTS[1], [3, 4], [(5, 6, [7], None), (9, 10, [11], None)],
+         {"reply parent": 0.0, "reply parent, found": 0.0}),
         (TEXTS[1], [3, 4], [(5, 6, [7], None), (9, 10, [11, 12], 0)],
-         {"comment-boundary F1": 0.5, "reply parent": math.nan, "comment author exact": 1.0}),
+         {"comment-boundary F1": 0.5, "reply parent": math.nan, "reply parent, found": 1.0,
+          "comment author exact": 1.0}),
         (TEXTS[1], [3, 4], [(5, 6, [7, 8, 9, 10, 11], None)],
          {"comment-boundary F1": 0.0, "comment author exact": 1.0}),
         (TEXTS[1], [3, 4], [], {"comment-boundary F1": 0.0, "comment author exact": math.nan}),
@@ -246,6 +248,23 @@ def test_scorer_on_a_hand_made_page(
         assert found[key] == pytest.approx(value, nan_ok=True), key
     if body == [3]:
         assert 0.0 < found["body word F1"] < 1.0
+
+
+@pytest.mark.parametrize(
+    ("headline", "labels", "expected"),
+    [
+        ("The bridge nobody asked for!", LABELLED, True),
+        ("The Bridge", LABELLED, False),
+        (None, LABELLED, False),
+        ("Home", [{"label": "boilerplate"}, *LABELLED[2:], {"label": "footer"}], None),
+    ],
+)
+def test_headline_is_compared_case_and_punctuation_aside(
+    headline: str | None, labels: list[dict[str, Any]], expected: bool | None
+) -> None:
+    # the last case has no gold headline: nothing to compare, the page is left out
+    page = _page(labels, TEXTS)
+    assert dump_gold.headline_right(headline, page, TEXTS) is expected
 
 
 def test_dom_disagreement_counts_each_label() -> None:
