@@ -348,6 +348,7 @@ def score_reader(
 @dataclass(slots=True)
 class Collected:
     gold: list[list[str]] = field(default_factory=list)  # mapped to LABELS
+    alt: list[list[str]] = field(default_factory=list)  # the alt reading where there is one
     dom: list[list[str]] = field(default_factory=list)
     alts: int = 0
     lines: int = 0
@@ -368,6 +369,7 @@ def collect(paths: Iterable[Path], shared: Path, model: LineModel) -> Collected:
         check_drift(page, texts)
         gold = [LINE_LABEL[line.label] for line in page.lines]
         out.gold.append(gold)
+        out.alt.append([LINE_LABEL[line.alt or line.label] for line in page.lines])
         out.dom.append(dom_labels(html, rendered))
         out.names.append(page.name)
         out.dom_headlines.append(headline_right(html.meta.headline, page, texts))
@@ -391,6 +393,14 @@ def figures(collected: Collected, run: Run) -> dict[str, float]:
     found: dict[str, float] = {f"F1 {label}": lines.f1[label] for label in LABELS}
     found["line macro F1"] = lines.macro_f1
     found["line accuracy"] = lines.accuracy
+    if collected.alt:
+        found["line accuracy, alt too"] = share(
+            p in (g, a)
+            for p_page, g_page, a_page in zip(
+                run.labels, collected.gold, collected.alt, strict=True
+            )
+            for p, g, a in zip(p_page, g_page, a_page, strict=True)
+        )
     found["dateline F1"] = lines.f1["dateline"]
     found["byline F1"] = lines.f1["byline"]
     found["body word F1"] = body_scores(run.bodies).f1 if run.bodies else NAN

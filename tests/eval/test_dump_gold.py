@@ -267,6 +267,25 @@ def test_headline_is_compared_case_and_punctuation_aside(
     assert dump_gold.headline_right(headline, page, TEXTS) is expected
 
 
+@pytest.mark.parametrize(
+    ("predicted", "plain", "alt_too"),
+    [
+        (["body", "body", "other"], 2 / 3, 1.0),  # the doubtful line read the other way
+        (["body", "other", "other"], 1.0, 1.0),
+        (["other", "headline", "body"], 0.0, 0.0),
+    ],
+)
+def test_an_alt_reading_counts_only_in_its_own_figure(
+    predicted: list[str], plain: float, alt_too: float
+) -> None:
+    collected = dump_gold.Collected(
+        gold=[["body", "other", "other"]], alt=[["body", "body", "other"]]
+    )
+    found = dump_gold.figures(collected, dump_gold.Run(labels=[predicted]))
+    assert found["line accuracy"] == pytest.approx(plain)
+    assert found["line accuracy, alt too"] == pytest.approx(alt_too)
+
+
 def test_dom_disagreement_counts_each_label() -> None:
     gold = [["headline", "body", "body", "other"]]
     dom = [["other", "body", "other", "other"]]
