@@ -87,9 +87,9 @@ def test_loaded_model_is_checked(analyse: Analyse) -> None:
 
 
 @needs_shared
-def test_shared_example_matches_its_truth(analyse: Analyse) -> None:
+def test_shared_example_matches_its_truth(analyse_displayed: Analyse) -> None:
     truth = json.loads(EXAMPLE.with_suffix("").with_suffix(".truth.json").read_text("utf-8"))
-    doc = analyse(EXAMPLE.read_text(encoding="utf-8"), kind="auto")
+    doc = analyse_displayed(EXAMPLE.read_text(encoding="utf-8"), kind="auto")
     sources = doc.layers["sources"]
     quotes = {q.id: q for q in doc.layers["quotes"]}
     assert len(sources) == len(truth["sources"]) == 5

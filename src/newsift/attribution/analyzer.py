@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
 
-    from newsift.attribution.confidence import Scorer
+    from newsift.attribution.confidence import DisplayPolicy, Scorer
     from newsift.attribution.cue_tagger import CueTagger
     from newsift.attribution.marks import QuotedSpan
     from newsift.attribution.nonresponses import Refusal
@@ -111,6 +111,12 @@ class QuoteAnalyzer:
     #: at or over the display threshold (None: the model's); say less when unsure
     confidence_model: bool = True
     confidence_threshold: float | None = None
+    #: with the confidence model, a source is shown only when one of its quotes reaches
+    #: source_threshold (None: confidence.SOURCE_THRESHOLD), its kind is one a reader can
+    #: weigh and it is no epithet ("the late neurologist"); see confidence.DisplayPolicy.
+    #: display_policy false shows every source the rules and the model's threshold keep
+    display_policy: bool = True
+    source_threshold: float | None = None
     _confidence: Scorer | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
@@ -150,8 +156,14 @@ class QuoteAnalyzer:
             blocks.extend(list(r.paragraphs) for r in doc.comments if r.paragraphs)
         refine = self._spans.refine if self._spans is not None else None
         outlets = outlet_keys(doc.meta.site_name, doc.meta.url)  # "told Gizmodo" on its page
+        display = None
+        if self.display_policy and self.confidence_model and self._confidence is not None:
+            from newsift.attribution.confidence import SOURCE_THRESHOLD, DisplayPolicy
+
+            chosen = self.source_threshold
+            display = DisplayPolicy(SOURCE_THRESHOLD if chosen is None else chosen)
         quotes, sources, nonresponses = analyse(
-            self._nlp, doc.text, blocks, refine, outlets, self._cues, self._confidence
+            self._nlp, doc.text, blocks, refine, outlets, self._cues, self._confidence, display
         )
         profile = sourcing_profile(sources, quotes, nonresponses)  # hidden ones: excluded
         sources, nonresponses = shown_sources(sources, nonresponses)
@@ -171,6 +183,7 @@ def analyse(
     outlets: frozenset[str] = frozenset(),
     cues: CueFinder | None = None,
     confidence: Scorer | None = None,
+    display: DisplayPolicy | None = None,
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     """Quotes, sources and non-responses of ``text`` read in ``blocks`` of paragraphs.
 
@@ -182,7 +195,8 @@ def analyse(
     paragraph's rule-found ones; they join once the rules' quotations are attached.
     ``confidence`` (:mod:`newsift.attribution.confidence`) scores each attributed
     quote; one under its threshold loses its speaker, and a source left with no
-    quote comes last with no quotes (hidden by ``shown_sources``).
+    quote comes last with no quotes (hidden by ``shown_sources``). ``display``
+    (with a scorer) also hides every quote of a source it refuses to show.
     """
     from newsift.attribution.marks import pair_quotes
     from newsift.attribution.nonresponses import find_nonresponses
@@ -242,6 +256,12 @@ def analyse(
                     (paragraph.start + entity.start_char, name, name.split()[-1])
                 )
     resolver.subjects.sort()
+    resolver.named_ends = sorted(
+        paragraph.start + entity.end_char
+        for paragraph, sdoc in parsed_all
+        for entity in sdoc.ents
+        if entity.label_ in {"PERSON", "ORG"}
+    )
     resolver.titled = titled_names(parsed_all)
     resolver.people = frozenset(
         word
@@ -251,7 +271,7 @@ def analyse(
         for word in entity.text.split()
         if word[:1].isupper() and word.lower() not in HONORIFICS
     ) | _speaker_names(speeches)
-    return _assemble(text, speeches, orphans, refusals, resolver, confidence)
+    return _assemble(text, speeches, orphans, refusals, resolver, confidence, display)
 
 
 def _speaker_names(speeches: Sequence[Speech]) -> frozenset[str]:
@@ -356,6 +376,7 @@ def _assemble(
     refusals: Sequence[Refusal],
     resolver: Resolver,
     confidence: Scorer | None = None,
+    display: DisplayPolicy | None = None,
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     from newsift.attribution.sources import absorb, describe, merge_duplicates
 
@@ -410,10 +431,14 @@ def _assemble(
         absorb(target, quoted_drafts[index])
     owner = {q: merged.get(d.index, d) for q, d in owner.items()}
     scores = _confidences(text, owner, found_by, confidence)
-    hidden = [d for q, d in owner.items() if q in scores and scores[q] < _threshold(confidence)]
-    owner = {
-        q: d for q, d in owner.items() if not (q in scores and scores[q] < _threshold(confidence))
-    }
+    weak = {q for q in owner if q in scores and scores[q] < _threshold(confidence)}
+    # a source the display policy refuses: its quotes keep the speaker phrase the rules
+    # read (the text's own words) but link to no source, so nothing names it
+    refused: set[str] = set()
+    if display is not None:
+        refused = display.hidden_quotes(owner, scores, weak, resolver.named_ends)
+    hidden = [d for q, d in owner.items() if q in weak or q in refused]
+    owner = {q: d for q, d in owner.items() if q not in weak and q not in refused}
     source_ids: dict[int, str] = {}
     for quote in quotes:
         draft = owner.get(quote.id)
@@ -428,7 +453,7 @@ def _assemble(
             q.kind,
             q.content,
             q.cue,
-            q.speaker if q.id in owner or q.id not in scores else None,
+            q.speaker if q.id not in weak else None,
             source_ids[owner[q.id].index] if q.id in owner else None,
             q.to_author,
             q.names,

@@ -16,7 +16,8 @@ from the page and the public record, with the evidence span:
 - ``only_to_author``: everything the source says was said to the writer, and
   the source appears nowhere else in the article;
 - ``anonymous_majority``: anonymous sources carry most of the quoted words
-  (of real sources only, as in the sourcing profile).
+  (of real sources only, as in the sourcing profile, with the words of quotes
+  whose speaker was hidden as uncertain counted as not anonymous).
 
 Reads: sources, quotes, meta.published. Writes: flags.
 """
@@ -336,7 +337,7 @@ class ExpertFlagger:
         for source in sources:
             own = by_source.get(source.id, [])
             flags.extend(self._source_flags(doc, source, own, when, places))
-        flags.extend(_anonymous_majority(sources, quotes))
+        flags.extend(_anonymous_majority(sources, quotes, doc.text))
         doc.layers["flags"] = flags
         return doc
 
@@ -771,10 +772,24 @@ def _named_elsewhere(text: str, source: Source, own: list[Quote]) -> bool:
     )
 
 
-def _anonymous_majority(sources: list[Source], quotes: list[Quote]) -> list[Flag]:
-    """Over real sources only, like the sourcing profile (see ``real_sources``)."""
+#: Words as the analyzer counts a source's quoted words.
+_QUOTED_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _anonymous_majority(sources: list[Source], quotes: list[Quote], text: str) -> list[Flag]:
+    """Over real sources only, like the sourcing profile (see ``real_sources``).
+
+    The words of quotes whose speaker was hidden as uncertain (a confidence but
+    no source) count in the total as not anonymous: a named source hidden for
+    want of evidence must not make the page look anonymously sourced.
+    """
     real = real_sources(sources, quotes)
-    total = sum(s.quoted_words for s in real)
+    hidden = sum(
+        len(_QUOTED_WORD.findall(text[q.content.start : q.content.end]))
+        for q in quotes
+        if q.source is None and q.confidence is not None
+    )
+    total = sum(s.quoted_words for s in real) + hidden
     anonymous = [s for s in real if s.anonymous]
     words = sum(s.quoted_words for s in anonymous)
     if not total or words / total <= ANONYMOUS_MAJORITY:

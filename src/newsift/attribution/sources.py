@@ -800,6 +800,8 @@ class Resolver:
     plain: bool = False
     #: title word -> names the page writes it before ("president" -> {"Trump"})
     titled: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: sorted end positions of the page's PERSON and ORG entities (who an epithet can name)
+    named_ends: list[int] = field(default_factory=list)
     _index: _DraftIndex | None = field(default=None, init=False, repr=False, compare=False)
     #: the subjects' positions, when they are sorted (for bisection), and the list they are of
     _subject_starts: tuple[list[tuple[int, str, str | None]], int, list[int] | None] | None = field(
