@@ -90,6 +90,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/structure.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/rendered_dumps.py
+	$(BIN)/python benchmarks/dump_gold.py --split test
 	$(BIN)/python benchmarks/attribution.py
 	$(BIN)/python benchmarks/claims.py
 	$(BIN)/python benchmarks/persuasion.py
