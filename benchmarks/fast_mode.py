@@ -16,6 +16,15 @@ rate with the n-gram bucket memos warm (as over a long run of pages) and
 cold (every memo emptied before each round: no help from earlier pages),
 CPU-ms per analyzer (warm, medians), the goal (at least 100
 articles/s/core) and the ratio to it.
+
+    python benchmarks/fast_mode.py --check-identical REVISION
+
+checks that speed work changed no output: the ``fast`` preset and the default
+pipeline (as the CLI builds it) over the articles above, the bundled sample and
+the structure dev pages, as JSON, from this tree and from a worktree of
+``REVISION`` given this tree's model files (so a model refitted meanwhile does
+not count as a difference); each tree runs in its own process. Exit status 1
+when any document differs.
 """
 
 from __future__ import annotations
@@ -26,8 +35,12 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_variable] = "1"
 
 import argparse  # noqa: E402  (after the thread settings, before numpy loads)
+import json  # noqa: E402
+import shutil  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -35,11 +48,15 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newsift  # noqa: E402
-from newsift.pipeline import Pipeline, fast_pipeline, run_analyzer  # noqa: E402
+from newsift.pipeline import Pipeline, default_pipeline, fast_pipeline, run_analyzer  # noqa: E402
 from newsift.text.ngrams import forget_all  # noqa: E402
 
 GOAL = 100.0  # articles per CPU-second, one core
 REFERENCE_DATE = "2025-06-01"
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "src" / "newsift" / "samples" / "sample-dump.txt"
+STRUCTURE_DEV = ROOT / "benchmarks" / "data" / "structure" / "dev"
+MODELS = Path("src") / "newsift" / "models"
 
 
 def articles(count: int = 8, words: int = 1000, comments: int = 20) -> list[str]:
@@ -98,11 +115,83 @@ def fast_mode_rate(texts: str | Sequence[str], rounds: int, *, cold: bool = Fals
     return fast_mode_timing(texts, rounds, cold=cold)[0]
 
 
+def identity_pages(count: int = 8) -> list[tuple[str, str]]:
+    """(label, text) of every page the identity check reads: the benchmark's articles,
+    the bundled sample, the structure dev pages."""
+    pages = [(f"article-{k}", text) for k, text in enumerate(articles(count))]
+    pages.append(("sample", SAMPLE.read_text(encoding="utf-8")))
+    pages += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(STRUCTURE_DEV.glob("*.txt"))]
+    return pages
+
+
+def dump_outputs(out: Path) -> None:
+    """Write one line per (pipeline, page): the label and the document's JSON, as the CLI
+    writes it (``ensure_ascii=False``), from whichever ``newsift`` this process imports."""
+    built = {
+        "fast": fast_pipeline(time_limit_s=None),
+        "default": default_pipeline(time_limit_s=None),
+    }
+    with out.open("w", encoding="utf-8") as handle:
+        for name, pipeline in built.items():
+            for label, text in identity_pages():
+                doc = newsift.load(text, kind="dump", id=label, reference_date=REFERENCE_DATE)
+                payload = json.dumps(pipeline(doc).to_dict(), ensure_ascii=False)
+                handle.write(json.dumps([f"{name}/{label}", payload]) + "\n")
+
+
+def _dump_from(source: Path, out: Path) -> list[tuple[str, str]]:
+    """:func:`dump_outputs` run in a child process importing ``newsift`` from ``source``."""
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    code = (
+        "import sys, newsift; from pathlib import Path; "
+        f"assert Path(newsift.__file__).is_relative_to({str(source)!r}), newsift.__file__; "
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        f"import fast_mode; fast_mode.dump_outputs(Path({str(out)!r}))"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    return [(str(label), str(payload)) for label, payload in map(json.loads, lines)]
+
+
+def check_identical(revision: str) -> int:
+    """0 when this tree and ``revision`` (with this tree's model files) write the same JSON."""
+    with tempfile.TemporaryDirectory(prefix="fast-identical-") as folder:
+        tree = Path(folder) / "reference"
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "--quiet", str(tree), revision],
+            cwd=ROOT,
+            check=True,
+        )
+        try:
+            for model in (ROOT / MODELS).iterdir():
+                if model.is_file():
+                    shutil.copy2(model, tree / MODELS / model.name)
+            before = _dump_from(tree / "src", Path(folder) / "before.jsonl")
+        finally:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True
+            )
+        after = _dump_from(ROOT / "src", Path(folder) / "after.jsonl")
+    differing = [a for (a, x), (b, y) in zip(before, after, strict=True) if a != b or x != y]
+    print(f"{len(after)} documents (fast and default pipelines), {revision} against this tree:")
+    print(f"   {len(after) - len(differing)} identical, {len(differing)} differ")
+    for label in differing:
+        print(f"   differs: {label}")
+    return 1 if differing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=24)
     parser.add_argument("--articles", type=int, default=8)
+    parser.add_argument(
+        "--check-identical",
+        metavar="REVISION",
+        help="compare this tree's JSON with REVISION's (see the module docstring) and stop",
+    )
     args = parser.parse_args(argv)
+    if args.check_identical:
+        return check_identical(args.check_identical)
     texts = articles(args.articles)
     print(f"Fast mode ({', '.join(fast_pipeline().names)}), one thread, process time,")
     print(

@@ -36,7 +36,15 @@ from numpy.typing import NDArray
 
 from newsift.claims.triage import DESK_CUES, DESK_VERSION, NewsLayer, sigmoid
 from newsift.models import load_model
-from newsift.text.ngrams import BucketMemo, WordGrams, char_ngram_rows, char_ngrams, normalised
+from newsift.text.ngrams import (
+    BucketMemo,
+    FlatRows,
+    WordGrams,
+    char_ngram_rows,
+    char_ngrams,
+    joined_rows,
+    normalised,
+)
 
 MODEL_FILE = "claims-v1.npz"
 HASH_BUCKETS = 1 << 18
@@ -106,24 +114,20 @@ def feature_rows(
     (:func:`newsift.text.ngrams.char_ngram_rows`), which is what makes a page
     of sentences fast.
     """
+    starts, buckets, values = flat_feature_rows(sentences)
+    cuts = starts.tolist()
+    return [(buckets[a:b], values[a:b]) for a, b in pairwise(cuts)]
+
+
+def flat_feature_rows(sentences: Sequence[str]) -> FlatRows:
+    """:func:`feature_rows` as flat rows (:data:`~newsift.text.ngrams.FlatRows`): built
+    for all sentences at once, with no NumPy call per sentence."""
     prepared = [_prepared(s) for s in sentences]
-    starts, buckets, values = char_ngram_rows(
+    chars = char_ngram_rows(
         [padded for _, padded in prepared], CHAR_NGRAMS, WORD_BUCKETS, WORD_BUCKETS
     )
-    cuts = starts.tolist()
-    rows: list[tuple[NDArray[np.int64], NDArray[np.float64]]] = []
-    for i, (words, _) in enumerate(prepared):
-        word = _word_half(words)
-        start, end = cuts[i], cuts[i + 1]
-        index = np.fromiter(word, dtype=np.int64, count=len(word))
-        value = np.fromiter(word.values(), dtype=np.float64, count=len(word))
-        rows.append(
-            (
-                np.concatenate([index, buckets[start:end]]),
-                np.concatenate([value, values[start:end]]),
-            )
-        )
-    return rows
+    words = _WORD_GRAMS.rows([words for words, _ in prepared], WORD_BUCKETS)
+    return joined_rows([words, chars])
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +151,11 @@ class ClaimModel:
     def logits(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """The model's log-odds for each sentence, in order."""
         out = np.full(len(sentences), self.bias, dtype=np.float64)
-        for i, (index, value) in enumerate(feature_rows(sentences)):
-            if len(index):
-                out[i] += float(self.weights[index].astype(np.float64) @ value)
+        starts, index, values = flat_feature_rows(sentences)
+        weights = self.weights[index].astype(np.float64)  # one gather for every sentence
+        for i, (a, b) in enumerate(pairwise(starts.tolist())):
+            if b > a:
+                out[i] += float(weights[a:b] @ values[a:b])
         return out
 
     def calibrated_log_odds(self, sentences: Sequence[str]) -> NDArray[np.float64]:

@@ -95,9 +95,11 @@ _NEEDS = (
 )
 
 
+_NEEDED = {pattern: words for pattern, words in _NEEDS}
+
+
 def _has(pattern: re.Pattern[str], sentence: str, words: set[str]) -> bool:
-    needed = next(n for p, n in _NEEDS if p is pattern)
-    return not needed.isdisjoint(words) and pattern.search(sentence) is not None
+    return not _NEEDED[pattern].isdisjoint(words) and pattern.search(sentence) is not None
 
 
 def desk_cues(sentence: str, features: Sequence[str]) -> list[str]:

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain, compress, count, pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -38,11 +39,20 @@ from newsift.comments.lexicon import (
     words,
 )
 from newsift.comments.names import fold_people
-from newsift.comments.normalise import normalised_words
+from newsift.comments.normalise import normalised_and_plain_words, normalised_words
 from newsift.text import ngrams
 from newsift.text.case import lowers_plainly
 from newsift.text.chars import char_counts
-from newsift.text.ngrams import BucketMemo, char_ngram_rows, char_ngrams, normalised
+from newsift.text.ngrams import (
+    BucketMemo,
+    char_ngram_rows,
+    char_ngrams,
+    counted_rows,
+    dict_rows,
+    joined_rows,
+    key_array,
+    normalised,
+)
 
 COMMENT_BUCKETS = 1 << 18
 HALF = COMMENT_BUCKETS // 2
@@ -112,17 +122,20 @@ def fold_names(lower: str) -> str:
     return folded_words(lower)[0]
 
 
-def folded_words(lower: str) -> tuple[str, list[str]]:
+def folded_words(
+    lower: str, found: list[tuple[int, int, str]] | None = None
+) -> tuple[str, list[str]]:
     """:func:`fold_names` of ``lower`` and the words of that text, from one pass over words.
 
     The words are those :func:`~newsift.comments.lexicon.words` finds in the
     folded text: a word is replaced whole by a placeholder of letters, which
-    begins and ends as a word does, so no word boundary moves.
+    begins and ends as a word does, so no word boundary moves. ``found``: the
+    words of ``lower``, when known.
     """
     pieces: list[str] = []
     tokens: list[str] = []
     last = 0
-    for start, end, word in _words(lower):
+    for start, end, word in _words(lower) if found is None else found:
         placeholder = _placeholder(word)
         if placeholder is None:
             tokens.append(word)
@@ -153,8 +166,15 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 def rewritten(text: str) -> tuple[str, tuple[str, ...]]:
     """The cleaned comment with variants folded and mentioned abuse neutralised, and its cues."""
+    out, cues, _ = _rewritten(text)
+    return out, cues
+
+
+def _rewritten(text: str) -> tuple[str, tuple[str, ...], list[tuple[int, int, str]] | None]:
+    """:func:`rewritten`, and the :func:`~newsift.comments.lexicon.words` of the text it
+    gives when they were read on the way (nothing rewritten), else None."""
     cleaned = clean(text)
-    found = normalised_words(cleaned)
+    found, plain = normalised_and_plain_words(cleaned)
     reading = patterns.read(cleaned, found)
     # lower-cased once where that keeps every offset (then a word's slice of it is the
     # word's own lower case)
@@ -167,8 +187,35 @@ def rewritten(text: str) -> tuple[str, tuple[str, ...]]:
         if replacement != written:
             pieces.extend((cleaned[last:start], replacement))
             last = end
+    if not pieces:
+        return cleaned, reading.cues, plain
     pieces.append(cleaned[last:])
-    return "".join(pieces), reading.cues
+    return "".join(pieces), reading.cues, None
+
+
+def _same_words(
+    plain: list[tuple[int, int, str]] | None, cleaned: str, people_folded: str, squeezed: str
+) -> bool:
+    """Whether ``plain`` (the words of ``cleaned``, when known) are the words of
+    ``squeezed`` (``people_folded`` lower-cased, letter runs cut to two).
+
+    They are when nothing moved (no name folded, no run cut: the text is
+    ``cleaned.lower()``) and lower-casing is plain there: ``words`` reads such a
+    text from its lower case, which lower-cased again stays itself.
+    """
+    return (
+        plain is not None
+        and people_folded is cleaned
+        and len(squeezed) == len(cleaned)
+        and (
+            squeezed.isascii()
+            or (
+                lowers_plainly(cleaned)
+                and lowers_plainly(squeezed)
+                and squeezed.lower() == squeezed
+            )
+        )
+    )
 
 
 def shouting(text: str) -> bool:
@@ -191,31 +238,47 @@ def pattern_bucket(name: str) -> int:
 def _comment_parts(text: str) -> tuple[dict[int, float], str, dict[int, float]]:
     """The normalised word half of a comment, the padded text of its character half,
     and its pattern cues (bucket -> value)."""
-    cleaned, found_patterns = rewritten(text)
+    tokens, cue_keys, padded, cued = _comment_pieces(text)
+    return normalised(Counter(chain(_WORD_GRAMS.keys(tokens), cue_keys))), padded, cued
+
+
+def _comment_pieces(text: str) -> tuple[list[str], list[int], str, dict[int, float]]:
+    """What a comment's features are made of: its words (the word half counts their
+    buckets and their pairs'), the buckets of its lexicon and shape cues (each as
+    many times as it weighs, after the words), the padded text of the character
+    half and its pattern cues (bucket -> value)."""
+    cleaned, found_patterns, plain = _rewritten(text)
     shouted = shouting(cleaned)
-    cleaned = fold_people(cleaned, PERSON_PLACEHOLDER)
-    lower, words_folded = folded_words(_REPEAT.sub(r"\1\1", cleaned.lower()))
+    people_folded = fold_people(cleaned, PERSON_PLACEHOLDER, plain)
+    lowered = people_folded.lower()
+    squeezed = _REPEAT.sub(r"\1\1", lowered)
+    lower, words_folded = folded_words(
+        squeezed, plain if _same_words(plain, cleaned, people_folded, squeezed) else None
+    )
     # a word of letters only has no digit to replace (``\d`` is never a letter)
     tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for w in words_folded]
-    word_counts = _WORD_GRAMS.counts(tokens)
     cues: Counter[str] = Counter()
-    for i, token in enumerate(tokens):
-        found = PLACEHOLDER_CATEGORIES.get(token) or categories_of(token)
-        if not found:  # most words
-            continue
+    # the words with a category or a placeholder, in order (most words have neither)
+    marked = sorted(
+        {
+            *compress(count(), map(categories_of, tokens)),
+            *compress(count(), map(PLACEHOLDER_CATEGORIES.__contains__, tokens)),
+        }
+    )
+    for i in marked:
+        found = PLACEHOLDER_CATEGORIES.get(tokens[i]) or categories_of(tokens[i])
         for category in found:
             cues["lex:" + category] += 1
         if "insult" in found and any(t in SECOND_PERSON for t in tokens[max(0, i - 3) : i]):
             cues["lex:you_insult"] += 1
     if shouted:
         cues["shape:shouting"] += 1
-    for cue, count in cues.items():
-        word_counts[_WORD_MEMO[cue]] += 2 * count
+    cue_keys = [_WORD_MEMO[cue] for cue, times in cues.items() for _ in range(2 * times)]
     cued: dict[int, float] = {}
     for name in found_patterns:  # fixed value, outside the normalised halves
         bucket = pattern_bucket(name)
         cued[bucket] = cued.get(bucket, 0.0) + PATTERN_VALUE
-    return normalised(word_counts), " " + _DIGIT.sub("0", lower) + " ", cued
+    return tokens, cue_keys, " " + _DIGIT.sub("0", lower) + " ", cued
 
 
 def comment_features(text: str) -> dict[int, float]:
@@ -233,29 +296,21 @@ def comment_feature_rows(
     texts: Sequence[str],
 ) -> list[tuple[NDArray[np.int64], NDArray[np.float64]]]:
     """:func:`comment_features` of each text as ``(buckets, values)`` arrays in the dict's
-    order: the same numbers, with the character halves of all texts computed
-    together in NumPy (:func:`newsift.text.ngrams.char_ngram_rows`)."""
-    parts = [_comment_parts(t) for t in texts]
-    starts, buckets, values = char_ngram_rows([p for _, p, _ in parts], CHAR_NGRAMS, HALF, HALF)
-    cuts = starts.tolist()
-    rows: list[tuple[NDArray[np.int64], NDArray[np.float64]]] = []
-    for i, (word, _, cued) in enumerate(parts):
-        start, end = cuts[i], cuts[i + 1]
-        rows.append(
-            (
-                np.concatenate([_keys(word), buckets[start:end], _keys(cued)]),
-                np.concatenate([_values(word), values[start:end], _values(cued)]),
-            )
-        )
-    return rows
+    order: the same numbers, with the word and character halves of all texts
+    counted together in NumPy (:func:`newsift.text.ngrams.counted_rows`)."""
+    starts, buckets, values = comment_flat_rows(texts)
+    return [(buckets[a:b], values[a:b]) for a, b in pairwise(starts.tolist())]
 
 
-def _keys(found: dict[int, float]) -> NDArray[np.int64]:
-    return np.fromiter(found, dtype=np.int64, count=len(found))
-
-
-def _values(found: dict[int, float]) -> NDArray[np.float64]:
-    return np.fromiter(found.values(), dtype=np.float64, count=len(found))
+def comment_flat_rows(texts: Sequence[str]) -> ngrams.FlatRows:
+    """:func:`comment_feature_rows` as flat rows (:data:`~newsift.text.ngrams.FlatRows`)."""
+    pieces = [_comment_pieces(t) for t in texts]
+    _WORD_GRAMS.fill([tokens for tokens, _, _, _ in pieces])
+    keys = (chain(_WORD_GRAMS.keys(tokens), cue_keys) for tokens, cue_keys, _, _ in pieces)
+    words = counted_rows(*key_array(keys, len(texts)), WORD_BUCKETS)
+    chars = char_ngram_rows([padded for _, _, padded, _ in pieces], CHAR_NGRAMS, HALF, HALF)
+    cued = dict_rows([found for _, _, _, found in pieces])
+    return joined_rows([words, chars, cued])
 
 
 PLACEHOLDER_CATEGORIES = {POLITICAL_PLACEHOLDER: ["political"], IDENTITY_PLACEHOLDER: ["identity"]}

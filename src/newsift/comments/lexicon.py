@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from newsift.text.case import lowers_plainly
 
@@ -27,6 +28,8 @@ def _phrases(block: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’*@$][a-z0-9*]+)*", re.IGNORECASE)
+#: ``_WORD`` as the one group of a split pattern (words and the text between, alternately)
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.IGNORECASE)
 
 PROFANITY = _entries(
     """
@@ -260,7 +263,11 @@ def words(text: str) -> list[tuple[int, int, str]]:
     the words and offsets are those of :func:`words_reference`.
     """
     if lowers_plainly(text):
-        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
+        # split keeps the text between words and the words, alternately: the running
+        # sum of their lengths gives every offset, with no match object per word
+        pieces = _WORD_SPLIT.split(text.lower())
+        ends = list(accumulate(map(len, pieces)))
+        return list(zip(ends[:-1:2], ends[1::2], pieces[1::2], strict=True))
     return words_reference(text)
 
 

@@ -92,7 +92,8 @@ def name_spans(text: str, found: Sequence[tuple[int, int, str]] | None = None) -
     found = words(text) if found is None else found
     out: list[int] = []
     for i, (start, end, word) in enumerate(found):
-        if not _may_be_name(text[start:end], word):
+        # a name opens with a capital A-Z (``_NAME``): most words are skipped by that alone
+        if not "A" <= text[start] <= "Z" or not _may_be_name(text[start:end], word):
             continue
         opens = i == 0 or _SENTENCE_BREAK.search(text[found[i - 1][1] : start]) is not None
         if opens and not _named_by_what_follows(text, found, i):
@@ -123,9 +124,12 @@ def _named_by_what_follows(
     )
 
 
-def fold_people(text: str, placeholder: str) -> str:
-    """``text`` with every word of :func:`name_spans` replaced by ``placeholder``."""
-    found = words(text)
+def fold_people(
+    text: str, placeholder: str, found: Sequence[tuple[int, int, str]] | None = None
+) -> str:
+    """``text`` with every word of :func:`name_spans` replaced by ``placeholder``
+    (``found``: the :func:`~newsift.comments.lexicon.words` of ``text``, when known)."""
+    found = words(text) if found is None else found
     pieces: list[str] = []
     last = 0
     for i in name_spans(text, found):

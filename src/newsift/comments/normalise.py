@@ -112,10 +112,25 @@ def normalised_words(text: str) -> list[tuple[int, int, str]]:
 
     A spaced-out abuse word ("i d i o t") becomes one word spanning its letters.
     """
+    return normalised_and_plain_words(text)[0]
+
+
+def normalised_and_plain_words(
+    text: str,
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]] | None]:
+    """:func:`normalised_words` of ``text`` and, when it read them on the way (the usual
+    case: no leet and no spaced-out letters), the plain :func:`~newsift.comments.lexicon.words`
+    of ``text``, so that a caller needing both tokenises once; else None."""
     if not _HAS_LEET_INSIDE.search(text) and not (
         _SPACED_TAIL.search(text) and _SPACED.search(text)
     ):  # the usual case: fast
-        return [(s, e, variant_of(w) or w if len(w) > 2 else w) for s, e, w in words(text)]
+        plain = words(text)
+        return [(s, e, variant_of(w) or w if len(w) > 2 else w) for s, e, w in plain], plain
+    return _rewritten_words(text), None
+
+
+def _rewritten_words(text: str) -> list[tuple[int, int, str]]:
+    """:func:`normalised_words` of a text with leet or spaced-out letters."""
     spaced: list[tuple[int, int, str]] = []
     for match in _SPACED.finditer(text):
         found = _spaced_word(match.group())

@@ -21,12 +21,16 @@ import math
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import pairwise, repeat
+from itertools import chain, filterfalse, pairwise, repeat
 from operator import mul, truediv
 from typing import Generic, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
+
+#: rows of many texts, flat: ``(starts, buckets, values)``, text i's features being
+#: ``buckets[starts[i]:starts[i + 1]]`` with the same slice of ``values``
+FlatRows = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]
 
 #: strings remembered per memo before it starts over (about 100 MiB at most for short strings)
 MAX_REMEMBERED = 1 << 20
@@ -64,8 +68,37 @@ class BucketMemo(dict[str, int]):
         """The bucket of each of ``features``, in order (lazily)."""
         return map(self.__getitem__, features)
 
+    def fill(self, features: Iterable[str]) -> None:
+        """Remember the buckets of those of ``features`` not yet known, all at once.
+
+        The same buckets :meth:`__missing__` gives, computed in one chain of
+        C-level ``map`` calls instead of one Python call per new string: on a
+        page whose words are new (a cold memo) that is most of the hashing cost.
+        """
+        new = set(filterfalse(self.__contains__, features))
+        _store(self, new, map(str.encode, new), self.size, self.offset)
+
+
+def _store(
+    memo: dict[_AnyKey, int],
+    new: set[_AnyKey],
+    encoded: Iterable[bytes],
+    size: int,
+    offset: int,
+) -> None:
+    """``memo[key] = offset + crc32(encoded) % size`` for each key of ``new`` and its
+    UTF-8 feature string in ``encoded`` (same order); the memo is emptied first when
+    the new keys would take it past its limit."""
+    if not new:
+        return
+    if len(memo) + len(new) > getattr(memo, "limit", MAX_REMEMBERED):
+        memo.clear()
+    hashed = map(offset.__add__, map(size.__rmod__, map(zlib.crc32, encoded)))
+    memo.update(zip(new, hashed, strict=True))
+
 
 _Key = TypeVar("_Key", str, tuple[str, str])
+_AnyKey = TypeVar("_AnyKey", str, tuple[str, str])
 
 
 class _FeatureMemo(dict[_Key, int], Generic[_Key]):
@@ -99,6 +132,18 @@ class _FeatureMemo(dict[_Key, int], Generic[_Key]):
         """The bucket of each key's feature, in order (lazily)."""
         return map(self.__getitem__, keys)
 
+    def fill(self, keys: Iterable[_Key]) -> None:
+        """Remember the buckets of those of ``keys`` not yet known, all at once
+        (see :meth:`BucketMemo.fill`)."""
+        new = set(filterfalse(self.__contains__, keys))
+        if new:
+            _store(self, new, map(str.encode, self.features(new)), self.size, self.offset)
+
+    def features(self, keys: Iterable[_Key]) -> Iterable[str]:
+        """:meth:`feature` of each of ``keys``, in order (subclasses do it without a
+        Python call per key)."""
+        return map(self.feature, keys)
+
 
 class PrefixedMemo(_FeatureMemo[str]):
     """``memo[word]`` is :func:`bucket` of ``prefix + word``."""
@@ -108,6 +153,9 @@ class PrefixedMemo(_FeatureMemo[str]):
     def feature(self, key: str) -> str:
         return self.prefix + key
 
+    def features(self, keys: Iterable[str]) -> Iterable[str]:
+        return map(self.prefix.__add__, keys)
+
 
 class PairMemo(_FeatureMemo[tuple[str, str]]):
     """``memo[(a, b)]`` is :func:`bucket` of ``f"{prefix}{a} {b}"``."""
@@ -116,6 +164,9 @@ class PairMemo(_FeatureMemo[tuple[str, str]]):
 
     def feature(self, key: tuple[str, str]) -> str:
         return f"{self.prefix}{key[0]} {key[1]}"
+
+    def features(self, keys: Iterable[tuple[str, str]]) -> Iterable[str]:
+        return map(self.prefix.__add__, map(" ".join, keys))
 
 
 class WordGrams:
@@ -136,6 +187,31 @@ class WordGrams:
         found: Counter[int] = Counter(self.words.buckets(words))
         found.update(self.pairs.buckets(pairwise(words)))
         return found
+
+    def fill(self, texts: Sequence[list[str]]) -> None:
+        """Remember the buckets of every word and pair of ``texts`` (a page's worth) at once."""
+        self.words.fill(chain.from_iterable(texts))
+        self.pairs.fill(chain.from_iterable(map(pairwise, texts)))
+
+    def keys(self, words: list[str]) -> chain[int]:
+        """The bucket of each word, then of each pair: what :meth:`counts` counts, in order."""
+        return chain(self.words.buckets(words), self.pairs.buckets(pairwise(words)))
+
+    def rows(self, texts: Sequence[list[str]], span: int) -> FlatRows:
+        """``normalised(self.counts(words))`` of each of ``texts`` as flat rows (buckets below
+        ``span``), computed for all texts together."""
+        self.fill(texts)
+        return counted_rows(*key_array(map(self.keys, texts), len(texts)), span)
+
+
+def key_array(
+    keys: Iterable[Iterable[int]], count: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The buckets of ``count`` texts' features as one array, and how many each text has."""
+    lists = [list(k) for k in keys]
+    per_text = np.fromiter(map(len, lists), dtype=np.int64, count=count)
+    flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(per_text.sum()))
+    return flat, per_text
 
 
 #: every memo made (featurizers make theirs once, at import)
@@ -304,10 +380,26 @@ def char_ngram_rows(
         np.array(firsts, dtype=np.int64) - (np.cumsum(run_array) - run_array), run_array
     )
     flat += np.arange(total, dtype=np.int64)
-    span = offset + size
     per_text = np.fromiter(map(sum, grams), dtype=np.int64, count=len(texts))
-    keys = np.repeat(np.arange(len(texts), dtype=np.int64) * span, per_text)
-    keys += offset + (hashes.ravel()[flat] % np.uint32(size)).astype(np.int64)
+    buckets = offset + (hashes.ravel()[flat] % np.uint32(size)).astype(np.int64)
+    return counted_rows(buckets, per_text, offset + size)
+
+
+def counted_rows(buckets: NDArray[np.int64], per_text: NDArray[np.int64], span: int) -> FlatRows:
+    """Each text's features counted and L2-normalised, as flat rows.
+
+    ``buckets`` holds the bucket (below ``span``) of every feature occurrence,
+    text after text, ``per_text[i]`` of them for text i. Text i's row is exactly
+    the keys, order and values of ``normalised(Counter(its buckets))``: each
+    bucket at its first appearance, its count over the square root of the
+    (exact, integer) sum of squared counts.
+    """
+    total = len(buckets)
+    texts = len(per_text)
+    if not total:
+        return np.zeros(texts + 1, dtype=np.int64), buckets, np.zeros(0, dtype=np.float64)
+    keys = np.repeat(np.arange(texts, dtype=np.int64) * span, per_text)
+    keys += buckets
     # count each (text, bucket) at its first appearance
     order = stable_order(keys)
     ordered = keys[order]
@@ -322,9 +414,9 @@ def char_ngram_rows(
     found = keys[seen]
     counts = tally[seen]
     owners = found // span
-    squares = np.bincount(owners, weights=counts * counts, minlength=len(texts))
+    squares = np.bincount(owners, weights=counts * counts, minlength=texts)
     values = counts / np.sqrt(squares)[owners]
-    starts = np.searchsorted(owners, np.arange(len(texts) + 1)).astype(np.int64)
+    starts = np.searchsorted(owners, np.arange(texts + 1)).astype(np.int64)
     return starts, found - owners * span, values
 
 
@@ -338,3 +430,38 @@ def char_ngram_features(
         dict(zip(keys[cuts[i] : cuts[i + 1]], floats[cuts[i] : cuts[i + 1]], strict=True))
         for i in range(len(texts))
     ]
+
+
+def dict_rows(found: Sequence[dict[int, float]]) -> FlatRows:
+    """One dict (bucket -> value) per text as flat rows, in each dict's order."""
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    starts = np.zeros(len(found) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    total = int(starts[-1])
+    buckets = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=total)
+    values = np.fromiter(
+        chain.from_iterable(d.values() for d in found), dtype=np.float64, count=total
+    )
+    return starts, buckets, values
+
+
+def joined_rows(parts: Sequence[FlatRows]) -> FlatRows:
+    """Flat rows whose text i has the features of text i in each of ``parts``, part by part.
+
+    The same numbers, in the same order, as concatenating each text's slices
+    of the parts, in a few NumPy calls for all texts together.
+    """
+    lengths = [np.diff(starts) for starts, _, _ in parts]
+    own = np.add.reduce(lengths) if len(lengths) > 1 else lengths[0]
+    starts = np.zeros(len(own) + 1, dtype=np.int64)
+    np.cumsum(own, out=starts[1:])
+    buckets = np.empty(int(starts[-1]), dtype=np.int64)
+    values = np.empty(int(starts[-1]), dtype=np.float64)
+    before = starts[:-1].copy()  # where each text's slice of the next part goes
+    for (part_starts, part_buckets, part_values), length in zip(parts, lengths, strict=True):
+        # the place of each of the part's features: its text's place, plus its rank there
+        to = np.repeat(before - part_starts[:-1], length) + np.arange(len(part_buckets))
+        buckets[to] = part_buckets
+        values[to] = part_values
+        before += length
+    return starts, buckets, values
