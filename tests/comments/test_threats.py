@@ -55,6 +55,16 @@ def threatening(text: str) -> bool:
         "Someone should teach them a lesson they won't forget.",
         "I'll be at your kid's school on Monday.",
         "He should be strung from the nearest tree.",
+        "I'm going to hurt the next one I meet.",
+        "We should get rid of them once and for all.",
+        "I want to cut the throats of all of them.",
+        "They should be made to suffer.",
+        "The only good one is a dead one.",
+        "Someone needs to deal with him permanently.",
+        "You'd better run while you still can.",
+        "All of them must be eliminated.",
+        "We should burn down their homes.",
+        "They need to be put down.",
     ],
 )
 def test_threats_without_a_lexicon_shape_are_found(text: str) -> None:
@@ -90,6 +100,10 @@ def test_threats_without_a_lexicon_shape_are_found(text: str) -> None:
         "Vinnie's gonna hunt me down at the march.",
         "Is it time to talk about gun control?",
         "His paycheck will hurt her feelings.",
+        "We should get rid of the carbon tax for good.",
+        "He wants to eliminate the deficit by 2030.",
+        "The critics will shoot down that idea in a minute.",
+        "We need to drown out the noise.",
     ],
 )
 def test_figures_of_speech_and_news_are_no_threat(text: str) -> None:
@@ -97,18 +111,20 @@ def test_figures_of_speech_and_news_are_no_threat(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("after", "aimed"),
+    ("verb", "after", "aimed"),
     [
-        (" the bill tomorrow", False),
-        (" that pipeline plan", False),
-        (" down the idea", False),
-        (" out the noise", False),
-        (" them at the polls in November", False),
-        (" of me", False),
-        (" him in the street", True),
-        (" the whole lot of them", True),
-        (" every last one of them", True),
+        ("kill", " the bill tomorrow", False),
+        ("kill", " that pipeline plan", False),
+        ("kill", " it at the debate", False),
+        ("shoot", " down the idea", False),
+        ("drown", " out the noise", False),
+        ("beat", " them at the polls in November", False),
+        ("death", " of me", False),
+        ("burn", " down their homes", True),
+        ("shoot", " him in the street", True),
+        ("kill", " the whole lot of them", True),
+        ("hunt", " down every last one of them", True),
     ],
 )
-def test_not_aimed_reads_the_object_and_the_clause(after: str, aimed: bool) -> None:
-    assert threats.not_aimed(after) is not aimed
+def test_not_aimed_reads_the_object_and_the_clause(verb: str, after: str, aimed: bool) -> None:
+    assert threats.not_aimed(after, verb) is not aimed

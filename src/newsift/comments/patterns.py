@@ -6,12 +6,15 @@
   negated ("X is not an idiot", "I'd never call them vermin", but not
   "don't be an idiot") or reported in a comment that condemns it
   ("calling them vermin is wrong", "he called me an idiot and that's not
-  OK", a quoted slogan the comment calls hateful). The comment features fold
-  these words to ``MENTIONED``, so a counter-speech comment no longer scores
-  like the abuse it quotes;
+  OK", a quoted slogan the comment calls hateful), and violent words that
+  harm no one (:func:`newsift.comments.threats.figurative`: "kill it",
+  "kill the bill", "the death of me"). The comment features fold these words
+  to ``MENTIONED``, so a counter-speech comment no longer scores like the
+  abuse it quotes;
 * ``cues``: pattern features added to the comment features (their weights are
-  learned): ``threat`` (a violent verb with intent: "should", "will",
-  "deserve to", "I hope"; or a threat idiom), ``dehumanising`` (people likened
+  learned): ``threat`` (:func:`newsift.comments.threats.threatens`: a violent
+  act with intent, "should", "will", "I'd happily", "time to"; a threat idiom;
+  a veiled threat without a violent word), ``dehumanising`` (people likened
   to animals, pests or disease; "go back where they came from"), ``coded``
   (a coded partisan jibe: the lexicon's chants and nicknames, an epithet
   before a name, an insult fused onto a name), ``scare_quote`` (a title or a

@@ -42,6 +42,25 @@ AFTER_CHARS = 80  # how much text after a violent word :func:`not_aimed` reads
 INTENT_WINDOW = 5  # words between a word of intent and the lexicon threat word it qualifies
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\bbut\b|\bthough\b", re.IGNORECASE)
 
+#: After a violent word, the objects that make it a figure of speech: things, not people
+#: ("kill the bill", "shoot a documentary", "torch that argument", "blow up the deal").
+FIGURATIVE_OBJECTS = _words_of(
+    """
+    bill bills plan plans deal deals idea ideas motion motions proposal proposals project
+    projects pipeline program programme programs legislation tax taxes law laws story stories
+    joke jokes mood momentum competition argument arguments case record records odds budget
+    deficit campaign policy policies rumour rumours rumor rumors vote amendment scheme
+    documentary video videos film films movie movies scene scenes photo photos picture
+    pictures episode episodes ad ads breeze messenger lights engine buzz vibe hopes chances
+    dream dreams narrative myth myths theory treaty contract merger reform reforms agenda
+    economy market markets deadline clock notion speech interview question questions
+    burger burgers pizza coffee beer pint drink sandwich steak meal curry cigarette nap
+    feelings pride ego reputation career image brand business businesses sales jobs industry
+    industries companies growth investment innovation trade tourism life lives careers
+    """
+)
+_THINGS = "|".join(sorted(FIGURATIVE_OBJECTS))
+
 #: Threats whose words are no threat word of the lexicon: veiled, normalised or
 #: conditional. Each is ``(trigger words, shape)``: the shape is matched on the
 #: comment's normalised words joined by one space, and only tried when one of its
@@ -226,6 +245,36 @@ SHAPES: tuple[tuple[str, str], ...] = (
         r"\b(?:hope|wish) (?:\w+ ){0,3}(?:gets?|catches) (?:cancer|hit by a (?:bus|car|truck"
         r"|train))\b",
     ),
+    # HateCheck-style calls to kill or remove a group, and a few more veiled forms
+    (
+        "rid",
+        rf"\bget rid of (?!(?:\w+ ){{0,2}}(?:{_THINGS})\b)(?:\w+ ){{1,4}}(?:once and for all"
+        r"|for good|permanently)\b",
+    ),
+    ("throat throats", r"\b(?:slit|cut) (?:the |their |his |her )?throats? of\b"),
+    (
+        "sure",
+        r"\bmake sure (?:\w+ ){1,10}(?:gets?|is|are) (?:beaten|killed|shot|hurt|hanged"
+        r"|stabbed)\b",
+    ),
+    (
+        "made",
+        r"\b(?:should|must|need to|needs to|deserve to|deserves to|ought to) be made to"
+        r" (?:suffer|pay|bleed)\b",
+    ),
+    (
+        "near",
+        r"\bcomes? near (?:me|my \w+) (?:\w+ ){0,3}(?:will|'ll|is going to|gonna) regret\b",
+    ),
+    ("good", r"\bonly good (?:\w+ ){1,6}is a dead (?:one|\w+)\b"),
+    ("permanently", r"\bdeal with (?:\w+ ){1,3}permanently\b|\bpermanently silence[ds]?\b"),
+    ("run", r"\brun while (?:you|he|she|they) (?:still )?can\b"),
+    ("solution", r"\bfinal solution\b"),
+    ("again", r"\bnever (?:walks?|talks?|speaks?|writes?|works?|breathes?) again\b"),
+    (
+        "down",
+        r"\b(?:should|must|need to|needs to|deserve to|deserves to|ought to) be put down\b",
+    ),
 )  # fmt: skip
 
 
@@ -266,7 +315,8 @@ VIOLENT_ACTS = (
     r"|curb ?stomp(?:ed)?|maim(?:ed)?|castrated?|slaughter(?:ed)?|massacred?|butcher(?:ed)?"
     r"|poison(?:ed)?|tortured?|eradicated?|annihilated?|wipe (?:\w+ )?out|wiped out"
     r"|a (?:good )?(?:slap|beating|kicking|thrashing|hiding)|beaten (?:up|to death|senseless)"
-    r"|beat up|hurt (?:you|him|her|them)|burn(?:ed|t)? at the stake"
+    r"|beat up|hurt (?:you|him|her|them|every|all|any|the next)|burn(?:ed|t)? at the stake"
+    r"|eliminated|eliminating"
     r"|(?:hunt|track) (?:(?!me\b)\w+ )?down|strung (?:up )?from"
     r"|finish (?:you|him|her|them) off"
     r"|gut (?:you|him|her|them)"
@@ -281,6 +331,7 @@ ACT_WORDS = _words_of(
     curbstomp curbstomped maim maimed castrate castrated slaughter slaughtered massacre massacred
     butcher butchered poison poisoned torture tortured eradicate eradicated annihilate annihilated
     wipe wiped beating kicking thrashing hiding beaten beat hurt burn hunt track strung finish gut
+    eliminated eliminating
     """
 )
 #: Words of intent the lexicon's ``INTENT`` lacks: wishes and calls ("I'd happily ...",
@@ -305,26 +356,16 @@ def _intent_before(intents: frozenset[str]) -> re.Pattern[str]:
 
 _INTENT_BEFORE = _intent_before(INTENT | MORE_INTENTS)
 _MORE_INTENT_BEFORE = _intent_before(MORE_INTENTS)
-#: After a violent word, the objects that make it a figure of speech: things, not people
-#: ("kill the bill", "shoot a documentary", "torch that argument", "blow up the deal").
-FIGURATIVE_OBJECTS = _words_of(
-    """
-    bill bills plan plans deal deals idea ideas motion motions proposal proposals project
-    projects pipeline program programme programs legislation tax taxes law laws story stories
-    joke jokes mood momentum competition argument arguments case record records odds budget
-    deficit campaign policy policies rumour rumours rumor rumors vote amendment scheme
-    documentary video videos film films movie movies scene scenes photo photos picture
-    pictures episode episodes ad ads breeze messenger lights engine buzz vibe hopes chances
-    dream dreams narrative myth myths theory treaty contract merger reform reforms agenda
-    economy market markets deadline clock notion speech interview question questions
-    burger burgers pizza coffee beer pint drink sandwich steak meal curry cigarette nap
-    feelings pride ego reputation career image brand business businesses sales jobs industry
-    industries companies growth investment innovation trade tourism life lives careers
-    """
-)
-#: Words right after a violent word that leave no person to harm ("shoot down the idea",
-#: "drown out the noise", "kill it", "killing me", "killing time").
-FIGURATIVE_PARTICLES = frozenset({"down", "out", "it", "me", "time"})
+#: Words right after a violent word that leave no person to harm ("kill it", "killing
+#: me", "killing time").
+FIGURATIVE_PARTICLES = frozenset({"it", "me", "time"})
+#: Particles that take the violence away after one verb only: "shoot down the idea",
+#: "drown out the noise", "gun for the job" (but "burn down their homes").
+PARTICLES_OF = {
+    "shoot": frozenset({"down"}),
+    "drown": frozenset({"out"}),
+    "gun": frozenset({"for"}),
+}
 _SKIPPED = _words_of("the a an this that these those their his her its our your my off whole new")
 #: In the clause after a violent word, words of a contest: "beat them at the polls".
 _CONTEST = re.compile(
@@ -380,21 +421,23 @@ def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
         return True  # "shoot for a deal": aim at it
     if following == "for" and i > 0 and words[i - 1][2] in WISHING:
         return True  # "I'd die for a day off", "I could murder for a pint"
-    return not_aimed(text[words[i][1] : words[i][1] + AFTER_CHARS].lower())
+    return not_aimed(text[words[i][1] : words[i][1] + AFTER_CHARS].lower(), words[i][2])
 
 
-def not_aimed(after: str) -> bool:
-    """True when the text right ``after`` a violent word leaves no one to harm.
+def not_aimed(after: str, verb: str = "") -> bool:
+    """True when the text right ``after`` violent word ``verb`` leaves no one to harm.
 
     Its object is a thing ("the bill", "a documentary", "that pipeline plan"),
-    a particle takes the violence away ("down", "out", "for"), the clause is a
-    contest ("at the ballot box", "in the debate") or the word is "death" of
-    the speaker ("the death of me").
+    a particle takes the violence away ("kill it", "shoot down", "drown out"),
+    the clause is a contest ("at the ballot box", "in the debate") or the word
+    is "death" of the speaker ("the death of me").
     """
     if _CONTEST.search(after) or _DEATH_OF_ME.search(after):
         return True
     following = [_NOT_LETTERS.sub("", word) for word in after[:40].split()]
-    if following and following[0] in FIGURATIVE_PARTICLES:
+    if following and (
+        following[0] in FIGURATIVE_PARTICLES or following[0] in PARTICLES_OF.get(verb, ())
+    ):
         return True
     seen = 0
     for word in following:
@@ -415,8 +458,9 @@ def _same_clause(text: str, words: list[tuple[int, int, str]], first: int, last:
 def _intended_act(lower_text: str) -> bool:
     """A violent act of :data:`VIOLENT_ACTS` after a word of intent, aimed at someone."""
     for match in _ACT.finditer(lower_text):
+        verb = match.group().split(" ", 1)[0]
         if _INTENT_BEFORE.search(lower_text, 0, match.start()) and not not_aimed(
-            lower_text[match.end() :]
+            lower_text[match.end() : match.end() + AFTER_CHARS], verb
         ):
             return True
     return False
