@@ -158,7 +158,7 @@ def _may_match(name: str, lower: str | None, ascii_only: bool = True) -> bool:
     needs = _NEEDS.get(name)
     if lower is None or needs is None or not (ascii_only or name in _NEEDS_HOLD_BEYOND_ASCII):
         return True
-    return any(n in lower for n in needs)
+    return any(map(lower.__contains__, needs))  # no Python call per string
 
 
 #: each rule compiled without ``re.I``: on a sentence that ``lowers_plainly``, lower-cased,

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, compress, count, pairwise
+from operator import itemgetter
 
 import numpy as np
 from numpy.typing import NDArray
@@ -132,11 +133,14 @@ def folded_words(
     begins and ends as a word does, so no word boundary moves. ``found``: the
     words of ``lower``, when known.
     """
+    found = _words(lower) if found is None else found
+    placeholders = list(map(_placeholder, map(itemgetter(2), found)))
+    if not any(placeholders):  # the usual case: nothing to fold
+        return lower, list(map(itemgetter(2), found))
     pieces: list[str] = []
     tokens: list[str] = []
     last = 0
-    for start, end, word in _words(lower) if found is None else found:
-        placeholder = _placeholder(word)
+    for (start, end, word), placeholder in zip(found, placeholders, strict=True):
         if placeholder is None:
             tokens.append(word)
         else:

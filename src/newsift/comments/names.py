@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from newsift.comments.lexicon import CODED_JIBES, POLITICIANS, TITLES, categories_of, words
 
@@ -71,6 +73,7 @@ SUBJECT_WORDS = _entries(
     """
 )
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _JIBE_WORDS = frozenset(w for phrase in CODED_JIBES for w in phrase.split())
 _TITLE_WORDS = frozenset(w for title in TITLES for w in title.split())
 
@@ -91,9 +94,11 @@ def name_spans(text: str, found: Sequence[tuple[int, int, str]] | None = None) -
     ``text``) of the words written as people's names (see the module docstring)."""
     found = words(text) if found is None else found
     out: list[int] = []
-    for i, (start, end, word) in enumerate(found):
-        # a name opens with a capital A-Z (``_NAME``): most words are skipped by that alone
-        if not "A" <= text[start] <= "Z" or not _may_be_name(text[start:end], word):
+    # a name opens with a capital A-Z (``_NAME``): only such words are looked at
+    firsts = map(text.__getitem__, map(itemgetter(0), found))
+    for i in compress(count(), map(_CAPITALS.__contains__, firsts)):
+        start, end, word = found[i]
+        if not _may_be_name(text[start:end], word):
             continue
         opens = i == 0 or _SENTENCE_BREAK.search(text[found[i - 1][1] : start]) is not None
         if opens and not _named_by_what_follows(text, found, i):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from newsift.document import Meta, Region, Span
 from newsift.structure.junk import is_credit, junk_lines
@@ -852,7 +853,7 @@ def _author_names(author: str | None) -> list[str]:
 # shared ---------------------------------------------------------------------
 def _zone_style(zone: list[Line], page_style: bool) -> bool:
     """Blank-line style of one part of the page (the page's when the part is tiny)."""
-    if sum(not line.blank for line in zone) < 4:
+    if sum(map(bool, map(attrgetter("text"), zone))) < 4:  # fewer than four lines with text
         return page_style
     return uses_blank_lines(zone)
 

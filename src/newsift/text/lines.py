@@ -7,7 +7,7 @@ parser (:mod:`newsift.structure.dump`) judges lines in context.
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,12 +48,14 @@ def split_lines(text: str) -> list[Line]:
 
 def uses_blank_lines(lines: list[Line]) -> bool:
     """Do blank lines separate paragraphs here (else: one line per paragraph)?"""
-    followed = total = 0
-    for line, nxt in itertools.pairwise(lines):
-        if not line.blank:
-            total += 1
-            followed += nxt.blank
+    # per line: has text; a line with text followed by a blank one is True > False
+    filled = list(map(bool, map(_TEXT, lines)))
+    total = sum(filled[:-1])
+    followed = sum(map(operator.gt, filled[:-1], filled[1:]))
     return total == 0 or followed / total >= 0.35
+
+
+_TEXT = operator.attrgetter("text")
 
 
 def paragraph_spans(lines: list[Line], blank_style: bool) -> list[Span]:

@@ -354,9 +354,10 @@ def char_ngram_rows(
     ``values[starts[i]:starts[i + 1]]``: exactly the keys, order and values of
     ``normalised(Counter(bucket(g, size, offset) for g in char_ngrams(text, sizes)))``.
     """
-    lengths = [len(t) for t in texts]
-    grams = [[max(length - n + 1, 0) for n in sizes] for length in lengths]
-    total = sum(map(sum, grams))
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    # n-grams of each text (rows) and size (columns)
+    runs = np.maximum(lengths[:, None] - np.asarray(sizes, dtype=np.int64)[None, :] + 1, 0)
+    total = int(runs.sum())
     if not total:
         return (
             np.zeros(len(texts) + 1, dtype=np.int64),
@@ -366,21 +367,13 @@ def char_ngram_rows(
     joined = "".join(texts)
     hashes = _gram_hashes(joined, sizes)
     # the flat index into ``hashes`` of each n-gram: text by text, then size, then position
-    firsts: list[int] = []
-    runs: list[int] = []
-    start = 0
-    for length, runs_of_text in zip(lengths, grams, strict=True):
-        for j, run in enumerate(runs_of_text):
-            if run:
-                firsts.append(j * len(joined) + start)
-                runs.append(run)
-        start += length
-    run_array = np.array(runs, dtype=np.int64)
-    flat = np.repeat(
-        np.array(firsts, dtype=np.int64) - (np.cumsum(run_array) - run_array), run_array
-    )
+    # (row j of ``hashes`` starts at ``j * len(joined)``; text i at its first character)
+    text_starts = np.cumsum(lengths) - lengths
+    firsts = np.arange(len(sizes), dtype=np.int64)[None, :] * len(joined) + text_starts[:, None]
+    run_list = runs.ravel()
+    flat = np.repeat(firsts.ravel() - (np.cumsum(run_list) - run_list), run_list)
     flat += np.arange(total, dtype=np.int64)
-    per_text = np.fromiter(map(sum, grams), dtype=np.int64, count=len(texts))
+    per_text = runs.sum(axis=1)
     buckets = offset + (hashes.ravel()[flat] % np.uint32(size)).astype(np.int64)
     return counted_rows(buckets, per_text, offset + size)
 
@@ -398,8 +391,8 @@ def counted_rows(buckets: NDArray[np.int64], per_text: NDArray[np.int64], span: 
     texts = len(per_text)
     if not total:
         return np.zeros(texts + 1, dtype=np.int64), buckets, np.zeros(0, dtype=np.float64)
-    keys = np.repeat(np.arange(texts, dtype=np.int64) * span, per_text)
-    keys += buckets
+    text_of = np.repeat(np.arange(texts, dtype=np.int64), per_text)
+    keys = text_of * span + buckets
     # count each (text, bucket) at its first appearance
     order = stable_order(keys)
     ordered = keys[order]
@@ -411,13 +404,16 @@ def counted_rows(buckets: NDArray[np.int64], per_text: NDArray[np.int64], span: 
     tally[first] = np.diff(np.append(group_starts, total))
     seen = np.zeros(total, dtype=np.bool_)
     seen[first] = True
-    found = keys[seen]
     counts = tally[seen]
-    owners = found // span
-    squares = np.bincount(owners, weights=counts * counts, minlength=texts)
-    values = counts / np.sqrt(squares)[owners]
-    starts = np.searchsorted(owners, np.arange(texts + 1)).astype(np.int64)
-    return starts, found - owners * span, values
+    owners = text_of[seen]
+    starts = np.zeros(texts + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owners, minlength=texts), out=starts[1:])
+    # each text's sum of squared counts, exact in integers (then as normalised() has it)
+    summed = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts * counts, out=summed[1:])
+    squares = summed[starts[1:]] - summed[starts[:-1]]
+    values = counts / np.sqrt(squares.astype(np.float64))[owners]
+    return starts, buckets[seen], values
 
 
 def char_ngram_features(
