@@ -459,7 +459,8 @@ def _intended_act(lower_text: str) -> bool:
     """A violent act of :data:`VIOLENT_ACTS` after a word of intent, aimed at someone."""
     for match in _ACT.finditer(lower_text):
         verb = match.group().split(" ", 1)[0]
-        if _INTENT_BEFORE.search(lower_text, 0, match.start()) and not not_aimed(
+        before = lower_text[max(0, match.start() - AFTER_CHARS) : match.start()]
+        if _INTENT_BEFORE.search(before) and not not_aimed(
             lower_text[match.end() : match.end() + AFTER_CHARS], verb
         ):
             return True
