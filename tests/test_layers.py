@@ -1,5 +1,6 @@
 """One registration per layer (``newsift.document.declare_layer``): its class, loader,
-package, order, batch table and ``newsift show`` lines, declared once beside the class."""
+package, order, batch table, ``newsift show`` lines and report card, declared once beside
+the class."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from newsift.document import (
     LAYER_LOADERS,
     LAYERS,
     Document,
+    LayerReport,
     LayerSpec,
     LayerSummary,
     LayerTable,
@@ -29,6 +31,8 @@ from newsift.document import (
     ordered_layers,
     register_layer,
 )
+from newsift.report import render_html, render_markdown
+from newsift.report.cards import PLUGIN_LINES, registered_cards, renderer
 from newsift.summary import summarise
 
 #: every layer of the package: the package that writes it, whether it has a batch
@@ -190,3 +194,58 @@ def test_a_new_layers_table_rows_take_their_declared_types(
     rows = tables.document_rows({"id": "d", "text": "", "notes": [item]})["notes"]
     assert rows == [expected]
     assert tables.to_table("notes", rows).to_pylist() == [expected]
+
+
+#: the layers with a card in the reports' summary, in order, and the card's title
+REPORT_CARDS = [
+    ("byline", "Byline"),
+    ("sources", "Sourcing"),
+    ("flags", "Flags"),
+    ("claims", "Claims to check"),
+    ("techniques", "Persuasion techniques"),
+    ("thread", "Comment thread"),
+]
+
+
+def test_the_report_cards_come_from_the_registrations_in_order() -> None:
+    built_in = [(n, r.title) for n, r in registered_cards() if LAYERS[n].package != "tests"]
+    assert built_in == REPORT_CARDS
+    for name, report in registered_cards():
+        assert report.html and report.markdown, name
+        assert callable(renderer(report.html)) and callable(renderer(report.markdown))
+    with pytest.raises(LookupError):
+        renderer("newsift.report.html:no_such_card")
+
+
+def _note_card(data: Mapping[str, Any]) -> list[str]:
+    return [f"note: {n['said']}" for n in data["notes"]]
+
+
+def _broken_card(data: Mapping[str, Any]) -> list[str]:
+    raise KeyError("a plug-in bug")
+
+
+@pytest.mark.parametrize(
+    ("lines", "notes", "html_has", "markdown_has"),
+    [
+        (_note_card, ["<b>loud</b>"], "note: &lt;b&gt;loud&lt;/b&gt;", r"- note: \<b\>loud\</b\>"),
+        (_broken_card, ["x"], "could not be shown (KeyError)", "could not be shown (KeyError)"),
+        (_note_card, [f"n{i}" for i in range(PLUGIN_LINES + 8)], "and 8 more", "and 8 more"),
+    ],
+)
+def test_a_plug_in_layer_gets_its_card_in_both_reports(
+    monkeypatch: pytest.MonkeyPatch,
+    lines: Any,
+    notes: list[str],
+    html_has: str,
+    markdown_has: str,
+) -> None:
+    monkeypatch.setitem(
+        LAYERS, "notes", dataclasses.replace(NOTES, report=LayerReport("Notes", lines=lines))
+    )
+    data = {"text": PAGE, "notes": [{"said": n} for n in notes]}
+    html, markdown = render_html(data), render_markdown(data)
+    assert "<h3>Notes</h3>" in html and html_has in html
+    assert "### Notes" in markdown and markdown_has in markdown
+    without = {"text": PAGE}  # a document without the layer has no card
+    assert "Notes" not in render_html(without) and "### Notes" not in render_markdown(without)

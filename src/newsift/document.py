@@ -213,6 +213,24 @@ class LayerSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class LayerReport:
+    """A layer's card in the summary of the HTML and Markdown reports (:mod:`newsift.report`).
+
+    ``title`` heads the card. A built-in layer names the report's own renderers as
+    ``"module:function"`` (``html`` takes the report's view and returns the card's
+    HTML; ``markdown`` returns Markdown lines), so the analyzer package never imports
+    the report. A plug-in gives ``lines`` instead: plain-text lines from the document's
+    JSON dict, which the report escapes (its lines in ``newsift show`` usually serve).
+    The cards come in the layers' ``order``; a layer absent from a document has none.
+    """
+
+    title: str
+    html: str | None = None
+    markdown: str | None = None
+    lines: Callable[[Mapping[str, Any]], list[str]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LayerSpec:
     """Everything the front ends know about one layer, registered once beside its class.
 
@@ -223,8 +241,8 @@ class LayerSpec:
     It is ``None`` for a plug-in read by a plain function; the JSON Schema then
     describes free objects. ``loader`` rebuilds an item from JSON, ``package`` is the
     analyzer package that writes it and ``order`` where it comes among the layers (batch
-    tables, ``newsift show``). ``table`` and ``summary`` are left out by layers that
-    have none.
+    tables, ``newsift show``, the report's summary cards). ``table``, ``summary`` and
+    ``report`` are left out by layers that have none.
     """
 
     name: str
@@ -234,6 +252,7 @@ class LayerSpec:
     order: int = 1000
     table: LayerTable | None = None
     summary: LayerSummary | None = None
+    report: LayerReport | None = None
 
 
 #: Every registered layer, by name (see :func:`declare_layer`).
@@ -252,10 +271,11 @@ def declare_layer(
     order: int = 1000,
     table: LayerTable | None = None,
     summary: LayerSummary | None = None,
+    report: LayerReport | None = None,
 ) -> LayerSpec:
     """Register a layer whose items are ``item`` (a dataclass with ``from_dict``): the
-    one place its name, class, batch table and ``show`` lines are declared."""
-    return _register(LayerSpec(name, item, item.from_dict, package, order, table, summary))
+    one place its name, class, batch table, ``show`` lines and report card are declared."""
+    return _register(LayerSpec(name, item, item.from_dict, package, order, table, summary, report))
 
 
 def register_layer(name: str, loader: Callable[[Mapping[str, Any]], Annotation]) -> None:

@@ -16,6 +16,7 @@ from newsift import fields
 from newsift.document import (
     Computed,
     Document,
+    LayerReport,
     LayerSummary,
     LayerTable,
     Row,
@@ -421,6 +422,9 @@ SOURCES_LAYER = declare_layer(
         _source_rows,
     ),
     summary=LayerSummary(_sourcing_lines),
+    report=LayerReport(
+        "Sourcing", "newsift.report.html:sourcing_card", "newsift.report.markdown:sourcing_lines"
+    ),
 )
 QUOTES_LAYER = declare_layer(
     "quotes",

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsift import fields
-from newsift.document import Document, LayerSummary, Region, Span, Wrap, declare_layer
+from newsift.document import Document, LayerReport, LayerSummary, Region, Span, Wrap, declare_layer
 from newsift.text.header import parse_dateline
 from newsift.text.lines import is_time, is_ui, opens_comments
 
@@ -191,6 +191,9 @@ BYLINE_LAYER = declare_layer(
     package="newsift.attribution",
     order=10,
     summary=LayerSummary(_byline_lines),
+    report=LayerReport(
+        "Byline", "newsift.report.html:byline_card", "newsift.report.markdown:byline_lines"
+    ),
 )
 
 

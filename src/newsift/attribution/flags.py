@@ -38,7 +38,7 @@ from newsift import fields
 from newsift.attribution.annotations import Quote, Source, real_sources
 from newsift.attribution.nouns import HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from newsift.attribution.sources import name_parts
-from newsift.document import Document, LayerSummary, Span, Wrap, declare_layer
+from newsift.document import Document, LayerReport, LayerSummary, Span, Wrap, declare_layer
 from newsift.errors import SchemaError
 from newsift.registry import register
 from newsift.text.dates import parse_iso_date
@@ -255,7 +255,14 @@ def _flag_lines(doc: Document, wrap: Wrap) -> list[str]:
 
 
 FLAGS_LAYER = declare_layer(
-    "flags", Flag, package="newsift.attribution", order=25, summary=LayerSummary(_flag_lines)
+    "flags",
+    Flag,
+    package="newsift.attribution",
+    order=25,
+    summary=LayerSummary(_flag_lines),
+    report=LayerReport(
+        "Flags", "newsift.report.html:flags_card", "newsift.report.markdown:flags_lines"
+    ),
 )
 
 

@@ -15,6 +15,7 @@ from newsift.claims.claimant import CLAIMANTS
 from newsift.document import (
     Choices,
     Document,
+    LayerReport,
     LayerSummary,
     LayerTable,
     Row,
@@ -235,4 +236,7 @@ CLAIMS_LAYER = declare_layer(
         _claim_rows,
     ),
     summary=LayerSummary(_claim_lines),
+    report=LayerReport(
+        "Claims to check", "newsift.report.html:claims_card", "newsift.report.markdown:claims_lines"
+    ),
 )

@@ -18,6 +18,7 @@ from newsift import fields
 from newsift.comments.targets import NamedTarget
 from newsift.document import (
     Document,
+    LayerReport,
     LayerSummary,
     LayerTable,
     Row,
@@ -383,4 +384,7 @@ THREAD_LAYER = declare_layer(
     package=PACKAGE,
     order=51,
     summary=LayerSummary(_thread_section, place="comments"),
+    report=LayerReport(
+        "Comment thread", "newsift.report.html:thread_card", "newsift.report.markdown:thread_lines"
+    ),
 )

@@ -15,6 +15,7 @@ from typing import Any
 from newsift import fields
 from newsift.document import (
     Document,
+    LayerReport,
     LayerSummary,
     LayerTable,
     Row,
@@ -121,4 +122,9 @@ TECHNIQUES_LAYER = declare_layer(
         _technique_rows,
     ),
     summary=LayerSummary(_technique_lines),
+    report=LayerReport(
+        "Persuasion techniques",
+        "newsift.report.html:techniques_card",
+        "newsift.report.markdown:techniques_lines",
+    ),
 )

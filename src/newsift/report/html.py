@@ -24,6 +24,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsift import __version__
+from newsift.document import LayerReport
+from newsift.report.cards import plugin_lines, registered_cards, renderer
 from newsift.report.segments import segments
 from newsift.report.style import CSS, REPORT_CSP
 from newsift.report.view import (
@@ -235,14 +237,22 @@ def _link(url: str) -> str:
 
 # ------------------------------------------------------------------- summary
 def _summary(view: View) -> str:
-    cards = [_sourcing_card(view), _byline_card(view), _flags_card(view), _claims_card(view)]
-    cards += [_techniques_card(view), _thread_card(view)]
-    body = "".join(c for c in cards if c)
+    body = "".join(card for card in (_layer_card(view, *c) for c in registered_cards()) if card)
     return (
         f'<section id="{view.prefix}summary" aria-labelledby="{view.prefix}h-summary">'
         f'<h2 id="{view.prefix}h-summary">Summary</h2>'
         f'<div class="cards">{body}</div></section>'
     )
+
+
+def _layer_card(view: View, layer: str, report: LayerReport) -> str:
+    """One layer's summary card: its registered renderer's, or a plug-in's lines."""
+    if report.html is not None:
+        return str(renderer(report.html)(view))
+    if layer not in view.layers or report.lines is None:
+        return ""
+    items = "".join(f"<li>{bdi(line)}</li>" for line in plugin_lines(report, view.data))
+    return _card(report.title, f"<ul>{items}</ul>" if items else "<p>Nothing to show.</p>")
 
 
 def _card(title: str, body: str) -> str:
@@ -260,7 +270,7 @@ def _bar(label: str, share: float, text: str) -> str:
     )
 
 
-def _sourcing_card(view: View) -> str:
+def sourcing_card(view: View) -> str:
     if view.sourcing is None:
         if "sources" not in view.layers:
             return _card("Sourcing", '<p class="muted">Not analysed (no attribution layer).</p>')
@@ -293,7 +303,7 @@ def _sourcing_card(view: View) -> str:
     return _card("Sourcing", "".join(lines))
 
 
-def _byline_card(view: View) -> str:
+def byline_card(view: View) -> str:
     """What the page says, or leaves unsaid, about its author (the ``byline`` layer)."""
     if "byline" not in view.layers:
         return ""
@@ -306,7 +316,7 @@ def _byline_card(view: View) -> str:
     return _card("Byline", f"<ul>{items}</ul>")
 
 
-def _flags_card(view: View) -> str:
+def flags_card(view: View) -> str:
     if "flags" not in view.layers:
         return ""
     if not view.flags:
@@ -323,7 +333,7 @@ def _flags_card(view: View) -> str:
     )
 
 
-def _claims_card(view: View) -> str:
+def claims_card(view: View) -> str:
     if "claims" not in view.layers:
         return ""
     listed = view.short_list()
@@ -358,7 +368,7 @@ def _claim_detail(view: View, claim: Mapping[str, Any]) -> str:
     return f"{claim.get('type', 'claim')}{', ' + who if who else ''}, score {claim['score']:.2f}"
 
 
-def _techniques_card(view: View) -> str:
+def techniques_card(view: View) -> str:
     if "techniques" not in view.layers:
         return ""
     if not view.techniques:
@@ -370,7 +380,7 @@ def _techniques_card(view: View) -> str:
     )
 
 
-def _thread_card(view: View) -> str:
+def thread_card(view: View) -> str:
     comments = view.comments()
     if not comments and view.thread is None:
         return ""

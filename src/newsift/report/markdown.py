@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from newsift.document import LayerReport
+from newsift.report.cards import plugin_lines, registered_cards, renderer
 from newsift.report.view import (
     View,
     as_list,
@@ -50,19 +52,23 @@ def render_markdown(data: Mapping[str, Any]) -> str:
             facts.append(f"{label} {isolate(value) if key == 'author' else value}")
     if facts:
         lines += [" · ".join(facts), ""]
-    lines += (
-        _sourcing(view)
-        + _byline(view)
-        + _flags(view)
-        + _claims(view)
-        + _techniques(view)
-        + _thread(view)
-    )
+    for layer, report in registered_cards():
+        lines += _layer_section(view, layer, report)
     lines.append(f"_newsift report of {md_escape(view.id, 120)}_")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _sourcing(view: View) -> list[str]:
+def _layer_section(view: View, layer: str, report: LayerReport) -> list[str]:
+    """One layer's section: its registered renderer's lines, or a plug-in's lines."""
+    if report.markdown is not None:
+        return [str(line) for line in renderer(report.markdown)(view)]
+    if layer not in view.layers or report.lines is None:
+        return []
+    items = [f"- {md_escape(line, 300)}" for line in plugin_lines(report, view.data)]
+    return [f"### {md_escape(report.title, 80)}", "", *(items or ["Nothing to show."]), ""]
+
+
+def sourcing_lines(view: View) -> list[str]:
     if "sources" not in view.layers:
         return []
     out = ["### Sources", ""]
@@ -93,7 +99,7 @@ def _sourcing(view: View) -> list[str]:
     return out
 
 
-def _byline(view: View) -> list[str]:
+def byline_lines(view: View) -> list[str]:
     if not view.byline:
         return []
     out = ["### Byline", ""]
@@ -107,7 +113,7 @@ def _byline(view: View) -> list[str]:
     return [*out, ""]
 
 
-def _flags(view: View) -> list[str]:
+def flags_lines(view: View) -> list[str]:
     if "flags" not in view.layers:
         return []
     out = [f"### Flags ({len(view.flags)})", ""]
@@ -121,7 +127,7 @@ def _flags(view: View) -> list[str]:
     return [*out, ""]
 
 
-def _claims(view: View) -> list[str]:
+def claims_lines(view: View) -> list[str]:
     if "claims" not in view.layers:
         return []
     worthy = [c for c in view.ranked_claims() if c["checkworthy"]]
@@ -155,7 +161,7 @@ def _md_fact_checks(claim: Mapping[str, Any]) -> str:
     return f" Past fact-check: {md_escape(verdict)}{place}{link}."
 
 
-def _techniques(view: View) -> list[str]:
+def techniques_lines(view: View) -> list[str]:
     if "techniques" not in view.layers:
         return []
     out = [f"### Persuasion techniques ({len(view.techniques)})", ""]
@@ -170,7 +176,7 @@ def _techniques(view: View) -> list[str]:
     return [*out, ""]
 
 
-def _thread(view: View) -> list[str]:
+def thread_lines(view: View) -> list[str]:
     comments = view.comments()
     if not comments and view.thread is None:
         return []

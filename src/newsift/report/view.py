@@ -123,6 +123,8 @@ class View:
     toxicity: dict[str, dict[str, Any]]
     thread: dict[str, Any] | None
     layers: set[str] = field(default_factory=set)
+    #: the document's JSON dict as given, for the cards of plug-in layers (newsift.report.cards)
+    data: Mapping[str, Any] = field(default_factory=dict)
     marks: list[Mark] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     #: put before every element id, so several documents' reports share one page ("d2-")
@@ -314,6 +316,7 @@ def build_view(data: object) -> View:
         toxicity=toxicity,
         thread=thread,
         layers=layers,
+        data=data,
     )
     _annotate(view)
     return view
