@@ -104,6 +104,14 @@ def test_threats_without_a_lexicon_shape_are_found(text: str) -> None:
         "He wants to eliminate the deficit by 2030.",
         "The critics will shoot down that idea in a minute.",
         "We need to drown out the noise.",
+        # the lexicon's threat words that name a person or an event, and whole-word idioms
+        "This strategy should consider how many murders happened in ten years.",
+        "The executive should resign.",
+        "We will have all frozen to death by then.",
+        "They should be shouting bloody murder to the government.",
+        "I'm not going to shoot my mouth off.",
+        "I was surprised to find your comment deleted.",
+        "New barbarians will destroy this civilization.",
     ],
 )
 def test_figures_of_speech_and_news_are_no_threat(text: str) -> None:

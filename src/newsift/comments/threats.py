@@ -57,6 +57,7 @@ FIGURATIVE_OBJECTS = _words_of(
     burger burgers pizza coffee beer pint drink sandwich steak meal curry cigarette nap
     feelings pride ego reputation career image brand business businesses sales jobs industry
     industries companies growth investment innovation trade tourism life lives careers
+    mouth civilization civilisation society democracy country nation world environment
     """
 )
 _THINGS = "|".join(sorted(FIGURATIVE_OBJECTS))
@@ -399,9 +400,24 @@ NOT_THREAT_AFTER = frozenset(
 #: After a "kill" word, words that make it a figure of speech ("kill it at the debate",
 #: "you're killing me", "I'd kill for a coffee", "killing time"), not a threat.
 FIGURATIVE_AFTER = frozenset({"it", "me", "for", "time"})
+#: The lexicon's threat words (prefix matches) that name a person or an event, no act.
+NOT_ACT_NOUNS = _words_of(
+    """
+    murders murderer murderers murderous executions executioner executive executives
+    stabbings punchline punchlines punchy
+    """
+)
+#: Before "to death": ways to die that no one inflicts ("frozen to death", "bored to death").
+BY_NO_ONE = _words_of(
+    """
+    frozen freeze freezing starve starved starving bored scared scare frightened worried
+    laughed laughing tickled loved sick tired worked working talked drink drank drunk
+    """
+)
 #: Before "die for", "murder for": the speaker's own craving, not a threat.
 WISHING = frozenset({"i'd", "i’d", "would", "could"})
-_THREAT_IDIOM = re.compile("|".join(map(re.escape, sorted(THREAT_IDIOMS))))
+#: the lexicon's threat idioms as whole words ("find you", not "find your comment")
+_THREAT_IDIOM = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(THREAT_IDIOMS))) + r")\b")
 
 
 def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
@@ -411,17 +427,32 @@ def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
     "kill it", "killing me", "death threats", "dead wrong", and a violent word
     that harms no one (:func:`not_aimed`: "kill the bill", "beat them at the polls").
     """
+    word = words[i][2]
     following = words[i + 1][2] if i + 1 < len(words) else ""
-    if words[i][2] in {"dead", "death"}:
+    if word in {"dead", "death"}:
         if following in NOT_THREAT_AFTER:
             return True
-    elif following in FIGURATIVE_AFTER and words[i][2].startswith("kill"):
+    elif following in FIGURATIVE_AFTER and word.startswith("kill"):
         return True
     if following == "for" and words[i][2] == "shoot":
         return True  # "shoot for a deal": aim at it
     if following == "for" and i > 0 and words[i - 1][2] in WISHING:
         return True  # "I'd die for a day off", "I could murder for a pint"
     return not_aimed(text[words[i][1] : words[i][1] + AFTER_CHARS].lower(), words[i][2])
+
+
+def _harms_no_one(words: list[tuple[int, int, str]], i: int) -> bool:
+    """True when lexicon threat word ``i`` names no act of harm, for the cue only (the word
+    itself is still read by the model): a person or an event ("how many murders", "the
+    executive"), a death no one inflicts ("frozen to death"), "bloody murder".
+    """
+    word = words[i][2]
+    if word in NOT_ACT_NOUNS:
+        return True
+    before = words[i - 1][2] if i else ""
+    if word == "murder" and before == "bloody":
+        return True
+    return word == "death" and before == "to" and i > 1 and words[i - 2][2] in BY_NO_ONE
 
 
 def not_aimed(after: str, verb: str = "") -> bool:
@@ -489,7 +520,7 @@ def threatens(
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
     for i, categories_found in enumerate(found):
-        if "threat" not in categories_found or i in mentioned:
+        if "threat" not in categories_found or i in mentioned or _harms_no_one(words, i):
             continue
         for j in range(max(0, i - INTENT_WINDOW), i):
             if words[j][2] in INTENT and _same_clause(text, words, j, i):
