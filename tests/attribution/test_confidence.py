@@ -281,6 +281,33 @@ MERGES = [
         set(),
         {"Fiorenza": "Carla Fiorenza"},
     ),
+    # a middle word of a person of three or more words: a compound surname's first part
+    (
+        [("Camille Etienne Gbedey", "person"), ("Etienne", "person")],
+        set(),
+        {"Etienne": "Camille Etienne Gbedey"},
+    ),
+    (
+        [("Luz Contreras Arroyo", "person"), ("Contreras", "person")],
+        set(),
+        {"Contreras": "Luz Contreras Arroyo"},
+    ),
+    (
+        [("Contreras", "person"), ("Dr. Luz Contreras Arroyo", "person")],
+        set(),
+        {"Contreras": "Dr. Luz Contreras Arroyo"},
+    ),
+    (
+        [("Ana Maria Velde Ruiz", "person"), ("Velde", "person")],
+        set(),
+        {"Velde": "Ana Maria Velde Ruiz"},
+    ),
+    ([("Ana Ruiz Soto", "person"), ("Pablo Ruiz Vega", "person"), ("Ruiz", "person")], set(), {}),
+    ([("Bank of Vestria Holdings", "organization"), ("Vestria", "organization")], set(), {}),
+    ([("Ana Lucia Ferreira", "person"), ("Lucia", "group")], set(), {}),
+    ([("Ana Lucia Ferreira", "person"), ("lucia", "person")], set(), {}),
+    ([("Ana Lucia Ferreira", "organization"), ("Lucia", "organization")], set(), {}),
+    ([("Teo Brandt Lind", "person"), ("Ivo Brandt", "person"), ("Brandt", "person")], set(), {}),
     ([("Others", "unattributed"), ("Some Others", "unattributed")], set(), {}),
     ([("an official", "person"), ("an official", "person")], set(), {}),  # maybe two people
 ]

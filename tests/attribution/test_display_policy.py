@@ -319,3 +319,125 @@ def test_anonymous_majority_counts_hidden_quotes(
         quotes.append(_quote("q4", None, orphan, None))
     flags = _anonymous_majority(sources, quotes, TEXT)
     assert bool(flags) is flagged
+
+
+# the page's own outlet is the writer: "Kaieteur News learnt that ..." on its own page
+OWN_OUTLET = [
+    # paragraph, site name, URL, outlet as written, shown?
+    (
+        "Harbourview Gazette learned that the bridge would close for a year.",
+        "Harbourview Gazette",
+        None,
+        "Harbourview Gazette",
+        False,
+    ),
+    (
+        "The Vestria Herald understands that the mayor will resign on Friday.",
+        "The Vestria Herald",
+        None,
+        "The Vestria Herald",
+        False,
+    ),
+    (
+        "Kelvport Daily reported that the ferry would stop running in May.",
+        None,
+        "https://www.kelvportdaily.com/news/ferry",
+        "Kelvport Daily",
+        False,
+    ),
+    (
+        "The Marlow Courier has confirmed that the school will close.",
+        "Marlow Courier",
+        None,
+        "The Marlow Courier",
+        False,
+    ),
+    (
+        "Harbourview Gazette reported on Monday that two ministers had resigned.",
+        "Harbourview Gazette",
+        "https://harbourviewgazette.com/politics/a-1",
+        "Harbourview Gazette",
+        False,
+    ),
+    (
+        "Northline News revealed that the council had sold the land.",
+        "Northline News",
+        None,
+        "Northline News",
+        False,
+    ),
+    # another outlet is a source
+    (
+        "Harbourview Gazette reported that the bridge would close for a year.",
+        "Vestria Herald",
+        None,
+        "Harbourview Gazette",
+        True,
+    ),
+    (
+        "Kelvport Daily reported that the ferry would stop running in May.",
+        None,
+        "https://www.marlowcourier.com/news/ferry",
+        "Kelvport Daily",
+        True,
+    ),
+    (
+        "The Marlow Courier has confirmed that the school will close.",
+        None,
+        None,
+        "The Marlow Courier",
+        True,
+    ),
+    (
+        "Northline News revealed that the council had sold the land.",
+        "Harbourview Gazette",
+        "https://harbourviewgazette.com/a-2",
+        "Northline News",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "url", "outlet", "shown"), OWN_OUTLET)
+def test_own_outlet_is_not_a_source(
+    analyse: Analyse, text: str, site: str | None, url: str | None, outlet: str, shown: bool
+) -> None:
+    import newsift
+
+    pipeline = newsift.Pipeline.from_config(
+        [{"name": "structure.v1", "params": {"line_model": False}}, "attribution.quotes.v1"]
+    )
+    doc = newsift.load(text, kind="text", url=url)
+    doc.meta.site_name = site
+    names = [s.name for s in pipeline(doc).layers["sources"]]
+    assert (outlet in names) is shown
+    assert names in ([], [outlet])
+
+
+# a person who "read that ..." read it, and did not say it: no speaker
+READERS = [
+    ("He'd read that there were fires in the Amazon, but didn't think he'd be affected.", None),
+    ("She had read that the plant would close in the spring.", None),
+    ("Residents read that the bridge would be closed for a year.", None),
+    ("I read that the mayor had resigned.", None),
+    ("Many voters read that the election had been postponed.", None),
+    ("Dana Ortiz read that the council had cut the budget.", None),
+    ("They read that the ferry would stop running in May.", None),
+    ("The public read that the water was safe to drink.", None),
+    ("We read that the museum would reopen.", None),
+    ("Tomas Brandt had read that the virus spread through the air.", None),
+    # a document reads; a person reads a text out or says something
+    ("The sign read that the shop would reopen on Monday.", "The sign"),
+    ('"We will rebuild," the statement read.', "the statement"),
+    ("Dana Ortiz said that she had read the report twice.", "Dana Ortiz"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), READERS, ids=[t[:30] for t, _ in READERS])
+def test_reader_is_no_speaker(analyse: Analyse, text: str, speaker: str | None) -> None:
+    doc = analyse(text)
+    speakers = [
+        None if q.speaker is None else doc.text[q.speaker.start : q.speaker.end]
+        for q in doc.layers["quotes"]
+    ]
+    assert speakers == [speaker]

@@ -271,7 +271,7 @@ def analyse(
         for word in entity.text.split()
         if word[:1].isupper() and word.lower() not in HONORIFICS
     ) | _speaker_names(speeches)
-    return _assemble(text, speeches, orphans, refusals, resolver, confidence, display)
+    return _assemble(text, speeches, orphans, refusals, resolver, confidence, display, outlets)
 
 
 def _speaker_names(speeches: Sequence[Speech]) -> frozenset[str]:
@@ -377,6 +377,7 @@ def _assemble(
     resolver: Resolver,
     confidence: Scorer | None = None,
     display: DisplayPolicy | None = None,
+    outlets: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
     from newsift.attribution.sources import absorb, describe, merge_duplicates
 
@@ -436,7 +437,7 @@ def _assemble(
     # read (the text's own words) but link to no source, so nothing names it
     refused: set[str] = set()
     if display is not None:
-        refused = display.hidden_quotes(owner, scores, weak, resolver.named_ends)
+        refused = display.hidden_quotes(owner, scores, weak, resolver.named_ends, outlets)
     hidden = [d for q, d in owner.items() if q in weak or q in refused]
     owner = {q: d for q, d in owner.items() if q not in weak and q not in refused}
     source_ids: dict[int, str] = {}

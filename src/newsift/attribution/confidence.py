@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from newsift.attribution.cues import ACCORDING, ACT_VERBS, BELIEF_VERBS, SPEECH_VERBS
+from newsift.attribution.cues import ACCORDING, ACT_VERBS, BELIEF_VERBS, SPEECH_VERBS, outlet_key
 from newsift.attribution.nouns import ANONYMOUS_NOUNS
 from newsift.models import damaged, load_arrays
 
@@ -162,16 +162,30 @@ class DisplayPolicy:
     """What a source needs, beyond each quote's own confidence, to be shown.
 
     ``source_threshold``: one of its quotes must reach it. The kind must be
-    one of :data:`SHOWN_KINDS` (or the name a share of people, :data:`PARTITIVE`)
-    and the source must not be an :func:`epithet`.
+    one of :data:`SHOWN_KINDS` (or the name a share of people, :data:`PARTITIVE`),
+    the source must not be the page's own outlet and not an :func:`epithet`.
     """
 
     source_threshold: float = SOURCE_THRESHOLD
 
-    def shown(self, draft: SourceDraft, best: float, named_ends: Sequence[int] = ()) -> bool:
-        """Whether a source whose most confident quote scored ``best`` may be shown."""
+    def shown(
+        self,
+        draft: SourceDraft,
+        best: float,
+        named_ends: Sequence[int] = (),
+        outlets: frozenset[str] = frozenset(),
+    ) -> bool:
+        """Whether a source whose most confident quote scored ``best`` may be shown.
+
+        ``outlets``: keys of the page's own outlet (``cues.outlet_keys``); the
+        outlet is the writer ("Kaieteur News learnt that ..." on its own page),
+        never a source.
+        """
         placed = draft.kind in SHOWN_KINDS or bool(PARTITIVE.match(draft.name))
-        return best >= self.source_threshold and placed and not epithet(draft, named_ends)
+        own = outlet_key(draft.name) in outlets
+        return (
+            best >= self.source_threshold and placed and not own and not epithet(draft, named_ends)
+        )
 
     def hidden_quotes(
         self,
@@ -179,11 +193,13 @@ class DisplayPolicy:
         scores: Mapping[str, float],
         weak: set[str],
         named_ends: Sequence[int] = (),
+        outlets: frozenset[str] = frozenset(),
     ) -> set[str]:
         """The quote ids (of ``owner``, quote id -> source) of sources that may not be shown.
 
         ``weak`` are the quotes already under the model's threshold; they do not
-        count as a source's evidence. ``named_ends``: see :func:`epithet`.
+        count as a source's evidence. ``named_ends``: see :func:`epithet`;
+        ``outlets``: see :meth:`shown`.
         """
         best: dict[int, float] = {}
         drafts: dict[int, SourceDraft] = {}
@@ -191,7 +207,9 @@ class DisplayPolicy:
             drafts[draft.index] = draft
             if quote_id in scores and quote_id not in weak:
                 best[draft.index] = max(best.get(draft.index, 0.0), scores[quote_id])
-        refused = {i for i, d in drafts.items() if not self.shown(d, best.get(i, 0.0), named_ends)}
+        refused = {
+            i for i, d in drafts.items() if not self.shown(d, best.get(i, 0.0), named_ends, outlets)
+        }
         return {q for q, d in owner.items() if q in scores and d.index in refused}
 
 

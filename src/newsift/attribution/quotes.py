@@ -46,7 +46,15 @@ from newsift.attribution.cues import (
 )
 from newsift.attribution.marks import NAME, SCARE, QuotedSpan
 from newsift.attribution.nonresponses import NONRESPONSE
-from newsift.attribution.nouns import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from newsift.attribution.nouns import (
+    ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SELF_PRONOUNS,
+)
 from newsift.attribution.speakers import (
     EVIDENTIAL_VERBS,
     can_speak,
@@ -171,6 +179,9 @@ def find_speech(
             # "the nation learned that ...": the learner heard it; who said it is not given
             # ("The Post has learned" is the paper reporting, as PolNeAR reads it)
             speech.speaker = speech.speaker_token = speaker = None
+        if speaker is not None and _reader(speaker, token):
+            # "He'd read that there were fires": he read it somewhere, he did not say it
+            speech.speaker = speech.speaker_token = speaker = None
         if speaker is not None and is_dateline(speaker):
             if token.text == ":":
                 continue  # "Washington, DC, United States: Getting to the Moon ..."
@@ -271,6 +282,22 @@ def _learner(speaker: Token) -> bool:
     if speaker.lemma_.lower() in _AUDIENCES:
         return True
     return speaker_kind(speaker) == "person" and speaker.pos_ != "PRON"
+
+
+def _reader(speaker: Token, cue: Token) -> bool:
+    """Whether a person "read that ...": what they read, not what they said.
+
+    "He'd read that there were fires in the Amazon", "Residents read that the
+    plant would close": the subject heard of it; who wrote it is not given. A
+    document that reads ("The sign read ...") and a person reading a text out
+    ("She read from the letter: ...", "read a statement") have no clause after
+    "read" and stay statements.
+    """
+    if cue.lemma_.lower() != "read" or not any(c.dep_ == "ccomp" for c in cue.children):
+        return False
+    if speaker.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | SELF_PRONOUNS:
+        return True
+    return speaker.lemma_.lower() in _AUDIENCES or speaker_kind(speaker) in {"person", "group"}
 
 
 def not_speech(cue: Token) -> bool:

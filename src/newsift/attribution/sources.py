@@ -1449,7 +1449,9 @@ def merge_duplicates(
     - **A short form**: a source of one capitalised word ("Okafor", "Veltra")
       joins a source of several words whose last word ("Ada Okafor") or first
       word it is (a person's given name, or a company's name before "Systems",
-      "Inc." and the like) when the kinds agree; a one-word group, organisation
+      "Inc." and the like) or, for a person of three or more words, a middle
+      word ("Etienne" / "Camille Etienne Gbedey", a compound surname's first
+      part) when the kinds agree; a one-word group, organisation
       or unattributed source that is a PERSON word joins the person with that
       surname ("Trump" / "Donald Trump"); a one-word person joins a two- or
       three-word title-case "organisation" with that last word ("Fiorina" /
@@ -1542,6 +1544,10 @@ def _short_of(word: str, short: SourceDraft, long: SourceDraft, people: frozense
         # "Ada" for "Ada Okafor"; "Veltra" for "Veltra Systems Inc." but not "Washington"
         # for "Washington Post"
         return long.kind == "person" or all(w.strip(".") in _CORPORATE for w in long_words[1:])
+    if same and long.kind == "person" and word.lower() in long_words[1:-1]:
+        # "Etienne" for "Camille Etienne Gbedey", "Contreras" for "Luz Contreras Arroyo":
+        # a compound surname's first part, or a middle name the page calls someone by
+        return True
     if short.kind in _MISREAD and long.kind == "person" and long.named:
         return word.lower() == long_words[-1] and word in people  # "Trump" / "Donald Trump"
     if short.kind == "person" and short.named and long.kind == "organization":
