@@ -179,7 +179,7 @@ def _write_npz(path: Path, **arrays: np.ndarray) -> None:
 
 
 def test_bad_model_file_is_a_model_error(tmp_path: Path) -> None:
-    cases: list[tuple[str, Callable[[Path], None]]] = [
+    cases: list[tuple[str, Callable[[Path], object]]] = [
         ("not a zip", lambda p: p.write_bytes(b"not a model")),
         ("truncated", lambda p: p.write_bytes(_shipped_bytes()[:100])),
         ("no meta", lambda p: _write_npz(p, names=np.array(["a"]), weights=np.zeros(1))),
