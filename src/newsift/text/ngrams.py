@@ -76,7 +76,7 @@ class BucketMemo(dict[str, int]):
         page whose words are new (a cold memo) that is most of the hashing cost.
         """
         new = set(filterfalse(self.__contains__, features))
-        _store(self, new, map(str.encode, new), self.size, self.offset)
+        _store(self, new, map(str.encode, new), self.size, self.offset, self.limit)
 
 
 def _store(
@@ -85,13 +85,14 @@ def _store(
     encoded: Iterable[bytes],
     size: int,
     offset: int,
+    limit: int,
 ) -> None:
     """``memo[key] = offset + crc32(encoded) % size`` for each key of ``new`` and its
     UTF-8 feature string in ``encoded`` (same order); the memo is emptied first when
-    the new keys would take it past its limit."""
-    if not new:
-        return
-    if len(memo) + len(new) > getattr(memo, "limit", MAX_REMEMBERED):
+    the new keys would take it past ``limit`` strings."""
+    if not new or len(new) > limit:
+        return  # nothing new, or more than the memo keeps: looked up one by one
+    if len(memo) + len(new) > limit:
         memo.clear()
     hashed = map(offset.__add__, map(size.__rmod__, map(zlib.crc32, encoded)))
     memo.update(zip(new, hashed, strict=True))
@@ -137,7 +138,9 @@ class _FeatureMemo(dict[_Key, int], Generic[_Key]):
         (see :meth:`BucketMemo.fill`)."""
         new = set(filterfalse(self.__contains__, keys))
         if new:
-            _store(self, new, map(str.encode, self.features(new)), self.size, self.offset)
+            _store(
+                self, new, map(str.encode, self.features(new)), self.size, self.offset, self.limit
+            )
 
     def features(self, keys: Iterable[_Key]) -> Iterable[str]:
         """:meth:`feature` of each of ``keys``, in order (subclasses do it without a
