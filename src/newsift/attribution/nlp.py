@@ -53,6 +53,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from newsift.errors import ConfigError
+from newsift.text.sentences import paragraph_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -79,6 +80,33 @@ _cache: dict[str, Language] = {}
 #: one token before the tagger sees it.
 _HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+-[A-Z][a-z]+(?= [A-Z][a-z])")
 HYPHENATED_NAMES = "newsift_hyphenated_names"
+
+
+#: The component that starts a sentence of the parse wherever the page's shared
+#: segmentation (:func:`~newsift.text.sentences.paragraph_sentences`) starts one.
+SENTENCE_STARTS = "newsift_sentence_starts"
+
+
+def seed_sentence_starts(doc: Doc) -> Doc:
+    """Mark the tokens where a shared sentence starts, before the parser runs.
+
+    The parser keeps a preset start and may still start more sentences inside a
+    shared one, so every sentence of the parse lies inside one sentence of the
+    segmentation claims and persuasion read. It is not held to the shared
+    segmentation exactly: in session 9 and again in session 10 that cost content
+    F1 on PolNeAR dev (docs/architecture.md, "One sentence segmentation per
+    page"). ``doc.text`` is the paragraph as :func:`~newsift.attribution.analyzer.for_parser`
+    hands it over (same length, usually the same text, so the segmentation is
+    the remembered one). A start inside a token (none seen on PolNeAR or the
+    audit's pages) is left to the parser.
+    """
+    starts = {s.start for s in paragraph_sentences(doc.text)}
+    starts.discard(0)
+    if starts:
+        for token in doc:
+            if token.idx in starts:
+                token.is_sent_start = True
+    return doc
 
 
 def _merge_hyphenated_names(doc: Doc) -> Doc:
@@ -341,6 +369,12 @@ def _load_english() -> Language:
             if not SpacyLanguage.has_factory(HYPHENATED_NAMES):
                 SpacyLanguage.component(HYPHENATED_NAMES, func=_merge_hyphenated_names)
             nlp.add_pipe(HYPHENATED_NAMES, first=True)
+        if SENTENCE_STARTS not in nlp.pipe_names:
+            from spacy.language import Language as SpacyLanguage
+
+            if not SpacyLanguage.has_factory(SENTENCE_STARTS):
+                SpacyLanguage.component(SENTENCE_STARTS, func=seed_sentence_starts)
+            nlp.add_pipe(SENTENCE_STARTS, after=HYPHENATED_NAMES)
         fast_attribute_ruler(nlp)
         _cache["en"] = nlp
         return nlp

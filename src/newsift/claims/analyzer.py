@@ -23,7 +23,7 @@ from newsift.encoders import ENCODER_CHOICES, choose_encoder
 from newsift.encoders.minilm import minilm_available, models_dir
 from newsift.errors import ModelError
 from newsift.registry import register
-from newsift.text.sentences import split_sentences
+from newsift.text.sentences import document_sentences
 
 #: sentences scoring below this are not written (they are not claims worth showing)
 FLOOR = 0.1
@@ -69,7 +69,7 @@ class CheckworthyAnalyzer:
     false (the ``fast`` pipeline preset, for triage) leaves both out
     (``Claim.detail`` false; score, rank, ``checkworthy``, short list,
     features, quote and source are the same).
-    Method: a regex sentence splitter (:mod:`~newsift.text.sentences`), a
+    Method: the page's shared sentence segmentation (:mod:`~newsift.text.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
     (:mod:`~newsift.claims.model`) and all-MiniLM-L6-v2 fine-tuned on it
     (:mod:`~newsift.claims.finetuned`), type rules (:mod:`~newsift.claims.types`).
@@ -150,13 +150,10 @@ def load_scorers(encoder: str) -> tuple[Scorer, ClaimModel | None]:
 
 
 def body_sentences(doc: Document) -> list[Span]:
-    """The sentences of the body's paragraphs, in text order."""
-    return [
-        sentence
-        for region in doc.regions_of("body")
-        for paragraph in region.paragraphs
-        for sentence in split_sentences(doc.text, paragraph.start, paragraph.end)
-    ]
+    """The sentences of the body's paragraphs, in text order: the page's shared segmentation
+    (:func:`~newsift.text.sentences.document_sentences`), the one persuasion and attribution
+    read too."""
+    return document_sentences(doc, "body")
 
 
 #: desk cues that rank a sentence down, written with its features to explain its rank

@@ -18,7 +18,7 @@ from newsift.persuasion.labels import DESCRIPTIONS, TECHNIQUES
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier, decode
 from newsift.persuasion.text import STOPWORDS, norm, tokenize
 from newsift.registry import register
-from newsift.text.sentences import split_sentences
+from newsift.text.sentences import document_sentences
 
 if TYPE_CHECKING:
     from newsift.persuasion.hf import HFTechniqueTagger
@@ -80,12 +80,7 @@ class TechniqueAnalyzer:
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
-        ranges = [
-            sentence
-            for region in doc.regions_of("body")
-            for paragraph in region.paragraphs
-            for sentence in split_sentences(doc.text, paragraph.start, paragraph.end)
-        ]
+        ranges = document_sentences(doc, "body")  # the page's one segmentation, shared
         quotes = [q for q in (_quote_span(item) for item in doc.layers.get("quotes", [])) if q]
         if self._hf is not None:
             doc.layers["techniques"] = find_techniques_hf(self._hf, doc.text, ranges, quotes)

@@ -6,13 +6,20 @@ a digit, an opening quote or bracket). It is not a boundary after a known
 abbreviation ("Dr.", "No. 5", "e.g."), after an initialism ("U.S.", "J.")
 unless a common sentence opener follows ("in the U.S. The next day"), or
 inside a number ("3.5", which has no space anyway).
+
+:func:`document_sentences` is the page's one segmentation: every analyzer that
+reads sentences (claims, persuasion, and attribution, whose spaCy parse starts
+a sentence wherever this one does) takes them from here, so two analyzers never
+disagree on where a sentence of the page begins. A sentence never crosses a
+paragraph: each paragraph is split on its own (:func:`paragraph_sentences`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from newsift.document import Span
+from newsift.document import Document, Span
 
 
 def _words(text: str) -> frozenset[str]:
@@ -88,3 +95,50 @@ def _strip(text: str, span: Span) -> Span:
     while b > a and text[b - 1].isspace():
         b -= 1
     return Span(a, b)
+
+
+#: Paragraphs whose segmentation is remembered (by their text), and the longest one
+#: remembered: a page's body many times over, and at most about 4 million characters.
+MEMO_PARAGRAPHS = 1024
+MEMO_MAX_CHARS = 4_000
+
+
+@lru_cache(maxsize=MEMO_PARAGRAPHS)
+def _remembered(text: str) -> tuple[Span, ...]:
+    return tuple(split_sentences(text))
+
+
+def paragraph_sentences(text: str) -> tuple[Span, ...]:
+    """The sentences of one paragraph, as spans into ``text``, computed once per paragraph.
+
+    Remembered by the paragraph's text rather than by its Document: a
+    :class:`~newsift.document.Document` (slotted) and a ``str`` cannot be weakly
+    referenced, and the segmentation of a paragraph depends on its text alone, so
+    the text is an exact key. Whichever analyzer reads a paragraph first (the
+    attribution parse, claims, persuasion) computes it; the others get the same
+    tuple back. Paragraphs over :data:`MEMO_MAX_CHARS` are split each time, so the
+    memo stays small.
+    """
+    if len(text) > MEMO_MAX_CHARS:
+        return tuple(split_sentences(text))
+    return _remembered(text)
+
+
+def document_sentences(doc: Document, kind: str = "body") -> list[Span]:
+    """The sentences of the paragraphs of ``doc``'s ``kind`` regions, in text order.
+
+    The page's shared segmentation (see the module docstring): each paragraph is
+    split on its own by :func:`paragraph_sentences`, and its spans are moved to
+    the page's offsets.
+    """
+    found: list[Span] = []
+    for region in doc.regions_of(kind):
+        for paragraph in region.paragraphs:
+            if paragraph.end <= paragraph.start:
+                continue
+            offset = paragraph.start
+            found.extend(
+                Span(offset + s.start, offset + s.end)
+                for s in paragraph_sentences(doc.text[paragraph.start : paragraph.end])
+            )
+    return found
