@@ -163,6 +163,7 @@ COMMENTS = [
     "İstanbul’s mayor, KELVIN ſays: naïve café 🙂 2025 12 3rd",
     "Let's go Brandon. Smith should resign, Mr Jones said 'experts' lie.",
     "aaa bbb cccc Looool",
+    "\u212aing Kelvin \u212aURT is a liar, \u0130zmir idiot, stra\u00dfe \u017fo",
 ]
 
 

@@ -211,14 +211,8 @@ def _same_words(
         plain is not None
         and people_folded is cleaned
         and len(squeezed) == len(cleaned)
-        and (
-            squeezed.isascii()
-            or (
-                lowers_plainly(cleaned)
-                and lowers_plainly(squeezed)
-                and squeezed.lower() == squeezed
-            )
-        )
+        and lowers_plainly(cleaned)
+        and (squeezed.isascii() or (lowers_plainly(squeezed) and squeezed.lower() == squeezed))
     )
 
 
