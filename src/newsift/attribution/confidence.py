@@ -63,9 +63,11 @@ SOURCE_THRESHOLD = 0.8
 #: Kinds of source a reader can weigh (``unattributed``: a head the rules could not place).
 SHOWN_KINDS = frozenset({"person", "organization", "group", "document"})
 
-#: "Some of the residents", "all of them": a share of people, shown though unplaced.
+#: "Some of the residents", "all of them", a bare "Some" or "Others" after the people
+#: they share out: a share of people, shown though unplaced.
 PARTITIVE = re.compile(
-    r"^(?:all|both|few|half|many|most|none|several|some)\s+of\s+(?:the|them|those|these|us)\b",
+    r"^(?:(?:all|both|few|half|many|most|none|several|some)\s+of\s+(?:the|them|those|these|us)\b"
+    r"|(?:many|most|others|several|some)$)",
     re.IGNORECASE,
 )
 

@@ -42,6 +42,9 @@ ORG_NOUNS = frozenset(
     | {"office", "organisation", "organization", "outlet", "pac", "paper", "parliament"}
     | {"party", "police", "school", "senate", "service", "state", "station", "team"}
     | {"union", "university", "utility", "military", "army", "navy"}
+    # bodies that speak as one ("The trust ... refused", "the watchdog said")
+    | {"alliance", "charity", "consortium", "federation", "institution", "laboratory"}
+    | {"nonprofit", "regulator", "trust", "tribunal", "watchdog"}
 )
 
 #: Head nouns of documents ("figures", "a report").
@@ -53,6 +56,9 @@ DOCUMENT_NOUNS = frozenset(
     | {"release", "report", "research", "review", "ruling", "sign", "statement"}
     | {"statistics", "study", "survey", "transcript", "tweet", "video", "website"}
     | {"finding", "findings", "polling", "projection", "projections", "result", "results"}
+    # legal and official texts ("a criminal complaint affidavit", "guidance from the clinic")
+    | {"affidavit", "bulletin", "communique", "communiqué", "contract", "decree", "dossier"}
+    | {"guidance", "guideline", "guidelines", "memorandum", "petition", "warrant"}
 )
 
 #: Heads that are never a source: abstractions, events, situations and pictures the

@@ -171,6 +171,11 @@ def find_speech(
         speaker = speech.speaker_token
         if speaker is not None and _quoted_name(speaker, offset, here):
             continue  # "The Corrs’ song “Breathless” doesn’t refer to": a title says nothing
+        if speaker is not None and _quoted_at(speaker, offset, here):
+            # "“... people who feel like they do not have a voice,” said Commissioner
+            # Christine Elow" parsed with "people" as the subject: no word of a statement
+            # in quotation marks is its speaker; say less
+            speech.speaker = speech.speaker_token = speaker = None
         if token.text != ":" and _negated(token):
             continue  # "he did not disclose how large ...": nothing was said
         if token.text != ":" and speaker is not None and not can_speak(speaker, token.lemma_):
@@ -247,6 +252,12 @@ def _quoted_name(speaker: Token, offset: int, quoted: Sequence[QuotedSpan]) -> b
             inner = text[max(q.inner.start - offset, 0) : max(q.inner.end - offset, 0)]
             return len(inner.split()) <= _NAME_WORDS
     return False
+
+
+def _quoted_at(speaker: Token, offset: int, quoted: Sequence[QuotedSpan]) -> bool:
+    """Whether the speaker's head word lies inside a quotation (a statement, by now)."""
+    at = offset + speaker.idx
+    return any(q.start <= at < q.end for q in quoted)
 
 
 def _negated(cue: Token) -> bool:
