@@ -11,7 +11,9 @@ Also: the identity-term false-span rate (spans made only of identity words,
 asked for every case) and even-handedness (mean change of the offensive
 probability when opposing parties, politicians or groups are swapped in the
 same template; goal < 0.02). Both shipped models are measured; the fine-tuned one
-(``toxicity-minilm-v2``) only when the minilm extra is installed.
+(``toxicity-minilm-v2``) only when the minilm extra is installed, with the threat
+head (``threats-v1``) that the analyzer runs beside it, and its threats also without
+the head (the rules alone) for comparison.
 """
 
 from __future__ import annotations
@@ -31,18 +33,27 @@ from tests.comments.functional.evaluate import (
 )
 
 from newsift.comments.model import ToxicityModel, wants_encoder
+from newsift.comments.threat_model import ThreatModel
+from newsift.comments.vectors import remembering
 
 GOAL = 0.85
 EVEN_GOAL = 0.02
 
 
-def measure(model: ToxicityModel) -> None:
-    print(f"### {model.name}")
+def measure(model: ToxicityModel, threats: ThreatModel | None = None) -> None:
+    print(f"### {model.name}" + (" + threats-v1" if threats is not None else ""))
     print()
+    if threats is not None:
+        alone = {h: accuracy(outcomes(model, cases(h, ("threats",))))["threats"] for h in HALVES}
+        print(
+            "threats without the head (rules alone): "
+            + ", ".join(f"{h} {value:.3f}" for h, value in alone.items())
+        )
+        print()
     print("| behaviour            |   dev (n) |  test (n) |")
     print("|----------------------|-----------|-----------|")
     started = time.process_time()
-    results = {half: outcomes(model, cases(half)) for half in HALVES}
+    results = {half: outcomes(model, cases(half), threats) for half in HALVES}
     seconds = time.process_time() - started
     scores = {half: accuracy(results[half]) for half in HALVES}
     counts = {
@@ -75,13 +86,11 @@ def measure(model: ToxicityModel) -> None:
 
 
 def main() -> int:
-    models = [ToxicityModel.load(encoder="none")]
+    measure(ToxicityModel.load(encoder="none"))
     if wants_encoder("auto"):
-        models.append(ToxicityModel.load(encoder="minilm"))
+        measure(remembering(ToxicityModel.load(encoder="minilm")), ThreatModel.load())
     else:
         print("(minilm extra not installed: toxicity-minilm-v2 not measured)")
-    for model in models:
-        measure(model)
     return 0
 
 

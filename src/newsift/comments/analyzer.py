@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
@@ -21,6 +21,8 @@ from newsift.comments.lexicon import political_groups, words
 from newsift.comments.model import TARGETS, ToxicityModel, TypedSpan, encoder_text
 from newsift.comments.summary import TOP_COMMENTS, reason, would_remove
 from newsift.comments.targets import ArticlePeople, NamedTarget, find_target, refers_to_someone
+from newsift.comments.threat_model import ThreatModel, with_threats
+from newsift.comments.vectors import TokenCounter, remembering
 from newsift.document import Document, Region
 from newsift.registry import register
 
@@ -86,11 +88,17 @@ class ToxicityAnalyzer:
     _model: ToxicityModel | None = field(default=None, init=False, repr=False)
     _fallback: ToxicityModel | None = field(default=None, init=False, repr=False)
     _external: HFToxicity | None = field(default=None, init=False, repr=False)
+    _threats: ThreatModel | None = field(default=None, init=False, repr=False)
 
     def setup(self) -> None:
-        """Load the shipped model (and the ``backend`` checkpoint, if any) once."""
+        """Load the shipped model (and the ``backend`` checkpoint, if any) once; with the
+        encoder, also the threat head (``threats-v1``) that reads its rows."""
         if self._model is None:
-            self._model = ToxicityModel.load(encoder=self.encoder)
+            model = ToxicityModel.load(encoder=self.encoder)
+            if model.dense is not None:
+                self._threats = ThreatModel.load()
+                model = remembering(model)
+            self._model = model
         if self.backend is not None and self._external is None:
             from newsift.comments.backend import HFToxicity
 
@@ -107,7 +115,12 @@ class ToxicityAnalyzer:
         self.setup()
         assert self._model is not None
         items = score_comments(
-            self._model, doc, self._external, self._ngram_model, detail=self.detail
+            self._model,
+            doc,
+            self._external,
+            self._ngram_model,
+            detail=self.detail,
+            threats=self._threats,
         )
         doc.layers["toxicity"] = items
         if not self.detail:
@@ -116,13 +129,6 @@ class ToxicityAnalyzer:
         texts = [doc.region_text(c) for c in doc.comments]
         doc.layers["thread"] = [summarise(doc.comments, items, texts)] if items else []
         return doc
-
-
-@runtime_checkable
-class TokenCounter(Protocol):
-    """An encoder that says how many tokens it reads of each text (the budget's unit)."""
-
-    def token_counts(self, texts: list[str]) -> list[int]: ...
 
 
 def encoder_share(model: ToxicityModel, texts: Sequence[str], budget: int) -> int:
@@ -154,6 +160,7 @@ def score_comments(
     *,
     budget: int | None = None,
     detail: bool = True,
+    threats: ThreatModel | None = None,
 ) -> list[Toxicity]:
     """One :class:`Toxicity` per comment region of ``doc``, in region order.
 
@@ -164,14 +171,19 @@ def score_comments(
     comments past the budget are scored by ``fallback`` (the n-gram model, or a
     function that gives it on first need; loaded when not given) and carry its
     name. Without ``detail`` the items hold scores, ``offensive``,
-    ``would_remove`` and ``model`` only (see :class:`Toxicity`).
+    ``would_remove`` and ``model`` only (see :class:`Toxicity`). With ``threats``
+    (the threat head), the comments the encoder scored and the head calls threats
+    are shown as threats (:func:`~newsift.comments.threat_model.with_threats`);
+    the n-gram model's comments keep the rule-found threats alone.
     """
     comments = doc.comments
     if not comments:
         return []
     texts = [doc.region_text(c) for c in comments]
     encoded = encoder_share(model, texts, encoder_budget(len(texts)) if budget is None else budget)
-    probabilities = model.probabilities(texts[:encoded])
+    probabilities = with_threats(
+        model, threats, texts[:encoded], model.probabilities(texts[:encoded])
+    )
     scorers = [model] * encoded
     if encoded < len(texts):
         ngram = _resolve(fallback)

@@ -10,6 +10,7 @@ all-MiniLM-L6-v2 corpus cache of the retired ``toxicity-minilm-v1`` is gone with
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,6 +18,13 @@ from numpy.typing import NDArray
 from newsift.comments.model import ToxicityModel
 from newsift.encoders import Encoder
 from newsift.encoders.cache import CACHE_DIR, cached_rows
+
+
+@runtime_checkable
+class TokenCounter(Protocol):
+    """An encoder that says how many tokens it reads of each text (the budget's unit)."""
+
+    def token_counts(self, texts: list[str]) -> list[int]: ...
 
 
 def cached_features(
@@ -53,3 +61,58 @@ def with_cached_encoder(model: ToxicityModel) -> ToxicityModel:
         return model
     tag = "finetuned-" + _sha256(models_dir() / model.encoder_file)[:16]
     return replace(model, encoder=CachedFeatures(model.encoder, tag))
+
+
+class RememberingEncoder:
+    """An encoder that keeps the rows of its last call, so that the threat head
+    (:mod:`newsift.comments.threat_model`) reads the rows the comment model has just
+    computed instead of running the encoder a second time.
+
+    Only the last call is kept, with its texts: :meth:`rows_of` hands it back when
+    asked for the same texts (compared, not assumed) and encodes afresh otherwise, so
+    interleaved calls from two threads cost time, never a wrong row.
+    """
+
+    def __init__(self, encoder: Encoder) -> None:
+        self.encoder = encoder
+        self._last: tuple[list[str], NDArray[np.float32]] | None = None
+
+    def encode(self, texts: list[str]) -> NDArray[np.float32]:
+        rows = self.encoder.encode(texts)
+        self._last = (list(texts), rows)
+        return rows
+
+    def rows_of(self, texts: list[str]) -> NDArray[np.float32]:
+        """The rows of ``texts``: the last call's when it encoded exactly these."""
+        last = self._last
+        if last is not None and last[0] == texts:
+            return last[1]
+        return self.encode(texts)
+
+
+class RememberingCounter(RememberingEncoder):
+    """A :class:`RememberingEncoder` of an encoder that counts tokens (the thread budget)."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        if not isinstance(encoder, TokenCounter):
+            raise TypeError("RememberingCounter needs an encoder with token_counts")
+        super().__init__(encoder)
+        self.counter: TokenCounter = encoder
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        return self.counter.token_counts(texts)
+
+
+def remembering(model: ToxicityModel) -> ToxicityModel:
+    """``model`` with its encoder wrapped to remember its last rows (see
+    :class:`RememberingEncoder`); a model without an encoder is returned as it is."""
+    from dataclasses import replace
+
+    if model.encoder is None or isinstance(model.encoder, RememberingEncoder):
+        return model
+    wrapped = (
+        RememberingCounter(model.encoder)
+        if isinstance(model.encoder, TokenCounter)
+        else RememberingEncoder(model.encoder)
+    )
+    return replace(model, encoder=wrapped)

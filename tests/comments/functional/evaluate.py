@@ -13,6 +13,7 @@ import numpy as np
 
 from newsift.comments.lexicon import POLITICIANS, categories, words
 from newsift.comments.model import ToxicityModel
+from newsift.comments.threat_model import ThreatModel, with_threats
 from tests.comments.functional.cases import Case, cases, swap_pairs
 
 
@@ -34,9 +35,13 @@ class Outcome:
         return not (self.offensive and self.targeted)  # untargeted
 
 
-def outcomes(model: ToxicityModel, found: Sequence[Case]) -> list[Outcome]:
-    """The model's decision on every case (``offensive`` and ``targeted`` at its thresholds)."""
-    p = model.probabilities([c.text for c in found])
+def outcomes(
+    model: ToxicityModel, found: Sequence[Case], threats: ThreatModel | None = None
+) -> list[Outcome]:
+    """The model's decision on every case (``offensive`` and ``targeted`` at its thresholds),
+    with the threat head's finds raised as the analyzer raises them when ``threats`` is given."""
+    texts = [c.text for c in found]
+    p = with_threats(model, threats, texts, model.probabilities(texts))
     off, tin = model.column("offensive"), model.column("targeted")
     return [
         Outcome(
