@@ -20,11 +20,11 @@ articles/s/core) and the ratio to it.
     python benchmarks/fast_mode.py --check-identical REVISION
 
 checks that speed work changed no output: the ``fast`` preset and the default
-pipeline (as the CLI builds it) over the articles above, the bundled sample and
-the structure dev pages, as JSON, from this tree and from a worktree of
-``REVISION`` given this tree's model files (so a model refitted meanwhile does
-not count as a difference); each tree runs in its own process. Exit status 1
-when any document differs.
+pipeline (as the CLI builds it) over the articles above, the bundled sample,
+the structure dev pages and threads of the comment functional cases (dev half),
+as JSON, from this tree and from a worktree of ``REVISION`` given this tree's
+model files (so a model refitted meanwhile does not count as a difference);
+each tree runs in its own process. Exit status 1 when any document differs.
 """
 
 from __future__ import annotations
@@ -117,10 +117,31 @@ def fast_mode_rate(texts: str | Sequence[str], rounds: int, *, cold: bool = Fals
 
 def identity_pages(count: int = 8) -> list[tuple[str, str]]:
     """(label, text) of every page the identity check reads: the benchmark's articles,
-    the bundled sample, the structure dev pages."""
+    the bundled sample, the structure dev pages and threads of the comment functional
+    cases (dev half: threats, coded jibes, spelling variants, counter-speech ...)."""
     pages = [(f"article-{k}", text) for k, text in enumerate(articles(count))]
     pages.append(("sample", SAMPLE.read_text(encoding="utf-8")))
     pages += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(STRUCTURE_DEV.glob("*.txt"))]
+    return pages + functional_threads()
+
+
+def functional_threads(per_page: int = 60) -> list[tuple[str, str]]:
+    """Pages whose comments are the functional test cases' dev half, ``per_page`` each,
+    under a short body, in the layout of ``long_threads.page``."""
+    import long_threads
+
+    sys.path.insert(0, str(ROOT))
+    from tests.comments.functional.cases import cases
+
+    texts = [case.text for case in cases("dev")]
+    head = long_threads.page(0, paragraphs=3, seed=5)
+    pages = []
+    for first in range(0, len(texts), per_page):
+        lines = [head]
+        for k, text in enumerate(texts[first : first + per_page]):
+            author = f"Reader {first + k}"
+            lines += [author, author, f"{k % 50 + 2} minutes ago", "", text, "", "Reply", ""]
+        pages.append((f"functional-{first // per_page}", "\n".join(lines)))
     return pages
 
 
