@@ -87,13 +87,13 @@ FLOORS: tuple[Floor, ...] = (
         "benchmarks/data/audit/dev: every page (hand-made truth, docs/audit-guideline.md)",
         "python benchmarks/audit.py --split dev",
         (
-            # session 10: 8 more dev pages (fourth batch) and the display policy; the
+            # session 10: 16 more dev pages (fourth and fifth batches) and the display policy; the
             # recall floors moved down with them (the policy trades recall for precision
-            # on purpose; the new pages' recall is 0.70 / 0.72): docs/eval.md
-            ("audit dev: source precision", 0.955, 0.9731),
-            ("audit dev: source recall", 0.79, 0.8017),
-            ("audit dev: speaker precision", 0.97, 0.9848),
-            ("audit dev: speaker recall", 0.83, 0.8414),
+            # on purpose; the new pages' recall is lower): docs/eval.md
+            ("audit dev: source precision", 0.955, 0.9699),
+            ("audit dev: source recall", 0.79, 0.8065),
+            ("audit dev: speaker precision", 0.97, 0.9805),
+            ("audit dev: speaker recall", 0.83, 0.8409),
         ),
     ),
     *_group(
