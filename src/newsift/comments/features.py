@@ -183,6 +183,8 @@ def _rewritten(text: str) -> tuple[str, tuple[str, ...], list[tuple[int, int, st
     # lower-cased once where that keeps every offset (then a word's slice of it is the
     # word's own lower case)
     lower = cleaned.lower() if lowers_plainly(cleaned) else None
+    if found is plain and lower is not None and not reading.mentioned:
+        return cleaned, reading.cues, plain  # every word is its own lower case: none rewritten
     pieces: list[str] = []
     last = 0
     for i, (start, end, word) in enumerate(found):

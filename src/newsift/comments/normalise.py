@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from newsift.comments.lexicon import (
     ABUSE_CATEGORIES,
@@ -120,11 +121,14 @@ def normalised_and_plain_words(
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]] | None]:
     """:func:`normalised_words` of ``text`` and, when it read them on the way (the usual
     case: no leet and no spaced-out letters), the plain :func:`~newsift.comments.lexicon.words`
-    of ``text``, so that a caller needing both tokenises once; else None."""
+    of ``text``, so that a caller needing both tokenises once; else None. When no word
+    has a variant the two are the same list (``is``)."""
     if not _HAS_LEET_INSIDE.search(text) and not (
         _SPACED_TAIL.search(text) and _SPACED.search(text)
     ):  # the usual case: fast
         plain = words(text)
+        if not any(map(variant_of, map(itemgetter(2), plain))):
+            return plain, plain  # no variant among the words (nor among the short ones)
         return [(s, e, variant_of(w) or w if len(w) > 2 else w) for s, e, w in plain], plain
     return _rewritten_words(text), None
 
