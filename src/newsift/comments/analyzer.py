@@ -60,7 +60,8 @@ class ToxicityAnalyzer:
     order) and ``thread`` (one :class:`~newsift.comments.annotations.ThreadSummary`,
     or nothing when the page has no comments).
     Method: calibrated hashed n-gram logistic regressions and a word tagger
-    (:mod:`newsift.comments.model`), a political-group lexicon
+    (:mod:`newsift.comments.model`), with the encoder a threat head on its rows
+    (:mod:`newsift.comments.threat_model`), a political-group lexicon
     (:mod:`newsift.comments.lexicon`) and thread forensics
     (:mod:`newsift.comments.forensics`).
     ``encoder`` (auto, minilm, none) says whether the fine-tuned MiniLM encoder
