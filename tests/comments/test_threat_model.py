@@ -183,3 +183,27 @@ needs_minilm = pytest.mark.skipif(not minilm_available(), reason="needs the mini
 def test_shipped_head_on_its_own_bank(text: str, threat: bool) -> None:
     model = ToxicityModel.load(encoder="minilm")
     assert bool(ThreatModel.load().threatens(encoder_rows(model, [text]))[0]) is threat
+
+
+@needs_minilm
+@pytest.mark.parametrize(
+    ("encoder", "comment", "threat"),
+    [
+        ("minilm", "I'll punch your lights out, Orla.", True),  # the head's find
+        ("none", "I'll punch your lights out, Orla.", False),  # the n-gram model: rules alone
+        ("minilm", "Shoot me an email when you have the figures, Orla.", False),
+    ],
+)
+def test_the_analyzer_shows_the_heads_find_as_a_threat(
+    encoder: str, comment: str, threat: bool
+) -> None:
+    from newsift.comments.analyzer import ToxicityAnalyzer
+    from tests.comments.test_analyzer import ARTICLE, _page
+
+    item = ToxicityAnalyzer(encoder=encoder)(_page(ARTICLE, [("Ana", comment, None)])).layers[
+        "toxicity"
+    ][0]
+    assert (item.scores["threat"] >= SHOWN) is threat
+    if threat:
+        assert item.offensive and item.would_remove
+        assert item.reason is not None and item.reason.startswith("threat")
