@@ -527,3 +527,27 @@ PLACED = [
 def test_documents_and_bodies_are_placed(analyse_displayed: Analyse, text: str, kind: str) -> None:
     sources = analyse_displayed(text).layers["sources"]
     assert [s.kind for s in sources] == [kind]
+
+
+# when or how a statement was made is no part of the speaker ("Microsoft in 2017")
+ASIDES = [
+    ("Microsoft in 2017 announced a deal to sell cloud services to Chevron.", "Microsoft"),
+    ("Acme Corp. in 2021 said that profits had doubled.", "Acme Corp."),
+    ("The mayor in 2015 promised that the library would stay open.", "The mayor"),
+    ("The ministry in a statement said the border would reopen.", "The ministry"),
+    ("Vellmar Motors in 2019 announced that it would close the plant.", "Vellmar Motors"),
+    ("The council on Monday said that the bridge would close.", "The council"),
+    ("Dana Ortiz in March said the vote was rigged.", "Dana Ortiz"),
+    ("The Harbor Trust in January warned that the pier was unsafe.", "The Harbor Trust"),
+    ("Lena Moss on Tuesday told reporters that she would resign.", "Lena Moss"),
+    # a place or an organisation after the head describes the speaker: kept
+    ("Officials in Kelvport said the water was safe.", "Officials in Kelvport"),
+    ("The president of the union said the strike would go on.", "The president of the union"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ASIDES, ids=[t[:30] for t, _ in ASIDES])
+def test_time_and_medium_are_no_part_of_the_speaker(analyse: Analyse, text: str, name: str) -> None:
+    doc = analyse(text)
+    assert speaker_phrases(doc) == [name]
+    assert [s.name for s in doc.layers["sources"]] == [name]

@@ -57,6 +57,7 @@ from newsift.attribution.nouns import (
 )
 from newsift.attribution.speakers import (
     EVIDENTIAL_VERBS,
+    aside_tokens,
     can_speak,
     is_dateline,
     says_nothing,
@@ -1277,8 +1278,12 @@ def _extent(tokens: Iterable[Token], offset: int) -> Span:
 
 
 def _phrase(token: Token, offset: int) -> Span:
-    """The noun phrase of ``token``, without punctuation at its edges."""
-    tokens = [t for t in token.subtree if not t.is_space]
+    """The noun phrase of ``token``, without punctuation at its edges or a time aside.
+
+    "Microsoft in 2017 announced": the speaker is "Microsoft" (:func:`aside_tokens`).
+    """
+    asides = aside_tokens(token)
+    tokens = [t for t in token.subtree if not t.is_space and t.i not in asides]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_CHARS:
         if tokens[-1].text == ")" and any(t.text == "(" for t in tokens):
             break  # "Rep. Hank Johnson (D-Ga.)"

@@ -41,6 +41,7 @@ from newsift.attribution.nouns import (
     TITLES,
     VAGUE_PRONOUNS,
 )
+from newsift.attribution.speakers import aside_tokens
 from newsift.document import Span
 
 if TYPE_CHECKING:
@@ -498,7 +499,7 @@ def _entity(token: Token) -> SpacySpan | None:
 
 def _core(token: Token) -> list[Token]:
     """The phrase without appositives, relative clauses and edge punctuation."""
-    skip: set[int] = set()
+    skip: set[int] = aside_tokens(token)  # "Microsoft in 2017": when, not who
     for child in token.children:
         if child.dep_ in {"appos", "relcl", "acl", "advcl", "punct"} or (
             child.dep_ == "prep" and child.i < token.i

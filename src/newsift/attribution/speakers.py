@@ -224,3 +224,34 @@ def _entity_label(token: Token) -> str:
         if entity.start <= token.i < entity.end:
             return str(entity.label_)
     return ""
+
+
+#: Media a statement is made in ("in a statement", "in an interview"): no part of a name.
+_MEDIA = frozenset(
+    {"briefing", "call", "email", "e-mail", "filing", "interview", "letter", "memo", "post"}
+    | {"release", "speech", "statement", "tweet", "video"}
+)
+
+
+def aside_tokens(token: Token) -> set[int]:
+    """Token indices of the time and medium phrases after a speaker's head word.
+
+    "Microsoft in 2017 announced", "The mayor in 2015 promised", "The
+    ministry in a statement said": the phrase after the name says when or how
+    the statement was made; it is neither the speaker's name nor its
+    description ("Officials in Kelvport", "the president of the union" keep
+    theirs).
+    """
+    out: set[int] = set()
+    for child in token.children:
+        if child.dep_ != "prep" or child.i < token.i:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if any(
+            o.ent_type_ in {"DATE", "TIME"}
+            or (o.like_num and len(o.text) == 4)
+            or o.lemma_.lower() in _MEDIA
+            for o in objects
+        ):
+            out.update(t.i for t in child.subtree)
+    return out
