@@ -316,7 +316,8 @@ def test_footer_after_the_last_comment(after: list[str], footer: bool) -> None:
     lines = split_lines("\n".join(["I support the change.", *after]))
     other = {"Impressum", "Datenschutz", "— Pat", "Report this comment"}
     hints = LineHints(
-        {line.index: {"other": 0.99 if line.text in other else 0.0} for line in lines}
+        {line.index: {"other": 0.99 if line.text in other else 0.0} for line in lines},
+        {line.index: "other" if line.text in other else "comment_text" for line in lines},
     )
     assert _footer_starts(lines, 1, hints, lines[:1]) is footer
     assert _footer_starts(lines, 1, hints, []) is False  # nothing kept yet: not after a comment

@@ -64,7 +64,7 @@ TIME_THRESHOLD = 0.6
 EUROPEAN_FLOOR = 0.2  # see LineHints.doubts_european
 AUTHOR_THRESHOLD = 0.6
 HEADLINE_THRESHOLD = 0.3
-JUNK_THRESHOLD = 0.8
+JUNK_THRESHOLD = 0.0  # the decided label suffices
 MODEL_HEADLINE_WINDOW = 40
 PROSE_WORDS = 15  # a line of running text has at least this many words
 MIN_TOP_LINES = 6  # lines above the first running text that make a "long top"
@@ -76,7 +76,8 @@ QUOTES = "\"'„“”‚‘’«»‹›"
 
 MAX_MODEL_TIME_CHARS = 80
 MAX_MODEL_NAME_CHARS = 60
-MAX_JUNK_WORDS = 12
+MAX_JUNK_WORDS = 100
+TEXT_AFTER_DATE = 3  # lines under a time line read for text (see LineHints.dates_text)
 _SAYS_TAIL = re.compile(r"\s+(?:says|said|sagt|schreibt|meint|dit|dice|wrote|writes)\s*:?$", re.I)
 _KICKER_WORDS = {
     "opinion", "news", "local news", "politics", "sports", "sport", "business", "tech",
@@ -197,25 +198,42 @@ class LineHints:
     - a line the model calls a comment author names the comment ("Yvonne sagt:");
     - with no dateline or byline to anchor the page's top, the model's likeliest
       headline among the first lines is the headline (menus above it are UI);
-    - a body line the model is sure is not article text (menus, footers,
-      widgets) becomes boilerplate.
+    - a body line the model decides is not article text (menus, footers,
+      widgets, related links) becomes boilerplate.
+    ``decided`` holds each line's label from the model's sequence step
+    (:meth:`LineModel.decide`), ``probs`` the probabilities it weighed.
     Without a model every rule decides alone.
     """
 
     probs: dict[int, dict[str, float]] = field(default_factory=dict)
+    decided: dict[int, str] = field(default_factory=dict)
+    #: each non-blank line's non-blank neighbours (line indices; -1 at the page's ends)
+    around: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: lines of running text or decided body (see :meth:`is_junk`)
+    text_like: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, lines: list[Line], model: LineModel | None) -> LineHints:
         if model is None:
             return cls()
         nonblank = [line for line in lines if not line.blank]
-        table = model.predict_proba([line.text for line in nonblank]).tolist()  # exact floats
+        probs = model.predict_proba([line.text for line in nonblank])
+        table = probs.tolist()  # exact floats
         labels = model.labels
+        decided = model.decide(probs)
+        ends = [-1, *(line.index for line in nonblank), -1]
         return cls(
             {
                 line.index: dict(zip(labels, row, strict=True))
                 for line, row in zip(nonblank, table, strict=True)
-            }
+            },
+            {line.index: label for line, label in zip(nonblank, decided, strict=True)},
+            {line.index: (ends[n], ends[n + 2]) for n, line in enumerate(nonblank)},
+            {
+                line.index
+                for line, label in zip(nonblank, decided, strict=True)
+                if label == "body" or _is_prose(line.text)
+            },
         )
 
     def _p(self, line: Line, label: str) -> float:
@@ -293,12 +311,39 @@ class LineHints:
         return best if self._p(best, "headline") >= HEADLINE_THRESHOLD else None
 
     def is_junk(self, line: Line) -> bool:
-        """Short lines only: menus and widgets are short; a bio or a paragraph is not."""
+        """The model decides the line is no article text. Lines that end like a
+        sentence stay text (a bio or a paragraph is the rules' to place), and so
+        does a subheading (:meth:`_between_text`)."""
         return (
-            len(line.text.split()) <= MAX_JUNK_WORDS
+            self.decided.get(line.index) == "other"
+            and len(line.text.split()) <= MAX_JUNK_WORDS
             and not line.text.rstrip("_*\"'”’) ").endswith((".", "!", "?"))
             and self._p(line, "other") >= JUNK_THRESHOLD
+            and not self._between_text(line)
         )
+
+    def dates_text(self, line: Line) -> bool:
+        """A time line the model decides is no comment's time, over lines it decides
+        are article text and none it decides belong to a comment: a date in the body
+        ("April 3, 2019" over a section), which opens no comment."""
+        if not self.decided or self.decided.get(line.index) == "comment_time":
+            return False
+        following: list[str] = []
+        at = line.index
+        while len(following) < TEXT_AFTER_DATE and (at := self.around.get(at, (-1, -1))[1]) >= 0:
+            following.append(self.decided.get(at, "other"))
+        return "body" in following and not any(x.startswith("comment") for x in following)
+
+    def _between_text(self, line: Line) -> bool:
+        """A subheading: title case, and both non-blank neighbours running text or
+        decided body ("Who Pays More"; not "Newsletter abonnieren")."""
+        before, after = self.around.get(line.index, (-1, -1))
+        return before in self.text_like and after in self.text_like and _title_case(line.text)
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital."""
+    return all(word[:1].isupper() for word in text.split() if len(word) > 3 and word[0].isalpha())
 
 
 # header ---------------------------------------------------------------------
@@ -545,7 +590,7 @@ def _find_comment_heads(
                 joined.when,
                 Span(when_start, when_start + len(joined.when)),
             )
-        elif hints.is_time(line):
+        elif hints.is_time(line) and not hints.dates_text(line):
             head = _head_ending_at(lines, line.index, floor, blank_style, hints)
         if head is not None:
             heads.append(head)

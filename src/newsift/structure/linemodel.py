@@ -6,10 +6,14 @@ Labels: ``headline``, ``byline``, ``dateline``, ``body``, ``comment_author``,
 Features of a line: its shape (length, case, digits, end punctuation), the
 verdicts of the dump rules on it (UI word, time, name, header line, credit, ...),
 its position in the page, the same for the lines around it, and hashed words.
-The model is multinomial logistic regression; its weights ship in the package
-as a NumPy ``.npz`` read with ``allow_pickle=False`` (see
-``src/newsift/models/lines-v1.md`` for data and figures, ``make models`` to
-rebuild). Inference needs only NumPy.
+The model is multinomial logistic regression in two stages (the second reads
+the first's probabilities around each line), then a sequence step: Viterbi
+decoding over the page with learned label-to-label transitions, so that each
+line's label is decided with its neighbours' (a comment's text follows its
+time; the body does not come back after the thread). The rules' cues are
+features here, not the decision. Its weights ship in the package as a NumPy
+``.npz`` read with ``allow_pickle=False`` (see ``src/newsift/models/lines-v2.md``
+for data and figures, ``make models`` to rebuild). Inference needs only NumPy.
 """
 
 from __future__ import annotations
@@ -28,13 +32,16 @@ from numpy.typing import NDArray
 from newsift.models import ModelArrays, load_model
 from newsift.structure.junk import is_credit
 from newsift.text.chars import char_counts
-from newsift.text.header import parse_header_line, person_name
+from newsift.text.header import is_european_header, parse_header_line, person_name
 from newsift.text.lines import (
     closes_comments,
+    is_european_time,
     is_time,
     is_ui,
+    labelled_time,
     name_of,
     opens_comments,
+    says,
     split_comment_header,
 )
 from newsift.text.ngrams import BucketMemo
@@ -43,7 +50,7 @@ LABELS = (
     "headline", "byline", "dateline", "body", "comment_author", "comment_time",
     "comment_text", "other",
 )  # fmt: skip
-MODEL_FILE = "lines-v1.npz"
+MODEL_FILE = "lines-v2.npz"
 HASH_BUCKETS = 1 << 12
 MAX_TOKENS = 40
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -54,10 +61,13 @@ LINE_FEATURES = (
     "log_chars", "log_words", "upper_share", "digit_share", "ends_sentence", "ends_colon",
     "title_case", "ui", "time", "name", "header", "opens_comments", "closes_comments",
     "credit", "person", "joined_header", "copyright", "separator", "quote", "short", "long",
-    "repeated",
+    "repeated", "european_time", "european_header", "european_comment_header",
+    "european_name", "labelled_time", "says", "prose",
 )  # fmt: skip
+PROSE_WORDS = 15  # a line of running text has at least this many words and ends a sentence
 POSITION_FEATURES = ("position", "top", "bottom", "same_as_previous", "same_as_next", "bias")
 CONTEXT = (-2, -1, 1, 2)
+PROBABILITY_FLOOR = 1e-6  # keeps the CRF's log-probabilities finite
 
 
 def _shape(text: str, repeats: int) -> list[float]:
@@ -91,6 +101,17 @@ def _shape(text: str, repeats: int) -> list[float]:
         float(len(words) <= 4),
         float(len(words) >= 25),
         math.log1p(repeats - 1),
+        # the European forms the rules read too (lines-v2 on: v1 was fitted without them)
+        float(is_european_time(text)),
+        float(is_european_header(text)),
+        float(
+            split_comment_header(text, european=False) is None
+            and split_comment_header(text) is not None
+        ),
+        float(name_of(text, european=False) is None and name_of(text) is not None),
+        float(labelled_time(text) is not None),
+        float(says(text)),
+        float(len(words) >= PROSE_WORDS and text.endswith((".", "!", "?", '"', "”", "»"))),
     ]
 
 
@@ -145,6 +166,9 @@ def dense_width() -> int:
 
 
 STACK_WINDOW = (-3, -2, -1, 0, 1, 2, 3)
+#: lines from the top among which the stack marks the likeliest headline (menus on
+#: real pages run to a hundred lines and more)
+HEADLINE_WINDOW = 200
 
 
 def stack_features(probs: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -179,7 +203,7 @@ def stack_features(probs: NDArray[np.float32]) -> NDArray[np.float32]:
     headline = probs[:, LABELS.index("headline")]
     best_headline = np.zeros(n, dtype=np.float32)
     if n:
-        top = min(n, 40)
+        top = min(n, HEADLINE_WINDOW)
         best_headline[int(np.argmax(headline[:top]))] = 1.0
     position = np.arange(n, dtype=np.float32) / max(n - 1, 1)
     extra = np.stack(
@@ -203,6 +227,12 @@ class LineModel:
     stack: NDArray[np.float32] | None = None
     stack_bias: NDArray[np.float32] | None = None
     labels: tuple[str, ...] = LABELS
+    #: the sequence step (a linear-chain CRF over the stack's output): the score of
+    #: label ``j`` right after label ``i`` (non-blank lines), or None
+    transitions: NDArray[np.float32] | None = None
+    #: the CRF's line scores: :func:`crf_inputs` (labels + 1 columns) times this
+    #: (labels + 1 x labels), or None
+    emission: NDArray[np.float32] | None = None
 
     def first_stage(self, lines: list[str]) -> NDArray[np.float32]:
         logits = dense_features(lines) @ self.dense + self.bias
@@ -222,13 +252,26 @@ class LineModel:
         """Probabilities, one row per line, columns in ``labels`` order."""
         if not lines:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        probs = self.first_stage(lines)
+        return self.second_stage(self.first_stage(lines))
+
+    def second_stage(self, probs: NDArray[np.float32]) -> NDArray[np.float32]:
+        """The stack's probabilities from the first stage's (those when there is no stack)."""
         if self.stack is None or self.stack_bias is None:
             return probs
         return _softmax(stack_features(probs) @ self.stack + self.stack_bias)
 
     def predict(self, lines: list[str]) -> list[str]:
-        return [self.labels[int(i)] for i in self.predict_proba(lines).argmax(axis=1)]
+        """Each line's label, decided over the whole page (see :meth:`decide`)."""
+        return self.decide(self.predict_proba(lines))
+
+    def decide(self, probs: NDArray[np.float32]) -> list[str]:
+        """The labels of the page's best path under the CRF (Viterbi); the likeliest
+        label a line when the model has no sequence step."""
+        if self.transitions is None or self.emission is None or not len(probs):
+            return [self.labels[int(i)] for i in probs.argmax(axis=1)]
+        scores = crf_inputs(probs) @ self.emission
+        start = np.zeros(len(self.labels), dtype=np.float32)
+        return [self.labels[i] for i in viterbi(scores, self.transitions, start)]
 
     def save(self, path: Path) -> None:
         arrays: dict[str, Any] = {
@@ -242,6 +285,8 @@ class LineModel:
         }
         if self.stack is not None and self.stack_bias is not None:
             arrays["stack"], arrays["stack_bias"] = self.stack, self.stack_bias
+        if self.transitions is not None and self.emission is not None:
+            arrays["transitions"], arrays["emission"] = self.transitions, self.emission
         np.savez_compressed(path, **arrays)
 
     @classmethod
@@ -260,19 +305,56 @@ class LineModel:
             and data["dense"].shape == (dense_width(), len(LABELS))
             and data["hashed"].shape == (HASH_BUCKETS, len(LABELS))
             and ("stack" not in data or data["stack"].shape == (stack_width(), len(LABELS)))
+            and (
+                "transitions" not in data
+                or (
+                    data["transitions"].shape == (len(LABELS), len(LABELS))
+                    and data["emission"].shape == (len(LABELS) + 1, len(LABELS))
+                )
+            )
         )
         if not shapes_ok:
             raise ValueError("line model weights do not match this version's features")
-        stack = data.get("stack")
-        stack_bias = data.get("stack_bias")
         return cls(
             data["dense"].astype(np.float32),
             data["hashed"].astype(np.float32),
             data["bias"].astype(np.float32),
-            stack.astype(np.float32) if stack is not None else None,
-            stack_bias.astype(np.float32) if stack_bias is not None else None,
+            _optional(data, "stack"),
+            _optional(data, "stack_bias"),
             labels,
+            _optional(data, "transitions"),
+            _optional(data, "emission"),
         )
+
+
+def crf_inputs(probs: NDArray[np.float32]) -> NDArray[np.float32]:
+    """What the CRF reads of each line: the stack's log-probabilities (raised above
+    zero: crfsuite drops negative attribute values), then a bias."""
+    logs = np.log(probs + PROBABILITY_FLOOR) - math.log(PROBABILITY_FLOOR)
+    return np.concatenate([logs, np.ones((len(probs), 1), dtype=np.float32)], axis=1)
+
+
+def _optional(data: ModelArrays, key: str) -> NDArray[np.float32] | None:
+    found = data.get(key)
+    return found.astype(np.float32) if found is not None else None
+
+
+def viterbi(
+    scores: NDArray[np.floating], transitions: NDArray[np.floating], start: NDArray[np.floating]
+) -> list[int]:
+    """The label sequence maximising the sum of ``scores[t, y_t]``, ``start[y_0]`` and
+    ``transitions[y_(t-1), y_t]``."""
+    n = scores.shape[0]
+    best = start + scores[0]
+    back = np.zeros(scores.shape, dtype=np.intp)
+    for t in range(1, n):
+        candidates = best[:, None] + transitions  # from label i to label j
+        back[t] = candidates.argmax(axis=0)
+        best = candidates.max(axis=0) + scores[t]
+    path = [int(best.argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
 
 
 def _softmax(logits: NDArray[np.floating]) -> NDArray[np.float32]:
