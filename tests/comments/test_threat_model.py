@@ -17,6 +17,7 @@ from newsift.comments.threat_model import (
     SHOWN,
     ThreatModel,
     encoder_rows,
+    just_scored_rows,
     with_threats,
 )
 from newsift.comments.vectors import RememberingCounter, RememberingEncoder, remembering
@@ -121,16 +122,31 @@ def test_remembering_keeps_the_token_counter_only_when_there_is_one(
     assert remembering(model).encoder is model.encoder  # wrapped once
 
 
-def test_rows_of_the_last_call_are_reused_and_others_encoded(ngram: ToxicityModel) -> None:
+def test_the_rows_just_computed_are_reused_and_others_encoded(ngram: ToxicityModel) -> None:
     inner = CountingEncoder()
     model = remembering(replace(ngram, encoder=inner))
     assert model.encoder is not None
     model.encoder.encode(["one", "three"])
     assert inner.encoded == 2
-    found = encoder_rows(model, ["one", "three"])
-    assert inner.encoded == 2 and list(found[:, 0]) == [3.0, 5.0]
-    found = encoder_rows(model, ["three"])
+    found = just_scored_rows(model, ["one", "three"])
+    assert inner.encoded == 2 and list(found[:, 0]) == [3.0, 5.0]  # reused
+    found = just_scored_rows(model, ["three"])  # not the last call's count: encoded
     assert inner.encoded == 3 and list(found[:, 0]) == [5.0]
+    found = encoder_rows(model, ["seven"])  # always encoded
+    assert inner.encoded == 4 and list(found[:, 0]) == [5.0]
+
+
+def test_another_thread_does_not_see_the_rows(ngram: ToxicityModel) -> None:
+    import threading
+
+    model = remembering(replace(ngram, encoder=CountingEncoder()))
+    assert isinstance(model.encoder, RememberingEncoder)
+    model.encoder.encode(["one"])
+    seen: list[object] = []
+    worker = threading.Thread(target=lambda: seen.append(model.encoder.last_rows()))  # type: ignore[union-attr]
+    worker.start()
+    worker.join()
+    assert seen == [None] and model.encoder.last_rows() is not None
 
 
 def test_saved_head_loads_back(tmp_path: Path) -> None:

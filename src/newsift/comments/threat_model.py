@@ -45,9 +45,9 @@ SHOWN = 0.5
 
 @runtime_checkable
 class RowSource(Protocol):
-    """An encoder that can hand back the rows it computed (``vectors.RememberingEncoder``)."""
+    """An encoder that keeps its last rows (``vectors.RememberingEncoder``)."""
 
-    def rows_of(self, texts: list[str]) -> NDArray[np.float32]: ...
+    def last_rows(self) -> NDArray[np.float32] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +128,21 @@ class ThreatModel:
 
 
 def encoder_rows(model: ToxicityModel, texts: Sequence[str]) -> NDArray[np.float32]:
-    """The fine-tuned encoder's rows of ``texts`` as ``model`` reads them: those it just
-    computed when its encoder remembers them, else computed now."""
+    """The fine-tuned encoder's rows of ``texts`` as ``model`` reads them (encoded now)."""
     if model.encoder is None:
         raise ValueError(f"{model.name} has no encoder: the threat head needs one")
-    encoded = [encoder_text(t) for t in texts]
+    return model.encoder.encode([encoder_text(t) for t in texts])
+
+
+def just_scored_rows(model: ToxicityModel, texts: Sequence[str]) -> NDArray[np.float32]:
+    """The rows ``model`` computed for ``texts`` in its last call in this thread, when its
+    encoder keeps them (:class:`~newsift.comments.vectors.RememberingEncoder`) and they
+    are as many as ``texts``; else :func:`encoder_rows`."""
     if isinstance(model.encoder, RowSource):
-        return model.encoder.rows_of(encoded)
-    return model.encoder.encode(encoded)
+        last = model.encoder.last_rows()
+        if last is not None and len(last) == len(texts):
+            return last
+    return encoder_rows(model, texts)
 
 
 def with_threats(
@@ -144,8 +151,10 @@ def with_threats(
     texts: Sequence[str],
     probabilities: NDArray[np.float64],
 ) -> NDArray[np.float64]:
-    """``probabilities`` of ``texts`` by ``model``, raised where ``threats`` finds a threat;
-    unchanged without a head or when ``model`` reads no encoder (the n-gram model)."""
+    """``probabilities``, just computed by ``model`` for ``texts`` in this thread, raised
+    where ``threats`` finds a threat; unchanged without a head or when ``model`` reads no
+    encoder (the n-gram model). The head reads the rows ``model`` has just computed
+    (:func:`just_scored_rows`), so call it right after ``model.probabilities(texts)``."""
     if threats is None or model.dense is None or not len(texts):
         return probabilities
-    return threats.raised(model, encoder_rows(model, texts), probabilities)
+    return threats.raised(model, just_scored_rows(model, texts), probabilities)

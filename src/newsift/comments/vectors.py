@@ -9,6 +9,7 @@ all-MiniLM-L6-v2 corpus cache of the retired ``toxicity-minilm-v1`` is gone with
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -64,30 +65,27 @@ def with_cached_encoder(model: ToxicityModel) -> ToxicityModel:
 
 
 class RememberingEncoder:
-    """An encoder that keeps the rows of its last call, so that the threat head
-    (:mod:`newsift.comments.threat_model`) reads the rows the comment model has just
-    computed instead of running the encoder a second time.
+    """An encoder that keeps the rows of its last call in each thread, so that the threat
+    head (:mod:`newsift.comments.threat_model`) reads the rows the comment model has just
+    computed instead of running the encoder (or even ``encoder_text``) a second time.
 
-    Only the last call is kept, with its texts: :meth:`rows_of` hands it back when
-    asked for the same texts (compared, not assumed) and encodes afresh otherwise, so
-    interleaved calls from two threads cost time, never a wrong row.
+    The rows are kept per thread (``threading.local``): two threads scoring at once
+    never see each other's rows.
     """
 
     def __init__(self, encoder: Encoder) -> None:
         self.encoder = encoder
-        self._last: tuple[list[str], NDArray[np.float32]] | None = None
+        self._local = threading.local()
 
     def encode(self, texts: list[str]) -> NDArray[np.float32]:
         rows = self.encoder.encode(texts)
-        self._last = (list(texts), rows)
+        self._local.last = rows
         return rows
 
-    def rows_of(self, texts: list[str]) -> NDArray[np.float32]:
-        """The rows of ``texts``: the last call's when it encoded exactly these."""
-        last = self._last
-        if last is not None and last[0] == texts:
-            return last[1]
-        return self.encode(texts)
+    def last_rows(self) -> NDArray[np.float32] | None:
+        """The rows of this thread's last :meth:`encode` call, if any."""
+        last: NDArray[np.float32] | None = getattr(self._local, "last", None)
+        return last
 
 
 class RememberingCounter(RememberingEncoder):
