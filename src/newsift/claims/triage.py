@@ -102,19 +102,24 @@ def _has(pattern: re.Pattern[str], sentence: str, words: set[str]) -> bool:
     return not _NEEDED[pattern].isdisjoint(words) and pattern.search(sentence) is not None
 
 
+_FIGURES = frozenset({"number", "percent", "money"})
+_WHEN_OR_WHO = frozenset({"date", "named_entity"})
+_COMPARING = frozenset({"comparative", "superlative"})
+
+
 def desk_cues(sentence: str, features: Sequence[str]) -> list[str]:
     """The :data:`DESK_CUES` present in ``sentence``; ``features`` are its
     :func:`~newsift.claims.types.claim_features`."""
     found = set(features)
     cues: list[str] = []
-    if found & {"number", "percent", "money"}:
+    if not _FIGURES.isdisjoint(found):
         cues.append("number")
     for name in ("named_entity", "date"):
         if name in found:
             cues.append(name)
-    if "past_tense" in found and found & {"date", "named_entity"}:
+    if "past_tense" in found and not _WHEN_OR_WHO.isdisjoint(found):
         cues.append("event")
-    if found & {"comparative", "superlative"}:
+    if not _COMPARING.isdisjoint(found):
         cues.append("comparison")
     for name, feature in (("causal", "causal"), ("attribution", "attribution")):
         if feature in found:

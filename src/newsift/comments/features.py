@@ -255,8 +255,12 @@ def _comment_pieces(text: str) -> tuple[list[str], list[int], str, dict[int, flo
     lower, words_folded = folded_words(
         squeezed, plain if _same_words(plain, cleaned, people_folded, squeezed) else None
     )
-    # a word of letters only has no digit to replace (``\d`` is never a letter)
-    tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for w in words_folded]
+    # a word of letters only has no digit to replace (``\d`` is never a letter), nor has
+    # any word of a text without digits (placeholders are letters)
+    if _DIGIT.search(lower) is None:
+        tokens = words_folded
+    else:
+        tokens = [w if w.isalpha() else _DIGIT.sub("0", w) for w in words_folded]
     cues: Counter[str] = Counter()
     # the words with a category or a placeholder, in order (most words have neither)
     marked = sorted(
