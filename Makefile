@@ -106,7 +106,8 @@ gates: $(TEST_STAMP)
 # Rebuild the models shipped in src/newsift/models from ../shared/data (needs the train extra).
 # Rebuilds every shipped model from ../shared/data (hours: the two fine-tuning steps,
 # training.checkworthy and training.comments, take about 17-18 CPU-minutes each on one
-# thread). A fine-tuned model's new SHA-256 goes into encoders/finetuned.py's table.
+# thread). A fine-tuned model's new SHA-256 goes into encoders/finetuned.py's table, the
+# threat head's (refitted after the comment encoder) into comments/threat_model.py.
 models: $(BIN)/newsift
 	$(BIN)/python -m pip install --quiet -e '.[train,minilm]'
 	$(BIN)/python -m training.encoder
@@ -122,6 +123,7 @@ models: $(BIN)/newsift
 	$(BIN)/python -m training.toxicity
 	$(BIN)/python -m training.comments --out src/newsift/models/toxicity-finetuned-v1.onnx
 	$(BIN)/python -m training.toxicity_stack --encoder src/newsift/models/toxicity-finetuned-v1.onnx
+	$(BIN)/python -m training.threats  # its SHA-256 goes into comments/threat_model.py
 
 clean:
 	rm -rf $(VENV) $(BASE) out .mypy_cache .ruff_cache .pytest_cache
