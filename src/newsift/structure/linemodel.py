@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -32,7 +33,7 @@ from numpy.typing import NDArray
 from newsift.models import ModelArrays, load_model
 from newsift.structure.junk import is_credit
 from newsift.text.chars import char_counts
-from newsift.text.header import is_european_header, parse_header_line, person_name
+from newsift.text.header import parse_header_line, person_name
 from newsift.text.lines import (
     closes_comments,
     is_european_time,
@@ -70,6 +71,19 @@ CONTEXT = (-2, -1, 1, 2)
 PROBABILITY_FLOOR = 1e-6  # keeps the CRF's log-probabilities finite
 
 
+def _forms(read: Callable[..., object | None], text: str) -> tuple[float, float]:
+    """(the English forms of ``read`` take ``text``, only the European ones do).
+
+    The European reading, the one the dump rules use, runs first; the English
+    one only when it finds something, so most lines (neither) cost one call.
+    An English cue the European reading rejects ("Suche", a menu word in German
+    that the English name rule takes) therefore counts as no cue."""
+    if read(text) is None:
+        return 0.0, 0.0
+    english = read(text, european=False) is not None
+    return float(english), float(not english)
+
+
 def _shape(text: str, repeats: int) -> list[float]:
     counts = char_counts(text)  # the letter, capital and digit tests at C speed
     words = text.split()
@@ -77,6 +91,9 @@ def _shape(text: str, repeats: int) -> list[float]:
     digits = counts.digits / len(text) if text else 0.0
     # a word of split() is never empty: its first character is w[:1]
     title = sum(map(str.isupper, map(itemgetter(0), words))) / len(words) if words else 0.0
+    name, european_name = _forms(name_of, text)
+    header, european_header = _forms(parse_header_line, text)
+    joined, european_joined = _forms(split_comment_header, text)
     return [
         math.log1p(len(text)) / 6,
         math.log1p(len(words)) / 4,
@@ -88,13 +105,13 @@ def _shape(text: str, repeats: int) -> list[float]:
         # the rules' English forms only: the model was fitted before the European tables
         float(is_ui(text, european=False)),
         float(is_time(text, european=False)),
-        float(name_of(text, european=False) is not None),
-        float(parse_header_line(text, european=False) is not None),
+        name,
+        header,
         float(opens_comments(text, european=False)),
         float(closes_comments(text)),
         float(is_credit(text)),
         float(person_name(text, european=False) is not None),
-        float(split_comment_header(text, european=False) is not None),
+        joined,
         float("©" in text or "(c)" in text.lower()),
         float(bool(_SEPARATOR.search(text))),
         float(text[:1] in "\"“„«'‘"),
@@ -103,12 +120,9 @@ def _shape(text: str, repeats: int) -> list[float]:
         math.log1p(repeats - 1),
         # the European forms the rules read too (lines-v2 on: v1 was fitted without them)
         float(is_european_time(text)),
-        float(is_european_header(text)),
-        float(
-            split_comment_header(text, european=False) is None
-            and split_comment_header(text) is not None
-        ),
-        float(name_of(text, european=False) is None and name_of(text) is not None),
+        european_header,
+        european_joined,
+        european_name,
         float(labelled_time(text) is not None),
         float(says(text)),
         float(len(words) >= PROSE_WORDS and text.endswith((".", "!", "?", '"', "”", "»"))),
