@@ -30,7 +30,7 @@ from newsift.persuasion.model import SpanTagger, TechniqueClassifier
 from newsift.structure.linemodel import LineModel
 
 LOADERS: dict[str, Callable[[Path | None], Any]] = {
-    "lines-v1.npz": LineModel.load,
+    "lines-v2.npz": LineModel.load,
     "claims-v1.npz": ClaimModel.load,
     "toxicity-v1.npz": ToxicityModel.load,
     "techniques-spans-v1.npz": SpanTagger.load,
@@ -131,7 +131,7 @@ def test_analyze_with_a_truncated_shipped_model_says_so_and_exits_1(tmp_path: Pa
     shutil.copytree(
         Path(newsift.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
     )
-    damaged = package / "models" / "lines-v1.npz"
+    damaged = package / "models" / "lines-v2.npz"
     damaged.write_bytes(damaged.read_bytes()[:1000])
     sample = package / "samples" / "sample-dump.txt"
     result = subprocess.run(
