@@ -82,6 +82,19 @@ def structure() -> dict[str, float]:
     return figures
 
 
+def dumps() -> dict[str, float]:
+    """The hand-labelled dump gold set's dev pages (held-out sites), rules and line model."""
+    from newsift.structure.linemodel import LineModel
+
+    bench = import_repository_module("dump_gold")
+    collected = bench.collect(bench.gold_files("dev"), ROOT.parent / "shared", LineModel.load())
+    found = bench.figures(collected, collected.runs["both"])
+    return {
+        f"dump gold dev: {name}": found[name]
+        for name in ("line accuracy", "body word F1", "comment-boundary F1")
+    }
+
+
 def html() -> dict[str, float]:
     """Body F1 on the Zyte article-body dev pages."""
     scores = import_repository_module("extraction").zyte(None)
@@ -233,6 +246,7 @@ class Gate:
 
 GATES: dict[str, Gate] = {
     "structure": Gate(structure, ROOT / "benchmarks" / "data" / "structure" / "dev"),
+    "dumps": Gate(dumps, SHARED_DATA / "extraction" / "adbar_eval"),
     "html": Gate(html, SHARED_DATA / "extraction" / "zyte_aeb"),
     "attribution": Gate(attribution, SHARED_DATA / "attribution" / "polnear" / "dev"),
     "audit": Gate(audit, SHARED_DATA / "extraction"),

@@ -67,6 +67,16 @@ FLOORS: tuple[Floor, ...] = (
     *_structure("dev", rules_only=True),
     *_structure("hard-dev", rules_only=True),
     *_group(
+        "dumps",
+        "benchmarks/data/dump_gold/dev: every page (15 held-out sites, hand-labelled lines)",
+        "python benchmarks/dump_gold.py --split dev",
+        (
+            ("dump gold dev: line accuracy", 0.90, 0.9143),
+            ("dump gold dev: body word F1", 0.83, 0.8439),
+            ("dump gold dev: comment-boundary F1", 0.81, 0.8235),
+        ),
+    ),
+    *_group(
         "html",
         "../shared/data/extraction/zyte_aeb: every page",
         "python benchmarks/extraction.py --skip-speed",
