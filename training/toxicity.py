@@ -54,7 +54,7 @@ from newsift.comments.model import (
     TARGETS,
     ToxicityModel,
 )
-from newsift.eval.metrics import char_f1
+from newsift.eval.metrics import best_threshold, char_f1
 from newsift.eval.metrics import f1_at_threshold as f1
 from newsift.eval.metrics import macro_f1_at_threshold as macro_f1
 from newsift.eval.metrics import roc_auc as auc
@@ -235,17 +235,6 @@ class Head:
         if self.dense is not None and vectors is not None:
             out += vectors @ self.dense
         return out
-
-
-def best_threshold(
-    probabilities: NDArray[np.float64],
-    gold: NDArray[np.bool_],
-    measure: Callable[[NDArray[np.float64], NDArray[np.bool_], float], float],
-) -> tuple[float, float]:
-    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
-    values = [measure(probabilities, gold, float(t)) for t in grid]
-    best = int(np.argmax(values))
-    return float(grid[best]), values[best]
 
 
 def design(x: Any, vectors: NDArray[np.float64] | None, scale: float, base: Sequence[Head]) -> Any:
