@@ -38,12 +38,15 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from newsift.eval.metrics import NAN, ratio
 
 HERE = Path(__file__).resolve().parent
 TRUTH = HERE / "data" / "audit"
@@ -61,8 +64,9 @@ class Tally:
     wrong: list[str] = field(default_factory=list)  # wrong speakers
 
     def ratio(self, num: str, den: str) -> str:
-        d = self.counts[den]
-        return f"{self.counts[num] / d:.3f}" if d else "  n/a"
+        """``num / den`` of the counts (:func:`newsift.eval.metrics.ratio`), "n/a" over none."""
+        value = ratio(self.counts[num], self.counts[den], empty=NAN)
+        return "  n/a" if math.isnan(value) else f"{value:.3f}"
 
 
 def load_truth(split: str) -> list[dict[str, Any]]:
