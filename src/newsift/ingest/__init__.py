@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -27,12 +27,13 @@ from newsift.errors import EmptyInput, InputError, InputTooLarge, NewsiftError, 
 from newsift.ingest import records
 from newsift.ingest.decode import check_lines, decode, repair
 from newsift.ingest.fetch import FetchLimits, fetch, is_web_url
-from newsift.ingest.html import document_from_html
 from newsift.ingest.records import iter_lines, parse_json
 from newsift.ingest.sniff import sniff_kind, sniff_text
-from newsift.ingest.warc import WarcSkip, iter_warc
 from newsift.limits import Limits
 
+#: The HTML and WARC readers are imported where they are first used: they pull lxml,
+#: charset_normalizer and the DOM rules (about 0.1-0.2 CPU-s of imports and regex
+#: compiles) that a dump or text page, the common one-page ``newsift analyze``, never needs.
 KINDS = ("auto", "dump", "text", "jsonl", "html", "warc")
 _BUFFER = 1 << 16
 
@@ -192,6 +193,8 @@ def read_stream(
         if len(data) > limits.max_bytes:
             raise InputTooLarge(f"input is over {limits.max_bytes:,} bytes (limit --max-bytes)")
         if kind == "html":
+            from newsift.ingest.html import document_from_html
+
             doc = document_from_html(data, id=name, source=name, declared_charset=encoding,
                                      reference_date=reference_date, limits=limits,
                                      repaired=notes)  # fmt: skip
@@ -207,6 +210,13 @@ def read_stream(
     yield Loaded(name, document=doc, repaired=tuple(notes))
 
 
+def _html_reader() -> Callable[..., Document]:
+    """The HTML reader, imported on first use (see the note above ``KINDS``)."""
+    from newsift.ingest.html import document_from_html
+
+    return document_from_html
+
+
 def _read_jsonl(
     stream: IO[bytes], name: str, limits: Limits, reference_date: str | None
 ) -> Iterator[Loaded]:
@@ -220,7 +230,7 @@ def _read_jsonl(
             obj = parse_json(line, limits)
             record_id = repair(records.record_id(obj, record_id), "id", notes)
             record = records.to_record(obj, record_id)
-            reader = document_from_html if record.html is not None else document_from_text
+            reader = _html_reader() if record.html is not None else document_from_text
             doc = reader(
                 record.html if record.html is not None else record.text or "",
                 id=record_id,
@@ -238,6 +248,9 @@ def _read_jsonl(
 
 
 def _read_warc(stream: IO[bytes], name: str, limits: Limits) -> Iterator[Loaded]:
+    from newsift.ingest.html import document_from_html
+    from newsift.ingest.warc import WarcSkip, iter_warc
+
     for item in iter_warc(stream, name=name, max_record_bytes=limits.max_bytes):
         notes: list[str] = []
         if isinstance(item, WarcSkip):
@@ -279,6 +292,8 @@ def read_url(
     try:
         fetched = fetch(url, limits=FetchLimits(max_bytes=limits.max_bytes))
         if fetched.content_type in {None, "text/html", "application/xhtml+xml"}:
+            from newsift.ingest.html import document_from_html
+
             doc = document_from_html(fetched.body, id=url, url=fetched.final_url,
                                      declared_charset=fetched.charset, source=url,
                                      reference_date=reference_date, limits=limits,

@@ -33,8 +33,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from newsift.errors import BinaryInput, EmptyInput
 from newsift.ingest.decode import _MAGIC, utf16_hint
 
@@ -246,6 +244,8 @@ def _ascii_compatible(encoding: str) -> bool:
 
 def _guess(data: bytes) -> str | None:
     """charset_normalizer's pick among browser encodings, if it is confident."""
+    from charset_normalizer import from_bytes  # here: most pages declare their charset
+
     sample = data
     if len(sample) > GUESS_BYTES:
         cut = sample.rfind(b"\n", 0, GUESS_BYTES)  # never inside a multi-byte character
