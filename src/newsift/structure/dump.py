@@ -30,7 +30,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
+import numpy as np
+from numpy.typing import NDArray
+
 from newsift.document import Meta, Region, Span
+from newsift.structure import headline
+from newsift.structure.headline import HeadlineRanker, shipped_ranker
 from newsift.structure.junk import is_credit, junk_lines
 from newsift.structure.linemodel import LineModel
 from newsift.text.dates import parse_when, resolve, search_date
@@ -136,15 +141,21 @@ class DumpLayout:
 
 
 def parse_dump(
-    text: str, reference: date | None = None, model: LineModel | None = None
+    text: str,
+    reference: date | None = None,
+    model: LineModel | None = None,
+    *,
+    rank_headline: bool = True,
 ) -> DumpLayout:
     """Regions and meta of a page dump; ``model`` lets the line classifier settle
-    what the rules leave open (see :class:`LineHints`)."""
+    what the rules leave open (see :class:`LineHints`), and with it the headline
+    ranker when installed (``rank_headline`` false: the rules' headline, as
+    training the ranker needs)."""
     lines = split_lines(text)
     blank_style = uses_blank_lines(lines)
     out = DumpLayout()
     builder = _RegionBuilder(text, out.regions)
-    hints = LineHints.of(lines, model)
+    hints = LineHints.of(lines, model, rank_headline=rank_headline)
 
     body_start = _read_header(lines, out, builder, hints)
     heads = _find_comment_heads(lines, body_start, blank_style, hints)
@@ -211,9 +222,15 @@ class LineHints:
     around: dict[int, tuple[int, int]] = field(default_factory=dict)
     #: lines of running text or decided body (see :meth:`is_junk`)
     text_like: set[int] = field(default_factory=set)
+    #: the headline ranker (with a line model whose ranker file is installed)
+    ranker: HeadlineRanker | None = None
+    #: the line model's probabilities, one column a label, for the ranker
+    columns: dict[str, NDArray[np.float32]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, lines: list[Line], model: LineModel | None) -> LineHints:
+    def of(
+        cls, lines: list[Line], model: LineModel | None, *, rank_headline: bool = True
+    ) -> LineHints:
         if model is None:
             return cls()
         nonblank = [line for line in lines if not line.blank]
@@ -234,6 +251,25 @@ class LineHints:
                 for line, label in zip(nonblank, decided, strict=True)
                 if label == "body" or _is_prose(line.text)
             },
+            shipped_ranker() if rank_headline else None,
+            {label: probs[:, labels.index(label)] for label in headline.PROB_LABELS},
+        )
+
+    def ranked_headline(self, nonblank: list[Line], ruled: str | None) -> Line | None:
+        """The line the ranker takes as headline instead of the rules' ``ruled``, or None."""
+        if self.ranker is None:
+            return None
+        chosen = self.ranker.choose(self.headline_view(nonblank, ruled))
+        return nonblank[chosen] if chosen is not None else None
+
+    def headline_view(self, nonblank: list[Line], ruled: str | None) -> headline.PageView:
+        """What the headline ranker reads of the page (``ruled``: the rules' headline)."""
+        shown = nonblank[: headline.MAX_LINES]
+        return headline.PageView(
+            [line.text for line in shown],
+            {label: column[: len(shown)] for label, column in self.columns.items()} or None,
+            [self.decided.get(line.index, "other") for line in shown] if self.decided else None,
+            next((i for i, line in enumerate(shown) if line.text == ruled), None),
         )
 
     def _p(self, line: Line, label: str) -> float:
@@ -350,7 +386,34 @@ def _title_case(text: str) -> bool:
 def _read_header(
     lines: list[Line], out: DumpLayout, builder: _RegionBuilder, hints: LineHints
 ) -> int:
-    """Find kicker, headline, standfirst, dateline and byline; return the body's first line."""
+    """Find kicker, headline, standfirst, dateline and byline; return the body's first line.
+
+    The rules read the header first; when the headline ranker
+    (:mod:`newsift.structure.headline`) is confident another line is the
+    headline, the header is read again from that line: lines above it are UI,
+    datelines and bylines under it are read as under a headline the model found."""
+    if hints.ranker is None:
+        return _rules_header(lines, out, builder, hints)
+    ruled, regions = DumpLayout(), list[Region]()
+    start = _rules_header(lines, ruled, _RegionBuilder(builder.text, regions), hints)
+    nonblank = [line for line in lines if not line.blank]
+    chosen = hints.ranked_headline(nonblank, ruled.headline)
+    if chosen is None:
+        out.headline, out.facts = ruled.headline, ruled.facts
+        builder.regions.extend(regions)
+        return start
+    for line in lines[: chosen.index]:
+        if not line.blank:
+            builder.add("ui", line)
+    builder.add("headline", chosen)
+    out.headline = chosen.text
+    return _read_facts_under(lines, chosen.index + 1, out, builder)
+
+
+def _rules_header(
+    lines: list[Line], out: DumpLayout, builder: _RegionBuilder, hints: LineHints
+) -> int:
+    """The rules' reading of the header (see :func:`_read_header`)."""
     nonblank = [line for line in lines if not line.blank][:HEADER_WINDOW]
     if not nonblank:
         return len(lines)
