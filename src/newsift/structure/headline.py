@@ -44,6 +44,7 @@ HEAD_LABELS = ("dateline", "byline")
 #: the line model's labels whose probabilities the ranker reads
 PROB_LABELS = ("headline", "body", "other", *HEAD_LABELS)
 _FOLD = re.compile(r"[\W_]+")
+_FOLD_LINES = re.compile(r"(?:[^\w\n]|_)+")  # as _FOLD, line by line in one pass
 QUOTES = "\"'„“”‚‘’«»‹›"
 _SHA = re.compile(r"SHA-256\W+([0-9a-f]{64})")
 
@@ -112,7 +113,9 @@ def candidate_features(view: PageView) -> tuple[list[int], NDArray[np.float32]]:
         return [], np.zeros((0, len(FEATURES)), dtype=np.float32)
     first = first_text_line(texts, view.decided)
     reach = min(len(texts), candidates[-1] + 1 + FOLLOWING)
-    folded = [fold(text) for text in texts[:reach]]
+    folded = [
+        line.strip() for line in _FOLD_LINES.sub(" ", "\n".join(texts[:reach]).lower()).split("\n")
+    ]
     page = "\n".join(folded)
     words = [{word for word in line.split() if len(word) >= 4} for line in folded]
     probs = {label: view.probs[label].tolist() for label in PROB_LABELS} if view.probs else None
