@@ -16,7 +16,7 @@ from itertools import pairwise
 import numpy as np
 import pytest
 
-from newsift.comments import features, lexicon, names
+from newsift.comments import features, lexicon, names, threats
 from newsift.text import ngrams
 from newsift.text.ngrams import (
     BucketMemo,
@@ -203,3 +203,32 @@ def test_blank_line_style_is_the_plain_count(text: str) -> None:
             total += 1
             followed += nxt.blank
     assert uses_blank_lines(lines) == (total == 0 or followed / total >= 0.35)
+
+
+@pytest.mark.parametrize(
+    "lower",
+    [
+        "",
+        "you're dead",
+        "you’re dead meat",
+        "we know where you live",
+        "i know where you lived",
+        "find you",
+        "find your comment",
+        "refind you",
+        "take them outside",
+        "take them out",
+        "watch your backs",
+        "watch your back!",
+        "a bullet",
+        "abullet in",
+        "put a bullet in him",
+        "sleep with the fishes",
+        "he said the vote was against the wall of opposition",
+        *COMMENTS,
+        *(text.lower() for text in COMMENTS),
+    ],
+)
+def test_threat_idiom_gate_is_the_plain_search(lower: str) -> None:
+    plain = bool(threats._THREAT_IDIOM.search(lower))
+    assert threats.has_threat_idiom(lower) == plain

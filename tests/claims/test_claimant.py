@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
 
-from newsift.claims.claimant import find_claimant
+from newsift.claims.claimant import document_cue, find_claimant, sentence_words, speech_cue
 from newsift.document import Span
 
 AUTHOR = (
@@ -153,3 +154,16 @@ def test_with_the_attribution_layers_the_quotes_layer_decides(sentence: str) -> 
 @pytest.mark.parametrize("sentence", NOT_QUOTED)
 def test_apostrophes_and_scare_quotes_are_not_quotations(sentence: str) -> None:
     assert find_claimant(sentence, Span(0, len(sentence))).kind == "author"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [*AUTHOR, *SOURCE, *DOCUMENT, *QUOTED, *NOT_QUOTED, "", "SAID THE REPORT", "İt ſaid"],
+)
+def test_cues_given_the_words_read_once_are_the_plain_cues(sentence: str) -> None:
+    """find_claimant reads the words once for both cue tests: the same answers as each
+    test reading them itself."""
+    words = sentence_words(sentence)
+    assert document_cue(sentence, words) == document_cue(sentence)
+    assert speech_cue(sentence, words) == speech_cue(sentence)
+    assert words == frozenset(re.findall(r"\w+", sentence.lower()))

@@ -77,15 +77,25 @@ class Claimant:
     source: str | None = None
 
 
-def document_cue(sentence: str) -> bool:
-    """Whether ``sentence`` names a report, study, survey, filing or data as its basis."""
-    words = set(_WORD.findall(sentence.lower()))
+def sentence_words(sentence: str) -> frozenset[str]:
+    """The lower-cased words of ``sentence``: both cue tests below gate on them, so a
+    caller asking both reads them once."""
+    return frozenset(_WORD.findall(sentence.lower()))
+
+
+def document_cue(sentence: str, words: frozenset[str] | None = None) -> bool:
+    """Whether ``sentence`` names a report, study, survey, filing or data as its basis
+    (``words``: :func:`sentence_words` of it, when already read)."""
+    if words is None:
+        words = sentence_words(sentence)
     return not DOCUMENT_WORDS.isdisjoint(words) and _DOCUMENT.search(sentence) is not None
 
 
-def speech_cue(sentence: str) -> bool:
-    """Whether ``sentence`` has a verb or phrase of saying (said, told, according to, ...)."""
-    words = set(_WORD.findall(sentence.lower()))
+def speech_cue(sentence: str, words: frozenset[str] | None = None) -> bool:
+    """Whether ``sentence`` has a verb or phrase of saying (said, told, according to, ...)
+    (``words``: :func:`sentence_words` of it, when already read)."""
+    if words is None:
+        words = sentence_words(sentence)
     if not SPEECH_WORDS.isdisjoint(words):
         return True
     return not _PHRASE_WORDS.isdisjoint(words) and _SPEECH_PHRASES.search(sentence) is not None
@@ -124,9 +134,10 @@ def find_claimant(
         if source is None and document_cue(sentence):
             return Claimant("document", quote, None)
         return Claimant("source", quote, source)
-    if document_cue(sentence):
+    words = sentence_words(sentence)
+    if document_cue(sentence, words):
         return Claimant("document")
-    if speech_cue(sentence):
+    if speech_cue(sentence, words):
         return Claimant("source")
     if quotes is None and in_quotation_marks(sentence):
         # Without the attribution layers (the fast preset) a quoted sentence with no cue

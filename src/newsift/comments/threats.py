@@ -418,6 +418,14 @@ BY_NO_ONE = _words_of(
 WISHING = frozenset({"i'd", "i’d", "would", "could"})
 #: the lexicon's threat idioms as whole words ("find you", not "find your comment")
 _THREAT_IDIOM = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(THREAT_IDIOMS))) + r")\b")
+_IDIOM_STRINGS = tuple(sorted(THREAT_IDIOMS))
+
+
+def has_threat_idiom(lower: str) -> bool:
+    """Whether ``_THREAT_IDIOM`` finds an idiom in ``lower``: searched only when one of the
+    idioms is in it as a plain string (needed for any match; most comments hold none, and
+    34 substring tests cost a fraction of the regex's scan)."""
+    return any(map(lower.__contains__, _IDIOM_STRINGS)) and bool(_THREAT_IDIOM.search(lower))
 
 
 def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
@@ -515,7 +523,7 @@ def threatens(
     """
     if "dead to" in lower:
         lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
-    if _THREAT_IDIOM.search(lower) or veiled(tokens, lower):
+    if has_threat_idiom(lower) or veiled(tokens, lower):
         return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
