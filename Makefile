@@ -112,6 +112,7 @@ models: $(BIN)/newsift
 	$(BIN)/python -m pip install --quiet -e '.[train,minilm]'
 	$(BIN)/python -m training.encoder
 	$(BIN)/python -m training.lines
+	$(BIN)/python -m training.headlines  # reads lines-v2
 	$(BIN)/python -m training.sniff
 	$(BIN)/python -m training.spans
 	$(BIN)/python -m training.cues
