@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,27 @@ def test_guess_language_examples() -> None:
     assert guess_language("the cat and the dog of the house is in the garden for it") == "en"
     assert guess_language("der Hund und die Katze ist nicht mit dem Auto") == "de"
     assert guess_language("short") is None
+
+
+#: pieces whose letter runs are not whitespace-separated words, or whose letters are not
+#: all ``isalpha``: punctuation, apostrophes, digits inside words, combining marks,
+#: underscores, non-decimal digits, separators that ``str.split`` splits on
+TRICKY = [
+    "",
+    "the,of;and",
+    "don't the'the",
+    "the2the der_die 3le",
+    "e\u0301t\u00e9 la e\u0301",
+    "x\u00b2the the\u00bdla \u2167de",
+    "the\u001cof\u2028and\u00a0is",
+    "«la» (the) “der” —el— il/la é… è",
+    "THE Der LA Für für MÁS más NÃO não È è",
+    "ſo İt the\u0307 ǅe",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY + [t[:3000] for t in _texts()[:40]])
+def test_stopword_counts_are_the_counts_of_every_run_of_letters(text: str) -> None:
+    lower = text.lower()
+    plain = Counter(w for w in language._TOKEN.findall(lower) if w in language._ANY_STOPWORD)
+    assert language.stopword_counts(lower) == plain

@@ -19,12 +19,27 @@ _STOPWORDS = {
     "pt": "o a os as de que e do da em um uma para com não por se mais dos das",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+_ANY_STOPWORD = frozenset().union(*_WORDS.values())
 _TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def stopword_counts(lower: str) -> Counter[str]:
+    """How often each stopword is a word (a run of letters, ``_TOKEN``) of ``lower``.
+
+    Only stopwords are counted, and most words need no regex: a whitespace-separated
+    piece of letters only (``isalpha``) is one run of letters, counted when it is a
+    stopword; only the other pieces ("said,", "don't") are split into runs.
+    """
+    pieces = lower.split()
+    counts = Counter(filter(_ANY_STOPWORD.__contains__, pieces))
+    rest = " ".join([piece for piece in pieces if not piece.isalpha()])
+    counts.update([word for word in _TOKEN.findall(rest) if word in _ANY_STOPWORD])
+    return counts
 
 
 def guess_language(text: str, *, min_hits: int = 5) -> str | None:
     """ISO 639-1 code of the likeliest language, or None when unsure."""
-    counts = Counter(_TOKEN.findall(text[:20_000].lower()))
+    counts = stopword_counts(text[:20_000].lower())
     scores = {lang: sum(counts[w] for w in words if w in counts) for lang, words in _WORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
