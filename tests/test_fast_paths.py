@@ -10,6 +10,7 @@ and seeded random ones.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from itertools import pairwise
 
@@ -232,3 +233,16 @@ def test_blank_line_style_is_the_plain_count(text: str) -> None:
 def test_threat_idiom_gate_is_the_plain_search(lower: str) -> None:
     plain = bool(threats._THREAT_IDIOM.search(lower))
     assert threats.has_threat_idiom(lower) == plain
+
+
+@pytest.mark.parametrize("sentence", [*COMMENTS, "The MINISTER said: “No.”", "ſo İt"])
+def test_remembered_sentence_words_are_the_plain_words(sentence: str) -> None:
+    """desk_cues and the claimant's cues share one remembered reading of a sentence's
+    words; forget_all empties it with the n-gram memos."""
+    from newsift.claims.triage import lower_words
+
+    plain = tuple(re.findall(r"\w+", sentence.lower()))
+    assert lower_words(sentence) == plain
+    assert lower_words(sentence) == plain  # remembered
+    ngrams.forget_all()
+    assert lower_words.cache_info().currsize == 0

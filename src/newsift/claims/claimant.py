@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsift.claims.triage import lower_words
 from newsift.document import Span
 
 CLAIMANTS = ("author", "source", "document")
@@ -60,7 +61,6 @@ _SPEECH_PHRASES = re.compile(
     r"|(?<!the )(?<!a )(?<!his )(?<!her )(?<!its )(?<!their )(?<!this )\bclaims\b",
     re.I,
 )
-_WORD = re.compile(r"\w+")
 #: a sentence that opens a quotation, or closes one right after its last punctuation
 #: ("... is not a delay. For some of them it is a death sentence.”)
 _OPENS_QUOTE = re.compile(r"\A\s*(?:[\"“«„]|‘(?=[^\W\d_]))")
@@ -80,7 +80,7 @@ class Claimant:
 def sentence_words(sentence: str) -> frozenset[str]:
     """The lower-cased words of ``sentence``: both cue tests below gate on them, so a
     caller asking both reads them once."""
-    return frozenset(_WORD.findall(sentence.lower()))
+    return frozenset(lower_words(sentence))
 
 
 def document_cue(sentence: str, words: frozenset[str] | None = None) -> bool:

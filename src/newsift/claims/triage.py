@@ -23,9 +23,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
+
+from newsift.text.ngrams import forgotten_with_memos
 
 #: the cues the news layer weighs, in the order of its weights (after the model's log-odds)
 DESK_CUES = (
@@ -98,6 +101,17 @@ _NEEDS = (
 _NEEDED = {pattern: words for pattern, words in _NEEDS}
 
 
+@lru_cache(maxsize=1024)
+def lower_words(sentence: str) -> tuple[str, ...]:
+    """The words (``\\w+``) of ``sentence`` lower-cased, in order. The desk cues and the
+    claimant's cues (:mod:`newsift.claims.claimant`) both read them: remembered per
+    sentence, a page's sentence is read once."""
+    return tuple(_WORD.findall(sentence.lower()))
+
+
+forgotten_with_memos(lower_words.cache_clear)
+
+
 def _has(pattern: re.Pattern[str], sentence: str, words: set[str]) -> bool:
     return not _NEEDED[pattern].isdisjoint(words) and pattern.search(sentence) is not None
 
@@ -126,7 +140,7 @@ def desk_cues(sentence: str, features: Sequence[str]) -> list[str]:
             cues.append(name)
     if "future" in found:
         cues.append("future")
-    tokens = _WORD.findall(sentence.lower())
+    tokens = lower_words(sentence)
     words = set(tokens)
     if _has(_HEDGE, sentence, words):
         cues.append("hedge")
