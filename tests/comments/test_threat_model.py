@@ -223,3 +223,29 @@ def test_the_analyzer_shows_the_heads_find_as_a_threat(
     if threat:
         assert item.offensive and item.would_remove
         assert item.reason is not None and item.reason.startswith("threat")
+
+
+@pytest.mark.parametrize(
+    ("encoder", "comment", "threat"),
+    [
+        ("minilm", "I'll punch your lights out, Orla.", True),  # the head's find
+        ("none", "I'll punch your lights out, Orla.", False),  # the n-gram model: rules alone
+        ("minilm", "Shoot me an email when you have the figures, Orla.", False),
+    ],
+)
+def test_comments_score_shows_the_heads_find_as_the_analyzer_does(
+    encoder: str, comment: str, threat: bool
+) -> None:
+    from newsift.comments.analyzer import ToxicityAnalyzer
+    from newsift.comments.scoring import load_scorer, read_comments, score_comments
+    from tests.comments.test_analyzer import ARTICLE, _page
+
+    model, threats = load_scorer(encoder)
+    assert (threats is not None) is (encoder == "minilm")
+    (row,) = score_comments(read_comments([comment]), model, None, threats)
+    item = ToxicityAnalyzer(encoder=encoder)(_page(ARTICLE, [("Ana", comment, None)])).layers[
+        "toxicity"
+    ][0]
+    assert (row["scores"]["threat"] >= SHOWN) is threat
+    assert row["scores"]["threat"] == pytest.approx(item.scores["threat"], abs=1e-3)
+    assert row["offensive"] is item.offensive

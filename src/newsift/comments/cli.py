@@ -33,12 +33,11 @@ def add_commands(commands: Commands) -> None:
 
 
 def cmd_comments_score(args: argparse.Namespace) -> int:
-    from newsift.comments.model import ToxicityModel
-    from newsift.comments.scoring import read_comments, score_comments
+    from newsift.comments.scoring import load_scorer, read_comments, score_comments
     from newsift.errors import ModelError
 
     try:
-        model = ToxicityModel.load(encoder=args.encoder)
+        model, threats = load_scorer(args.encoder)
     except ModelError as exc:
         error(str(exc))
         return EXIT_SOME_FAILED
@@ -56,5 +55,7 @@ def cmd_comments_score(args: argparse.Namespace) -> int:
             error(str(exc))
             return EXIT_SOME_FAILED
     return write_scored_lines(
-        args.path, args.out, lambda lines: score_comments(read_comments(lines), model, external)
+        args.path,
+        args.out,
+        lambda lines: score_comments(read_comments(lines), model, external, threats),
     )

@@ -18,6 +18,8 @@ from newsift.comments.analyzer import decide_target
 from newsift.comments.annotations import SCORE_NAMES
 from newsift.comments.forensics import junk_reasons
 from newsift.comments.model import ToxicityModel
+from newsift.comments.threat_model import ThreatModel, with_threats
+from newsift.comments.vectors import remembering
 from newsift.textlines import Item, batches, read_items
 
 if TYPE_CHECKING:
@@ -32,22 +34,41 @@ def read_comments(lines: Iterable[str]) -> Iterator[Item]:
     return read_items(lines, max_chars=MAX_COMMENT_CHARS, noun="comment")
 
 
+def load_scorer(encoder: str) -> tuple[ToxicityModel, ThreatModel | None]:
+    """The shipped model as the analyzer loads it: with the encoder, also the threat head
+    (``threats-v1``), and the model keeps its rows for the head to read."""
+    model = ToxicityModel.load(encoder=encoder)
+    if model.dense is None:
+        return model, None
+    return remembering(model), ThreatModel.load()
+
+
 def score_comments(
-    items: Iterable[Item], model: ToxicityModel, external: HFToxicity | None = None
+    items: Iterable[Item],
+    model: ToxicityModel,
+    external: HFToxicity | None = None,
+    threats: ThreatModel | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One output row per input item, in order, scored in batches.
 
-    With ``external`` (a user's checkpoint) its scores replace the shipped model's.
+    With ``external`` (a user's checkpoint) its scores replace the shipped model's; with
+    ``threats`` (:func:`load_scorer`) a comment the head calls a threat is scored as one,
+    as in the ``comments.toxicity.v1`` analyzer.
     """
     for batch in batches(items, BATCH):
-        yield from _score_batch(batch, model, external)
+        yield from _score_batch(batch, model, external, threats)
 
 
 def _score_batch(
-    batch: list[Item], model: ToxicityModel, external: HFToxicity | None
+    batch: list[Item],
+    model: ToxicityModel,
+    external: HFToxicity | None,
+    threats: ThreatModel | None,
 ) -> Iterator[dict[str, Any]]:
     texts = [text for _, text, _ in batch if text is not None]
-    rows = iter(model.probabilities(texts)) if texts else iter(())
+    rows = (
+        iter(with_threats(model, threats, texts, model.probabilities(texts))) if texts else iter(())
+    )
     replaced = iter(external.scores(texts) if external is not None else [{} for _ in texts])
     for ident, text, error in batch:
         if text is None:
