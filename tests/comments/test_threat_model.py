@@ -202,14 +202,16 @@ def test_shipped_head_on_its_own_bank(text: str, threat: bool) -> None:
 
 
 @needs_minilm
-@pytest.mark.parametrize(
-    ("encoder", "comment", "threat"),
-    [
-        ("minilm", "I'll punch your lights out, Orla.", True),  # the head's find
-        ("none", "I'll punch your lights out, Orla.", False),  # the n-gram model: rules alone
-        ("minilm", "Shoot me an email when you have the figures, Orla.", False),
-    ],
-)
+#: (encoder, comment, whether it is shown as a threat): the head's find, the n-gram model
+#: (rules alone), a look-alike
+HEAD_CASES = [
+    ("minilm", "I'll punch your lights out, Orla.", True),
+    ("none", "I'll punch your lights out, Orla.", False),
+    ("minilm", "Shoot me an email when you have the figures, Orla.", False),
+]
+
+
+@pytest.mark.parametrize(("encoder", "comment", "threat"), HEAD_CASES)
 def test_the_analyzer_shows_the_heads_find_as_a_threat(
     encoder: str, comment: str, threat: bool
 ) -> None:
@@ -225,14 +227,7 @@ def test_the_analyzer_shows_the_heads_find_as_a_threat(
         assert item.reason is not None and item.reason.startswith("threat")
 
 
-@pytest.mark.parametrize(
-    ("encoder", "comment", "threat"),
-    [
-        ("minilm", "I'll punch your lights out, Orla.", True),  # the head's find
-        ("none", "I'll punch your lights out, Orla.", False),  # the n-gram model: rules alone
-        ("minilm", "Shoot me an email when you have the figures, Orla.", False),
-    ],
-)
+@pytest.mark.parametrize(("encoder", "comment", "threat"), HEAD_CASES)
 def test_comments_score_shows_the_heads_find_as_the_analyzer_does(
     encoder: str, comment: str, threat: bool
 ) -> None:
