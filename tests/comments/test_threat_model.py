@@ -201,7 +201,6 @@ def test_shipped_head_on_its_own_bank(text: str, threat: bool) -> None:
     assert bool(ThreatModel.load().threatens(encoder_rows(model, [text]))[0]) is threat
 
 
-@needs_minilm
 #: (encoder, comment, whether it is shown as a threat): the head's find, the n-gram model
 #: (rules alone), a look-alike
 HEAD_CASES = [
@@ -211,6 +210,7 @@ HEAD_CASES = [
 ]
 
 
+@needs_minilm
 @pytest.mark.parametrize(("encoder", "comment", "threat"), HEAD_CASES)
 def test_the_analyzer_shows_the_heads_find_as_a_threat(
     encoder: str, comment: str, threat: bool
@@ -227,6 +227,7 @@ def test_the_analyzer_shows_the_heads_find_as_a_threat(
         assert item.reason is not None and item.reason.startswith("threat")
 
 
+@needs_minilm
 @pytest.mark.parametrize(("encoder", "comment", "threat"), HEAD_CASES)
 def test_comments_score_shows_the_heads_find_as_the_analyzer_does(
     encoder: str, comment: str, threat: bool
