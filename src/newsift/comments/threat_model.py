@@ -20,10 +20,8 @@ part of OLID, UCC and SOCC is flagged by the head.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -33,7 +31,7 @@ from numpy.typing import NDArray
 from newsift.comments.finetuned import FEATURE_SIZE, LOGIT_FEATURES
 from newsift.comments.model import ToxicityModel, encoder_text
 from newsift.comments.summary import REMOVE_THRESHOLDS
-from newsift.models import ModelArrays, build_model, damaged, load_arrays
+from newsift.models import ModelArrays, load_model
 
 MODEL_FILE = "threats-v1.npz"
 #: SHA-256 of the shipped head, as ``training/threats.py`` prints it: any other file is refused
@@ -109,13 +107,7 @@ class ThreatModel:
         """The shipped head after checking its SHA-256 (or the file at ``path``, unchecked);
         a :class:`~newsift.errors.ModelError` when it is missing, damaged or not this
         version's."""
-        if path is None:
-            digest = hashlib.sha256(
-                resources.files("newsift.models").joinpath(MODEL_FILE).read_bytes()
-            ).hexdigest()
-            if digest != THREATS_SHA256:
-                raise damaged(MODEL_FILE, f"SHA-256 {digest[:16]}... is not the release's")
-        return build_model(load_arrays(MODEL_FILE, path), cls._from_arrays)
+        return load_model(MODEL_FILE, path, cls._from_arrays, sha256=THREATS_SHA256)
 
     @classmethod
     def _from_arrays(cls, data: ModelArrays) -> ThreatModel:

@@ -12,19 +12,16 @@ rule called a dump stays one (see :func:`sniff_text`).
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
-from newsift.errors import ModelError
 from newsift.ingest.sniff_features import FEATURE_NAMES, sniff_features
-from newsift.models import REINSTALL, ModelArrays, build_model, damaged, load_arrays
+from newsift.models import ModelArrays, load_model
 
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 MODEL_FILE = "sniff-v1.npz"
@@ -94,14 +91,7 @@ def _build(data: ModelArrays) -> SniffModel:
 @cache
 def shipped_model() -> SniffModel:
     """The shipped sniffer, after checking its SHA-256 (a :class:`ModelError` if it differs)."""
-    source = resources.files("newsift.models").joinpath(MODEL_FILE)
-    try:
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    except FileNotFoundError as exc:
-        raise ModelError(f"model file {MODEL_FILE} is missing; {REINSTALL}") from exc
-    if digest != SNIFF_SHA256:
-        raise damaged(MODEL_FILE, f"SHA-256 {digest[:16]}... is not the release's")
-    return build_model(load_arrays(MODEL_FILE), _build)
+    return load_model(MODEL_FILE, None, _build, sha256=SNIFF_SHA256)
 
 
 _ANCHOR_RULE = FEATURE_NAMES.index("anchor_rule")

@@ -10,6 +10,7 @@ never a traceback: every loader goes through :func:`load_model`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -48,30 +49,46 @@ def shipped_path(file_name: str) -> str:
     return str(resources.files("newsift.models").joinpath(file_name))
 
 
-def load_arrays(file_name: str, path: Path | None = None) -> ModelArrays:
+def load_arrays(
+    file_name: str, path: Path | None = None, *, sha256: str | None = None
+) -> ModelArrays:
     """The arrays of the shipped model ``file_name`` (or of the file at ``path``).
 
-    Raises :class:`ModelError` when the file is missing or cannot be read.
+    With ``sha256``, the shipped file's bytes must have that digest (a file at
+    ``path``, the user's own, is not checked). Raises :class:`ModelError` when the
+    file is missing, differs from the release or cannot be read.
     """
     where = str(path) if path is not None else shipped_path(file_name)
     try:
         if path is None:
             source = resources.files("newsift.models").joinpath(file_name)
+            if sha256 is not None:
+                digest = hashlib.sha256(source.read_bytes()).hexdigest()
+                if digest != sha256:
+                    raise damaged(where, f"SHA-256 {digest[:16]}... is not the release's")
             with resources.as_file(source) as file, np.load(file, allow_pickle=False) as data:
                 return ModelArrays(dict(data), where)
         with np.load(path, allow_pickle=False) as data:
             return ModelArrays(dict(data), where)
     except FileNotFoundError as exc:
         raise ModelError(f"model file {where} is missing; {REINSTALL}") from exc
+    except ModelError:
+        raise
     except Exception as exc:  # any failure to read a model file is damage
         # BadZipFile, EOFError, zlib.error, OSError, ValueError (a bad array header, a
         # pickled object), MemoryError (a header claiming a huge array), ...
         raise damaged(where, f"{type(exc).__name__}: {exc}") from exc
 
 
-def load_model(file_name: str, path: Path | None, build: Callable[[ModelArrays], T]) -> T:
-    """``build(arrays)`` of the model file (see :func:`build_model`)."""
-    return build_model(load_arrays(file_name, path), build)
+def load_model(
+    file_name: str,
+    path: Path | None,
+    build: Callable[[ModelArrays], T],
+    *,
+    sha256: str | None = None,
+) -> T:
+    """``build(arrays)`` of the model file (see :func:`load_arrays`, :func:`build_model`)."""
+    return build_model(load_arrays(file_name, path, sha256=sha256), build)
 
 
 def build_model(data: ModelArrays, build: Callable[[ModelArrays], T]) -> T:

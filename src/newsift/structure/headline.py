@@ -16,7 +16,6 @@ the rules decide alone.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 import re
@@ -29,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.errors import ModelError
-from newsift.models import REINSTALL, ModelArrays, build_model, shipped_path
+from newsift.models import REINSTALL, ModelArrays, build_model, load_model
 from newsift.text.lines import is_ui
 
 MODEL_FILE = "headline-v1.npz"
@@ -233,14 +232,10 @@ def shipped_ranker() -> HeadlineRanker | None:
     source, card = folder.joinpath(MODEL_FILE), folder.joinpath(CARD_FILE)
     if not source.is_file():
         return None
-    raw = source.read_bytes()
     wanted = card_sha256(card.read_text(encoding="utf-8")) if card.is_file() else None
-    if wanted is None or hashlib.sha256(raw).hexdigest() != wanted:
-        raise ModelError(
-            f"model file {shipped_path(MODEL_FILE)} does not match the SHA-256 in its card; "
-            f"{REINSTALL}"
-        )
-    return load_ranker_bytes(raw, shipped_path(MODEL_FILE))
+    if wanted is None:
+        raise ModelError(f"model card {CARD_FILE} gives no SHA-256 for {MODEL_FILE}; {REINSTALL}")
+    return load_model(MODEL_FILE, None, HeadlineRanker.from_arrays, sha256=wanted)
 
 
 def load_ranker_bytes(raw: bytes, where: str) -> HeadlineRanker:
