@@ -246,3 +246,28 @@ def test_remembered_sentence_words_are_the_plain_words(sentence: str) -> None:
     assert lower_words(sentence) == plain  # remembered
     ngrams.forget_all()
     assert lower_words.cache_info().currsize == 0
+
+
+def test_forget_texts_empties_text_caches_and_keeps_word_memos() -> None:
+    """The fast-mode benchmark's steady figure empties every cache keyed by a whole
+    line, sentence or paragraph (a new page cannot hit them) and keeps the word memos
+    (a long run's vocabulary)."""
+    from newsift.claims.model import flat_feature_rows
+    from newsift.claims.triage import lower_words
+    from newsift.text import sentences
+    from newsift.text.lines import is_time
+
+    paragraph = "The council met on Monday. It voted 7 to 2 for the plan."
+    sentences.paragraph_sentences(paragraph)
+    lower_words(paragraph)
+    is_time("2 hours ago")
+    flat_feature_rows([paragraph])
+    memo_sizes = [len(memo) for memo in ngrams._MEMOS]
+    assert sum(memo_sizes) > 0
+    ngrams.forget_texts()
+    assert sentences._remembered.cache_info().currsize == 0
+    assert lower_words.cache_info().currsize == 0
+    assert is_time.cache_info().currsize == 0
+    assert [len(memo) for memo in ngrams._MEMOS] == memo_sizes
+    ngrams.forget_all()
+    assert sum(len(memo) for memo in ngrams._MEMOS) == 0

@@ -131,6 +131,29 @@ def test_prefixed_and_pair_memos_are_the_plain_buckets(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_key_rows_are_each_texts_keys_in_order(seed: int) -> None:
+    """WordGrams.key_rows (one lookup of all words and of all pairs) gives, text by text,
+    the word buckets, the pair buckets and then the extra keys, as key_array of keys()."""
+    from itertools import chain
+
+    from newsift.text.ngrams import WordGrams, key_array
+
+    size, offset, limit = [(1 << 17, 0, 1 << 20), (1 << 17, 1 << 17, 5), (7, 3, 3), (1, 0, 1)][seed]
+    grams, plain_grams = WordGrams(size, offset), WordGrams(size, offset)
+    grams.words.limit = grams.pairs.limit = limit
+    rng = random.Random(seed)
+    texts = [text.split(" ") if text else [] for text in _texts(seed, count=60)]
+    extra = [[rng.randrange(1000) for _ in range(rng.randint(0, 3))] for _ in texts]
+    keys = (chain(plain_grams.keys(t), e) for t, e in zip(texts, extra, strict=True))
+    plain = key_array(keys, len(texts))
+    for found in (grams.key_rows(texts, extra), grams.key_rows(texts, extra)):  # cold, warm
+        assert found[0].tolist() == plain[0].tolist()
+        assert found[1].tolist() == plain[1].tolist()
+    words_only = grams.key_rows(texts)[0].tolist()
+    assert words_only == key_array(map(plain_grams.keys, texts), len(texts))[0].tolist()
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_gram_hashes_are_crc32_of_each_gram(seed: int) -> None:
     from newsift.text.ngrams import _gram_hashes
 

@@ -51,7 +51,6 @@ from newsift.text.ngrams import (
     counted_rows,
     dict_rows,
     joined_rows,
-    key_array,
     normalised,
 )
 
@@ -309,9 +308,10 @@ def comment_feature_rows(
 def comment_flat_rows(texts: Sequence[str]) -> ngrams.FlatRows:
     """:func:`comment_feature_rows` as flat rows (:data:`~newsift.text.ngrams.FlatRows`)."""
     pieces = [_comment_pieces(t) for t in texts]
-    _WORD_GRAMS.fill([tokens for tokens, _, _, _ in pieces])
-    keys = (chain(_WORD_GRAMS.keys(tokens), cue_keys) for tokens, cue_keys, _, _ in pieces)
-    words = counted_rows(*key_array(keys, len(texts)), WORD_BUCKETS)
+    keys = _WORD_GRAMS.key_rows(
+        [tokens for tokens, _, _, _ in pieces], [cue_keys for _, cue_keys, _, _ in pieces]
+    )
+    words = counted_rows(*keys, WORD_BUCKETS)
     chars = char_ngram_rows([padded for _, _, padded, _ in pieces], CHAR_NGRAMS, HALF, HALF)
     cued = dict_rows([found for _, _, _, found in pieces])
     return joined_rows([words, chars, cued])

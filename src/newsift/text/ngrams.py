@@ -147,6 +147,16 @@ class _FeatureMemo(dict[_Key, int], Generic[_Key]):
         Python call per key)."""
         return map(self.feature, keys)
 
+    def lookup(self, keys: list[_Key]) -> list[int]:
+        """The bucket of each of ``keys``, in order: one C-level pass when every key is
+        known (a warm memo), else the new ones are remembered at once (:meth:`fill`)
+        and the keys read again."""
+        found: list[int | None] = list(map(self.get, keys))
+        if None not in found:
+            return found  # type: ignore[return-value]  # no None left
+        self.fill(keys)
+        return list(map(self.__getitem__, keys))
+
 
 class PrefixedMemo(_FeatureMemo[str]):
     """``memo[word]`` is :func:`bucket` of ``prefix + word``."""
@@ -203,8 +213,49 @@ class WordGrams:
     def rows(self, texts: Sequence[list[str]], span: int) -> FlatRows:
         """``normalised(self.counts(words))`` of each of ``texts`` as flat rows (buckets below
         ``span``), computed for all texts together."""
-        self.fill(texts)
-        return counted_rows(*key_array(map(self.keys, texts), len(texts)), span)
+        return counted_rows(*self.key_rows(texts), span)
+
+    def key_rows(
+        self, texts: Sequence[list[str]], extra: Sequence[list[int]] | None = None
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """:func:`key_array` of ``chain(self.keys(words), extra[i])`` for each text
+        (``extra``: more bucket keys per text, put after its pairs), built from one
+        lookup of every word and one of every pair of all texts."""
+        count = len(texts)
+        words = self.words.lookup(list(chain.from_iterable(texts)))
+        pairs = self.pairs.lookup(list(chain.from_iterable(map(pairwise, texts))))
+        word_counts = np.fromiter(map(len, texts), dtype=np.int64, count=count)
+        parts = [
+            (np.array(words, dtype=np.int64), word_counts),
+            (np.array(pairs, dtype=np.int64), np.maximum(word_counts - 1, 0)),
+        ]
+        if extra is not None:
+            extra_counts = np.fromiter(map(len, extra), dtype=np.int64, count=count)
+            flat = np.fromiter(
+                chain.from_iterable(extra), dtype=np.int64, count=int(extra_counts.sum())
+            )
+            parts.append((flat, extra_counts))
+        return interleaved(parts)
+
+
+def interleaved(
+    parts: Sequence[tuple[NDArray[np.int64], NDArray[np.int64]]],
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Flat keys whose text i has text i's keys of each part, part after part.
+
+    Each part is ``(flat, counts)``: text i's keys of that part are ``counts[i]``
+    consecutive entries of ``flat``, text after text. Returns the joined keys and
+    how many each text has (as :func:`key_array`).
+    """
+    per_text = np.add.reduce([counts for _, counts in parts])
+    total = int(per_text.sum())
+    out = np.empty(total, dtype=np.int64)
+    before = np.cumsum(per_text) - per_text  # where text i's slice of the next part goes
+    for flat, counts in parts:
+        part_starts = np.cumsum(counts) - counts
+        out[np.repeat(before - part_starts, counts) + np.arange(len(flat))] = flat
+        before += counts
+    return out, per_text
 
 
 def key_array(
@@ -221,21 +272,31 @@ def key_array(
 _MEMOS: list[BucketMemo | _FeatureMemo[str] | _FeatureMemo[tuple[str, str]]] = []
 
 
-#: ``cache_clear`` of the line caches that :func:`forget_all` empties with the memos
+#: ``cache_clear`` of the per-text caches (lines, sentences, paragraphs) that
+#: :func:`forget_texts` and :func:`forget_all` empty
 _CACHES: list[Callable[[], None]] = []
 
 
 def forgotten_with_memos(clear: Callable[[], None]) -> None:
-    """Have :func:`forget_all` call ``clear`` too (a per-text cache outside this module)."""
+    """Have :func:`forget_texts` (and so :func:`forget_all`) call ``clear`` too: a cache
+    keyed by a whole line, sentence or paragraph, which a page never seen before cannot
+    hit (unlike the word memos, whose words recur from page to page)."""
     _CACHES.append(clear)
 
 
-def forget_all() -> None:
-    """Empty every memo (for a timing that must not profit from earlier pages)."""
-    for memo in _MEMOS:
-        memo.clear()
+def forget_texts() -> None:
+    """Empty every per-text cache, keep the word and n-gram memos (for a timing of pages
+    as a long run meets them: its vocabulary known, its sentences new)."""
     for clear in _CACHES:
         clear()
+
+
+def forget_all() -> None:
+    """Empty every memo and per-text cache (for a timing that must not profit from
+    earlier pages)."""
+    for memo in _MEMOS:
+        memo.clear()
+    forget_texts()
 
 
 def char_ngrams(text: str, sizes: Iterable[int]) -> list[str]:

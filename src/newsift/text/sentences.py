@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from newsift.document import Document, Span
+from newsift.text.ngrams import forgotten_with_memos
 
 
 def _words(text: str) -> frozenset[str]:
@@ -106,6 +107,9 @@ MEMO_MAX_CHARS = 4_000
 @lru_cache(maxsize=MEMO_PARAGRAPHS)
 def _remembered(text: str) -> tuple[Span, ...]:
     return tuple(split_sentences(text))
+
+
+forgotten_with_memos(_remembered.cache_clear)
 
 
 def paragraph_sentences(text: str) -> tuple[Span, ...]:
