@@ -36,7 +36,7 @@ import numpy as np
 import newsift
 from newsift.attribution.analyzer import analyse
 from newsift.attribution.nlp import load_english
-from newsift.attribution.spans import LABELS, SpanModel, features, window
+from newsift.attribution.spans import LABELS, SpanModel, Window, features, window
 from newsift.document import Span
 from newsift.eval.attribution import (
     ROLES,
@@ -79,6 +79,16 @@ def labelled(
     speech: Speech, quoted: Sequence[QuotedSpan], gold: Gold
 ) -> tuple[list[list[str]], list[str]] | None:
     """The speech's training sequence, or None where no gold relation fits."""
+    found = gold_tags(speech, gold)
+    if found is None:
+        return None
+    where, tags = found
+    return features(speech, where, quoted), tags
+
+
+def gold_tags(speech: Speech, gold: Gold) -> tuple[Window, list[str]] | None:
+    """The speech's window and the O/B/I tag of each of its tokens from the one gold
+    relation whose cue overlaps the speech's, or None where no gold relation fits."""
     where = window(speech)
     if where is None:
         return None
@@ -104,7 +114,7 @@ def labelled(
             tags.append("I")
         else:
             tags.append("B")
-    return features(speech, where, quoted), tags
+    return where, tags
 
 
 def article_blocks(text: str, name: str) -> tuple[str, list[list[Span]]]:
