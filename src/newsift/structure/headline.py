@@ -9,7 +9,7 @@ first run of body lines, whether the page repeats it in a title or share line,
 a dateline or byline beside it, its words in the text under it, the line
 model's probabilities) and overrules the rules only when it is confident.
 
-The weights (``headline-v1.npz``, trained by ``python -m training.headlines``)
+The weights (``headline-v2.npz``, trained by ``python -m training.headlines``)
 are checked against the SHA-256 in their card before use; without the file
 the rules decide alone.
 """
@@ -29,10 +29,11 @@ from numpy.typing import NDArray
 
 from newsift.errors import ModelError
 from newsift.models import REINSTALL, ModelArrays, build_model, load_model
+from newsift.text.header import parse_byline, person_name
 from newsift.text.lines import is_ui
 
-MODEL_FILE = "headline-v1.npz"
-CARD_FILE = "headline-v1.md"
+MODEL_FILE = "headline-v2.npz"
+CARD_FILE = "headline-v2.md"
 MAX_LINES = 300  # non-blank lines at the top searched for candidates
 MIN_WORDS, MAX_WORDS = 2, 30
 MAX_CHARS = 250
@@ -52,8 +53,21 @@ FEATURES = (
     "above_text", "log_lines_above", "log_lines_below", "just_above", "log_titles_between",
     "repeated", "near_head_after", "near_head_before", "overlap_after", "p_headline",
     "log_p_headline", "p_body", "p_other", "decided_headline", "rules_choice", "log_position",
-    "first_line", "best_p_headline",
+    "first_line", "best_p_headline", "name_or_byline", "picture_credit", "share_words",
 )  # fmt: skip
+#: a picture's credit or label in a caption: "©", "Foto:", "Mike Blake/Reuters files"
+_PICTURE_CREDIT = re.compile(
+    r"©|\b(?:photo|foto|bild|image|picture|credit|crédit|fotos?|imago|getty images|shutterstock)"
+    r"\s*:|\b\w+/(?:reuters|ap|afp|dpa|epa|getty|ansa|efe)\b|\bfiles?\s*$",
+    re.I,
+)
+#: words of sharing, printing and mailing buttons in the common European languages
+_SHARE_LIST = """
+    share teilen partager compartir condividi delen compartilhar partilhar udostępnij
+    tweet twitter facebook whatsapp linkedin pinterest telegram reddit email mail
+    print drucken imprimer imprimir stampa afdrukken drukuj
+"""
+SHARE_WORDS = frozenset(_SHARE_LIST.split())
 
 
 def fold(text: str) -> str:
@@ -158,6 +172,9 @@ def candidate_features(view: PageView) -> tuple[list[int], NDArray[np.float32]]:
                 math.log1p(i) / 5,
                 float(i == 0),
                 float(i == best_p),
+                float(person_name(text) is not None or parse_byline(text) is not None),
+                float(_PICTURE_CREDIT.search(text) is not None),
+                float(not SHARE_WORDS.isdisjoint(folded[i].split())),
             ]
         )
     return candidates, np.array(rows, dtype=np.float32)
