@@ -338,6 +338,49 @@ def test_dateline_under_a_headline_found_above_the_text() -> None:
     assert (meta.published, meta.published_raw) == ("2015-01-15", "Anna Berg 15. Januar 2015")
 
 
+LONG_MENU = [f"Section {n}" for n in range(14)]  # past the header window: no anchor there
+HEADLINE = "Council votes to close the ferry terminal"
+STANDFIRST = "The service ran for sixty years. Its last boat sails in May."
+
+
+@pytest.mark.parametrize(
+    ("under", "author", "kinds"),
+    [
+        # a byline under the text's first sentence line: the sentence stays text
+        ([STANDFIRST, "Von Georg Kasch"], "Georg Kasch", ["body", "byline"]),
+        ([STANDFIRST, "Auteur : Kossivi Tiassou"], "Kossivi Tiassou", ["body", "byline"]),
+        # and the dateline right under that byline
+        ([STANDFIRST, "Von Georg Kasch", "15. Januar 2015"], "Georg Kasch",
+         ["body", "byline", "dateline"]),
+        # under two sentence lines
+        ([STANDFIRST, "The old terminal at dawn.", "By Ana Ruiz"], "Ana Ruiz",
+         ["body", "body", "byline"]),
+        # a bare name right over the dateline, and right under it
+        (["Paulina Nowosielska", "15. Januar 2015"], "Paulina Nowosielska", ["byline", "dateline"]),
+        (["15. Januar 2015", "Boris T. Kaiser"], "Boris T. Kaiser", ["dateline", "byline"]),
+        # a bare name with a line between it and the dateline is no byline
+        (["Paulina Nowosielska", "Share", "15. Januar 2015"], None, ["ui", "ui", "dateline"]),
+        # text starting "By" under a standfirst is text, and so is the standfirst
+        ([STANDFIRST, "By then, it was over."], None, ["body", "body"]),
+        # a byline three sentences down is too far
+        ([STANDFIRST, STANDFIRST, STANDFIRST, "Von Georg Kasch"], None,
+         ["body", "body", "body", "body"]),
+    ],
+)  # fmt: skip
+def test_bylines_under_a_headline_found_above_the_text(
+    under: list[str], author: str | None, kinds: list[str]
+) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join([*LONG_MENU, HEADLINE, *under, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert layout.headline == HEADLINE
+    assert layout.facts.author == author
+    kind_of = {text[r.start : r.end]: r.kind for r in layout.regions if r.kind != "body"}
+    body = " ".join(text[r.start : r.end] for r in layout.regions if r.kind == "body")
+    assert [kind_of.get(line, "body" if line in body else "?") for line in under] == kinds
+
+
 DATELINE = "Posted on March 4, 2025 by Ana Ruiz"
 
 

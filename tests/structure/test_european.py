@@ -215,7 +215,9 @@ def test_european_datelines(text: str, date_text: str, label: str) -> None:
 
 BYLINE_CASES = [
     (form.format(name=name), name) for form in ("Von {name}", "Par {name}", "Por {name}",
-                                                "Door {name}") for name in NAMES
+                                                "Door {name}", "Auteur : {name}", "Autor: {name}",
+                                                "Autorin: {name}", "Autore: {name}",
+                                                "Author: {name}") for name in NAMES
 ]  # fmt: skip
 
 
@@ -224,12 +226,16 @@ def test_european_bylines(text: str, author: str) -> None:
     byline = parse_byline(text)
     assert byline is not None
     assert byline.author == author
+    english = parse_byline(text, european=False)
+    assert (english is not None) == text.startswith("Author:")
 
 
 @pytest.mark.parametrize(
     "text",
     ["Par ailleurs, le gouvernement a décidé", "Por qué la ciudad cierra la biblioteca",
-     "Von heute an gilt die neue Regel", "Door de regen bleef het stil"],
+     "Von heute an gilt die neue Regel", "Door de regen bleef het stil",
+     "Auteur : inconnu depuis 1990", "Autor: der Text stammt aus dem Archiv",
+     "Edition : M-A. Pioerron", "Author: unknown"],
 )  # fmt: skip
 def test_sentences_are_not_european_bylines(text: str) -> None:
     assert parse_byline(text) is None

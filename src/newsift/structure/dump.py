@@ -43,6 +43,7 @@ from newsift.text.header import (
     HeaderFacts,
     is_european_header,
     is_role,
+    parse_byline,
     parse_header_line,
     person_name,
 )
@@ -549,32 +550,95 @@ def _read_facts_under(
 
     Only short lines before the first sentence are read; a line
     with a date in it ("KonstantinNotz 15. Januar 2015") is a dateline when no
-    date is known yet. When none is found the body starts right under the
-    headline; otherwise the short lines in between (tags, share buttons) are UI.
+    date is known yet, and a bare name right before or after a dateline or byline
+    is a byline when no author is known yet. When none is found the body starts
+    right under the headline; otherwise the short lines in between (tags, share
+    buttons) are UI. A byline may also sit under the text's first sentence line or
+    two (:func:`_byline_under_sentences`): it is read, and the body reader passes it by.
     """
     found: list[Line] = []
-    for line in lines[start:]:
-        if line.blank:
-            continue
-        if _is_prose(line.text) or opens_comments(line.text) or len(found) > FACTS_WINDOW:
+    name: Line | None = None  # a bare name waiting for a dateline beside it
+    after_fact = False  # the last line read was a dateline or byline
+    nonblank = [line for line in lines[start:] if not line.blank]
+    position = 0
+    while position < len(nonblank):
+        line = nonblank[position]
+        if opens_comments(line.text) or len(found) > FACTS_WINDOW:
             break
+        if _is_prose(line.text) or _ends_sentence(line.text):
+            byline = _byline_under_sentences(nonblank, position, out)
+            if byline is not None:  # the text has begun; its byline sits under its start
+                builder.add("byline", nonblank[byline])
+                out.facts.merge(parse_header_line(nonblank[byline].text) or HeaderFacts())
+                _dateline_under_byline(nonblank[byline + 1 : byline + 2], out, builder)
+            break  # the text has begun (a short first paragraph when not prose)
         facts = parse_header_line(line.text)
         if facts is not None:
+            named = (
+                name is not None
+                and found[-1:] == [name]
+                and out.facts.author is None
+                and not facts.author
+            )
+            for skipped in found:  # a bare name right over the dateline is its byline
+                builder.add("byline" if named and skipped is name else "ui", skipped)
+            if named and name is not None:
+                out.facts.author = person_name(name.text)
+            found = []
             builder.add("byline" if facts.author and not facts.published else "dateline", line)
             out.facts.merge(facts)
-        elif _ends_sentence(line.text):
-            break  # the text has begun (a short first paragraph)
         elif out.facts.published is None and len(line.text) <= 80 and search_date(line.text):
             builder.add("dateline", line)
             out.facts.published = line.text
+        elif after_fact and out.facts.author is None and person_name(line.text) is not None:
+            builder.add("byline", line)  # a bare name under the dateline
+            out.facts.author = person_name(line.text)
         else:
+            if out.facts.author is None and person_name(line.text) is not None:
+                name = line
             found.append(line)
+            after_fact = False
+            position += 1
             continue
         for skipped in found:
             builder.add("ui", skipped)
-        found = []
+        found, name, after_fact = [], None, True
         start = line.index + 1
+        position += 1
     return start
+
+
+def _dateline_under_byline(after: list[Line], out: DumpLayout, builder: _RegionBuilder) -> None:
+    """The dateline right under a byline read under the text's start, if ``after`` (the
+    line under the byline) is one and no date is known yet."""
+    for line in after:
+        facts = parse_header_line(line.text)
+        if out.facts.published is None and facts is not None and facts.published:
+            builder.add("dateline", line)
+            out.facts.merge(facts)
+
+
+#: sentence lines (a standfirst, a caption) a byline may sit under, under the headline
+BYLINE_UNDER_SENTENCES = 2
+
+
+def _byline_under_sentences(nonblank: list[Line], position: int, out: DumpLayout) -> int | None:
+    """The position of a byline ("Von Georg Kasch", "By Ana Ruiz", "Auteur : Kossivi
+    Tiassou") right under the sentence line at ``position`` and at most one more, when
+    no author is known yet; None otherwise. Only a byline whose author reads as a
+    person's name counts ("By then, it was over." is text)."""
+    if out.facts.author is not None:
+        return None
+    for offset in range(1, BYLINE_UNDER_SENTENCES + 1):
+        if position + offset >= len(nonblank):
+            return None
+        text = nonblank[position + offset].text
+        byline = parse_byline(text)
+        if byline is not None and person_name(byline.author) is not None:
+            return position + offset
+        if not _ends_sentence(text):
+            return None  # only sentences (standfirst, caption) lie between
+    return None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -870,6 +934,7 @@ def _read_body(
     junk = junk_lines(zone, blank_style)
     kept: list[Line] = []
     junk_run: list[Line] = []
+    taken = {region.start for region in builder.regions}  # a byline read under the text's start
     for line in zone:
         kind = junk.get(line.index)
         if junk_run and (kind is None or kind != junk.get(junk_run[-1].index) or line.blank):
@@ -877,6 +942,8 @@ def _read_body(
             junk_run = []
         if line.blank:
             kept.append(line)
+        elif line.start in taken:
+            kept.append(_separator(line))
         elif is_ui(line.text):
             builder.add("ui", line)
             kept.append(_separator(line))

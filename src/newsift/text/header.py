@@ -92,6 +92,11 @@ _ENGLISH_DATE_IN_BYLINE = re.compile(
 #: "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García", "Door Jan Smit": read only
 #: when what follows is a person's name (or a name and a date), never "Par ailleurs, ..."
 _FOREIGN_BYLINE = re.compile(r"^(?:von|par|por|door)\s*:?\s+(?P<name>.+)$", re.I)
+#: "Author: Ana Ruiz", and with ``european`` "Auteur : Kossivi Tiassou", "Autor: Jan Nowak",
+#: "Autorin: Anna Schmidt": a label, a colon, a person's name
+_LABELLED_BYLINE = re.compile(
+    r"^(?P<label>author|auteure?|autor(?:in|a)?|autore)\s*:\s*(?P<name>.+)$", re.I
+)
 _HANDLE = re.compile(r"\s*[|·•]?\s*\(?@[\w.]+\)?\s*$")
 _PERSON = re.compile(
     r"^(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|di|la|le))"
@@ -107,11 +112,14 @@ class Byline:
 
 def parse_byline(text: str, *, european: bool = True) -> Byline | None:
     """ "by Clara Wendt", "By Clara Wendt | Staff Writer", "Clara Wendt, Columnist",
-    "Von Anna Schmidt", "Par Jean Dupont, 5 janvier 2020" (English forms only when
-    ``european`` is false)."""
+    "Author: Clara Wendt", "Von Anna Schmidt", "Par Jean Dupont, 5 janvier 2020",
+    "Auteur : Jean Dupont" (English forms only when ``european`` is false)."""
     m = _BYLINE.match(text)
     if m is None and european and (foreign := _FOREIGN_BYLINE.match(text)) is not None:
         return _foreign_byline(foreign.group("name").strip())
+    labelled = _LABELLED_BYLINE.match(text) if m is None else None
+    if labelled is not None and (european or labelled.group("label").lower() == "author"):
+        return _foreign_byline(labelled.group("name").strip())
     if m:
         rest = m.group("name").strip()
     else:
