@@ -103,6 +103,24 @@ CASES = {
         [("Jo Kim", "3 days ago", "First.", 1, None), ("Sam Roe", "2 days ago", "I disagree.", 1, 0),
          ("Jo Kim", "1 day ago", "@Sam Roe fair", 1, 1), (None, "5 hours ago", "@nobody", 1, None)],
     ),
+    "replies that greet the commenter they answer": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\n"
+        "Chrissy Quattro says:\nMarch 5, 2025 at 9:00 am\n\nMy seeds get moldy.\n\n"
+        "Paul says:\nMarch 5, 2025 at 9:30 am\n\nMine too.\n\n"
+        "Site Editor says:\nMarch 6, 2025 at 8:00 am\n\nHi Chrissy! Try less water.\n\n"
+        "Ann says:\nMarch 6, 2025 at 9:00 am\n\nHello, Paul, which soil?\n\n"
+        "Jo says:\nMarch 6, 2025 at 9:10 am\n\nHi everyone, great guide.\n\n"
+        "Kim says:\nMarch 6, 2025 at 9:20 am\n\nHi Chris, not a commenter here.\n\n"
+        "Lee says:\nMarch 6, 2025 at 9:30 am\n\nhi paul lower case is no greeting of a name.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 1, None,
+        [("Chrissy Quattro", "March 5, 2025 at 9:00 am", "My seeds", 1, None),
+         ("Paul", "March 5, 2025 at 9:30 am", "Mine too.", 1, None),
+         ("Site Editor", "March 6, 2025 at 8:00 am", "Hi Chrissy!", 1, 0),
+         ("Ann", "March 6, 2025 at 9:00 am", "Hello, Paul,", 1, 1),
+         ("Jo", "March 6, 2025 at 9:10 am", "Hi everyone", 1, None),
+         ("Kim", "March 6, 2025 at 9:20 am", "Hi Chris,", 1, None),
+         ("Lee", "March 6, 2025 at 9:30 am", "hi paul", 1, None)],
+    ),
     "about the author bio": Case(
         "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
         "About the author: Ana Ruiz is a retired teacher.\n",

@@ -108,6 +108,12 @@ _BADGE = re.compile(
     re.I,
 )
 _MENTION = re.compile(r"^@(?P<name>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})")
+#: a reply that opens by greeting an earlier commenter by first name: "Hi Chrissy!",
+#: "Hello Sonja!", "Hi, Roberta!", "Dear Ann,", "Hallo Jens,"
+_GREETING = re.compile(
+    r"^(?i:hi|hello|hey|dear|hallo|bonjour|salut|hola|ciao|thanks|thank you|danke)"
+    r"[,!]?\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?=$|[\s,!.:;])"
+)
 _ABOUT_AUTHOR = re.compile(r"^(?:about the authors?|the authors?\b)", re.I)
 _ABOUT_HEADING = re.compile(r"^(?:about the (?:authors?|writers?|columnist)|the authors?):?$", re.I)
 _BIO_VERBS = (
@@ -832,16 +838,21 @@ def _read_comments(
             when_span=head.when_span,
             when_resolved=resolved.isoformat() if resolved else None,
         )
+        parent = None
         if parent_name is None and paragraphs:
-            mention = _MENTION.match(builder.text_of(paragraphs[0]))
+            opening = builder.text_of(paragraphs[0])
+            mention = _MENTION.match(opening)
             if mention:
                 parent_name = mention.group("name")
-        parent = by_author.latest_by(parent_name) if parent_name else None
+            elif (greeting := _GREETING.match(opening)) is not None:
+                parent = by_author.latest_by_first_name(greeting.group("name"))
+        if parent_name:
+            parent = by_author.latest_by(parent_name)
         if parent is not None:
             builder.replies.append((region, parent))
         builder.regions.append(region)
         if head.author:
-            by_author.add(_normalise_name(head.author), region)
+            by_author.add(_normalise_name(head.author), region, head.author)
     if trailer:
         _read_trailer(trailer, out, builder, blank_style)
 
@@ -901,9 +912,12 @@ class _Authors:
     def __init__(self) -> None:
         self._exact: dict[str, tuple[int, Region]] = {}
         self._prefix: dict[str, tuple[int, Region]] = {}
+        self._first: dict[str, Region] = {}  # the latest comment under each first name
         self._count = 0
 
-    def add(self, author: str, region: Region) -> None:
+    def add(self, author: str, region: Region, written: str = "") -> None:
+        """Remember ``region`` under its normalised ``author`` and the first word of the
+        name as ``written``."""
         if not author:
             return
         self._count += 1
@@ -911,6 +925,13 @@ class _Authors:
         self._exact[author] = entry
         for end in range(len(author) + 1):
             self._prefix[author[:end]] = entry
+        if written.split():
+            self._first[written.split()[0].lower()] = region
+
+    def latest_by_first_name(self, name: str) -> Region | None:
+        """The latest comment whose author's name begins with the word ``name`` (a
+        greeting names a commenter by first name; no prefix of a word counts)."""
+        return self._first.get(name.lower())
 
     def latest_by(self, wanted: str) -> Region | None:
         """The latest comment by ``wanted``, a name it starts with, or one starting with it."""
