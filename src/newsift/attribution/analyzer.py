@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from newsift.attribution.confidence import shown_sources
 from newsift.attribution.cues import outlet_keys
 from newsift.attribution.nlp import one_blas_thread
 from newsift.document import Document, Span
+from newsift.errors import ConfigError
 from newsift.registry import register
 from newsift.unicode import clean_text
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from newsift.attribution.nonresponses import Refusal
     from newsift.attribution.quotes import Speech
     from newsift.attribution.sources import Mention, Resolver, SourceDraft
+    from newsift.attribution.span_encoder import EncoderSpanModel
     from newsift.attribution.spans import SpanModel
 
 #: Longer paragraphs are parsed in pieces this long (spaCy refuses over nlp.max_length,
@@ -71,6 +74,27 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 CueFinder = Callable[["SpacyDoc", int, int, Sequence["QuotedSpan"], list["Speech"]], list["Speech"]]
 
 
+#: the content-boundary models ``attribution.quotes.v1`` can run (its ``spans`` parameter)
+SPAN_MODELS = ("crf", "encoder")
+
+
+def onnx_available() -> bool:
+    """True when onnxruntime and tokenizers (the ``minilm`` extra) are installed."""
+    return all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
+
+
+def load_spans(kind: str) -> SpanModel | EncoderSpanModel:
+    """The content-boundary model ``kind``; "encoder" is the CRF where onnxruntime or
+    tokenizers are not installed (a damaged or altered model file is a ModelError)."""
+    from newsift.attribution.spans import load_span_model
+
+    if kind == "encoder" and onnx_available():
+        from newsift.attribution.span_encoder import EncoderSpanModel
+
+        return EncoderSpanModel.load()
+    return load_span_model()
+
+
 @register
 @dataclass
 class QuoteAnalyzer:
@@ -96,8 +120,13 @@ class QuoteAnalyzer:
     )
 
     include_comments: bool = False  # also read reader comments (each on its own)
-    #: re-draw content boundaries with the learned CRF (attribution-spans-v1.npz)
+    #: re-draw content boundaries with a learned model (span_model false: the rules' stay)
     span_model: bool = True
+    #: which one: "crf" (attribution-spans-v1.npz, the default) or "encoder", the MiniLM
+    #: token tagger (attribution-spans-encoder-v1.onnx: better PolNeAR contents, several
+    #: CPU-ms a quote, over the default pipeline's speed budget); without onnxruntime and
+    #: tokenizers (the minilm extra) "encoder" falls back to the CRF
+    spans: str = "crf"
     #: add the confident cues the rules missed with the learned CRF (attribution-cues-v1.npz):
     #: PolNeAR-style attributions (beliefs, stances, acts); off, as it costs page precision
     cue_model: bool = False
@@ -105,7 +134,7 @@ class QuoteAnalyzer:
     #: train); 0.95 kept page precision on the audit's dev pages
     cue_threshold: float | None = None
     _nlp: Language | None = field(default=None, init=False, repr=False)
-    _spans: SpanModel | None = field(default=None, init=False, repr=False)
+    _spans: SpanModel | EncoderSpanModel | None = field(default=None, init=False, repr=False)
     _cues: CueTagger | None = field(default=None, init=False, repr=False)
     #: score each attributed quote (attribution-confidence-v1.npz) and show a speaker only
     #: at or over the display threshold (None: the model's); say less when unsure
@@ -119,6 +148,10 @@ class QuoteAnalyzer:
     source_threshold: float | None = None
     _confidence: Scorer | None = field(default=None, init=False, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.spans not in SPAN_MODELS:
+            raise ConfigError(f"spans must be one of {', '.join(SPAN_MODELS)}, not {self.spans!r}")
+
     def setup(self) -> None:
         """Load the English spaCy pipeline (and the learned models) once per process."""
         if self._nlp is None:
@@ -126,9 +159,7 @@ class QuoteAnalyzer:
 
             self._nlp = load_english()
         if self.span_model and self._spans is None:
-            from newsift.attribution.spans import load_span_model
-
-            self._spans = load_span_model()
+            self._spans = load_spans(self.spans)
         if self.confidence_model and self._confidence is None:
             from newsift.attribution.confidence import ConfidenceModel, load_confidence_model
 

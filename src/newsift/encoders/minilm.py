@@ -61,6 +61,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def require_files(files: tuple[tuple[Path, str | None], ...]) -> None:
+    """ModelError unless each file is there and, where a digest is given, has that SHA-256."""
+    for file, digest in files:
+        if not file.is_file():
+            raise ModelError(f"no {file.name} in {file.parent}; reinstall newsift")
+        if digest is not None and _sha256(file) != digest:
+            raise ModelError(f"{file} is not the file newsift shipped (hash differs)")
+
+
 class MiniLMEncoder:
     """Encode sentences into 384-dimensional unit vectors (one CPU thread)."""
 
