@@ -121,6 +121,16 @@ CASES = {
          ("Kim", "March 6, 2025 at 9:20 am", "Hi Chris,", 1, None),
          ("Lee", "March 6, 2025 at 9:30 am", "hi paul", 1, None)],
     ),
+    "a German blog thread: name and time on one line, reply buttons": Case(
+        "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\n"
+        "Update 5. Januar 2020 um 10:00\n\nTwo.\n\n"
+        "2 Gedanken zu „Title Here“\n\n"
+        "photobix 11. Dezember 2012 um 11:07\n\nDanke!\n\nAntwort ↓\n\n"
+        "Ben 19. Juni 2018 um 15:28 Uhr - Antworten\n\nGuter Punkt.\n\nZweiter Absatz.\n",
+        "Title Here", "Ana Ruiz", "2025-03-04", 2, None,
+        [("photobix", "11. Dezember 2012 um 11:07", "Danke!", 1, None),
+         ("Ben", "19. Juni 2018 um 15:28 Uhr", "Guter Punkt.", 2, None)],
+    ),
     "about the author bio": Case(
         "Title Here\n\nPosted on March 4, 2025\nby Ana Ruiz\n\nOne.\n\nTwo.\n\n"
         "About the author: Ana Ruiz is a retired teacher.\n",

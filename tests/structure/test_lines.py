@@ -11,6 +11,8 @@ from newsift.text.lines import (
     opens_comments,
     split_comment_header,
     split_lines,
+    split_name_then_time,
+    without_reply_button,
 )
 
 
@@ -21,7 +23,8 @@ from newsift.text.lines import (
      "Load more comments", "Like (3)", "Reply · Report", "Sort by: Newest",
      "Log in to comment", "5 min read", "1 comment", "Show more replies", "42", "▲ 14 ▼",
      "Avatar for Harriet Solis", "Report this comment", "View all comments >", "3 likes",
-     "12 points", "Like · Reply", "Advertisement", "5 thoughts on this story", "Author"],
+     "12 points", "Like · Reply", "Advertisement", "5 thoughts on this story", "Author",
+     "Reply ↓", "Antwort ↓", "Antworten ↓", "Répondre ↓"],
 )  # fmt: skip
 def test_ui_lines(text: str) -> None:
     assert is_ui(text)
@@ -40,7 +43,10 @@ def test_text_lines_are_not_ui(text: str) -> None:
     ("text", "opens"),
     [("12 comments", True), ("Leave a reply", True), ("Comments (4)", True), ("Reply", False),
      ("Share this:", False), ("Join the discussion", True), ("Join the conversation (5)", True),
-     ("5 thoughts on “Orchard Zoning”", True), ("View all comments >", True)],
+     ("5 thoughts on “Orchard Zoning”", True), ("View all comments >", True),
+     ("45 Gedanken zu „Das wird man ja wohl noch sagen dürfen!“", True),
+     ("Ein Gedanke zu „Neues aus dem Rat“", True), ("12 réflexions sur « Le budget »", True),
+     ("3 pensamientos sobre “El puente”", True), ("Gedanken zu Ostern", False)],
 )  # fmt: skip
 def test_opens_comments(text: str, opens: bool) -> None:
     assert opens_comments(text) is opens
@@ -86,8 +92,11 @@ def test_split_lines_offsets_point_into_text() -> None:
         ),
         ("heat_pump_hal · 3d", "heat_pump_hal", "3d"),
         ("Anonymous | 5 hours ago (edited)", "Anonymous", "5 hours ago"),
+        ("Marcus Obi · 2 weeks ago | Reply", "Marcus Obi", "2 weeks ago"),
+        ("Anna Schmidt sagt: 5. Januar 2020 um 10:15 Uhr [ antworten ]", "Anna Schmidt",
+         "5. Januar 2020 um 10:15 Uhr"),
     ],
-)
+)  # fmt: skip
 def test_split_comment_header(text: str, name: str, when: str) -> None:
     header = split_comment_header(text)
     assert isinstance(header, CommentHeader)
@@ -106,6 +115,45 @@ def test_split_comment_header(text: str, name: str, when: str) -> None:
 )
 def test_not_a_comment_header(text: str) -> None:
     assert split_comment_header(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "when"),
+    [
+        ("photobix 11. Dezember 2012 um 11:07", "photobix", "11. Dezember 2012 um 11:07"),
+        ("Mathias Autor 11. Dezember 2012 um 13:19", "Mathias Autor",
+         "11. Dezember 2012 um 13:19"),
+        ("Ben 19. Juni 2018 um 15:28 Uhr - Antworten", "Ben", "19. Juni 2018 um 15:28 Uhr"),
+        ("Jo Kim March 5, 2025 at 3:14 pm", "Jo Kim", "March 5, 2025 at 3:14 pm"),
+        ("Jean Dupont 5 janvier 2020 à 10 h 15", "Jean Dupont", "5 janvier 2020 à 10 h 15"),
+    ],
+)  # fmt: skip
+def test_split_name_then_time(text: str, name: str, when: str) -> None:
+    header = split_name_then_time(text)
+    assert isinstance(header, CommentHeader)
+    assert (header.name, header.when) == (name, when)
+    assert text[header.name_start : header.name_end] == name
+    assert text[header.when_start : header.when_start + len(when)] == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The council met on 5 May 2020 at noon", "Ben said on 19. Juni 2018 it was over",
+     "Five people 19. Juni 2018 um 15:28 Uhr came", "Ben", "19. Juni 2018 um 15:28 Uhr",
+     "A very long name of a committee of many words 5. Januar 2020"],
+)  # fmt: skip
+def test_not_a_name_then_time(text: str) -> None:
+    assert split_name_then_time(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Ben 19. Juni 2018 - Antworten", "Ben 19. Juni 2018"), ("x [ antworten ]", "x"),
+     ("Marcus · 2d | Reply", "Marcus · 2d"), ("Reply", "Reply"), ("No reply", "No reply"),
+     ("Text (Reply)", "Text"), ("It was a clear reply", "It was a clear reply")],
+)  # fmt: skip
+def test_without_reply_button(text: str, expected: str) -> None:
+    assert without_reply_button(text) == expected
 
 
 @pytest.mark.parametrize(

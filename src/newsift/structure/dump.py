@@ -60,6 +60,7 @@ from newsift.text.lines import (
     says,
     split_comment_header,
     split_lines,
+    split_name_then_time,
     uses_blank_lines,
     without_edit_mark,
 )
@@ -705,6 +706,7 @@ def _find_comment_heads(
 ) -> list[_CommentHead]:
     heads: list[_CommentHead] = []
     floor = body_start  # lines before this belong to an earlier header
+    opened = False  # past a line that opens the comments ("45 Gedanken zu ...")
     for line in lines[body_start:]:
         if line.blank:
             continue
@@ -712,6 +714,11 @@ def _find_comment_heads(
         joined = split_comment_header(line.text)
         if joined is not None and hints.doubts_european_comment(line):
             joined = None
+        if joined is None and opened:
+            # inside a thread the opener vouches for this form; the model is not asked
+            # (it was fitted before the European tables read such times)
+            joined = split_name_then_time(line.text)
+        opened = opened or opens_comments(line.text)
         if joined is not None and _opens_record(lines, line.index, floor, blank_style):
             name_start = line.start + joined.name_start
             when_start = line.start + joined.when_start

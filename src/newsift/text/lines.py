@@ -163,7 +163,7 @@ _ALL_UI_WORDS = _UI_WORDS | _EUROPEAN_UI_WORDS
 _ALL_UI_PATTERN = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (*_UI_PATTERNS, *_EUROPEAN_UI_PATTERNS)), re.I
 )
-_TRAILING_ARROWS = re.compile(r"\s*[>›»→]+$")
+_TRAILING_ARROWS = re.compile(r"\s*[>›»→↓↑]+$")
 _UI_SEPARATORS = re.compile(r"\s*(?:[·•|/]|\s-\s|\s{2,})\s*")
 #: found exactly where ``_UI_SEPARATORS`` finds a match (its ``\s*`` may be empty), several
 #: times faster: a search that starts with a character class skips ahead at C speed
@@ -185,6 +185,8 @@ _EUROPEAN_SECTION = re.compile(
     r"|(kommentare|commentaires|comentarios|commenti|reacties|comentários)(\s*[(\[]\d+[)\]])?"
     r"|\d[\d.,]*\s+(kommentare?|antworten|réponses?|commentaires?|respuestas?|comentarios?"
     r"|risposte|commenti|reacties|comentários?|respostas?)\s+(zu|à|a|op|em|para|sur)\b.*"
+    r"|(\d[\d.,]*|ein|un|una|één|um)\s+(gedanken?|réflexions?|pensamientos?|pensieri|pensiero"
+    r"|gedachten?|pensamentos?)\s+(zu|sur|sobre|su|over|em)\b.*"
     r"|(schreibe|schreiben sie) einen kommentar|kommentar (schreiben|verfassen)"
     r"|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta"
     r"|lascia un commento|laat een reactie achter|deixe um comentário|deixe uma resposta)$",
@@ -223,7 +225,7 @@ def _without_arrows(text: str) -> str:
     return _TRAILING_ARROWS.sub("", text) if text[-1:] in _ARROWS else text
 
 
-_ARROWS = frozenset(">›»→")
+_ARROWS = frozenset(">›»→↓↑")  # "Reply ↓", "Antwort ↓": a reply button's arrow
 
 
 def _pieces(text: str) -> Iterator[str]:
@@ -314,11 +316,41 @@ class CommentHeader:
     when_start: int
 
 
+#: a reply button at the end of a comment's header line: "- Antworten", "[ antworten ]",
+#: "| Reply"
+_REPLY_WORD = r"(?:antworten|antwort|reply|répondre|responder|rispondi|beantwoorden)"
+_REPLY_BUTTON = re.compile(
+    rf"\s*(?:[-–—|·•]\s*[\[(]?\s*{_REPLY_WORD}\s*[\])]?|[\[(]\s*{_REPLY_WORD}\s*[\])])\s*$",
+    re.I,
+)
+_REPLY_ENDINGS = (
+    "antworten",
+    "antwort",
+    "reply",
+    "répondre",
+    "responder",
+    "rispondi",
+    "beantwoorden",
+    "]",
+    ")",
+)
+
+
+def without_reply_button(text: str) -> str:
+    """``text`` without a reply button at its end ("Ben 19. Juni 2018 um 15:28 Uhr -
+    Antworten" -> "Ben 19. Juni 2018 um 15:28 Uhr"); the rest keeps its offsets."""
+    if not text.rstrip().lower().endswith(_REPLY_ENDINGS):
+        return text
+    stripped = _REPLY_BUTTON.sub("", text)
+    return stripped if stripped.strip() else text
+
+
 def split_comment_header(text: str, *, european: bool = True) -> CommentHeader | None:
     """Name and time joined by a separator, the name first ("Marcus Obi · 2 weeks
     ago"), or by words ("Anna Schmidt sagt: 5. Januar 2020", see
-    :func:`split_said_header`); None if neither. English forms only when ``european``
-    is false."""
+    :func:`split_said_header`); None if neither. A reply button at the end ("-
+    Antworten") is left out. English forms only when ``european`` is false."""
+    text = without_reply_button(text)
     said = split_said_header if european else _no_header
     if not _HEADER_MARK.search(text):
         return said(text)  # every ``_HEADER_SEPARATOR`` match holds a mark
@@ -333,6 +365,34 @@ def split_comment_header(text: str, *, european: bool = True) -> CommentHeader |
 
 
 def _no_header(text: str) -> None:
+    return None
+
+
+#: a time's first word: a day number ("11. Dezember 2012 um 11:07", "5 janvier 2020") or
+#: a month before a number ("March 5, 2025 at 3:14 pm")
+_TIME_START = re.compile(r"\s+(?=\d{1,2}(?:[./\s]|$)|[^\W\d_]{3,}\.?\s+\d)")
+_CLOCK_OR_YEAR = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
+#: how such a header's time ends: a number, or a clock's word ("Uhr", "pm")
+_TIME_END = re.compile(r"(?:\d|\b(?:uhr|am|pm|a\.m\.|p\.m\.|h))\s*$", re.I)
+
+
+def split_name_then_time(text: str) -> CommentHeader | None:
+    """A name and then a time, with no mark between ("photobix 11. Dezember 2012 um
+    11:07", "Mathias Autor 11. Dezember 2012 um 13:19"), or None.
+
+    A body line can read so too ("Update 5. Januar 2020"), so the dump reader takes
+    this form only inside a thread (after a line that opens the comments)."""
+    text = without_reply_button(text)
+    if len(text) > 80 or _CLOCK_OR_YEAR.search(text) is None or _TIME_END.search(text) is None:
+        return None
+    for start in _TIME_START.finditer(text):
+        left = text[: start.start()]
+        if len(left.split()) > 4:
+            return None
+        right = text[start.end() :]
+        name = name_of(left)
+        if name is not None and is_time(right):
+            return CommentHeader(name, 0, len(left), without_edit_mark(right), start.end())
     return None
 
 
