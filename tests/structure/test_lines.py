@@ -80,6 +80,14 @@ def test_split_lines_offsets_point_into_text() -> None:
         assert text[line.start : line.end].strip() == line.text
 
 
+def _is_header(header: CommentHeader | None, text: str, name: str, when: str) -> None:
+    """``header`` reads ``name`` and ``when`` at their places in ``text``."""
+    assert isinstance(header, CommentHeader)
+    assert (header.name, header.when) == (name, when)
+    assert text[header.name_start : header.name_end] == name
+    assert text[header.when_start : header.when_start + len(when)] == when
+
+
 @pytest.mark.parametrize(
     ("text", "name", "when"),
     [
@@ -98,11 +106,7 @@ def test_split_lines_offsets_point_into_text() -> None:
     ],
 )  # fmt: skip
 def test_split_comment_header(text: str, name: str, when: str) -> None:
-    header = split_comment_header(text)
-    assert isinstance(header, CommentHeader)
-    assert (header.name, header.when) == (name, when)
-    assert text[header.name_start : header.name_end] == name
-    assert text[header.when_start : header.when_start + len(when)] == when
+    _is_header(split_comment_header(text), text, name, when)
 
 
 @pytest.mark.parametrize(
@@ -129,11 +133,7 @@ def test_not_a_comment_header(text: str) -> None:
     ],
 )  # fmt: skip
 def test_split_name_then_time(text: str, name: str, when: str) -> None:
-    header = split_name_then_time(text)
-    assert isinstance(header, CommentHeader)
-    assert (header.name, header.when) == (name, when)
-    assert text[header.name_start : header.name_end] == name
-    assert text[header.when_start : header.when_start + len(when)] == when
+    _is_header(split_name_then_time(text), text, name, when)
 
 
 @pytest.mark.parametrize(
