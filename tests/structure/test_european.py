@@ -50,6 +50,7 @@ TIME_FORMS = [
     ("de", "{d}. {month} {y} um {h}:{mi} Uhr"),
     ("de", "{dd}.{mm}.{y}, {h}:{mi}"),
     ("de", "am {d}. {month} {y}"),
+    ("de", "{d}. {month} {y} / {h}:{mi}"),
     ("fr", "{d} {month} {y} à {h} h {mi}"),
     ("fr", "Le {d} {month} {y} à {h}h{mi}"),
     ("es", "{d} de {month} de {y} a las {h}:{mi}"),

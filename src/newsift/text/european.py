@@ -59,7 +59,7 @@ _LEAD = (
     r"(?:(?:(?:am|le|el|il|op|em|on|den)\s+)?(?:" + _WEEKDAYS + r")\.?,?\s+)?"
     r"(?:(?:am|le|el|il|op|em|on|den)\s+)?"
 )
-_CONNECTOR = r"(?:,|um|à|a\s+las?|alle|om|às|as|kl\.?|-|–|\||·|@|at|a)"
+_CONNECTOR = r"(?:,|um|à|a\s+las?|alle|om|às|as|kl\.?|-|–|\||·|@|at|a|/)"
 #: a 24-hour clock: "10:15", "10.15 Uhr", "10 h 15", "10h15", "10 Uhr"
 _CLOCK = (
     rf"(?:\s*{_CONNECTOR}?\s*\d{{1,2}}(?:(?::|\.|\s*h\s*)\d{{2}}(?::\d{{2}})?|\s*(?=uhr|h\b))"
