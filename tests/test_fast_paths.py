@@ -271,3 +271,64 @@ def test_forget_texts_empties_text_caches_and_keeps_word_memos() -> None:
     assert [len(memo) for memo in ngrams._MEMOS] == memo_sizes
     ngrams.forget_all()
     assert sum(len(memo) for memo in ngrams._MEMOS) == 0
+
+
+def _name_of_plain(text: str, european: bool) -> str | None:
+    """name_of as it read before its length gate (the patterns always run)."""
+    from newsift.text import lines as L
+
+    if european:
+        text = L._NAME_PREFIX.sub("", L._SAYS.sub("", text.strip()))
+    else:
+        text = L._ENGLISH_SAYS.sub("", text.strip())
+    if L._DELETED.match(text):
+        return text
+    if not text or len(text) > 40 or L.is_ui(text, european=european):
+        return None
+    if L.is_time(text, european=european):
+        return None
+    if text.endswith(".") and not L._INITIAL_END.search(text):
+        return None
+    if not L._NAME_CHARS.match(text):
+        return None
+    words = text.split()
+    if len(words) > 4:
+        return None
+    if len(words) > 1 and sum(w[0].isupper() or w[0] == "@" for w in words) < len(words) - 1:
+        return None
+    return text
+
+
+NAME_PIECES = [
+    "Anna", "Schmidt", "sagt:", "says", "a dit :", "Von", "von", "VON", "Par", "door", "ſagt",
+    "SAGT", "İstanbul", "Kelvin", "KELVIN", "essays", "wrote", "   ", ":", "Marcus Obi", "@jdoe",
+    "was at that hearing", "Reply", "2 hours ago", "café", "Dr.", "ha scritto", "x" * 30,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_name_of_length_gate_gives_the_plain_answer(seed: int) -> None:
+    """The gate that refuses a long line before the "says"/"Von" patterns run gives the
+    same answer as running them, on structure dev lines and random pieces."""
+    from pathlib import Path
+
+    from newsift.text.lines import name_of
+
+    rng = random.Random(seed)
+    texts = [" ".join(rng.choices(NAME_PIECES, k=rng.randint(1, 9))) for _ in range(1500)]
+    texts += [  # names of 36 to 40 characters that a prefix or a "says" ending made longer
+        "Von Annemarie Schmidt-Oberländer Müllerr",
+        "von   Annemarie Schmidt-Oberländer Mül",
+        "Annemarie Schmidt-Oberländer Müll sagt:",
+        "Annemarie Schmidt-Oberland Muell says :",
+        "Marcus Aurelius Antoninus Augustus wrote",
+        "Door Johannes van der Berg-Smitsen Jr.",
+        "Annemarie Schmidt-Oberländer Mülle ſagt:",
+        "Par Jean-Baptiste Dupont-Lafayette Junior",
+    ]
+    root = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "structure" / "dev"
+    for page in sorted(root.glob("*.txt"))[:4]:
+        texts += page.read_text(encoding="utf-8").splitlines()
+    for text in texts:
+        for european in (True, False):
+            assert name_of(text, european=european) == _name_of_plain(text, european), text

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsift.document import Span
+from newsift.text.case import lowers_plainly
 from newsift.text.dates import parse_when, without_edited
 from newsift.text.ngrams import forgotten_with_memos
 
@@ -455,6 +456,26 @@ def says(text: str) -> bool:
     return text.rstrip().endswith(":") and _SAYS.search(text) is not None and bool(name_of(text))
 
 
+MAX_NAME_CHARS = 40
+#: the last word of each "says" form, and the words a "Von X" name may start with
+_SAYS_ENDINGS = tuple(form.split(r"\s+")[-1] for form in _SAYS_WORDS.split("|"))
+_ENGLISH_SAYS_ENDINGS = ("says", "said", "wrote", "writes", "commented")
+_PREFIX_WORDS = ("von", "par", "por", "door")
+
+
+def _keeps_its_length(stripped: str, european: bool) -> bool:
+    """True when neither the "says" ending nor the "Von" prefix :func:`name_of` takes off
+    can be in ``stripped`` (a cheap test on the lower-cased text where lower-casing is
+    plain; otherwise False, and the patterns decide)."""
+    if not lowers_plainly(stripped):
+        return False
+    lower = stripped.lower()
+    if european and lower.startswith(_PREFIX_WORDS):
+        return False
+    tail = lower[:-1] if lower.endswith(":") else lower
+    return not tail.rstrip().endswith(_SAYS_ENDINGS if european else _ENGLISH_SAYS_ENDINGS)
+
+
 def name_of(text: str, *, european: bool = True) -> str | None:
     """The commenter name a short header line shows, or None if it is no name.
 
@@ -463,15 +484,18 @@ def name_of(text: str, *, european: bool = True) -> str | None:
     refuses sentences, anything with sentence punctuation, and UI or time lines.
     English forms only when ``european`` is false.
     """
+    stripped = text.strip()
+    if len(stripped) > MAX_NAME_CHARS and _keeps_its_length(stripped, european):
+        return None  # too long for a name, and no "says" or "Von" to take off
     if european:
-        text = _NAME_PREFIX.sub("", _SAYS.sub("", text.strip()))
+        text = _NAME_PREFIX.sub("", _SAYS.sub("", stripped))
     else:
-        text = _ENGLISH_SAYS.sub("", text.strip())
+        text = _ENGLISH_SAYS.sub("", stripped)
     if _DELETED.match(text):
         return text
     if (
         not text
-        or len(text) > 40
+        or len(text) > MAX_NAME_CHARS
         or is_ui(text, european=european)
         or is_time(text, european=european)
     ):
