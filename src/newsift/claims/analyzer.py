@@ -66,9 +66,9 @@ class CheckworthyAnalyzer:
     (computed only then, for the claims searched); ``auto`` uses them when the
     minilm extra is installed. Each claim's ``model`` names the model that
     scored it. ``detail`` (default true) decides each claim's claimant and type;
-    false (the ``fast`` pipeline preset, for triage) leaves both out
-    (``Claim.detail`` false; score, rank, ``checkworthy``, short list,
-    features, quote and source are the same).
+    false leaves both out (``Claim.detail`` false; score, rank, ``checkworthy``,
+    short list, features, quote and source are the same). The ``fast`` preset
+    keeps them: the claimant is the finding a triage run looks for first.
     Method: the page's shared sentence segmentation (:mod:`~newsift.text.sentences`), a
     hashed n-gram logistic regression trained on ClaimBuster
     (:mod:`~newsift.claims.model`) and all-MiniLM-L6-v2 fine-tuned on it
