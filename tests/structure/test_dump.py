@@ -409,6 +409,26 @@ def test_bylines_under_a_headline_found_above_the_text(
     assert [kind_of.get(line, "body" if line in body else "?") for line in under] == kinds
 
 
+@pytest.mark.parametrize(
+    ("under", "headline", "author"),
+    [
+        # a bare name under the date is the byline, though it has more words
+        (["19. Oktober 2019", "Boris T. Kaiser"], "Ferry Closes", "Boris T. Kaiser"),
+        (["Boris T. Kaiser", "19. Oktober 2019"], "Ferry Closes", "Boris T. Kaiser"),
+        # with no date beside it, the longer line is still the headline
+        (["Boris T. Kaiser"], "Boris T. Kaiser", None),
+    ],
+)  # fmt: skip
+def test_a_name_beside_a_date_is_never_the_headline(
+    under: list[str], headline: str, author: str | None
+) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join([*LONG_MENU, "Ferry Closes", *under, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert (layout.headline, layout.facts.author) == (headline, author)
+
+
 DATELINE = "Posted on March 4, 2025 by Ana Ruiz"
 
 

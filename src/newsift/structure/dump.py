@@ -676,9 +676,33 @@ def _headline_above_prose(lines: list[Line], hints: LineHints) -> Line | None:
     ]
     if not candidates:
         return None
+    # the last bare name next to a date above the text is its byline ("Boris T. Kaiser"
+    # under "19. Oktober 2019"), not its headline (a short title-case headline reads as a
+    # name too, but sits above the byline)
+    byline = next(
+        (
+            line
+            for at in range(first - 1, max(-1, first - 1 - PROSE_LOOKBACK), -1)
+            if person_name((line := nonblank[at]).text) is not None
+            and any(
+                _dated(other.text)
+                for other in (*nonblank[max(0, at - 1) : at], *nonblank[at + 1 : at + 2])
+            )
+        ),
+        None,
+    )
+    candidates = [line for line in candidates if line is not byline] or candidates
     if hints.probs:
         return max(candidates, key=lambda line: (hints.headline_probability(line), line.index))
     return max(candidates, key=lambda line: (min(len(line.text.split()), 12), line.index))
+
+
+def _dated(text: str) -> bool:
+    """A dateline, or a short line with a date in it."""
+    facts = parse_header_line(text)
+    return (facts is not None and facts.published is not None) or (
+        len(text) <= 80 and search_date(text) is not None
+    )
 
 
 def _title_candidate(text: str) -> bool:
