@@ -24,7 +24,9 @@ from newsift.text.lines import (
      "Log in to comment", "5 min read", "1 comment", "Show more replies", "42", "▲ 14 ▼",
      "Avatar for Harriet Solis", "Report this comment", "View all comments >", "3 likes",
      "12 points", "Like · Reply", "Advertisement", "5 thoughts on this story", "Author",
-     "Reply ↓", "Antwort ↓", "Antworten ↓", "Répondre ↓"],
+     "Reply ↓", "Antwort ↓", "Antworten ↓", "Répondre ↓", "Partager sur Twitter",
+     "Udostępnij na Twitterze", "Udostępnij na Facebooku", "Auf WhatsApp teilen",
+     "Condividi su Facebook", "Compartilhar no WhatsApp"],
 )  # fmt: skip
 def test_ui_lines(text: str) -> None:
     assert is_ui(text)
@@ -33,7 +35,8 @@ def test_ui_lines(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Water is a human right. Period.", "Marcus Obi", "Reply to the council's claims was slow.",
-     "I like it", "Share prices fell 4 percent.", "2 weeks ago"],
+     "I like it", "Share prices fell 4 percent.", "2 weeks ago", "Twitter shares fell",
+     "Xavier teilen", "Share of Facebook users grew"],
 )  # fmt: skip
 def test_text_lines_are_not_ui(text: str) -> None:
     assert not is_ui(text)

@@ -147,6 +147,11 @@ _UI_PATTERNS = [
         r"^(your email address will not be published|required fields are marked)\b.*$",
     )
 ]
+_SHARE_VERB = (
+    r"(?:share|teilen|partager|compartir|condividi|delen|compartilhar|partilhar|udostępnij)"
+)
+#: a platform's name, inflected as some languages do ("na Twitterze", "na Facebooku")
+_PLATFORM = r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|e-?mail)\w{0,3}"
 _EUROPEAN_UI_PATTERNS = [
     re.compile(p, re.I)
     for p in (
@@ -156,6 +161,10 @@ _EUROPEAN_UI_PATTERNS = [
         r"\s*[(\[]\d[\d.,]*[)\]]$",
         r"^\d[\d.,]*\s+(kommentare?|antworten|réponses?|commentaires?|respuestas?|comentarios?"
         r"|risposte|commenti|reacties|comentários?|respostas?)\s+(zu|à|a|op|em|para|sur)\b.{0,200}$",
+        # a share button in any common European language (and Polish): "Partager sur
+        # Twitter", "Udostępnij na Twitterze", "Auf WhatsApp teilen"
+        rf"^{_SHARE_VERB}\s+(?:\w+\s+)?{_PLATFORM}$",
+        rf"^(?:\w+\s+)?{_PLATFORM}\s+{_SHARE_VERB}$",
     )
 ]
 #: the patterns above as one: matches where any of them matches (no backreferences)
