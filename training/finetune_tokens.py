@@ -18,10 +18,11 @@ pieces carry no loss).
 The network is the sentence encoder's BERT with one linear layer over every
 last hidden state (3 logits per piece), trained with AdamW, linear warm-up and
 decay, in length buckets (the harness of :mod:`training.finetune`: its weights
-loader, tokenizer, batches and schedule), deterministic for a seed and a thread
-count. It is exported with input ``input_ids``/``attention_mask`` and output
-``logits`` (batch, pieces, 3), its matrix products quantised to int8 per output
-channel as :func:`training.finetune.export_int8` does, and checked against torch.
+loader, tokenizer, batches and schedule), seeded (batch order, dropout) and run
+on a fixed thread count as that harness is. It is exported with inputs
+``input_ids``/``attention_mask`` and output ``logits`` (batch, pieces, 3), its
+matrix products quantised to int8 per output channel as
+:func:`training.finetune.export_int8` does, and checked against torch.
 The held-out figures compare the rules, the shipped CRF and the int8 tagger with
 the analyzer's own PolNeAR scoring.
 """
@@ -143,7 +144,7 @@ def train(
     threads: int,
     base: Any = None,
 ) -> TokenNetwork:
-    """Fine-tune ``base`` (None: all-MiniLM-L6-v2) on ``examples``; deterministic for a seed."""
+    """Fine-tune ``base`` (None: all-MiniLM-L6-v2) on ``examples``, seeded by ``seed``."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     order_rng = random.Random(seed)
