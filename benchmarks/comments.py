@@ -4,7 +4,9 @@
 
 Data: ../shared/data/comments. Each corpus is split by the SHA-256 of the
 comment text (``training.comments_data.part``); the ``test`` part (20 %) is
-never seen in training or tuning, and every figure below is on it:
+never seen in training or tuning, and every figure below is on it
+(``--part validation`` prints the same tables on the tune part, where the heads
+were calibrated, to compare changes without reading the test part):
 OLID levels A/B/C (tweets, macro-F1 at the model's own thresholds), UCC
 attributes (``ucc/val.csv``, AUC), SOCC toxicity >= 2 (AUC of the
 ``offensive`` score), SemEval-2021 Toxic Spans (``tsd_train.csv``, mean
@@ -24,6 +26,7 @@ goal 0.83) is printed under each table.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Sequence
@@ -79,8 +82,14 @@ SWAP_PEOPLE = (("Trudeau", "Poilievre"), ("Biden", "Trump"), ("Harris", "DeSanti
 SWAP_UNLISTED = (("Newsom", "Abbott"), ("Whitmer", "Youngkin"), ("Eby", "Legault"))
 
 
+#: the part measured: ``test`` (held out, the default) or ``validation`` (the tune part the
+#: heads were calibrated on, for choosing changes without reading the test part)
+PART = "test"
+
+
 def test_part(rows: Sequence[T]) -> list[T]:
-    return [row for row in rows if data.part(row.text) == "test"]
+    """The rows of the measured part (:data:`PART`)."""
+    return [row for row in rows if data.part(row.text) == PART]
 
 
 def row(metric: str, ours: float, anchor: float | None) -> None:
@@ -121,7 +130,7 @@ def measure(model: ToxicityModel) -> dict[str, float]:
     """Print the table of ``model`` on the held-out parts; return the floored figures."""
     print(f"### {model.name}")
     print()
-    print("| metric (held-out test part)        |   ours | anchor | ratio |")
+    print(f"| metric ({PART} part){' ' * (26 - len(PART))}|   ours | anchor | ratio |")
     print("|------------------------------------|--------|--------|-------|")
     figures: dict[str, float] = {}
 
@@ -223,7 +232,16 @@ def measure(model: ToxicityModel) -> dict[str, float]:
 BOOTSTRAP_ROUNDS = 2000
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    global PART
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--part",
+        choices=("test", "validation"),
+        default="test",
+        help="validation: the tune part, to compare changes without reading the test part",
+    )
+    PART = parser.parse_args(argv).part
     if not (data.DATA / "olid").is_dir():
         print(f"comment corpora not found at {data.DATA}", file=sys.stderr)
         return 1

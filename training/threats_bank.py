@@ -372,6 +372,93 @@ NOT_THREATS: tuple[str, ...] = (
 )
 
 
+#: session 11: more shapes, for the fine-tuned encoder's experimental threat head
+#: (``python -m training.comments --threat-head``); ``threats-v1`` was fitted without them
+MORE_THREATS: tuple[str, ...] = (
+    "Keep writing lies like that, {p}, and see what happens to your kneecaps.",
+    "One of these nights you'll open the door and regret it, {p}.",
+    "I have a rope and a tree picked out for {pol}.",
+    "Your little shop would burn nicely, {p}.",
+    "I'll be waiting in the car park after your shift, {p}. Bring a doctor.",
+    "If {pol} shows his face here he leaves in a body bag.",
+    "Enjoy your last weekend on this earth, {p}.",
+    "Keep it up, {p}, and your family will be planning a funeral.",
+    "A few of us are paying {pol} a visit tonight with baseball bats.",
+    "{group} had better leave town before we make them.",
+    "We have a list of every {party} voter on this street. Their turn is coming.",
+    "I'm sure your wife would hate to get a call from the hospital, {p}.",
+    "People have been buried for saying less, {p}.",
+    "Nobody would miss you if you vanished, {p}, and that can be arranged.",
+    "You talk big online, {p}. Let's see how you talk with a broken nose.",
+    "Your kids walk home alone, don't they, {p}?",
+    "If the courts won't deal with {pol}, a bullet will.",
+    "The only cure for {party} is lead.",
+    "Pitchforks and torches for {pol}'s house tonight, who's in?",
+    "Sharpen the guillotine for {pol}.",
+    "Give me five minutes alone with {p} and a hammer.",
+    "One match and {pol}'s office is history, with him in it.",
+    "I'd love to meet you in a dark alley, {p}.",
+    "You will be dealt with, {p}, one way or another.",
+    "Don't start your car tomorrow morning, {pol}. Just a friendly tip.",
+    "{p}, you'd better have good health insurance after what you wrote.",
+    "Somebody's going to put {pol} in the ground, and soon.",
+    "We'll make {group} disappear, one street at a time.",
+    "Say that to my face, {p}, and you'll be eating through a straw.",
+    "Every {party} organiser in this county needs to be hunted.",
+    "I'm going to wring your scrawny neck, {p}.",
+    "A good beating is what {p} needs, and I'm happy to give it.",
+    "Post that again, {p}, and I'll come to your house and shut you up for good.",
+    "They should line {party} up and mow them down.",
+    "{group}, leave now or leave in pieces.",
+    "Your neighbours will hear the screams, {p}.",
+    "It's open season on {party} from tonight.",
+    "Keep running your mouth, {p}. My brother knows where you work.",
+    "{pol} should sleep with one eye open from now on.",
+    "Next rally, {pol}, we bring more than signs.",
+    "I'll make sure {p} never writes another word, one way or the other.",
+    "The first {group} family to move onto our street gets a brick through the window, and worse.",
+    "{p}, your teeth would look better on the pavement.",
+    "We'll drag {party} out of their beds one night and nobody will hear from them again.",
+    "I wonder how brave {pol} will be with a barrel in his mouth.",
+)
+MORE_NOT_THREATS: tuple[str, ...] = (
+    "The flu nearly killed me last winter, {p}.",
+    "That price hike is highway robbery.",
+    "I'd love to meet you for coffee next week, {p}.",
+    "{pol}'s plan will be dead on arrival in the senate.",
+    "I'm going to shut you up with facts, {p}.",
+    "Your argument is in pieces, {p}.",
+    "Enjoy your last weekend before school starts, {p}!",
+    "You'd better bring an umbrella tomorrow, {p}.",
+    "Don't start your car on cold mornings without letting it warm up.",
+    "We'll make {party}'s majority disappear at the next vote.",
+    "The comedian's set was a bloodbath, nobody laughed.",
+    "{pol} went down in flames in the debate.",
+    "I could strangle my brother sometimes, he never returns my drill.",
+    "The storm hammered the coast overnight.",
+    "Our MP fought like a lion for the hospital funding.",
+    "Knock 'em dead at the recital tonight, {p}!",
+    "Open season for trout starts in April.",
+    "My wife would hate to get a call from the bank about this.",
+    "The museum's guillotine exhibit was fascinating.",
+    "I'm going to hunt for a better mortgage rate.",
+    "{p}, we should meet up after your shift for a drink.",
+    "This heat is going to kill my tomatoes.",
+    "Her speech tore {pol}'s argument apart.",
+    "We need to shoot down this bill in committee.",
+    "Let's line up the volunteers and hand out the leaflets.",
+    "{pol} should sleep on it before signing the deal.",
+    "Bring more than signs to the rally: bring water and sunscreen.",
+    "{p}, your teeth whitening ad is everywhere on my feed.",
+    "The {group} community centre held a bake sale for the flood victims.",
+    "{party} got slaughtered in the polls after the scandal.",
+    "I nearly punched the air when {pol} conceded.",
+    "That headline is a hit job on {pol}, plain and simple.",
+    "My grandmother's recipe is to die for, {p}.",
+    "You really shot yourself in the foot with that comment, {p}.",
+)
+
+
 def filled(templates: tuple[str, ...]) -> Iterator[str]:
     """Every template with every name of each slot it has (one slot per template)."""
     for template in templates:
@@ -383,8 +470,10 @@ def filled(templates: tuple[str, ...]) -> Iterator[str]:
             yield template.format(**{slot: NAMES[slot][i] for slot in slots})
 
 
-def bank() -> tuple[list[str], list[bool]]:
-    """``(texts, is_threat)`` of every filled template, threats first."""
-    threats = list(dict.fromkeys(filled(THREATS)))
-    others = list(dict.fromkeys(filled(NOT_THREATS)))
+def bank(*, more: bool = False) -> tuple[list[str], list[bool]]:
+    """``(texts, is_threat)`` of every filled template, threats first; with ``more``, also
+    session 11's shapes (:data:`MORE_THREATS`, :data:`MORE_NOT_THREATS`). Without them it
+    is the bank ``threats-v1`` was fitted on, so ``make models`` rebuilds that file."""
+    threats = list(dict.fromkeys(filled(THREATS + (MORE_THREATS if more else ()))))
+    others = list(dict.fromkeys(filled(NOT_THREATS + (MORE_NOT_THREATS if more else ()))))
     return threats + others, [True] * len(threats) + [False] * len(others)

@@ -123,8 +123,11 @@ def load(root: Path = data.DATA) -> Corpora:
     )  # fmt: skip
 
 
-def augmented_cases(cases_file: Path = FUNCTIONAL_CASES) -> list[tuple[str, str, str]]:
-    """``(text, expect)`` of the functional tests' **dev** half (:func:`pattern_offsets`).
+def augmented_cases(
+    cases_file: Path = FUNCTIONAL_CASES, leave_out: Sequence[str] = ()
+) -> list[tuple[str, str, str]]:
+    """``(text, expect, template)`` of the functional tests' **dev** half
+    (:func:`pattern_offsets`), without the behaviours in ``leave_out``.
 
     Only the dev half is ever read (the test half's templates and names stay
     unseen); without the file (an installed package) there are none.
@@ -137,7 +140,11 @@ def augmented_cases(cases_file: Path = FUNCTIONAL_CASES) -> list[tuple[str, str,
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
-    return [(case.text, case.expect, case.template) for case in module.cases("dev")]
+    return [
+        (case.text, case.expect, case.template)
+        for case in module.cases("dev")
+        if case.behaviour not in leave_out
+    ]
 
 
 def head_data(

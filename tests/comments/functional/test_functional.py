@@ -57,6 +57,13 @@ def test_training_augments_with_the_dev_half_only() -> None:
     assert not augmented & {c.text for c in cases("test")}
 
 
+def test_a_left_out_behaviour_is_left_out_of_the_dev_cases() -> None:
+    """The fine-tuned encoder trains without the dev threats, on which its threat
+    decision is then chosen (training/comments.py)."""
+    kept = {text for text, _, _ in augmented_cases(leave_out=("threats",))}
+    assert kept == {c.text for c in cases("dev") if c.behaviour != "threats"}
+
+
 @pytest.mark.parametrize("behaviour", BEHAVIOURS)
 def test_dev_accuracy_per_behaviour(model: ToxicityModel, behaviour: str) -> None:
     found = accuracy(outcomes(model, cases("dev", (behaviour,))))
