@@ -130,7 +130,8 @@ def measure(model: ToxicityModel) -> dict[str, float]:
     """Print the table of ``model`` on the held-out parts; return the floored figures."""
     print(f"### {model.name}")
     print()
-    print(f"| metric ({PART} part){' ' * (26 - len(PART))}|   ours | anchor | ratio |")
+    part = "held-out test part" if PART == "test" else f"{PART} part"
+    print(f"| {'metric (' + part + ')':34s} |   ours | anchor | ratio |")
     print("|------------------------------------|--------|--------|-------|")
     figures: dict[str, float] = {}
 
@@ -211,7 +212,7 @@ def measure(model: ToxicityModel) -> dict[str, float]:
             f"mean signed change {mean_signed:+.3f} over {count} swapped pairs (goal < 0.02)"
         )
     print(
-        f"SOCC test part: 95 % bootstrap interval of the AUC "
+        f"SOCC {PART} part: 95 % bootstrap interval of the AUC "
         f"{socc_interval[0]:.3f} to {socc_interval[1]:.3f} ({BOOTSTRAP_ROUNDS} resamples)"
     )
     for name, floor in FLOORS.items():
