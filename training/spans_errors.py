@@ -1,12 +1,14 @@
 """Where PolNeAR content F1 is lost: shares of the missed and wrong contents by cause.
 
-    python -m training.spans_errors [--shared ../shared] [--limit N] [--no-span-model]
+    python -m training.spans_errors [--shared ../shared] [--limit N]
+                                    [--spans crf|encoder|none]
 
 Runs the analyzer as :mod:`training.spans` scores it (rules, then the shipped
-content-boundary CRF unless ``--no-span-model``) on the held-out fifth of PolNeAR
-train (:func:`training.spans.split_train`; dev is never read here) and sorts
-every gold content that is not matched exactly, and every predicted content
-that matches none, by cause, so a learned model is aimed where the loss is:
+content-boundary model ``--spans``: the CRF by default, ``none`` for the rules
+alone) on the held-out fifth of PolNeAR train (:func:`training.spans.split_train`;
+dev is never read here) and sorts every gold content that is not matched
+exactly, and every predicted content that matches none, by cause, so a learned
+model is aimed where the loss is:
 
 - ``boundary``: a predicted content overlaps it, and that prediction's cue
   overlaps the gold cue (the right speech, the wrong extent);
@@ -29,9 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsift.attribution.analyzer import analyse
+from newsift.attribution.analyzer import SPAN_MODELS, analyse, load_spans
 from newsift.attribution.nlp import load_english
-from newsift.attribution.spans import load_span_model
 from newsift.eval.attribution import predicted_spans, read_brat, trim
 from training.paths import SHARED
 from training.spans import article_blocks, split_train
@@ -95,11 +96,11 @@ def classify(
     return out
 
 
-def tally(shared: Path, limit: int, span_model: bool) -> Counter[str]:
+def tally(shared: Path, limit: int, spans: str) -> Counter[str]:
     """Fates of the held-out fifth's gold and predicted contents (see :func:`classify`)."""
     _, check_articles = split_train(shared, limit)
     nlp = load_english()
-    refine = load_span_model().refine if span_model else None
+    refine = load_spans(spans).refine if spans != "none" else None
     totals: Counter[str] = Counter()
     for name, text_path, ann_path in check_articles:
         text, blocks = article_blocks(text_path.read_text(encoding="utf-8"), name)
@@ -147,9 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--limit", type=int, default=0, help="only the first N train articles")
-    parser.add_argument("--no-span-model", action="store_true", help="rules alone")
+    parser.add_argument("--spans", choices=[*SPAN_MODELS, "none"], default="crf")
     args = parser.parse_args(argv)
-    print("\n".join(report(tally(args.shared, args.limit, not args.no_span_model))))
+    print("\n".join(report(tally(args.shared, args.limit, args.spans))))
     return 0
 
 
