@@ -32,6 +32,16 @@ def test_read_brat_relations_and_discontinuous_content() -> None:
     assert gold["content"] == {(11, 26), (28, 58)}
 
 
+def test_read_brat_finds_a_piece_written_after_its_relation() -> None:
+    """An ``E`` line may name a ``T`` that the file writes later (PolNeAR does)."""
+    later = "\n".join(line for line in ANN.splitlines() if line.startswith("E"))
+    earlier = "\n".join(line for line in ANN.splitlines() if not line.startswith("E"))
+    for text in (ANN, later + "\n" + earlier):
+        gold = gold_spans(read_brat(text), TEXT)
+        assert gold["content"] == {(11, 26), (28, 58)}
+        assert gold["source"] == {(0, 5), (42, 44)}
+
+
 def test_scores_exact_and_overlap_one_to_one() -> None:
     counts = score_spans({(0, 5), (10, 20), (30, 31)}, {(0, 5), (12, 25)})
     assert (counts.exact, counts.overlap, counts.predicted, counts.gold) == (1, 2, 3, 2)

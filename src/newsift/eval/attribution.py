@@ -40,10 +40,14 @@ class GoldRelation:
 
 
 def read_brat(ann: str) -> list[GoldRelation]:
-    """The attribution relations (``E`` lines) of one BRAT ``.ann`` text."""
+    """The attribution relations (``E`` lines) of one BRAT ``.ann`` text.
+
+    Every text-bound annotation (``T`` line) is read first: an ``E`` line may name a
+    ``T`` that comes after it in the file (PolNeAR has 73 such content pieces in train
+    and 3 in dev, which a single pass dropped before session 11)."""
+    lines = ann.splitlines()
     spans: dict[str, GoldSpan] = {}
-    relations: list[GoldRelation] = []
-    for line in ann.splitlines():
+    for line in lines:
         if line.startswith("T"):
             parts = line.split("\t")
             if len(parts) < 2:
@@ -54,7 +58,9 @@ def read_brat(ann: str) -> list[GoldRelation]:
                 start, end = piece.split()
                 fragments.append((int(start), int(end)))
             spans[parts[0]] = GoldSpan(fragments[0][0], fragments[-1][1], tuple(fragments))
-        elif line.startswith("E"):
+    relations: list[GoldRelation] = []
+    for line in lines:
+        if line.startswith("E"):
             parts = line.split("\t")
             relation = GoldRelation(parts[0], None, None)
             for argument in parts[1].split():
