@@ -115,6 +115,7 @@ models: $(BIN)/newsift
 	$(BIN)/python -m training.headlines  # reads lines-v2
 	$(BIN)/python -m training.sniff
 	$(BIN)/python -m training.spans
+	$(BIN)/python -m training.finetune_tokens  # opt-in content tagger; its SHA-256 goes into attribution/span_encoder.py
 	$(BIN)/python -m training.cues
 	$(BIN)/python -m training.confidence
 	$(BIN)/python -m training.leaders
