@@ -147,15 +147,17 @@ class _FeatureMemo(dict[_Key, int], Generic[_Key]):
         Python call per key)."""
         return map(self.feature, keys)
 
-    def lookup(self, keys: list[_Key]) -> list[int]:
-        """The bucket of each of ``keys``, in order: one C-level pass when every key is
-        known (a warm memo), else the new ones are remembered at once (:meth:`fill`)
-        and the keys read again."""
-        found: list[int | None] = list(map(self.get, keys))
-        if None not in found:
-            return found  # type: ignore[return-value]  # no None left
-        self.fill(keys)
-        return list(map(self.__getitem__, keys))
+    def lookup(self, keys: list[_Key]) -> NDArray[np.int64]:
+        """The bucket of each of ``keys``, in order: one C-level pass over them; the
+        keys not yet known (a page's new words) are remembered at once (:meth:`fill`)
+        and only their places are filled in."""
+        found = np.fromiter(map(self.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
+        missing = np.flatnonzero(found < 0)
+        if len(missing):
+            new = [keys[i] for i in missing.tolist()]
+            self.fill(new)
+            found[missing] = np.fromiter(map(self.__getitem__, new), dtype=np.int64, count=len(new))
+        return found
 
 
 class PrefixedMemo(_FeatureMemo[str]):
@@ -225,10 +227,7 @@ class WordGrams:
         words = self.words.lookup(list(chain.from_iterable(texts)))
         pairs = self.pairs.lookup(list(chain.from_iterable(map(pairwise, texts))))
         word_counts = np.fromiter(map(len, texts), dtype=np.int64, count=count)
-        parts = [
-            (np.array(words, dtype=np.int64), word_counts),
-            (np.array(pairs, dtype=np.int64), np.maximum(word_counts - 1, 0)),
-        ]
+        parts = [(words, word_counts), (pairs, np.maximum(word_counts - 1, 0))]
         if extra is not None:
             extra_counts = np.fromiter(map(len, extra), dtype=np.int64, count=count)
             flat = np.fromiter(
