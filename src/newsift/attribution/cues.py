@@ -165,6 +165,20 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "insist": frozenset({"on"}),
 }
 
+#: Verbs of saying whose "to"-infinitive is what was said: "promised to build a
+#: wall", "vowed to fight the ruling" (a commitment made in words; "wants to", "plans
+#: to" are intentions and stay out).
+COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "threaten"})
+
+#: Verbs of saying and reporting that attribute the main clause from an "as" clause:
+#: "As The Hill reported, ...", "..., as Clinton supporters point out", "As Vulture
+#: put it, ...". The "as" clause's subject (or its "by" agent) is the speaker.
+AS_CLAUSE_VERBS = frozenset(
+    {"say", "report", "note", "write", "point", "explain", "observe", "remark", "argue"}
+    | {"tell", "tweet", "put", "reveal", "recall", "confirm", "predict", "warn", "claim"}
+    | {"state", "announce", "acknowledge", "document", "detail", "describe", "recount"}
+)
+
 #: Every verb that can be a cue.
 CUE_VERBS = SPEECH_VERBS | ACT_VERBS
 

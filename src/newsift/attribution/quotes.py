@@ -33,9 +33,11 @@ from typing import TYPE_CHECKING
 
 from newsift.attribution.cues import (
     ACCORDING,
+    AS_CLAUSE_VERBS,
     ASKING_VERBS,
     AUTHOR_NOUNS,
     AUTHOR_WORDS,
+    COMMISSIVE_VERBS,
     CUE_PARTICLES,
     CUE_VERBS,
     OBJECT_CONTENT_VERBS,
@@ -159,7 +161,7 @@ def find_speech(
             speech = _according(token, offset, paragraph)
         elif token.lower_ == "in":
             speech = _in_document(token, offset, paragraph)
-        elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
+        elif token.pos_ == "VERB" and (token.lemma_.lower() in CUE_VERBS or _as_clause(token)):
             if not_speech(token):
                 continue  # "only to find said civilisation", "denying flu vaccines to"
             speech = _verb(token, offset, paragraph, outlets)
@@ -740,7 +742,7 @@ def _verb(
         return None  # "xcomp": "declined to say", "wants to talk" report no statement
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return None  # "a class called “Perception”": the noun is what was named, not a speaker
-    if _reduced_passive(token):
+    if _reduced_passive(token) and not _as_clause(token):
         return None  # "a bacteria usually found in small mammals", "Often called ..."
     if token.dep_ == "relcl" and not _non_restrictive(token):
         return None  # "voters who say ...": a definition of a group, not an attribution
@@ -763,7 +765,7 @@ def _verb(
     ):
         return None  # an act verb says nothing without its object; "to discuss" is a purpose
     speech = Speech(cue=_extent(cue_tokens, offset), paragraph=paragraph)
-    speaker = _subject(token)
+    speaker = _as_speaker(token) if _as_clause(token) else _subject(token)
     if speaker is not None:
         speech.speaker_token = speaker
         speech.speaker = _phrase(speaker, offset)
@@ -884,12 +886,20 @@ def _cue_tokens(token: Token) -> list[Token]:
 
 def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] | None:
     """The tokens of what was said; may add a preposition to ``cue_tokens``."""
+    if _as_clause(token):
+        if lemma == "put":  # the cue is "put it"
+            cue_tokens.extend(c for c in token.children if c.dep_ == "dobj")
+        return _as_content(token)  # "As The Hill reported, Trump was also accused of ..."
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if clauses:
         # "While ... (... have been announced), Early says there is ...": of two clauses
         # the parser hangs from the cue, the one after it is what was said
         after = [c for c in clauses if c.i > token.i]
         return list((after or clauses)[0].subtree)
+    if lemma in COMMISSIVE_VERBS:
+        promised = _promised(token)
+        if promised is not None:
+            return list(promised.subtree)  # "has promised to build a wall"
     if lemma in _SAY_OBJECT:
         # "half said so", "he said yes", "three-quarters said the same"
         said = next(
@@ -935,6 +945,77 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
         own = {t.i for t in token.subtree}
         return [t for t in token.head.subtree if t.i not in own]
     return None
+
+
+def _promised(token: Token) -> Token | None:
+    """The "to"-infinitive a verb of promising takes ("vowed to fight the ruling"), or None."""
+    for child in token.children:
+        # "vowed on Tuesday to fight the ruling": the parser may hang it as an adverbial
+        if (
+            child.dep_ in {"xcomp", "advcl"}
+            and child.i > token.i
+            and child.pos_ == "VERB"
+            and any(g.dep_ == "aux" and g.tag_ == "TO" for g in child.children)
+        ):
+            return child
+    return None
+
+
+def _as_clause(token: Token) -> bool:
+    """A verb of saying in an "as" clause that attributes its main clause.
+
+    "As The Hill reported, Trump was also accused ...", "..., as Clinton
+    supporters point out", "As Vulture put it, ...", "As reported by Western
+    Journalism, ...". Not a clause with a complement or object of its own ("as
+    he said goodbye", "as she told them she would": a time, or its own
+    statement), nor one with no speaker of its own (the main clause's subject
+    is never borrowed: "As reported by X, investigators found" is X's).
+    """
+    if token.dep_ != "advcl" or token.head.i == token.i:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in AS_CLAUSE_VERBS:
+        return False
+    kids = list(token.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in kids):
+        return False
+    if any(c.dep_ in {"ccomp", "xcomp", "dative"} for c in kids):
+        return False
+    objects = [c.lower_ for c in kids if c.dep_ == "dobj"]
+    if lemma == "put" and objects != ["it"]:
+        return False  # only the idiom "as X put it"
+    if lemma != "put" and objects:
+        return False
+    if lemma == "point" and not any(c.lower_ == "out" for c in kids):
+        return False
+    return _as_speaker(token) is not None
+
+
+def _as_speaker(token: Token) -> Token | None:
+    """The speaker of an "as" clause: its own subject, or its "by" agent's object."""
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _as_content(token: Token) -> list[Token] | None:
+    """The main clause an "as" clause attributes, without that clause.
+
+    None when the main clause holds a statement of its own ("As the paper
+    reported, Smith said that ..."): Smith's words stay Smith's.
+    """
+    own = {t.i for t in token.subtree}
+    content = [t for t in token.head.subtree if t.i not in own]
+    while content and content[0].dep_ in {"cc", "punct"} and content[0].head == token.head:
+        content.pop(0)  # "But ..., as supporters point out": the conjunction links sentences
+    for word in content:
+        if word.lemma_.lower() in CUE_VERBS and any(c.dep_ == "ccomp" for c in word.children):
+            return None
+    return content
 
 
 def _relative_before(subjects: Sequence[Token], last: Token) -> Token | None:
