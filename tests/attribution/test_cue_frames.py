@@ -7,7 +7,9 @@ One table per frame, invented sentences, positive and negative:
   not a time clause ("As he said goodbye"), imagined speech ("As Moss would
   say") or a clause whose main clause holds a statement of its own;
 - a verb of promising takes its "to"-infinitive as what was said ("vowed to
-  veto any bill"); verbs of wanting, planning and refusing do not.
+  veto any bill"); verbs of wanting, planning and refusing do not;
+- a poll, survey, study or audit "shows" or "found" its noun object ("a poll
+  shows Moss with 47 percent"); people showing or finding things do not.
 """
 
 from __future__ import annotations
@@ -154,6 +156,67 @@ PROMISES = [
 
 @pytest.mark.parametrize(("text", "expected"), PROMISES, ids=[t[:30] for t, _ in PROMISES])
 def test_promise_takes_its_infinitive(
+    analyse: Analyse, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert statements(analyse(text)) == expected
+
+
+# sentence, (speaker, cue, content) of each statement
+FINDINGS = [
+    (
+        "For the first time, a poll shows Senator Ama Reyes leading Governor Tomas Varga.",
+        [("a poll", "shows", "Senator Ama Reyes leading Governor Tomas Varga")],
+    ),
+    (
+        "A new survey shows Lena Moss with 47 percent versus Dana Ortiz, who has 44 percent.",
+        [
+            (
+                "A new survey",
+                "shows",
+                "Lena Moss with 47 percent versus Dana Ortiz, who has 44 percent",
+            )
+        ],
+    ),
+    (
+        "The Harbor Courier poll showed a mere one-point difference between Moss and Ortiz.",
+        [
+            (
+                "The Harbor Courier poll",
+                "showed",
+                "a mere one-point difference between Moss and Ortiz",
+            )
+        ],
+    ),
+    (
+        "One poll shows Tomas Varga 16 points ahead of Moss in Kaldor.",
+        [("One poll", "shows", "Tomas Varga 16 points ahead of Moss in Kaldor")],
+    ),
+    (
+        "The study found no link between the vaccine and autism.",
+        [("The study", "found", "no link between the vaccine and autism")],
+    ),
+    (
+        "The audit found irregularities in the payroll.",
+        [("The audit", "found", "irregularities in the payroll")],
+    ),
+    (
+        "The data show a sharp rise in rents.",
+        [("The data", "show", "a sharp rise in rents")],
+    ),
+    (
+        "The survey found that most residents support the plan.",
+        [("The survey", "found", "that most residents support the plan")],
+    ),
+    # people show and find things without saying anything; a pronoun is no finding
+    ("Voters showed little interest in the race.", []),
+    ("Varga showed reporters the letter.", []),
+    ("Researchers found a new species of frog.", []),
+    ("The poll shows it.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINDINGS, ids=[t[:30] for t, _ in FINDINGS])
+def test_measurement_reports_its_finding(
     analyse: Analyse, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert statements(analyse(text)) == expected

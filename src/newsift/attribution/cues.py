@@ -179,6 +179,18 @@ AS_CLAUSE_VERBS = frozenset(
     | {"state", "announce", "acknowledge", "document", "detail", "describe", "recount"}
 )
 
+#: Verbs by which a measurement reports a finding as its object: "a poll shows Sanders
+#: with 47 percent", "the study found no link between ...".
+MEASURE_VERBS = frozenset({"show", "find"})
+#: Heads of measurements whose "shows"/"found" object is a finding ("polls", "the survey").
+MEASURE_NOUNS = frozenset(
+    {"poll", "survey", "study", "polling", "data", "datum", "figure", "number", "statistic"}
+    | {"result", "finding", "analysis", "research", "estimate", "projection", "audit"}
+    | {"review", "record", "count", "tally", "census", "report"}
+)
+#: Words of a measure of a set ("an average of recent polls", "most of the surveys").
+MEASURE_OF = frozenset({"average", "majority", "most", "one", "each", "all", "none", "half"})
+
 #: Every verb that can be a cue.
 CUE_VERBS = SPEECH_VERBS | ACT_VERBS
 

@@ -40,6 +40,9 @@ from newsift.attribution.cues import (
     COMMISSIVE_VERBS,
     CUE_PARTICLES,
     CUE_VERBS,
+    MEASURE_NOUNS,
+    MEASURE_OF,
+    MEASURE_VERBS,
     OBJECT_CONTENT_VERBS,
     PREP_CUES,
     SPEECH_VERBS,
@@ -480,6 +483,8 @@ def _proposition(speech: Speech, cue: Token) -> bool:
         return True  # "called the decision a landmark judgment", "described it as flawed"
     if lemma in _FACT_VERBS:
         return True
+    if lemma in MEASURE_VERBS and _measurement(cue):
+        return True  # "the study found no link between ...": a finding
     # "called for an investigation": what was asked for; a joke's topic is not
     preps = PREP_CUES.get(lemma, frozenset()) if lemma not in _TOPIC_ONLY else frozenset()
     return any(
@@ -896,6 +901,10 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
         # the parser hangs from the cue, the one after it is what was said
         after = [c for c in clauses if c.i > token.i]
         return list((after or clauses)[0].subtree)
+    if lemma in MEASURE_VERBS and _measurement(token):
+        finding = _finding(token)
+        if finding is not None:
+            return finding  # "a poll shows Sanders with 47 percent versus Clinton"
     if lemma in COMMISSIVE_VERBS:
         promised = _promised(token)
         if promised is not None:
@@ -945,6 +954,32 @@ def _content(token: Token, lemma: str, cue_tokens: list[Token]) -> list[Token] |
         own = {t.i for t in token.subtree}
         return [t for t in token.head.subtree if t.i not in own]
     return None
+
+
+def _measurement(token: Token) -> bool:
+    """Whether the verb's subject is a poll, survey, study or figures ("an average of polls")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    head = subject.lemma_.lower()
+    if head in MEASURE_OF:
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        head = pobj.lemma_.lower() if pobj is not None else head
+    return head in MEASURE_NOUNS
+
+
+def _finding(token: Token) -> list[Token] | None:
+    """What a measurement shows: its object and the words after it in the verb's clause.
+
+    "shows Ted Cruz 16 points ahead of Trump in Indiana": the parser splits the
+    finding among the verb's dependents, so everything the verb governs after
+    its object is taken. None without a noun object ("shows it", "found that").
+    """
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.pos_ in {"PRON", "DET"}:
+        return None
+    return [t for t in token.subtree if t.i >= obj.left_edge.i]
 
 
 def _promised(token: Token) -> Token | None:
