@@ -17,7 +17,10 @@ One network, heads side by side (:mod:`training.finetune`):
   the head's own find at 47 % of the dev threats, against 17 to 20 % for a logistic head
   on the shipped encoder's rows, but lowered the tune part's offence figures
   (``toxicity-minilm-v2`` refitted on each: OLID A 0.780 -> 0.770 / 0.778, SOCC
-  0.634 -> 0.608 / 0.604), so neither was shipped (docs/analyzers/comments.md).
+  0.634 -> 0.608 / 0.604); this code is the second run. A third, without the
+  corpora's clean comments as threat negatives, kept the offence figures (OLID A
+  0.784, SOCC 0.617) but its threat logit found 8 % of the dev threats. None was
+  shipped (docs/analyzers/comments.md).
 
 Rows come from each corpus's train part (:func:`training.comments_data.part`); the
 tune part only reports the loss after each epoch and the per-head AUC at the end, on
