@@ -31,7 +31,7 @@ from __future__ import annotations
 import random
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -225,13 +225,21 @@ class ExportCheck:
     texts: int
 
 
-def export_int8(
-    model: FineTuned, path: Path, *, check_texts: Sequence[str] = CHECK_TEXTS, log: Log = print
-) -> ExportCheck:
-    """Write ``model`` to ``path`` as int8 ONNX (outputs ``logits`` and ``pooled``) and
-    compare its logits with torch's on ``check_texts``, one text a run as the run time does."""
-    network = model.network.eval()
-    example = (torch.ones(2, 8, dtype=torch.long), torch.ones(2, 8, dtype=torch.long))
+def write_int8_onnx(
+    network: nn.Module,
+    path: Path,
+    outputs: Mapping[str, Mapping[int, str]],
+    *,
+    example_batch: int = 2,
+) -> None:
+    """Write ``network`` (inputs ``input_ids`` and ``attention_mask``) to ``path`` as
+    ONNX with ``outputs`` (name -> dynamic axes), its matrix-product weights quantised
+    to int8 per output channel as the shipped encoder is (the one export of every
+    fine-tuned model: sentence heads here, token tags in ``training.finetune_tokens``)."""
+    example = (
+        torch.ones(example_batch, 8, dtype=torch.long),
+        torch.ones(example_batch, 8, dtype=torch.long),
+    )
     axes = {0: "batch", 1: "tokens"}
     with tempfile.TemporaryDirectory() as scratch:
         float_model = Path(scratch) / "float.onnx"
@@ -241,18 +249,25 @@ def export_int8(
                 example,
                 str(float_model),
                 input_names=["input_ids", "attention_mask"],
-                output_names=["logits", "pooled"],
+                output_names=list(outputs),
                 dynamic_axes={
                     "input_ids": axes,
                     "attention_mask": axes,
-                    "logits": {0: "batch"},
-                    "pooled": {0: "batch"},
+                    **{name: dict(dims) for name, dims in outputs.items()},
                 },
                 opset_version=OPSET,
                 dynamo=False,
             )
         path.parent.mkdir(parents=True, exist_ok=True)
         _quantise(float_model, path)
+
+
+def export_int8(
+    model: FineTuned, path: Path, *, check_texts: Sequence[str] = CHECK_TEXTS, log: Log = print
+) -> ExportCheck:
+    """Write ``model`` to ``path`` as int8 ONNX (outputs ``logits`` and ``pooled``) and
+    compare its logits with torch's on ``check_texts``, one text a run as the run time does."""
+    write_int8_onnx(model.network.eval(), path, {"logits": {0: "batch"}, "pooled": {0: "batch"}})
     check = compare_with_torch(model, path, check_texts)
     log(
         f"int8 vs torch on {check.texts} texts: max logit difference "

@@ -33,7 +33,6 @@ import argparse
 import hashlib
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,7 +47,6 @@ from newsift.attribution.analyzer import analyse
 from newsift.attribution.nlp import load_english
 from newsift.attribution.span_encoder import MODEL_FILE, EncoderSpanModel, tagger_input
 from newsift.attribution.spans import LABELS, load_span_model
-from training.encoder import OPSET, _quantise
 from training.finetune import (
     CLIP_NORM,
     WEIGHT_DECAY,
@@ -57,6 +55,7 @@ from training.finetune import (
     _schedule,
     load_bert,
     load_tokenizer,
+    write_int8_onnx,
 )
 from training.paths import MODELS, SHARED
 from training.spans import (
@@ -199,23 +198,7 @@ def train(
 def export(network: TokenNetwork, path: Path, check: Sequence[Example]) -> float:
     """Write ``network`` as int8 ONNX at ``path``; the share of checked tokens whose
     arg-max label is torch's."""
-    example = (torch.ones(1, 8, dtype=torch.long), torch.ones(1, 8, dtype=torch.long))
-    axes = {0: "batch", 1: "tokens"}
-    with tempfile.TemporaryDirectory() as scratch:
-        float_model = Path(scratch) / "float.onnx"
-        with torch.no_grad():
-            torch.onnx.export(
-                network,
-                example,
-                str(float_model),
-                input_names=["input_ids", "attention_mask"],
-                output_names=["logits"],
-                dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes},
-                opset_version=OPSET,
-                dynamo=False,
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _quantise(float_model, path)
+    write_int8_onnx(network, path, {"logits": {0: "batch", 1: "tokens"}}, example_batch=1)
     model = EncoderSpanModel.load(path, expected_sha256=None)
     same = counted = 0
     with torch.no_grad():
