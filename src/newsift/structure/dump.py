@@ -577,7 +577,8 @@ def _read_facts_under(
             if byline is not None:  # the text has begun; its byline sits under its start
                 builder.add("byline", nonblank[byline])
                 out.facts.merge(parse_header_line(nonblank[byline].text) or HeaderFacts())
-                _dateline_under_byline(nonblank[byline + 1 : byline + 2], out, builder)
+                if byline + 1 < len(nonblank):
+                    _dateline_under_byline(nonblank[byline + 1], out, builder)
             break  # the text has begun (a short first paragraph when not prose)
         facts = parse_header_line(line.text)
         if facts is not None:
@@ -615,14 +616,13 @@ def _read_facts_under(
     return start
 
 
-def _dateline_under_byline(after: list[Line], out: DumpLayout, builder: _RegionBuilder) -> None:
-    """The dateline right under a byline read under the text's start, if ``after`` (the
-    line under the byline) is one and no date is known yet."""
-    for line in after:
-        facts = parse_header_line(line.text)
-        if out.facts.published is None and facts is not None and facts.published:
-            builder.add("dateline", line)
-            out.facts.merge(facts)
+def _dateline_under_byline(line: Line, out: DumpLayout, builder: _RegionBuilder) -> None:
+    """``line``, right under a byline read under the text's start, as the dateline when
+    it is one and no date is known yet."""
+    facts = parse_header_line(line.text)
+    if out.facts.published is None and facts is not None and facts.published:
+        builder.add("dateline", line)
+        out.facts.merge(facts)
 
 
 #: sentence lines (a standfirst, a caption) a byline may sit under, under the headline

@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 from newsift.errors import ModelError
 from newsift.models import REINSTALL, ModelArrays, build_model, load_model
 from newsift.text.header import parse_byline, person_name
-from newsift.text.lines import is_ui
+from newsift.text.lines import SHARE_VERBS, is_ui
 
 MODEL_FILE = "headline-v2.npz"
 CARD_FILE = "headline-v2.md"
@@ -62,12 +62,11 @@ _PICTURE_CREDIT = re.compile(
     re.I,
 )
 #: words of sharing, printing and mailing buttons in the common European languages
-_SHARE_LIST = """
-    share teilen partager compartir condividi delen compartilhar partilhar udostępnij
+_BUTTON_WORDS = """
     tweet twitter facebook whatsapp linkedin pinterest telegram reddit email mail
     print drucken imprimer imprimir stampa afdrukken drukuj
 """
-SHARE_WORDS = frozenset(_SHARE_LIST.split())
+SHARE_WORDS = frozenset(SHARE_VERBS) | frozenset(_BUTTON_WORDS.split())
 
 
 def fold(text: str) -> str:

@@ -147,9 +147,12 @@ _UI_PATTERNS = [
         r"^(your email address will not be published|required fields are marked)\b.*$",
     )
 ]
-_SHARE_VERB = (
-    r"(?:share|teilen|partager|compartir|condividi|delen|compartilhar|partilhar|udostępnij)"
-)
+#: "share" in the common European languages and Polish (a share button's verb)
+SHARE_VERBS = (
+    "share", "teilen", "partager", "compartir", "condividi", "delen", "compartilhar",
+    "partilhar", "udostępnij",
+)  # fmt: skip
+_SHARE_VERB = "(?:" + "|".join(SHARE_VERBS) + ")"
 #: a platform's name, inflected as some languages do ("na Twitterze", "na Facebooku")
 _PLATFORM = r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|e-?mail)\w{0,3}"
 _EUROPEAN_UI_PATTERNS = [

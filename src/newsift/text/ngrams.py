@@ -203,11 +203,6 @@ class WordGrams:
         found.update(self.pairs.buckets(pairwise(words)))
         return found
 
-    def fill(self, texts: Sequence[list[str]]) -> None:
-        """Remember the buckets of every word and pair of ``texts`` (a page's worth) at once."""
-        self.words.fill(chain.from_iterable(texts))
-        self.pairs.fill(chain.from_iterable(map(pairwise, texts)))
-
     def keys(self, words: list[str]) -> chain[int]:
         """The bucket of each word, then of each pair: what :meth:`counts` counts, in order."""
         return chain(self.words.buckets(words), self.pairs.buckets(pairwise(words)))
@@ -246,15 +241,27 @@ def interleaved(
     consecutive entries of ``flat``, text after text. Returns the joined keys and
     how many each text has (as :func:`key_array`).
     """
-    per_text = np.add.reduce([counts for _, counts in parts])
-    total = int(per_text.sum())
-    out = np.empty(total, dtype=np.int64)
-    before = np.cumsum(per_text) - per_text  # where text i's slice of the next part goes
-    for flat, counts in parts:
-        part_starts = np.cumsum(counts) - counts
-        out[np.repeat(before - part_starts, counts) + np.arange(len(flat))] = flat
-        before += counts
+    per_text, places = _places([counts for _, counts in parts])
+    out = np.empty(int(per_text.sum()), dtype=np.int64)
+    for (flat, _), to in zip(parts, places, strict=True):
+        out[to] = flat
     return out, per_text
+
+
+def _places(
+    counts: Sequence[NDArray[np.int64]],
+) -> tuple[NDArray[np.int64], list[NDArray[np.int64]]]:
+    """For parts whose text i has ``counts[k][i]`` items in part k (text after text), how
+    many items each text has in all, and where each part's items go when each text's
+    items are laid out part after part (:func:`interleaved`, :func:`joined_rows`)."""
+    per_text = np.add.reduce(counts) if len(counts) > 1 else counts[0]
+    before = np.cumsum(per_text) - per_text  # where text i's slice of the next part goes
+    places = []
+    for length in counts:
+        part_starts = np.cumsum(length) - length
+        places.append(np.repeat(before - part_starts, length) + np.arange(int(length.sum())))
+        before = before + length
+    return per_text, places
 
 
 def key_array(
@@ -510,17 +517,12 @@ def joined_rows(parts: Sequence[FlatRows]) -> FlatRows:
     The same numbers, in the same order, as concatenating each text's slices
     of the parts, in a few NumPy calls for all texts together.
     """
-    lengths = [np.diff(starts) for starts, _, _ in parts]
-    own = np.add.reduce(lengths) if len(lengths) > 1 else lengths[0]
+    own, places = _places([np.diff(starts) for starts, _, _ in parts])
     starts = np.zeros(len(own) + 1, dtype=np.int64)
     np.cumsum(own, out=starts[1:])
     buckets = np.empty(int(starts[-1]), dtype=np.int64)
     values = np.empty(int(starts[-1]), dtype=np.float64)
-    before = starts[:-1].copy()  # where each text's slice of the next part goes
-    for (part_starts, part_buckets, part_values), length in zip(parts, lengths, strict=True):
-        # the place of each of the part's features: its text's place, plus its rank there
-        to = np.repeat(before - part_starts[:-1], length) + np.arange(len(part_buckets))
+    for (_, part_buckets, part_values), to in zip(parts, places, strict=True):
         buckets[to] = part_buckets
         values[to] = part_values
-        before += length
     return starts, buckets, values
