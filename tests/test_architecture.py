@@ -36,6 +36,7 @@ FLOORS: dict[str, int] = {
             "backends",
             "clitools",
             "textlines",
+            "lifetime",
         ],
         0,
     ),

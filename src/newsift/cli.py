@@ -28,6 +28,7 @@ from newsift.clitools import (
 from newsift.document import Document
 from newsift.errors import ConfigError, ModelError, NewsiftError, SchemaError
 from newsift.ingest import KINDS, read_path
+from newsift.lifetime import keep_until_exit
 from newsift.limits import Limits, cap_memory
 from newsift.pipeline import DEFAULT_PIPELINE, Pipeline
 from newsift.runner import run
@@ -272,6 +273,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     except ModelError as exc:
         print(f"newsift: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_SOME_FAILED
+    if _OWN_PROCESS:
+        keep_until_exit()  # the models live until the command ends
     if limits.max_memory_mb:
         try:
             cap_memory(limits.max_memory_mb)  # resident memory, checked during analysis
@@ -483,8 +486,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: set by :func:`entry`: this process is the command's own (the ``newsift`` script,
+#: ``python -m newsift``), not a library caller's or a test's
+_OWN_PROCESS = False
+
+
 def entry() -> None:
-    sys.exit(main())
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
+    code = main()
+    keep_until_exit()  # nothing left to collect: skip the shutdown's walk over every object
+    sys.exit(code)
 
 
 if __name__ == "__main__":

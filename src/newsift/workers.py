@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
+from newsift.lifetime import keep_until_exit
 from newsift.limits import cpu_seconds, resident_mb
 from newsift.pipeline import Pipeline, PipelineConfig
 
@@ -85,6 +86,7 @@ def worker_main(connection: Connection, spec: WorkerSpec) -> None:
     for module in spec.imports:
         importlib.import_module(module)
     pipeline = build_pipeline(spec.pipeline, spec.time_limit_s)
+    keep_until_exit()  # this process exists for the pipeline: its models live until it ends
     connection.send(("ready", os.getpid()))
     while True:
         try:
