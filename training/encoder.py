@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from newsift.encoders.minilm import MODEL_FILE, TOKENIZER_FILE
+from training.onnx_graph import optimise_for_runtime
 from training.paths import MODELS
 
 RELEASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -97,12 +98,17 @@ def _export(folder: Path, target: Path) -> None:
 
 
 def _quantise(source: Path, target: Path) -> None:
+    """``source`` with its matrix products in int8 (per output channel), written to
+    ``target`` as onnxruntime's optimised graph (:mod:`training.onnx_graph`)."""
     from onnxruntime.quantization import (  # type: ignore[import-untyped]
         QuantType,
         quantize_dynamic,
     )
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        quantised = Path(scratch) / "int8.onnx"
+        quantize_dynamic(str(source), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
+        optimise_for_runtime(quantised, target)
 
 
 def _check(float_model: Path, int8_model: Path, tokenizer: Path) -> float:

@@ -103,3 +103,18 @@ def test_checkpoint_round_trip(two_heads: FineTuned, tmp_path: Path) -> None:
     again = load_checkpoint(two_heads.heads, path, two_heads.max_len, base=tiny_config())
     texts = ["percent rose", "thanks lovely"]
     assert np.allclose(again.predict(texts)[0], two_heads.predict(texts)[0], atol=1e-6)
+
+
+def test_export_is_stored_as_the_optimised_graph(two_heads: FineTuned, tmp_path: Path) -> None:
+    """The exported file is what onnxruntime would build at load (fused ops stored), and
+    optimising it again changes no output."""
+    import onnx
+    from training.onnx_graph import largest_difference, optimise_for_runtime
+
+    path = tmp_path / "tiny.onnx"
+    export_int8(two_heads, path, log=lambda _: None)
+    domains = {node.domain for node in onnx.load(str(path)).graph.node}
+    assert "com.microsoft" in domains  # onnxruntime's fused kernels, stored in the file
+    again = tmp_path / "again.onnx"
+    optimise_for_runtime(path, again)
+    assert largest_difference(path, again, lengths=(3, 17, 60)) == 0.0

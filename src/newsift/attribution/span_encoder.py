@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "attribution-spans-encoder-v1.onnx"
 #: SHA-256 of the shipped model, as ``python -m training.finetune_tokens`` prints it
-MODEL_SHA256 = "cd745dce4163a14794dcd27e83c8702ddd151ac604e8b37afc22dba5671fa127"
+MODEL_SHA256 = "46864f19c855dfbdc6fc96eb687d2ae027773b2319b6771993267e3c084f8cb9"
 #: reserved word pieces that fence the cue and the rules' content (ids 1-4 in the vocabulary)
 MARKERS = ("[unused0]", "[unused1]", "[unused2]", "[unused3]")
 #: longer windows (in word pieces, markers and [CLS]/[SEP] included) keep the rules' content

@@ -38,7 +38,7 @@ FINETUNED_SHA256: dict[str, str] = {
         "a492dd92a42771f0a698ca7d1699871de6b6c2dbf6da98c9e629c69b35b078ef"
     ),
     "toxicity-finetuned-v1.onnx": (
-        "bc2abc0fd21e0fcbffbdac9c6247f8d7b8fc8415f71c0cd7ef0f8304f404ed74"
+        "5d34fd2fae67edd72ba4b2c80937a62e2483aba08ce3affeff478668a37983e3"
     ),
 }
 

@@ -30,7 +30,7 @@ from newsift.errors import ModelError
 MODEL_FILE = "minilm-l6-int8.onnx"
 TOKENIZER_FILE = "minilm-l6-tokenizer.json"
 #: SHA-256 of the shipped files, as ``python -m training.encoder`` prints them.
-MODEL_SHA256 = "b8a133d0dd47aa24bca7dff13810e394e0e192498cefe59c4aa24311be9ded0f"
+MODEL_SHA256 = "e016cbe22512507b059b17df45778e927dd3ca038370086249c52723730ceab4"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 DIMENSIONS = 384
 MAX_TOKENS = 256  # the model's max_seq_length
