@@ -27,8 +27,8 @@ from newsift.encoders.minilm import (
     TOKENIZER_FILE,
     TOKENIZER_SHA256,
     MiniLMEncoder,
+    _sha256,
     models_dir,
-    require_files,
 )
 from newsift.errors import ModelError
 
@@ -73,20 +73,17 @@ class FineTunedModel:
         """The model at ``path``; its hash is checked unless ``expected_sha256`` is None
         (training scores the file it has just written)."""
         vocabulary = models_dir() / TOKENIZER_FILE
-        if expected_sha256 is None:  # the vocabulary is checked all the same
-            require_files(((path, None), (vocabulary, TOKENIZER_SHA256)))
-        # the same one-thread session and tokenizer the sentence encoder builds, from the
-        # bytes whose hash it checks; its errors name the extra or the damaged file.
+        for file, digest in ((path, expected_sha256), (vocabulary, TOKENIZER_SHA256)):
+            if not file.is_file():
+                raise ModelError(f"no {file.name} in {file.parent}; reinstall newsift")
+            if digest is not None and _sha256(file) != digest:
+                raise ModelError(f"{file} is not the file newsift shipped (hash differs)")
+        # the same one-thread session and tokenizer the sentence encoder builds (hashes
+        # checked above); its errors name the extra or the damaged file
         # Every fine-tuned model reads the one shipped vocabulary: one tokenizer (it holds
         # no per-call state) serves them all, so a second model does not parse it again.
         shared = _TOKENIZERS.get(vocabulary)
-        encoder = MiniLMEncoder.load(
-            path,
-            vocabulary,
-            check_hash=expected_sha256 is not None,
-            model_sha256=expected_sha256 or "",
-            tokenizer=shared,
-        )
+        encoder = MiniLMEncoder.load(path, vocabulary, check_hash=False, tokenizer=shared)
         session, tokenizer = encoder._session, encoder._tokenizer
         _TOKENIZERS[vocabulary] = tokenizer
         outputs = [output.name for output in session.get_outputs()]

@@ -85,13 +85,9 @@ class MiniLMEncoder:
         *,
         check_hash: bool = True,
         tokenizer: Any = None,
-        model_sha256: str = MODEL_SHA256,
     ) -> MiniLMEncoder:
         """Load the shipped model (or the files given) after checking their SHA-256.
 
-        ``model_sha256``: the digest the model file must have (the sentence encoder's
-        unless a fine-tuned model names its own). The model is read once: the bytes
-        whose digest was checked are the bytes onnxruntime builds the session from.
         ``tokenizer``: one already read from ``tokenizer_path`` (the file is then not
         parsed again; models that share a vocabulary share it).
         """
@@ -102,18 +98,11 @@ class MiniLMEncoder:
             raise ModelError(EXTRA_HINT) from exc
         model = model_path or models_dir() / MODEL_FILE
         vocabulary = tokenizer_path or models_dir() / TOKENIZER_FILE
-        for path in (model, vocabulary):
+        for path, expected in ((model, MODEL_SHA256), (vocabulary, TOKENIZER_SHA256)):
             if not path.is_file():
                 raise ModelError(f"no {path.name} in {path.parent}; reinstall newsift")
-        model_bytes = model.read_bytes()
-        if check_hash:
-            digests = (
-                (model, hashlib.sha256(model_bytes).hexdigest(), model_sha256),
-                (vocabulary, _sha256(vocabulary), TOKENIZER_SHA256),
-            )
-            for path, digest, expected in digests:
-                if digest != expected:
-                    raise ModelError(f"{path} is not the file newsift shipped (hash differs)")
+            if check_hash and _sha256(path) != expected:
+                raise ModelError(f"{path} is not the file newsift shipped (hash differs)")
         try:
             if tokenizer is None:
                 tokenizer = Tokenizer.from_file(str(vocabulary))
@@ -125,7 +114,7 @@ class MiniLMEncoder:
             options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
             options.log_severity_level = 3
             session = onnxruntime.InferenceSession(
-                model_bytes, options, providers=["CPUExecutionProvider"]
+                str(model), options, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:  # a damaged tokenizer or model file
             raise ModelError(
