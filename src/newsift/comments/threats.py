@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from newsift.comments import threat_grammar
 from newsift.comments.lexicon import INTENT, THREAT_IDIOMS
 
 
@@ -499,8 +500,10 @@ def _intended_act(lower_text: str) -> bool:
     for match in _ACT.finditer(lower_text):
         verb = match.group().split(" ", 1)[0]
         before = lower_text[max(0, match.start() - AFTER_CHARS) : match.start()]
-        if _INTENT_BEFORE.search(before) and not not_aimed(
-            lower_text[match.end() : match.end() + AFTER_CHARS], verb
+        if (
+            _INTENT_BEFORE.search(before)
+            and not not_aimed(lower_text[match.end() : match.end() + AFTER_CHARS], verb)
+            and threat_grammar.stands(lower_text, match.start(), match.end())
         ):
             return True
     return False
@@ -523,21 +526,28 @@ def threatens(
     """
     if "dead to" in lower:
         lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
-    if has_threat_idiom(lower) or veiled(tokens, lower):
+    outside = threat_grammar.unquoted(text, words)  # a quoted threat is mentioned, not made
+    said, said_tokens = outside if outside is not None else (lower, tokens)
+    if has_threat_idiom(said) or veiled(said_tokens, said):
         return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
+    aim: threat_grammar.Aim | None = None
     for i, categories_found in enumerate(found):
         if "threat" not in categories_found or i in mentioned or _harms_no_one(words, i):
             continue
         for j in range(max(0, i - INTENT_WINDOW), i):
             if words[j][2] in INTENT and _same_clause(text, words, j, i):
-                return True
+                aim = aim or threat_grammar.Aim(text, words)
+                if aim.aimed(j, i):
+                    return True
         if words[i][2] in NOT_ACTS:
             continue
         before = text[max(0, words[i][0] - AFTER_CHARS) : words[i][0]].lower()
         if _MORE_INTENT_BEFORE.search(before):
-            return True
-    if tokens.isdisjoint(ACT_WORDS) or not _ACT.search(lower):
-        return False
-    return _intended_act(text.lower())
+            aim = aim or threat_grammar.Aim(text, words)
+            if aim.aimed(max(0, i - 1), i):
+                return True
+    if not tokens.isdisjoint(ACT_WORDS) and _ACT.search(lower) and _intended_act(text.lower()):
+        return True
+    return threat_grammar.threatening(text, words, tokens)
