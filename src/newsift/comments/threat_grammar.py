@@ -203,7 +203,7 @@ _TARGET = (
     r"|single|damn|fucking|stinking|filthy|little|last|one|other|such|same|remaining|two"
     r"|three|\w+ing) ){0,6}"
     r"(?:you|u|ya|yall|y'all|ye|him|her|them|em|'em|yourself|yourselves|(?:@p ){0,2}@p"
-    r"|(?:@p ){0,2}@p's|(?:@p ){0,2}@p’s)"
+    r"|(?:@p ){0,2}@p's|(?:@p ){0,2}@p’s)(?= |$)"
     r"(?:'s|’s)?"
 )
 #: Words of a thing in the target's place make it a figure of speech: ("kill the bill").
@@ -284,7 +284,8 @@ _PASSIVE_TAIL = (
     rf"|publicly) )?(?P<verb>{_alternatives(HARM_PARTICIPLES)})(?P<rest>(?: [^ ]+){{0,5}})"
 )
 #: a person + modal + be + harm participle
-_PASSIVE = re.compile(rf"(?P<subject>(?:[^ ]+ ){{0,4}})(?P<modal>{_MODAL}){_PASSIVE_TAIL}")
+_PASSIVE = re.compile(rf"(?<![^ ])(?P<modal>{_MODAL}){_PASSIVE_TAIL}")
+_FUTURE_PLAIN = r"will|going to|gonna|you'll|youll"
 #: "you" + will + be + harm participle: "you will be shot", "you're going to be hanged"
 _PASSIVE_YOU = re.compile(
     r"\b(?P<modal>(?:you|u|y'all|yall|you all) (?:will|are going to|are gonna)|you'll"
@@ -308,7 +309,7 @@ NEEDED_HARM_NOUNS = (
     r"|skull)|a rope|the rope|a noose|the noose|a good beating|a good kicking|a firing squad"
     r"|to die|to hang|to be put down|a shallow grave|a body bag"
 )
-_SUBJECT = r"(?P<subject>(?:[^ ]+ ){0,5})"
+_SUBJECT = r"(?<![^ ])"
 _ADVERBS = r"(?:(?:all|each|just|nothing but|only|really|and|every one) )?"
 #: a person + deserve + harm noun
 _DESERVE = re.compile(
@@ -326,7 +327,7 @@ CALL_VERBS = _words_of(
     "butcher drown stone string"
 )
 _CALL = re.compile(
-    rf"(?:^|[.!;:,] |\b(?:so|just|now|then|and|go|please|someone|somebody) )"
+    rf"(?:^|[.!;:,] |\b(?:so|just|now|then|go|please|someone|somebody) )"
     rf"(?P<verb>{_alternatives(CALL_VERBS)}) (?P<target>(?:(?:every|each|all|the|those|these"
     rf"|of|one|last|single|fucking|damn|filthy|stinking) ){{0,6}}(?:them|em|'em|him|her|@p))"
     rf"(?P<rest>(?: [^ ]+){{0,4}})"
@@ -360,6 +361,7 @@ _REPORTED = re.compile(
     r"|saying|say|told|tells|wrote|writes|posted|tweeted|claimed|shouted|yelled|chanted"
     r"|chanting|screamed|quote|quoted|quoting|called for|calling for|calls for|joke|joking"
     r"|kidding|movie|film|novel|episode|character|zombies?|fiction|warn|warns|warned|fear"
+    r"|paraphras\w*|lyrics?|song|sings?|sang"
     r"|fears|feared|afraid|worried|worry|risk|risks|banned|ban)\b"
 )
 #: A negated clause: "nobody should", "I would never", "should not", "no one deserves".
@@ -389,12 +391,13 @@ POSSESSED = _words_of(
 )
 
 
-def _person_marked(text: str, words: list[tuple[int, int, str]]) -> list[str]:
+def _person_marked(
+    text: str, words: list[tuple[int, int, str]], quoted: list[tuple[int, int]]
+) -> list[str]:
     """The comment's words, each word of a person (a name, an identity or political group
     word, a noun of people) rewritten as ``@p`` (``'s`` kept), and each word inside
-    quotes as ``#q`` (a quoted threat is mentioned, not made)."""
+    ``quoted`` (character spans) as ``#q`` (a quoted threat is mentioned, not made)."""
     names = set(name_spans(text, words))
-    quoted = [m.span() for m in _QUOTED.finditer(text)] if _has_quote(text) else []
     out: list[str] = []
     for i, (start, _, word) in enumerate(words):
         bare = word.removesuffix("'s").removesuffix("’s")
@@ -412,14 +415,20 @@ def _person_marked(text: str, words: list[tuple[int, int, str]]) -> list[str]:
     return out
 
 
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The character spans of ``text`` inside quotes."""
+    return [m.span() for m in _QUOTED.finditer(text)] if _has_quote(text) else []
+
+
 def _has_quote(text: str) -> bool:
     return any(c in text for c in "\"“”«»‘") or " '" in text or text.startswith("'")
 
 
-def _joined(text: str, words: list[tuple[int, int, str]], marked: list[str]) -> str:
+def _joined(text: str, words: list[tuple[int, int, str]], marked: list[str], stop: int) -> str:
     """The marked words joined by one space, with the last clause-ending mark of the text
     between two words kept as a word of its own ("." "!" "?" ";" ":" ","), so that a
-    construction can see a clause end and a question be told."""
+    construction can see a clause end and a question be told (``stop``: where the text
+    after the last word ends)."""
     pieces: list[str] = []
     for i, word in enumerate(marked):
         if i:
@@ -431,12 +440,25 @@ def _joined(text: str, words: list[tuple[int, int, str]], marked: list[str]) -> 
                 if marks:
                     pieces.append(marks[-1])
         pieces.append(word)
-    tail = text[words[-1][1] :] if words else ""
+    tail = text[words[-1][1] : stop] if words else ""
     if "?" in tail:
         pieces.append("?")
     elif any(c in tail for c in ".!"):
         pieces.append(".")
     return " ".join(pieces)
+
+
+def _sentences(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """``(first, after last)`` word indexes of each sentence of ``text`` ("." "!" "?")."""
+    out: list[tuple[int, int]] = []
+    first = 0
+    for i in range(1, len(words)):
+        between = text[words[i - 1][1] : words[i][0]]
+        if "." in between or "!" in between or "?" in between:
+            out.append((first, i))
+            first = i
+    out.append((first, len(words)))
+    return out
 
 
 def _kept(joined: str, start: int, end: int) -> bool:
@@ -489,14 +511,67 @@ def _target_fits(target: str, rest: str) -> bool:
     return True
 
 
+#: What any construction needs in the comment's plain words (no person marks, no
+#: punctuation): most comments with a trigger word have none of these, and pay no more.
+_CANDIDATE = re.compile(
+    rf"\b(?:(?:{INTENTS}) (?:[^ ]+ ){{0,4}}?(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives"
+    rf"|giving)"
+    rf"|(?:{_MODAL}|{_FUTURE_PLAIN}) (?:[^ ]+ ){{0,2}}?(?:be|get) (?:[^ ]+ )?"
+    rf"(?:{_alternatives(HARM_PARTICIPLES)})"
+    rf"|(?:deserve|deserves|deserved|earned|coming|get|need|needs|given|getting) (?:[^ ]+ )"
+    rf"{{0,3}}?(?:bullets?|ropes?|noose|nooses|beating|kicking|death|die|chair|gallows"
+    rf"|guillotine|squad|knife|lamppost|lamp|grave|bag|bags|hang|swing|burn|bleed|down|tree"
+    rf"|whipping|head|wall)"
+    rf"|(?:{_alternatives(CALL_VERBS)}) (?:[^ ]+ ){{0,6}}?(?:them|em|'em|him|her|all|every|the)"
+    rf"|death to"
+    rf"|(?:won't|wont|not|never|ain't) (?:[^ ]+ ){{1,5}}?(?:alive|piece|breathing)"
+    rf"|(?:pay|answer) (?:[^ ]+ ){{0,3}}?(?:blood|life|lives)"
+    rf"|(?:going to|gonna|about to) (?:die|get|be))\b"
+)
+
+
+_REACH = 80  # characters around a trigger word that :data:`_CANDIDATE` reads
+
+
+def _candidate(lower: str, found: set[str] | frozenset[str]) -> bool:
+    """Whether :data:`_CANDIDATE` matches near a trigger word of ``found`` in ``lower``
+    (reading windows around the triggers costs less than the whole of a long comment)."""
+    padded = f" {lower} "
+    for word in found:
+        at = padded.find(f" {word} ")
+        while at >= 0:
+            if _CANDIDATE.search(padded, max(0, at - _REACH), at + len(word) + _REACH):
+                return True
+            at = padded.find(f" {word} ", at + 1)
+    return False
+
+
 def threatening(
-    text: str, words: list[tuple[int, int, str]], tokens: set[str] | frozenset[str]
+    text: str, words: list[tuple[int, int, str]], tokens: set[str] | frozenset[str], lower: str
 ) -> bool:
     """True when one construction of this grammar threatens a person in ``text``
-    (``words``: its normalised words, ``tokens`` the set of them)."""
-    if not words or tokens.isdisjoint(TRIGGERS):
+    (``words``: its normalised words, ``tokens`` the set of them, ``lower`` the words
+    joined by one space). Only the sentences whose plain words could hold a construction
+    (:data:`_CANDIDATE`) are read."""
+    if not words or tokens.isdisjoint(TRIGGERS) or not _candidate(lower, tokens & TRIGGERS):
         return False
-    joined = _joined(text, words, _person_marked(text, words))
+    quoted = _quoted(text)
+    for first, last in _sentences(text, words):
+        part = words[first:last]
+        if _CANDIDATE.search(" ".join(w for _, _, w in part)):
+            stop = words[last][0] if last < len(words) else len(text)
+            if _sentence_threatens(_joined(text, part, _person_marked(text, part, quoted), stop)):
+                return True
+    return False
+
+
+def _subject(joined: str, start: int) -> str:
+    """The (at most five) words before ``joined[start]``."""
+    return " ".join(joined[max(0, start - 100) : start].split()[-5:])
+
+
+def _sentence_threatens(joined: str) -> bool:
+    """:func:`threatening` on one sentence, its words marked and joined (:func:`_joined`)."""
     for m in _AGENT.finditer(joined):
         verb, rest = m.group("verb"), m.group("rest")
         if (
@@ -517,13 +592,13 @@ def threatening(
             if (
                 _rest_fits(PARTICIPLE_NEEDS, m.group("verb"), m.group("rest"))
                 and not _CONTEST.match(m.group("rest"))
-                and (pattern is _PASSIVE_YOU or _subject_person(m.group("subject")))
+                and (pattern is _PASSIVE_YOU or _subject_person(_subject(joined, m.start())))
                 and _kept(joined, m.start("modal"), m.end("verb"))
             ):
                 return True
     for pattern in (_DESERVE, _NEED):
         for m in pattern.finditer(joined):
-            if _subject_person(m.group("subject")) and _kept(
+            if _subject_person(_subject(joined, m.start())) and _kept(
                 joined, m.start("noun"), m.end("noun")
             ):
                 return True
@@ -573,7 +648,7 @@ class Aim:
     def __init__(self, text: str, words: list[tuple[int, int, str]]) -> None:
         self._text = text
         self._words = words
-        self._marked = _person_marked(text, words)
+        self._marked = _person_marked(text, words, _quoted(text))
         # the mark between word k-1 and word k: "?" "." "," or ""
         self._breaks: list[str] = [""]
         for k in range(1, len(words)):

@@ -526,10 +526,10 @@ def threatens(
     """
     if "dead to" in lower:
         lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
-    outside = threat_grammar.unquoted(text, words)  # a quoted threat is mentioned, not made
-    said, said_tokens = outside if outside is not None else (lower, tokens)
-    if has_threat_idiom(said) or veiled(said_tokens, said):
-        return True
+    if has_threat_idiom(lower) or veiled(tokens, lower):
+        outside = threat_grammar.unquoted(text, words)  # a quoted threat is mentioned, not made
+        if outside is None or has_threat_idiom(outside[0]) or veiled(outside[1], outside[0]):
+            return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
     aim: threat_grammar.Aim | None = None
@@ -550,4 +550,4 @@ def threatens(
                 return True
     if not tokens.isdisjoint(ACT_WORDS) and _ACT.search(lower) and _intended_act(text.lower()):
         return True
-    return threat_grammar.threatening(text, words, tokens)
+    return threat_grammar.threatening(text, words, tokens, lower)
