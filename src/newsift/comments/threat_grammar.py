@@ -58,7 +58,7 @@ PERSON_PRONOUNS = _words_of(
 PEOPLE = _words_of(
     """
     people person persons folks folk guy guys man men woman women boy boys girl girls kid kids
-    everyone everybody anyone anybody somebody whoever lot bastard bastards idiot idiots
+    everyone everybody anyone anybody whoever lot bastard bastards idiot idiots
     traitor traitors scum vermin animals animal pigs pig rats rat cowards coward thugs thug
     politician politicians liberal liberals libs lib conservative conservatives cons leftist
     leftists rightist rightists commie commies fascist fascists nazi nazis protester
@@ -195,7 +195,8 @@ INTENTS = (
 #: Adverbs and fillers allowed between the intent and the verb.
 _FILLER = r"(?:(?:just|really|personally|gladly|happily|finally|actually|go|come|and|then|all|"
 _FILLER += r"simply|totally|literally|seriously|probably|definitely|absolutely|fucking|f'ing|"
-_FILLER += r"goddamn|damn|bloody|have|to|first|also|quietly|slowly|soon) )"
+_FILLER += r"goddamn|damn|bloody|have|to|first|also|quietly|slowly|soon|over|round|your|his"
+_FILLER += r"|her|their|house|home|place|office|door) )"
 #: A person as the object: "you", "him", "@p" (a name or group), "every last one of them",
 #: "all of the @p", "each of those @p", "the next @p", "people like you".
 _TARGET = (
@@ -218,12 +219,13 @@ def _verb_phrase(verbs: str) -> str:
 
 #: intent + harm verb + person (+ the rest the verb needs)
 _AGENT = re.compile(
-    rf"(?:^|\b)(?P<intent>{INTENTS}) {_FILLER}{{0,4}}{_verb_phrase(_VERBS)} "
+    rf"(?:^|\b)(?P<intent>{INTENTS}) {_FILLER}{{0,6}}{_verb_phrase(_VERBS)} "
     rf"(?P<target>{_TARGET})(?P<rest>(?: [^ ]+){{0,6}})"
 )
 #: intent + body verb + the person's body: "I'll wring your neck", "slit his throat"
 _AGENT_BODY = re.compile(
-    rf"(?:^|\b)(?:{INTENTS}) {_FILLER}{{0,4}}(?:{_alternatives(BODY_VERBS)}) "
+    rf"(?:^|\b)(?:{INTENTS}|i'm|im|i am|we're|we are) {_FILLER}{{0,6}}"
+    rf"(?:{_alternatives(BODY_VERBS)}) "
     rf"(?:\w+ ){{0,3}}?{_POSSESSOR} (?:\w+ )?{_BODY}\b"
 )
 #: intent + give + person + a harm: "somebody should give him a beating"
@@ -247,7 +249,8 @@ HARM_PARTICIPLES = _words_of(
 #: a roof" (not "be put in charge", "be thrown out of office", "be eliminated from the race").
 PARTICIPLE_NEEDS = {
     "put": r"(?:down|(?:up )?against (?:a|the) wall|in (?:the|a) (?:ground|grave|hospital"
-    r"|body bag)|to death|six feet under|to sleep|out of (?:his|her|their) misery)",
+    r"|body bag)|to death|six feet under|to sleep|out of (?:his|her|their) misery|(?:in front"
+    r" of|before) (?:a|the) firing squad)",
     "lined": r"up (?:against|and (?:shot|killed|hanged|gassed|executed))",
     "strung": r"(?:up|from)",
     "hunted": r"down",
@@ -281,11 +284,18 @@ _MODAL = (
 _PASSIVE_TAIL = (
     r"(?: all| every one| each| just| really| simply| publicly| immediately| finally| also)?"
     r" (?:be|get|all be|be publicly|be immediately|be all) (?:(?:\w+ly|all|just|then|summarily"
-    rf"|publicly) )?(?P<verb>{_alternatives(HARM_PARTICIPLES)})(?P<rest>(?: [^ ]+){{0,5}})"
+    rf"|publicly) )?(?P<verb>{_alternatives(HARM_PARTICIPLES)})(?P<rest>(?: [^ ]+){{0,8}})"
 )
 #: a person + modal + be + harm participle
 _PASSIVE = re.compile(rf"(?<![^ ])(?P<modal>{_MODAL}){_PASSIVE_TAIL}")
 _FUTURE_PLAIN = r"will|going to|gonna|you'll|youll"
+#: a wish to see a person harmed: "I'd love to see him beaten to a pulp"
+_SEE = re.compile(
+    rf"(?:^|\b)(?:{INTENTS}|want to|wanna|love to|like to|hope to|can't wait to|cannot wait to"
+    rf"|cant wait to|would pay to|i'd pay to) see (?P<target>{_TARGET}) (?:get |getting |be"
+    rf" |being )?(?:(?:\w+ly|all|just|publicly) )?(?P<verb>{_alternatives(HARM_PARTICIPLES)})"
+    r"(?P<rest>(?: [^ ]+){0,5})"
+)
 #: "you" + will + be + harm participle: "you will be shot", "you're going to be hanged"
 _PASSIVE_YOU = re.compile(
     r"\b(?P<modal>(?:you|u|y'all|yall|you all) (?:will|are going to|are gonna)|you'll"
@@ -514,15 +524,16 @@ def _target_fits(target: str, rest: str) -> bool:
 #: What any construction needs in the comment's plain words (no person marks, no
 #: punctuation): most comments with a trigger word have none of these, and pay no more.
 _CANDIDATE = re.compile(
-    rf"\b(?:(?:{INTENTS}) (?:[^ ]+ ){{0,4}}?(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives"
+    rf"\b(?:(?:{INTENTS}|i'm|im|i am|we're|we are) (?:[^ ]+ ){{0,6}}?(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives"
     rf"|giving)"
+    rf"|see (?:[^ ]+ ){{1,4}}?(?:{_alternatives(HARM_PARTICIPLES)})"
     rf"|(?:{_MODAL}|{_FUTURE_PLAIN}) (?:[^ ]+ ){{0,2}}?(?:be|get) (?:[^ ]+ )?"
     rf"(?:{_alternatives(HARM_PARTICIPLES)})"
     rf"|(?:deserve|deserves|deserved|earned|coming|get|need|needs|given|getting) (?:[^ ]+ )"
     rf"{{0,3}}?(?:bullets?|ropes?|noose|nooses|beating|kicking|death|die|chair|gallows"
     rf"|guillotine|squad|knife|lamppost|lamp|grave|bag|bags|hang|swing|burn|bleed|down|tree"
     rf"|whipping|head|wall)"
-    rf"|(?:{_alternatives(CALL_VERBS)}) (?:[^ ]+ ){{0,6}}?(?:them|em|'em|him|her|all|every|the)"
+    rf"|(?:{_alternatives(CALL_VERBS)}) [^ ]+"
     rf"|death to"
     rf"|(?:won't|wont|not|never|ain't) (?:[^ ]+ ){{1,5}}?(?:alive|piece|breathing)"
     rf"|(?:pay|answer) (?:[^ ]+ ){{0,3}}?(?:blood|life|lives)"
@@ -596,6 +607,13 @@ def _sentence_threatens(joined: str) -> bool:
                 and _kept(joined, m.start("modal"), m.end("verb"))
             ):
                 return True
+    for m in _SEE.finditer(joined):
+        if (
+            _rest_fits(PARTICIPLE_NEEDS, m.group("verb"), m.group("rest"))
+            and not _CONTEST.match(m.group("rest"))
+            and _kept(joined, m.start(), m.end("verb"))
+        ):
+            return True
     for pattern in (_DESERVE, _NEED):
         for m in pattern.finditer(joined):
             if _subject_person(_subject(joined, m.start())) and _kept(
@@ -635,6 +653,7 @@ NEGATING = _words_of(
 )
 _REPORT_WORD = re.compile(_REPORTED.pattern)
 _PERSON_WORDS = PERSON_PRONOUNS - {"his"}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "my", "our"})
 _POSSESSIVES = frozenset({"their", "his", "her", "your", "@p's", "@p’s"})
 
 
@@ -664,6 +683,17 @@ class Aim:
         tail = text[words[-1][1] :] if words else ""
         self._breaks.append("?" if "?" in tail else "." if tail.strip() else "")
 
+    def _thing_after(self, word: int) -> bool:
+        """Whether violent verb ``word`` has a thing for its object: a determiner and a
+        word of no person right after it ("hang the blame", "shoot the breeze")."""
+        marked = self._marked
+        if marked[word] not in HARM_VERBS or word + 2 >= len(marked) or self._breaks[word + 1]:
+            return False
+        if marked[word + 1] not in _DETERMINERS or self._breaks[word + 2]:
+            return False
+        noun = marked[word + 2]
+        return not (noun.startswith("@p") or noun in _PERSON_WORDS or categories_of(noun))
+
     def aimed(self, intent: int, word: int) -> bool:
         """Whether violent word ``word`` after word of intent ``intent`` is aimed at a
         person: neither quoted, no negation in the clause before it, no report or
@@ -679,6 +709,8 @@ class Aim:
         while end < len(marked) and not breaks[end] and end <= word + 6:
             end += 1
         if any(w in NEGATING for w in marked[start:word]):
+            return False
+        if self._thing_after(word):
             return False
         first = intent
         while first > 0 and breaks[first] not in {".", "?"}:

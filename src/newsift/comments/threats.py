@@ -429,6 +429,19 @@ def has_threat_idiom(lower: str) -> bool:
     return any(map(lower.__contains__, _IDIOM_STRINGS)) and bool(_THREAT_IDIOM.search(lower))
 
 
+def _idiom_stands(text: str, lower: str) -> bool:
+    """Whether a threat idiom of ``lower`` (the comment's words) is said, not quoted,
+    negated or reported (:func:`~newsift.comments.threat_grammar.stands`): read where it
+    is in the text; an idiom only the normalised words show ("f1nd y0u") stands."""
+    text_lower = text.lower()
+    shown = False
+    for match in _THREAT_IDIOM.finditer(text_lower):
+        shown = True
+        if threat_grammar.stands(text_lower, match.start(), match.end()):
+            return True
+    return not shown
+
+
 def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
     """True when lexicon threat word ``i`` is a figure of speech or news of a threat.
 
@@ -526,10 +539,12 @@ def threatens(
     """
     if "dead to" in lower:
         lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
-    if has_threat_idiom(lower) or veiled(tokens, lower):
+    if veiled(tokens, lower):
         outside = threat_grammar.unquoted(text, words)  # a quoted threat is mentioned, not made
-        if outside is None or has_threat_idiom(outside[0]) or veiled(outside[1], outside[0]):
+        if outside is None or veiled(outside[1], outside[0]):
             return True
+    if has_threat_idiom(lower) and _idiom_stands(text, lower):
+        return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
     aim: threat_grammar.Aim | None = None
