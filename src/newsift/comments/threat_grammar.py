@@ -18,7 +18,9 @@ new filler still matches:
 * **calls to violence** (:data:`_CALL`): a harm verb opening its clause, aimed at
   people ("hang them all", "shoot every last one of them"), and "death to ...";
 * **the target's death foretold** (:data:`_FATE`): "you won't leave alive", "he
-  won't make it home", "you'll pay in blood", "you're going to die".
+  won't make it home", "you'll pay in blood", "you're going to die";
+* a wish to see a person harmed (:data:`_SEE`: "I'd love to see him beaten to a
+  pulp") and a harm given (:data:`_AGENT_GIVE`: "someone should give him a beating").
 
 A person is a pronoun of a person, a name (:func:`newsift.comments.names.name_spans`),
 an identity or political group word, or a noun of people (:data:`PEOPLE`); never
@@ -28,7 +30,14 @@ is negated ("nobody should hurt him", "I would never hurt her"), reports a
 threat ("the suspect threatened to kill", "police said he vowed to shoot"), or
 quotes one ("saying 'we will hurt you' is a threat"), or is a question.
 Words are matched on the comment's normalised words (:mod:`newsift.comments.normalise`)
-joined by one space, with each person word rewritten as ``@p``.
+joined by one space, with each person word rewritten as ``@p``; only the sentences
+whose plain words could complete a construction (:data:`_CANDIDATE`, read near a
+trigger word) are marked and read, so most comments pay one set test.
+
+The same checks gate the older rules of :mod:`newsift.comments.threats`:
+:class:`Aim` (a lexicon threat word after a word of intent must have a person in
+its clause, no negation before it, no thing for its object, no report, question or
+quote) and :func:`stands` (a violent act or a threat idiom, by its place in the text).
 """
 
 from __future__ import annotations
@@ -170,7 +179,10 @@ BODY_VERBS = _words_of(
     "wring wrings wringing slit slits slitting break breaks breaking snap snaps snapping smash "
     "smashes smashing cut cuts cutting kick kicks kicking bash bashes bashing"
 )
-_BODY = r"(?:neck|necks|throat|throats|skull|skulls|head|heads|face|faces|legs?|arms?|jaw|teeth|knees?|spine|guts)"
+_BODY = (
+    r"(?:neck|necks|throat|throats|skull|skulls|head|heads|face|faces|legs?|arms?|jaw|teeth"
+    r"|knees?|spine|guts)"
+)
 _POSSESSOR = r"(?:your|his|her|their|@p's|@p’s|@p)"
 
 #: Intents, calls and wishes that open a threat (lower-cased words joined by one space).
@@ -207,8 +219,6 @@ _TARGET = (
     r"|(?:@p ){0,2}@p's|(?:@p ){0,2}@p’s)(?= |$)"
     r"(?:'s|’s)?"
 )
-#: Words of a thing in the target's place make it a figure of speech: ("kill the bill").
-_NO_ONE = r"(?:it|this|that|me|us|myself|ourselves|time)"
 
 _VERBS = _alternatives(HARM_VERBS)
 
@@ -431,7 +441,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _has_quote(text: str) -> bool:
-    return any(c in text for c in "\"“”«»‘") or " '" in text or text.startswith("'")
+    return any(c in text for c in '"“”«»‘') or " '" in text or text.startswith("'")
 
 
 def _joined(text: str, words: list[tuple[int, int, str]], marked: list[str], stop: int) -> str:
@@ -524,8 +534,8 @@ def _target_fits(target: str, rest: str) -> bool:
 #: What any construction needs in the comment's plain words (no person marks, no
 #: punctuation): most comments with a trigger word have none of these, and pay no more.
 _CANDIDATE = re.compile(
-    rf"\b(?:(?:{INTENTS}|i'm|im|i am|we're|we are) (?:[^ ]+ ){{0,6}}?(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives"
-    rf"|giving)"
+    rf"\b(?:(?:{INTENTS}|i'm|im|i am|we're|we are) (?:[^ ]+ ){{0,6}}?"
+    rf"(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives|giving)"
     rf"|see (?:[^ ]+ ){{1,4}}?(?:{_alternatives(HARM_PARTICIPLES)})"
     rf"|(?:{_MODAL}|{_FUTURE_PLAIN}) (?:[^ ]+ ){{0,2}}?(?:be|get) (?:[^ ]+ )?"
     rf"(?:{_alternatives(HARM_PARTICIPLES)})"
@@ -651,7 +661,6 @@ NEGATING = _words_of(
     isn't isnt aren't arent ain't aint without nobody's
     """
 )
-_REPORT_WORD = re.compile(_REPORTED.pattern)
 _PERSON_WORDS = PERSON_PRONOUNS - {"his"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "my", "our"})
 _POSSESSIVES = frozenset({"their", "his", "her", "your", "@p's", "@p’s"})
@@ -718,7 +727,7 @@ class Aim:
         last = word + 1
         while last < len(marked) and breaks[last] not in {".", "?"}:
             last += 1
-        if breaks[last] == "?" or _REPORT_WORD.search(" ".join(marked[first:last])):
+        if breaks[last] == "?" or _REPORTED.search(" ".join(marked[first:last])):
             return False
         return any(
             w.startswith("@p")

@@ -429,7 +429,10 @@ TEMPLATES: Templates = {
             ("{group} must be driven out by force and slaughtered.", "offensive"),
             ("Death to the {party}!", "offensive"),
             ("{person}, I'm going to make you bleed.", "offensive"),
-            ("Saying {group} should be shot is a threat, and it should be reported.", "not_offensive"),
+            (
+                "Saying {group} should be shot is a threat, and it should be reported.",
+                "not_offensive",
+            ),
             ("Nobody should ever hurt {person} for what she wrote.", "not_offensive"),
             ("No one deserves a bullet for their politics, not even {pol}.", "not_offensive"),
             ("Police say the man threatened to stab {pol} outside the rally.", "not_offensive"),
@@ -442,7 +445,10 @@ TEMPLATES: Templates = {
             ("I would never wish harm on {group}.", "not_offensive"),
             ("The {party} want to hang the blame on the mayor.", "not_offensive"),
             ("{pol} is getting hammered in the press this week.", "not_offensive"),
-            ("Writing 'I will kill you' to {person} is a crime and should be punished.", "not_offensive"),
+            (
+                "Writing 'I will kill you' to {person} is a crime and should be punished.",
+                "not_offensive",
+            ),
             ("{group} deserve to be safe in their own homes.", "not_offensive"),
             ("{pol} was beaten badly in the last election.", "not_offensive"),
             ("The {party} executed a perfect campaign strategy.", "not_offensive"),
