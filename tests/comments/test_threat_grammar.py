@@ -55,6 +55,15 @@ def cue(text: str) -> bool:
         "I'd love to see Voss beaten to a pulp.",
         "If he shows up here he won't leave alive.",
         "You'll pay for this in blood.",
+        "Keep running your mouth and you'll wake up in a hospital bed.",
+        "Mei, I will make you disappear.",
+        # a particle verb before the person, a weapon put in one, the means of a killing
+        "Somebody please take out Sunak.",
+        "Someone ought to run Harris down with a car.",
+        "Someone should put a knife in Dutton.",
+        "Get a rope for Albanese.",
+        "Christians should be fed to the lions again.",
+        "I'm going to cut you, Sienna.",
     ],
 )
 def test_constructions_are_found(text: str) -> None:
@@ -100,6 +109,10 @@ def test_constructions_are_found(text: str) -> None:
         "Should he be executed? The court will decide.",
         # a call verb after "and" describes, it does not call
         "They hate and kill Republicans, says the ad.",
+        "I'll take her out to dinner on Friday.",
+        "You could cut him some slack.",
+        "We need to take out the trash.",
+        "He ended up in the hospital after the crash.",
     ],
 )
 def test_look_alikes_are_not(text: str) -> None:
@@ -121,6 +134,10 @@ def test_look_alikes_are_not(text: str) -> None:
         "Those ideas need to die.",
         "The Greens want to hang the blame on the mayor.",
         "We need gun control.",
+        "Americans need gun control now.",
+        "They should burn in hell for this.",
+        "The Dems need to beat the GOP in November.",
+        "We should hang out sometime, Bruno.",
     ],
 )
 def test_older_rules_are_gated(text: str) -> None:

@@ -98,6 +98,7 @@ HARM_VERBS = _words_of(
     slaps slapping break breaks breaking string strings stringing drag drags dragging
     end ends ending waste wastes wasting snap snaps snapping bleed bleeds bleeding
     run runs ram rams ramming blow blows hunt hunts hunting line lines lining put puts putting
+    cut
     """
 )
 #: Verbs that only harm with a particle or phrase after the person: "put him down",
@@ -107,8 +108,8 @@ NEEDS_MORE = {
     r"|six feet under|to death|out of (?:his|her|their|your) misery|to sleep)",
     "puts": r"(?:down|(?:up )?against (?:a|the) wall|in (?:the|a) (?:ground|grave|hospital))",
     "putting": r"(?:down|(?:up )?against (?:a|the) wall|in (?:the|a) (?:ground|grave|hospital))",
-    "run": r"over",
-    "runs": r"over",
+    "run": r"(?:over|down (?:with|in))",
+    "runs": r"(?:over|down (?:with|in))",
     "ram": r"(?:off|into|with)",
     "rams": r"(?:off|into|with)",
     "blow": r"(?:away|up|(?:\w+ )?brains? out|(?:\w+ )?head off)",
@@ -119,6 +120,7 @@ NEEDS_MORE = {
     "line": r"up (?:against|and (?:shoot|kill|hang|gas))",
     "lines": r"up (?:against|and (?:shoot|kill|hang|gas))",
     "lining": r"up (?:against|and (?:shoot|kill|hang|gas))",
+    "cut": r"(?:$|[.!,;]|up|open|deep|to (?:pieces|ribbons|bits)|with|into (?:pieces|bits))",
     "string": r"up",
     "strings": r"up",
     "stringing": r"up",
@@ -232,6 +234,28 @@ _AGENT = re.compile(
     rf"(?:^|\b)(?P<intent>{INTENTS}) {_FILLER}{{0,6}}{_verb_phrase(_VERBS)} "
     rf"(?P<target>{_TARGET})(?P<rest>(?: [^ ]+){{0,6}})"
 )
+#: intent + a verb and its particle + person: "someone should take out @p", "gun down @p"
+_AGENT_PARTICLE = re.compile(
+    rf"(?:^|\b)(?:{INTENTS}) {_FILLER}{{0,6}}(?:take out|bump off|rub out|knock off|wipe out"
+    rf"|hunt down|gun down|mow down|run down|snuff out|string up|beat up|finish off|blow away"
+    rf"|track down and kill) (?P<target>{_TARGET})(?P<rest>(?: [^ ]+){{0,6}})"
+    rf"|(?:^|\b)(?:{INTENTS}) {_FILLER}{{0,6}}(?:take|bump|rub|knock) (?P<target2>{_TARGET})"
+    r" (?:out|off)(?P<rest2>(?: [^ ]+){0,6})"
+)
+#: intent + a weapon put in a person: "someone should put a knife in @p"
+_AGENT_WEAPON = re.compile(
+    rf"(?:^|\b)(?:{INTENTS}) {_FILLER}{{0,6}}(?:put|stick|plant|shove|sink|drive|pump|empty)"
+    r" (?:a|the|my|his|some|\w+) ?(?:knife|knives|blade|bullet|bullets|shiv|axe|sword|bat|round"
+    rf"|rounds|clip|magazine|lead|spear|stake) (?:in|into|through|between) (?P<target>{_TARGET})"
+)
+#: a call to bring the means of a killing: "get a rope for @p", "bring out the guillotine"
+_MEANS = re.compile(
+    r"(?:^|[.!;:,] |\b(?:so|just|now|then|go|please|someone|somebody|time to|let's|lets"
+    r"|we need to|we should) )(?:get|bring|grab|fetch|find|build|fire up|sharpen|bring out"
+    r"|dust off|ready) (?:out )?(?:a|the|some|more|your|our) (?:rope|ropes|noose|nooses|gallows"
+    r"|guillotine|guillotines|tar and feathers|pitchforks|stake|lamppost|lampposts|firing"
+    r" squad)\b"
+)
 #: intent + body verb + the person's body: "I'll wring your neck", "slit his throat"
 _AGENT_BODY = re.compile(
     rf"(?:^|\b)(?:{INTENTS}|i'm|im|i am|we're|we are) {_FILLER}{{0,6}}"
@@ -252,7 +276,7 @@ HARM_PARTICIPLES = _words_of(
     bombed gutted skinned raped exterminated butchered stomped poisoned tortured whipped
     flogged castrated decapitated stoned knifed wasted lined strung hunted dragged shoved
     pushed thrown buried put run blown smashed curbstomped kneecapped guillotined electrocuted
-    nuked massacred annihilated eliminated eradicated liquidated culled purged neutered
+    nuked massacred annihilated eliminated eradicated liquidated culled purged neutered fed
     """
 )
 #: Participles that need more after them to harm: "be put against a wall", "be thrown off
@@ -271,7 +295,8 @@ PARTICIPLE_NEEDS = {
     "pushed": r"(?:off|from|under|out of (?:a|the) window|in front of)",
     "shoved": r"(?:off|from|under|into|in front of)",
     "buried": r"(?:alive|in (?:a|the) (?:ground|ditch|grave))",
-    "run": r"over",
+    "run": r"(?:over|down (?:with|in))",
+    "fed": r"to (?:the )?(?:lions|wolves|sharks|crocodiles|alligators|pigs|dogs|wood ?chipper)",
     "blown": r"(?:up|away|to (?:bits|pieces|smithereens))",
     "burned": r"(?:alive|to death|at the stake)",
     "burnt": r"(?:alive|to death|at the stake)",
@@ -370,6 +395,13 @@ _FATE = re.compile(
     rf"|(?<![^ ])(?:you'll|you will|you are going to|you're going to|you're gonna|you are gonna"
     rf"|he'll|she'll|they'll|he will|she will|they will|@p will|@p'll) (?:pay|answer) (?:for"
     rf" (?:this|that|it) )?(?:in|with) (?:blood|your life|his life|her life|their lives)\b"
+    rf"|(?<![^ ])(?:you'll|you will|you're going to|you are going to|you're gonna|he'll|she'll"
+    rf"|they'll|@p'll|@p will) (?:wake up|end up|be waking up|find yourself|be lying) in (?:a |the"
+    rf" )?(?:hospital|hospital bed|morgue|grave|coffin|body bag|wheelchair|ambulance|icu"
+    rf"|ditch|casket)\b"
+    rf"|(?<![^ ])(?:{INTENTS}) {_FILLER}{{0,4}}make (?P<vanished>{_TARGET}) (?:disappear|vanish"
+    rf"|scream|beg for (?:your|his|her|their) li(?:fe|ves)|wish (?:you|he|she|they) (?:were|was)"
+    rf" dead|eat (?:a|this|that) bullet)\b"
     rf"|\b(?:you're|you are|you) (?:going to|gonna|about to) (?:die|get (?:shot|killed"
     rf"|stabbed|hanged|lynched|beaten)|be killed|be shot)(?= ?(?:[.!,;]|$))"
 )
@@ -400,6 +432,9 @@ TRIGGERS = (
     | BODY_VERBS
     | _words_of("bullet bullets rope ropes noose nooses beating kicking death die wall chair")
     | _words_of("gallows guillotine squad knife grave bag bags lamppost lamp alive blood")
+    | _words_of("hospital morgue coffin wheelchair ambulance icu ditch casket disappear vanish")
+    | _words_of("guillotines pitchforks stake lampposts blade shiv take bump rub knock mow")
+    | _words_of("snuff fed feathers")
 )
 #: What a harmed person's possession may be: a body, kin, a home ("torch @p's house").
 POSSESSED = _words_of(
@@ -535,7 +570,8 @@ def _target_fits(target: str, rest: str) -> bool:
 #: punctuation): most comments with a trigger word have none of these, and pay no more.
 _CANDIDATE = re.compile(
     rf"\b(?:(?:{INTENTS}|i'm|im|i am|we're|we are) (?:[^ ]+ ){{0,6}}?"
-    rf"(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives|giving)"
+    rf"(?:{_VERBS}|{_alternatives(BODY_VERBS)}|give|gives|giving|take|bump|rub|knock|wipe|hunt"
+    rf"|gun|mow|snuff|track)"
     rf"|see (?:[^ ]+ ){{1,4}}?(?:{_alternatives(HARM_PARTICIPLES)})"
     rf"|(?:{_MODAL}|{_FUTURE_PLAIN}) (?:[^ ]+ ){{0,2}}?(?:be|get) (?:[^ ]+ )?"
     rf"(?:{_alternatives(HARM_PARTICIPLES)})"
@@ -547,11 +583,21 @@ _CANDIDATE = re.compile(
     rf"|death to"
     rf"|(?:won't|wont|not|never|ain't) (?:[^ ]+ ){{1,5}}?(?:alive|piece|breathing)"
     rf"|(?:pay|answer) (?:[^ ]+ ){{0,3}}?(?:blood|life|lives)"
-    rf"|(?:going to|gonna|about to) (?:die|get|be))\b"
+    rf"|(?:wake|end|find|lying) (?:[^ ]+ ){{0,3}}?in (?:a |the )?(?:hospital|morgue|grave"
+    rf"|coffin|body|wheelchair|ambulance|icu|ditch|casket)"
+    rf"|make (?:[^ ]+ ){{1,3}}?(?:disappear|vanish|scream|beg|wish|eat)"
+    rf"|(?:put|stick|plant|shove|sink|drive|pump|empty|get|bring|grab|fetch|build|fire|sharpen"
+    rf"|dust|ready) (?:[^ ]+ ){{0,3}}?(?:knife|knives|blade|bullet|bullets|shiv|rope|ropes|noose"
+    rf"|nooses|gallows|guillotine|guillotines|pitchforks|stake|lamppost|lampposts|squad"
+    rf"|feathers)"
+    rf"|fed to"
+    rf"|(?:going to|gonna|about to) (?:die|get (?:shot|killed|stabbed|hanged|lynched|beaten)"
+    rf"|be (?:killed|shot)))\b"
 )
 
 
-_REACH = 80  # characters around a trigger word that :data:`_CANDIDATE` reads
+_REACH = 80  # characters before a trigger word that :data:`_CANDIDATE` reads
+_AFTER = 40  # and after it
 
 
 def _candidate(lower: str, found: set[str] | frozenset[str]) -> bool:
@@ -561,7 +607,7 @@ def _candidate(lower: str, found: set[str] | frozenset[str]) -> bool:
     for word in found:
         at = padded.find(f" {word} ")
         while at >= 0:
-            if _CANDIDATE.search(padded, max(0, at - _REACH), at + len(word) + _REACH):
+            if _CANDIDATE.search(padded, max(0, at - _REACH), at + len(word) + _AFTER):
                 return True
             at = padded.find(f" {word} ", at + 1)
     return False
@@ -605,9 +651,20 @@ def _sentence_threatens(joined: str) -> bool:
     for m in _AGENT_GIVE.finditer(joined):
         if _kept(joined, m.start(), m.end()):
             return True
-    for m in _AGENT_BODY.finditer(joined):
-        if _kept(joined, m.start(), m.end()):
+    for m in _AGENT_PARTICLE.finditer(joined):
+        rest = m.group("rest") or m.group("rest2") or ""
+        target = m.group("target") or m.group("target2") or ""
+        if (
+            _target_fits(target, rest)
+            and not _CONTEST.match(rest)
+            and not re.match(r" (?:to|for|on|with) ", rest)
+            and _kept(joined, m.start(), m.start() + len(m.group().rstrip()))
+        ):
             return True
+    for pattern in (_AGENT_BODY, _AGENT_WEAPON, _MEANS):
+        for m in pattern.finditer(joined):
+            if _kept(joined, m.start(), m.end()):
+                return True
     for pattern in (_PASSIVE, _PASSIVE_YOU):
         for m in pattern.finditer(joined):
             if (
@@ -719,7 +776,7 @@ class Aim:
             end += 1
         if any(w in NEGATING for w in marked[start:word]):
             return False
-        if self._thing_after(word):
+        if self._thing_after(word) or _CONTEST.match(" " + " ".join(marked[word + 1 : end])):
             return False
         first = intent
         while first > 0 and breaks[first] not in {".", "?"}:

@@ -463,14 +463,34 @@ def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
     return not_aimed(text[words[i][1] : words[i][1] + AFTER_CHARS].lower(), words[i][2])
 
 
+#: Lexicon threat words that, before a word of :data:`TOPICS`, name a topic of debate.
+TOPIC_WORDS = frozenset({"gun", "guns", "shooting", "shootings", "bullet", "bullets"})
+TOPICS = _words_of(
+    """
+    control controls law laws rights right owner owners ownership violence lobby lobbies free
+    show shows range ranges safety sale sales reform reforms culture crime crimes deaths death
+    policy policies legislation registry registration ban bans debate store stores shop shops
+    club clubs permit permits license licence licenses licences owning ownership manufacturers
+    industry nuts nut lovers victims victim survivors survivor suspect suspects spree sprees
+    proof points point train
+    """
+)
+
+
 def _harms_no_one(words: list[tuple[int, int, str]], i: int) -> bool:
     """True when lexicon threat word ``i`` names no act of harm, for the cue only (the word
     itself is still read by the model): a person or an event ("how many murders", "the
-    executive"), a death no one inflicts ("frozen to death"), "bloody murder".
+    executive"), a death no one inflicts ("frozen to death"), "bloody murder", a topic
+    ("gun control", "shooting victims"), a curse ("burn in hell").
     """
     word = words[i][2]
     if word in NOT_ACT_NOUNS:
         return True
+    following = words[i + 1][2] if i + 1 < len(words) else ""
+    if word in TOPIC_WORDS and following in TOPICS:
+        return True  # "we need gun control", "shooting victims": a topic, no act
+    if following == "in" and i + 2 < len(words) and words[i + 2][2] == "hell":
+        return True  # "they should burn in hell": a curse, no act of the speaker's
     before = words[i - 1][2] if i else ""
     if word == "murder" and before == "bloody":
         return True
