@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from newsift.comments import threat_grammar
 from newsift.comments.lexicon import INTENT, THREAT_IDIOMS
 
 
@@ -428,6 +429,19 @@ def has_threat_idiom(lower: str) -> bool:
     return any(map(lower.__contains__, _IDIOM_STRINGS)) and bool(_THREAT_IDIOM.search(lower))
 
 
+def _idiom_stands(text: str, lower: str) -> bool:
+    """Whether a threat idiom of ``lower`` (the comment's words) is said, not quoted,
+    negated or reported (:func:`~newsift.comments.threat_grammar.stands`): read where it
+    is in the text; an idiom only the normalised words show ("f1nd y0u") stands."""
+    text_lower = text.lower()
+    shown = False
+    for match in _THREAT_IDIOM.finditer(text_lower):
+        shown = True
+        if threat_grammar.stands(text_lower, match.start(), match.end()):
+            return True
+    return not shown
+
+
 def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
     """True when lexicon threat word ``i`` is a figure of speech or news of a threat.
 
@@ -449,14 +463,34 @@ def figurative(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
     return not_aimed(text[words[i][1] : words[i][1] + AFTER_CHARS].lower(), words[i][2])
 
 
+#: Lexicon threat words that, before a word of :data:`TOPICS`, name a topic of debate.
+TOPIC_WORDS = frozenset({"gun", "guns", "shooting", "shootings", "bullet", "bullets"})
+TOPICS = _words_of(
+    """
+    control controls law laws rights right owner owners ownership violence lobby lobbies free
+    show shows range ranges safety sale sales reform reforms culture crime crimes deaths death
+    policy policies legislation registry registration ban bans debate store stores shop shops
+    club clubs permit permits license licence licenses licences owning ownership manufacturers
+    industry nuts nut lovers victims victim survivors survivor suspect suspects spree sprees
+    proof points point train
+    """
+)
+
+
 def _harms_no_one(words: list[tuple[int, int, str]], i: int) -> bool:
     """True when lexicon threat word ``i`` names no act of harm, for the cue only (the word
     itself is still read by the model): a person or an event ("how many murders", "the
-    executive"), a death no one inflicts ("frozen to death"), "bloody murder".
+    executive"), a death no one inflicts ("frozen to death"), "bloody murder", a topic
+    ("gun control", "shooting victims"), a curse ("burn in hell").
     """
     word = words[i][2]
     if word in NOT_ACT_NOUNS:
         return True
+    following = words[i + 1][2] if i + 1 < len(words) else ""
+    if word in TOPIC_WORDS and following in TOPICS:
+        return True  # "we need gun control", "shooting victims": a topic, no act
+    if following == "in" and i + 2 < len(words) and words[i + 2][2] == "hell":
+        return True  # "they should burn in hell": a curse, no act of the speaker's
     before = words[i - 1][2] if i else ""
     if word == "murder" and before == "bloody":
         return True
@@ -499,8 +533,10 @@ def _intended_act(lower_text: str) -> bool:
     for match in _ACT.finditer(lower_text):
         verb = match.group().split(" ", 1)[0]
         before = lower_text[max(0, match.start() - AFTER_CHARS) : match.start()]
-        if _INTENT_BEFORE.search(before) and not not_aimed(
-            lower_text[match.end() : match.end() + AFTER_CHARS], verb
+        if (
+            _INTENT_BEFORE.search(before)
+            and not not_aimed(lower_text[match.end() : match.end() + AFTER_CHARS], verb)
+            and threat_grammar.stands(lower_text, match.start(), match.end())
         ):
             return True
     return False
@@ -523,21 +559,30 @@ def threatens(
     """
     if "dead to" in lower:
         lower = _DEAD_TO_ME.sub("gone", lower)  # "you're dead to me" is no "you're dead"
-    if has_threat_idiom(lower) or veiled(tokens, lower):
+    if veiled(tokens, lower):
+        outside = threat_grammar.unquoted(text, words)  # a quoted threat is mentioned, not made
+        if outside is None or veiled(outside[1], outside[0]):
+            return True
+    if has_threat_idiom(lower) and _idiom_stands(text, lower):
         return True
     if "or else" in lower and _OR_ELSE.search(text.lower()):
         return True
+    aim: threat_grammar.Aim | None = None
     for i, categories_found in enumerate(found):
         if "threat" not in categories_found or i in mentioned or _harms_no_one(words, i):
             continue
         for j in range(max(0, i - INTENT_WINDOW), i):
             if words[j][2] in INTENT and _same_clause(text, words, j, i):
-                return True
+                aim = aim or threat_grammar.Aim(text, words)
+                if aim.aimed(j, i):
+                    return True
         if words[i][2] in NOT_ACTS:
             continue
         before = text[max(0, words[i][0] - AFTER_CHARS) : words[i][0]].lower()
         if _MORE_INTENT_BEFORE.search(before):
-            return True
-    if tokens.isdisjoint(ACT_WORDS) or not _ACT.search(lower):
-        return False
-    return _intended_act(text.lower())
+            aim = aim or threat_grammar.Aim(text, words)
+            if aim.aimed(max(0, i - 1), i):
+                return True
+    if not tokens.isdisjoint(ACT_WORDS) and _ACT.search(lower) and _intended_act(text.lower()):
+        return True
+    return threat_grammar.threatening(text, words, tokens, lower)
