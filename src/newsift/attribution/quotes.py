@@ -59,7 +59,6 @@ from newsift.attribution.nouns import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SELF_PRONOUNS,
-    TITLES,
 )
 from newsift.attribution.speakers import (
     EVIDENTIAL_VERBS,
@@ -408,11 +407,6 @@ _FACT_VERBS = frozenset(
     | {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "accuse", "defend"}
     | {"reject", "mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout"}
 )
-#: Evaluative speech acts whose object may be only whom they judge ("endorsed Mohamed").
-_EVALUATIVE_VERBS = frozenset(
-    {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "defend", "reject"}
-    | {"mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout"}
-)
 #: Verbs that also report figures: "reports earnings", "posted a loss", "added 2%".
 _RESULT_VERBS = frozenset({"report", "post", "add", "announce"})
 #: Nouns of a company's figures: the object of "reports", never a statement.
@@ -462,8 +456,6 @@ def _proposition(speech: Speech, cue: Token) -> bool:
         return False  # "Lowe’s reports earnings Wednesday", "The stock added more than 2%"
     if all(t.pos_ in {"PRON", "DET"} for t in words):
         return False  # "talking about it", "referred him": a pronoun is no statement
-    if lemma in _EVALUATIVE_VERBS and all(t.pos_ == "PROPN" for t in words):
-        return False  # "he endorsed Mohamed", "thanked NASA": whom, not what was said
     # the content's head verb or a clause in it; a verb inside a noun phrase
     # ("better-than-expected results", "a report released Monday") is no clause
     verbs = [
@@ -1074,43 +1066,6 @@ def _relative_before(subjects: Sequence[Token], last: Token) -> Token | None:
 
 
 def _subject(token: Token, depth: int = 0) -> Token | None:
-    """The head word of the cue's speaker (:func:`_own_subject`), or a person it names.
-
-    "warns Pan American Health Organization (PAHO) Director Carissa F. Etienne":
-    the parser takes the organisation for the subject and hangs the person off
-    as a fragment; the person is the speaker (:func:`_person_after`).
-    """
-    subject = _own_subject(token, depth)
-    if subject is None:
-        return None
-    return _person_after(subject) or subject
-
-
-def _person_after(subject: Token) -> Token | None:
-    """The head of a person's name that directly follows an organisation subject, or None.
-
-    Only an organisation entity, then at most a closing bracket and a title
-    word ("Director", "President"), then a person entity with no comma or word
-    of a clause between: "Acme Corp. CEO Lena Moss", "PAHO Director Carissa
-    F. Etienne". "NASA, Lena Moss said" or "the agency and Moss" stay as parsed.
-    """
-    if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
-        return None
-    doc = subject.doc
-    i = subject.i + 1
-    while i < len(doc) and (doc[i].ent_type_ == "ORG" or doc[i].text in {"(", ")"}):
-        i += 1  # the rest of the organisation's name and its bracketed abbreviation
-    while i < len(doc) and doc[i].lower_.rstrip(".") in TITLES and doc[i].ent_type_ != "PERSON":
-        i += 1
-    if i >= len(doc) or doc[i].ent_type_ != "PERSON" or doc[i].i == subject.i + 1:
-        return None
-    entity = next((e for e in doc.ents if e.start <= i < e.end), None)
-    if entity is None or entity.start != i or entity.root.pos_ != "PROPN":
-        return None
-    return entity.root
-
-
-def _own_subject(token: Token, depth: int = 0) -> Token | None:
     """The head word of the cue's speaker, or None.
 
     Of several subjects the parser splits one noun phrase into ("CPUC
@@ -1146,7 +1101,7 @@ def _own_subject(token: Token, depth: int = 0) -> Token | None:
     if depth < 3 and token.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
         head = token.head
         if head.pos_ in {"VERB", "AUX"} and head.i != token.i:
-            return _own_subject(head, depth + 1)
+            return _subject(head, depth + 1)
     return None
 
 
@@ -1444,9 +1399,6 @@ def _phrase(token: Token, offset: int) -> Span:
     "Microsoft in 2017 announced": the speaker is "Microsoft" (:func:`aside_tokens`).
     """
     asides = aside_tokens(token)
-    for clause in token.children:  # "Etienne as she urged ...": a name the parser left as a
-        if clause.dep_ == "advcl" and clause.i > token.i:  # fragment heads its own clause
-            asides.update(t.i for t in clause.subtree)
     tokens = [t for t in token.subtree if not t.is_space and t.i not in asides]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_CHARS:
         if tokens[-1].text == ")" and any(t.text == "(" for t in tokens):

@@ -1226,7 +1226,9 @@ _COUNTRY_PREFIXES = frozenset({"US", "UK", "EU", "UN", "NY"})
 
 #: A short form that keeps the full name's first words and abbreviates the rest
 #: ("California ISO" for "the California Independent System Operator").
-_PREFIXED_ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?P<lead>(?:[A-Z][a-z]+\s+){1,2})(?P<letters>[A-Z]{2,6})")
+_PREFIXED_ACRONYM = re.compile(
+    r"(?:[Tt]he\s+)?(?P<lead>(?:[A-Z][a-z]+\s+){1,2})(?P<letters>[A-Z]{2,6})"
+)
 
 
 def _short_keys(short: str) -> set[str]:
