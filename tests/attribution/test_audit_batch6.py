@@ -192,3 +192,18 @@ def test_amount_is_no_speaker(text: str, word: str) -> None:
 
     token = next(t for t in load_english()(text) if t.text == word)
     assert not can_speak(token, "announce")
+
+
+# paragraphs, the number of sources: one study team under its other bare names
+STUDY_TEAM = [
+    ("The scientists said the effect was small.\n\nThe findings are new, the researchers said.", 1),
+    ("The researchers found that sleep matters.\n\n“It was a surprise,” the authors wrote.", 1),
+    ("The investigators said the data were clean.\n\nThe scientists said the trial would go on.", 1),
+    # a team named by more than its role stays its own source
+    ("The researchers said the effect was small.\n\nThe scientists at Valdor University said it was large.", 2),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "count"), STUDY_TEAM)
+def test_one_study_team(analyse: Analyse, text: str, count: int) -> None:
+    assert len(sources(analyse(text))) == count, sources(analyse(text))

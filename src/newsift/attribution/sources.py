@@ -176,6 +176,16 @@ def describe(
     return mention
 
 
+#: Plural heads that name the team of a study ("the researchers", "the scientists").
+_STUDY_TEAMS = frozenset({"researcher", "scientist", "author", "investigator"})
+
+
+def _bare_team(name: str) -> bool:
+    """ "the researchers", "The scientists": a study team named by nothing but its role."""
+    words = name.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in _STUDY_TEAMS
+
+
 #: Collective heads whose "of" object says who the group is ("a group of physicians").
 _COLLECTIVES = frozenset({"group", "handful", "number", "couple", "dozen", "coalition"})
 
@@ -990,6 +1000,17 @@ class Resolver:
             )
             if group is not None:
                 return group
+            if _bare_team(mention.name):
+                # "the scientists asked ... say the researchers": one study's team under
+                # its other names, when the page quotes one such team and no other
+                team = _one(
+                    look.among(
+                        ["head:" + h for h in _STUDY_TEAMS],
+                        lambda d: not d.named and _bare_team(d.name),
+                    )
+                )
+                if team is not None:
+                    return team
         if mention.head and mention.definite and mention.pronoun is None:
             # "a group of employees ... The group, WeWorkers Coalition, ...": the same group
             near = mention.position - ROLE_WINDOW
