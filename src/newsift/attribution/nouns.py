@@ -82,6 +82,10 @@ ABSTRACT_NOUNS = frozenset(
     | {"adage", "saying", "proverb", "maxim", "cliche", "cliché"}
     # the article itself: "An earlier version of this article stated"
     | {"version"}
+    # fields of knowledge: "Neuroscience tells us that", "Science says", "Economics teaches"
+    | {"science", "neuroscience", "psychology", "biology", "physics", "chemistry"}
+    | {"economics", "medicine", "mathematics", "sociology", "genetics", "epidemiology"}
+    | {"astronomy", "geology", "philosophy", "theology", "anthropology", "ecology"}
 )
 
 #: Unnamed people, singular or plural ("a senior official", "sources").

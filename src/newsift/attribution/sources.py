@@ -176,6 +176,16 @@ def describe(
     return mention
 
 
+#: Plural heads that name the team of a study ("the researchers", "the scientists").
+_STUDY_TEAMS = frozenset({"researcher", "scientist", "author", "investigator"})
+
+
+def _bare_team(name: str) -> bool:
+    """ "the researchers", "The scientists": a study team named by nothing but its role."""
+    words = name.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in _STUDY_TEAMS
+
+
 #: Collective heads whose "of" object says who the group is ("a group of physicians").
 _COLLECTIVES = frozenset({"group", "handful", "number", "couple", "dozen", "coalition"})
 
@@ -285,7 +295,22 @@ def _person_word(word: Token, people: frozenset[str]) -> bool:
     if word.pos_ in {"PROPN", "NOUN"} and word.text in people:
         return True
     main = word.dep_ in {"nsubj", "nsubjpass"} and word.head.dep_ == "ROOT"
-    return main and word.pos_ == "PROPN" and word.lemma_.lower() not in ORG_NOUNS
+    return (
+        main
+        and word.pos_ == "PROPN"
+        and word.lemma_.lower() not in ORG_NOUNS
+        and not _place_name(word)
+    )
+
+
+def _place_name(word: Token) -> bool:
+    """A proper noun that names a place, not a person ("The Americas", "the Netherlands").
+
+    A person's name takes no article; the recognizer's place labels say the rest.
+    """
+    return word.ent_type_ in {"LOC", "GPE", "FAC"} or any(
+        c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in word.children
+    )
 
 
 def _subject_like(word: Token) -> bool:
@@ -299,6 +324,8 @@ def _subject_like(word: Token) -> bool:
     possessor = following is not None and following.lower_ in {"'s", "’s"}
     if word.dep_ in _SUBJECT_DEPS:
         return not possessor
+    if word.dep_ == "ROOT" and word.ent_type_ == "PERSON" and word.pos_ == "PROPN":
+        return True  # "..., warns PAHO Director Carissa F. Etienne as she urged": a fragment
     owner = word.head
     return (
         word.dep_ == "poss"
@@ -385,6 +412,8 @@ def _person_name(token: Token, people: frozenset[str]) -> tuple[int, int] | None
     words = [doc[i].text for i in range(start, end)]
     if label == "PERSON" or titled or doc[start].lower_ in HONORIFICS:
         return start, end
+    if _place_name(token):
+        return None  # "The California Independent System Operator": no person's name
     if any(w in people for w in words) and token.lemma_.lower() not in ORG_NOUNS:
         return start, end
     if label == "" and token.lemma_.lower() not in ORG_NOUNS and not token.text.isupper():
@@ -758,8 +787,9 @@ def _draft_keys(draft: SourceDraft) -> frozenset[str]:
     if draft.kind != "person" and draft.name:
         theirs = _issuer(draft.name)
         keys.add("iss:" + _key(theirs or draft.name))
-        keys.update("full:" + k for k in _full_keys(draft.name))
-        keys.update("short:" + k for k in _short_keys(draft.name))
+        for form in (draft.name,) if theirs is None else (draft.name, theirs):
+            keys.update("full:" + k for k in _full_keys(form))
+            keys.update("short:" + k for k in _short_keys(form))
     if _personal(draft):
         keys.add("personal")
     if draft.plural or draft.kind in {"group", "organization"}:
@@ -777,9 +807,11 @@ def _descriptor_words(draft: SourceDraft) -> set[str]:
 
 def _organization_lookups(name: str) -> list[str]:
     """Keys every draft :func:`_same_organization` can pair with a mention ``name`` is under."""
-    keys = ["iss:" + _key(_issuer(name) or name)]
-    keys += ["full:" + k for k in sorted(_short_keys(name))]
-    keys += ["short:" + k for k in sorted(_full_keys(name))]
+    issuer = _issuer(name)
+    keys = ["iss:" + _key(issuer or name)]
+    for form in (name,) if issuer is None else (name, issuer):
+        keys += ["full:" + k for k in sorted(_short_keys(form))]
+        keys += ["short:" + k for k in sorted(_full_keys(form))]
     return keys
 
 
@@ -941,6 +973,8 @@ class Resolver:
             def same(draft: SourceDraft) -> bool:
                 words = _descriptor_words(draft)
                 alike = mention.head == draft.head or mention.head in words
+                if mention.plural and draft.kind == "person" and not draft.plural:
+                    return False  # "The energy experts noted" is no one expert named before
                 return alike and (draft.kind == mention.kind or draft.named)
 
             found = look.first(["head:" + mention.head, "dw:" + mention.head], same)
@@ -966,6 +1000,17 @@ class Resolver:
             )
             if group is not None:
                 return group
+            if _bare_team(mention.name):
+                # "the scientists asked ... say the researchers": one study's team under
+                # its other names, when the page quotes one such team and no other
+                team = _one(
+                    look.among(
+                        ["head:" + h for h in _STUDY_TEAMS],
+                        lambda d: not d.named and _bare_team(d.name),
+                    )
+                )
+                if team is not None:
+                    return team
         if mention.head and mention.definite and mention.pronoun is None:
             # "a group of employees ... The group, WeWorkers Coalition, ...": the same group
             near = mention.position - ROLE_WINDOW
@@ -1179,6 +1224,10 @@ def _same_organization(mention: Mention, draft: SourceDraft) -> bool:
     ours, theirs = _issuer(mention.name), _issuer(draft.name)
     if (ours or theirs) and _key(ours or mention.name) == _key(theirs or draft.name):
         return (ours is None) != (theirs is None)
+    if (ours is None) != (theirs is None):
+        # "data from California ISO" and "the California Independent System Operator"
+        first, second = ours or mention.name, theirs or draft.name
+        return short_form(first, second) or short_form(second, first)
     return short_form(mention.name, draft.name) or short_form(draft.name, mention.name)
 
 
@@ -1196,11 +1245,21 @@ def _issuer(name: str) -> str | None:
 _COUNTRY_PREFIXES = frozenset({"US", "UK", "EU", "UN", "NY"})
 
 
+#: A short form that keeps the full name's first words and abbreviates the rest
+#: ("California ISO" for "the California Independent System Operator").
+_PREFIXED_ACRONYM = re.compile(
+    r"(?:[Tt]he\s+)?(?P<lead>(?:[A-Z][a-z]+\s+){1,2})(?P<letters>[A-Z]{2,6})"
+)
+
+
 def _short_keys(short: str) -> set[str]:
     """What ``short`` offers as a short form: its acronym letters, or its clipped word."""
     letters = short.replace(".", "").strip()
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,6}", letters):
         return {"A" + letters.split()[-1]}
+    prefixed = _PREFIXED_ACRONYM.fullmatch(short.strip())
+    if prefixed is not None:
+        return {"P" + " ".join(prefixed.group("lead").split()) + " " + prefixed.group("letters")}
     clipped = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]{2,})", short.strip())
     return {"C" + clipped.group(1)} if clipped is not None else set()
 
@@ -1219,6 +1278,10 @@ def _full_keys(full: str) -> set[str]:
         keys.add("A" + "".join(w[0] for w in form if w.lower() not in _FUNCTION_WORDS).upper())
     first = words[0]
     keys.update("C" + first[:k] for k in range(3, len(first)))
+    for lead in (1, 2):
+        rest = words[lead:]
+        if len(rest) >= 2:
+            keys.add("P" + " ".join(words[:lead]) + " " + "".join(w[0] for w in rest).upper())
     return keys
 
 
@@ -1245,6 +1308,15 @@ def short_form(short: str, full: str) -> bool:
             found.add("".join(w[0] for w in form).upper())
             found.add("".join(w[0] for w in form if w.lower() not in _FUNCTION_WORDS).upper())
         return letters in found and _capitalized(full)
+    prefixed = _PREFIXED_ACRONYM.fullmatch(short.strip())
+    if prefixed is not None:
+        lead = prefixed.group("lead").split()
+        rest = words[len(lead) :]
+        return (
+            words[: len(lead)] == lead
+            and len(rest) >= 2
+            and "".join(w[0] for w in rest) == prefixed.group("letters")
+        )
     clipped = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]{2,})", short.strip())
     if clipped is None:
         return False

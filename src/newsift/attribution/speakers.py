@@ -61,6 +61,10 @@ _ENTITY_KINDS = {
     "WORK_OF_ART": "document",
     "PERCENT": "group",  # "47 percent said": of those polled
     "EVENT": "abstract",
+    # an amount is no speaker: "..., 475 pounds of cocaine ..., Customs and Border
+    # Protection announced" parsed with the amount as the subject of "announced"
+    "MONEY": "abstract",
+    "QUANTITY": "abstract",
 }
 #: Suffixes of abstract nouns that PERSON_SUFFIXES would take for people ("development").
 _ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ance", "ence", "tion", "sion")
