@@ -661,24 +661,37 @@ AGENCIES = frozenset({
     "redação", "redactie", "agencias", "agences", "agenturen", "staff", "staff reports",
 })  # fmt: skip
 MAX_AGENCY_CHARS = 25
+MAX_DATELINE_CHARS = 80
+#: a place before the date on a dateline beside a byline: "Wien - Mittwoch, 02.02.2022"
+_PLACE_BEFORE_DATE = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,2}\s+[-–—]\s+(?P<rest>.+)$")
 
 
 def _header_near_text(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) -> frozenset[int]:
-    """The article's byline (and a dateline beside it) near its text's start, when the
-    header gave no author: pages whose headline sits under a long top, or whose
-    headline the rules or the ranker placed elsewhere, still show "By Ian Mohr" or "Von
-    Lisa Borch" a few lines above (or right under) their first line of running text.
-    Only a byline with a marker ("By", "Von", "Par", "Por", "Author:") whose author reads
-    as one or a few persons' names counts; then an agency alone on a line beside the
-    dateline ("Reuters", "AFP"). Returns the indices of the lines read."""
-    if out.facts.author is not None:
+    """The article's byline and dateline near its text's start, when the header gave
+    none: pages whose headline sits under a long top, or whose headline the rules or the
+    ranker placed elsewhere, still show "By Ian Mohr" or "Von Lisa Borch" a few lines
+    above (or right under) their first line of running text, and a standfirst may stand
+    between the headline and the dateline ("17 April 2012 • 2:54pm").
+
+    - A byline counts only with a marker ("By", "Von", "Par", "Por", "Author:") and an
+      author that reads as one or a few persons' names; the line beside it is its
+      dateline when it is nothing but a date (after a place: "Wien - Mittwoch, ...").
+    - With no byline there, an agency alone on a line beside the dateline ("Reuters").
+    - With no date known yet, a line that is nothing but a dateline in the same lines.
+    Returns the indices of the lines read (no comment starts there)."""
+    if out.facts.author is not None and out.facts.published is not None:
         return frozenset()
     nonblank = [line for line in lines if not line.blank]
-    first = next((i for i, line in enumerate(nonblank) if _is_prose(line.text)), None)
+    first = _text_start(nonblank)
     headed = {region.start for region in builder.regions if region.kind == "headline"}
     read: set[int] = set()
-    if first is not None:
-        for at in range(max(0, first - NEAR_TEXT_BEFORE), min(len(nonblank), first + NEAR_TEXT_AFTER + 1)):
+    window = (
+        range(max(0, first - NEAR_TEXT_BEFORE), min(len(nonblank), first + NEAR_TEXT_AFTER + 1))
+        if first is not None
+        else range(0)
+    )
+    if out.facts.author is None:
+        for at in window:
             line = nonblank[at]
             if len(line.text) > 120 or line.start in headed or not _BYLINE_LEAD.match(line.text):
                 continue
@@ -689,18 +702,55 @@ def _header_near_text(lines: list[Line], out: DumpLayout, builder: _RegionBuilde
             out.facts.merge(facts)
             read.add(line.index)
             for side in (at - 1, at + 1):
-                if 0 <= side < len(nonblank) and _dateline_beside(nonblank[side], out, builder, headed):
+                if 0 <= side < len(nonblank) and _dateline_beside(
+                    nonblank[side], out, builder, headed
+                ):
                     read.add(nonblank[side].index)
-            return frozenset(read)
-    for region in [r for r in builder.regions if r.kind == "dateline"]:
-        at = next((i for i, line in enumerate(nonblank) if line.start == region.start), None)
-        for side in (at - 1, at + 1) if at is not None else ():
+            break
+    if out.facts.author is None:
+        read |= _agency_beside_dateline(nonblank, out, builder, headed)
+    if out.facts.published is None and out.facts.updated is None:
+        for at in window:
+            line = nonblank[at]
+            if line.start not in headed and _date_only(line.text) is not None:
+                _relabel(builder, line, "dateline")
+                out.facts.merge(_date_only(line.text) or HeaderFacts())
+                read.add(line.index)
+                break
+    return frozenset(read)
+
+
+def _text_start(nonblank: list[Line]) -> int | None:
+    """Where the running text starts: the first line of running text with another one
+    within the next two lines (a lone teaser sentence in a menu starts nothing), else
+    the first line of running text."""
+    prose = [i for i, line in enumerate(nonblank) if _is_prose(line.text)]
+    return next((i for i, j in zip(prose, prose[1:]) if j - i <= 2), prose[0] if prose else None)
+
+
+def _agency_beside_dateline(
+    nonblank: list[Line], out: DumpLayout, builder: _RegionBuilder, headed: set[int]
+) -> set[int]:
+    """An agency alone on a line right over or under a dateline read ("Reuters")."""
+    datelines = {region.start for region in builder.regions if region.kind == "dateline"}
+    for at, dated in enumerate(nonblank):
+        if dated.start not in datelines:
+            continue
+        for side in (at - 1, at + 1):
             line = nonblank[side] if 0 <= side < len(nonblank) else None
             if line is not None and line.start not in headed and _is_agency(line.text):
                 _relabel(builder, line, "byline")
                 out.facts.author = line.text.strip(" ()")
-                return frozenset({line.index})
-    return frozenset()
+                return {line.index}
+    return set()
+
+
+def _date_only(text: str) -> HeaderFacts | None:
+    """The facts of a short line that is nothing but a dateline (no author in it)."""
+    if len(text) > MAX_DATELINE_CHARS:
+        return None
+    facts = parse_header_line(text)
+    return facts if facts is not None and not facts.author and facts.published else None
 
 
 def _is_agency(text: str) -> bool:
@@ -712,11 +762,14 @@ def _dateline_beside(
     line: Line, out: DumpLayout, builder: _RegionBuilder, headed: set[int]
 ) -> bool:
     """``line``, beside a byline found near the text, as the dateline when it is nothing
-    but a dateline and no date is known yet."""
-    if out.facts.published is not None or line.start in headed or len(line.text) > 80:
+    but a date, maybe after a place ("Wien - Mittwoch, 02.02.2022, 11:17 Uhr"), and no
+    date is known yet."""
+    if out.facts.published is not None or line.start in headed:
         return False
-    facts = parse_header_line(line.text)
-    if facts is None or not facts.published or facts.author:
+    facts = _date_only(line.text)
+    if facts is None and (placed := _PLACE_BEFORE_DATE.match(line.text)) is not None:
+        facts = _date_only(placed.group("rest"))
+    if facts is None:
         return False
     _relabel(builder, line, "dateline")
     out.facts.merge(facts)

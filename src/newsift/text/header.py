@@ -103,6 +103,8 @@ _AUTHORS_APART = re.compile(r"\s*(?:,|&|\s(?:und|et|y|e|en|and)\s)\s*")
 MAX_AUTHORS = 4
 #: an e-mail address after the name: "Por Mariano Martín mmartin@ambito.com.ar",
 #: "By Grace Zokovitch | gzokovitch@bostonherald.com"
+#: a photo credit after the name: "von Alexander Karper Foto: © GEPA"
+_CREDIT_TAIL = re.compile(r"\s+[|·•]?\s*(?:fotos?|photos?|bild(?:er)?|image)\s*:.*$", re.I)
 _EMAIL_TAIL = re.compile(r"\s*[|·•,]?\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?\s*$")
 #: "Author: Ana Ruiz", and with ``european`` "Auteur : Kossivi Tiassou", "Autor: Jan Nowak",
 #: "Autorin: Anna Schmidt": a label, a colon, a person's name
@@ -143,7 +145,7 @@ def parse_byline(text: str, *, european: bool = True) -> Byline | None:
     dated = (_DATE_IN_BYLINE if european else _ENGLISH_DATE_IN_BYLINE).match(rest)
     if dated and is_time(dated.group("date").strip(), european=european):
         rest, date_text = dated.group("name"), dated.group("date").strip()
-    rest = _EMAIL_TAIL.sub("", rest)
+    rest = _EMAIL_TAIL.sub("", _CREDIT_TAIL.sub("", rest))
     rest = _HANDLE.sub("", _ROLE_SUFFIX.sub("", rest)).strip().rstrip(",|").strip()
     rest = rest.removesuffix(" .").rstrip()  # "By Tatyana Turner ."
     if not any(c.isalpha() for c in rest):  # "By :" with the name on the next line
@@ -155,7 +157,7 @@ def parse_byline(text: str, *, european: bool = True) -> Byline | None:
 
 def _foreign_byline(rest: str) -> Byline | None:
     date_text = None
-    rest = _EMAIL_TAIL.sub("", rest)
+    rest = _EMAIL_TAIL.sub("", _CREDIT_TAIL.sub("", rest))
     if _PERSON.match(rest) is None:  # "Ana Ruiz, 5 de enero de 2020": a date after the name
         dated = _DATE_IN_BYLINE.match(rest)
         if dated and is_time(dated.group("date").strip()):
