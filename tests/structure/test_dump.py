@@ -544,3 +544,65 @@ def test_byline_near_the_text_is_no_comment_time() -> None:
     layout = parse_dump(text)
     assert not [r for r in layout.regions if r.kind == "comment"]
     assert layout.facts.author == "Lindsey O'Donnell"
+
+
+TEASER = (
+    "Follow your favourite topics and never miss a story again, with alerts on every new "
+    "article we publish."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "author", "published", "kinds"),
+    [
+        # a date-only line under a standfirst of running text is the dateline
+        ([STANDFIRST + " " + STANDFIRST, "17 April 2012 • 2:54pm"], None, "17 April 2012",
+         {"17 April 2012 • 2:54pm": "dateline"}),
+        # with the header's reading first: a byline with a photo credit cut, the line
+        # under it a dateline (a short line with a date in it)
+        (["von Alexander Karper Foto: © GEPA", "Wien - Mittwoch, 02.02.2022, 11:17 Uhr"],
+         "Alexander Karper", "Wien - Mittwoch, 02.02.2022, 11:17 Uhr",
+         {"von Alexander Karper Foto: © GEPA": "byline",
+          "Wien - Mittwoch, 02.02.2022, 11:17 Uhr": "dateline"}),
+    ],
+)  # fmt: skip
+def test_dateline_near_the_text(
+    top: list[str], author: str | None, published: str | None, kinds: dict[str, str]
+) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join([*LONG_MENU, HEADLINE, *top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert (layout.facts.author, layout.facts.published) == (author, published)
+    found = {text[r.start : r.end]: r.kind for r in layout.regions}
+    assert {line: found.get(line) for line in kinds} == kinds
+
+
+def test_a_lone_teaser_in_the_menu_does_not_start_the_text() -> None:
+    """The byline search is anchored where running text runs on, not at a teaser."""
+    from newsift.structure.dump import parse_dump
+
+    top = [TEASER, *LONG_MENU, HEADLINE, "Von Lisa Borch"]
+    text = "\n\n".join([*top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert layout.facts.author == "Lisa Borch"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Wien - Mittwoch, 02.02.2022, 11:17 Uhr", "Mittwoch, 02.02.2022, 11:17 Uhr"),
+        ("Feb 21, 2020", "Feb 21, 2020"),
+        ("New York Times - Opinion", None),  # no date after the place
+        ("Share - Feb 21, 2020 - Tweet", None),
+        ("By Ana Ruiz, Feb 21, 2020", None),  # an author in it: not a dateline beside one
+    ],
+)
+def test_dateline_beside_a_byline(line: str, published: str | None) -> None:
+    from newsift.structure.dump import DumpLayout, _dateline_beside, _RegionBuilder
+    from newsift.text.lines import split_lines
+
+    out, regions = DumpLayout(), []
+    found = _dateline_beside(split_lines(line)[0], out, _RegionBuilder(line, regions), set())
+    assert (found, out.facts.published) == (published is not None, published)
+    assert [r.kind for r in regions] == (["dateline"] if published else [])

@@ -724,8 +724,15 @@ def _text_start(nonblank: list[Line]) -> int | None:
     """Where the running text starts: the first line of running text with another one
     within the next two lines (a lone teaser sentence in a menu starts nothing), else
     the first line of running text."""
-    prose = [i for i, line in enumerate(nonblank) if _is_prose(line.text)]
-    return next((i for i, j in zip(prose, prose[1:]) if j - i <= 2), prose[0] if prose else None)
+    first = None
+    for i, line in enumerate(nonblank):
+        if not _is_prose(line.text):
+            continue
+        if first is None:
+            first = i
+        if any(_is_prose(other.text) for other in nonblank[i + 1 : i + 3]):
+            return i
+    return first
 
 
 def _agency_beside_dateline(

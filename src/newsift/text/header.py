@@ -233,9 +233,11 @@ _PARTS = re.compile(r"\s+[|·•]\s+")
 #: "01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker"
 _CLOCK_PART = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?$", re.I)
 #: a comment count after a date with no separator: "06/11/2023 0 Kommentare"
-_COUNT_TAIL = re.compile(
-    r"\s+\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)$", re.I
-)
+_COUNT_WORDS = frozenset({
+    "comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires",
+    "comentario", "comentarios", "commenti", "reacties",
+})  # fmt: skip
+_COUNT_TAIL = re.compile(r"\s+\d+\s+(?:" + "|".join(_COUNT_WORDS) + r")$", re.I)
 
 
 def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None:
@@ -264,7 +266,12 @@ def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None
             if found.author or found.published or found.updated:
                 return found
     facts = _facts(text, european)
-    if facts is None and (counted := _COUNT_TAIL.search(text)) is not None:
+    if (
+        facts is None
+        and text[-1:].isalpha()
+        and text.rsplit(None, 1)[-1].lower() in _COUNT_WORDS
+        and (counted := _COUNT_TAIL.search(text)) is not None
+    ):
         facts = _facts(text[: counted.start()], european)
         return facts if facts is not None and facts.published else None
     return facts
