@@ -663,10 +663,14 @@ AGENCIES = frozenset({
 MAX_AGENCY_CHARS = 25
 MAX_DATELINE_CHARS = 80
 #: a place before the date on a dateline beside a byline: "Wien - Mittwoch, 02.02.2022"
-_PLACE_BEFORE_DATE = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,2}\s+[-–—]\s+(?P<rest>.+)$")
+_PLACE_BEFORE_DATE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,2}\s+[-–—]\s+(?P<rest>.+)$"
+)
 
 
-def _header_near_text(lines: list[Line], out: DumpLayout, builder: _RegionBuilder) -> frozenset[int]:
+def _header_near_text(
+    lines: list[Line], out: DumpLayout, builder: _RegionBuilder
+) -> frozenset[int]:
     """The article's byline and dateline near its text's start, when the header gave
     none: pages whose headline sits under a long top, or whose headline the rules or the
     ranker placed elsewhere, still show "By Ian Mohr" or "Von Lisa Borch" a few lines
