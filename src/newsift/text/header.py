@@ -93,7 +93,7 @@ _ENGLISH_DATE_IN_BYLINE = re.compile(
 #: "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García", "Door Jan Smit": read only
 #: when what follows is a person's name (or a name and a date), never "Par ailleurs, ..."
 _FOREIGN_BYLINE = re.compile(
-    r"^(?:(?:geschrieben|verfasst|ein\s+(?:artikel|beitrag|gastbeitrag|kommentar)|écrit|rédigé"
+    r"^(?=[vpdgeérsVPDGEÉRS])(?:(?:geschrieben|verfasst|ein\s+(?:artikel|beitrag|gastbeitrag|kommentar)|écrit|rédigé"
     r"|escrito|escrita|redactado|scritto)\s+)?(?:von|par|por|door)\s*:?\s+(?P<name>.+)$",
     re.I,
 )
@@ -237,6 +237,7 @@ _COUNT_WORDS = frozenset({
     "comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires",
     "comentario", "comentarios", "commenti", "reacties",
 })  # fmt: skip
+_COUNT_ENDS = frozenset(word[-4:] for word in _COUNT_WORDS)  # a cheap test before the pattern
 _COUNT_TAIL = re.compile(r"\s+\d+\s+(?:" + "|".join(_COUNT_WORDS) + r")$", re.I)
 
 
@@ -268,8 +269,7 @@ def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None
     facts = _facts(text, european)
     if (
         facts is None
-        and text[-1:].isalpha()
-        and text.rsplit(None, 1)[-1].lower() in _COUNT_WORDS
+        and text[-4:].lower() in _COUNT_ENDS
         and (counted := _COUNT_TAIL.search(text)) is not None
     ):
         facts = _facts(text[: counted.start()], european)
