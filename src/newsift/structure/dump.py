@@ -116,8 +116,9 @@ _GREETING = re.compile(
     r"^(?i:hi|hello|hey|dear|hallo|bonjour|salut|hola|ciao|thanks|thank you|danke)"
     r"[,!]?\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?=$|[\s,!.:;])"
 )
-#: a line that only ends a comment's header ("Red Bastard" / "(22 juin 2018 @11h29)" / ":")
-_HEADER_MARKS = frozenset({":", "-", "–", "—"})
+#: a line that only ends a comment's header ("Red Bastard" / "(22 juin 2018 @11h29)" / ":");
+#: a dash line stays text (a held-out page opens a comment with "–")
+_HEADER_MARKS = frozenset({":"})
 _ABOUT_AUTHOR = re.compile(r"^(?:about the authors?|the authors?\b)", re.I)
 _ABOUT_HEADING = re.compile(r"^(?:about the (?:authors?|writers?|columnist)|the authors?):?$", re.I)
 _BIO_VERBS = (
@@ -1015,7 +1016,7 @@ def _read_comments(
                 continue
             marker = _REPLY_MARKER.match(line.text)
             if line.text in _HEADER_MARKS and not any(not x.blank for x in kept):
-                builder.add("ui", line)  # "Name (22 juin 2018 @11h29) :" over three lines
+                builder.add("ui", line)  # "Name" / "(22 juin 2018 @11h29)" / ":"
                 kept.append(_separator(line))
                 continue
             if closes_comments(line.text):
