@@ -731,14 +731,14 @@ def _text_start(nonblank: list[Line]) -> int | None:
     """Where the running text starts: the first line of running text with another one
     within the next two lines (a lone teaser sentence in a menu starts nothing), else
     the first line of running text."""
-    first = None
+    first = last = None
     for i, line in enumerate(nonblank):
         if not _is_prose(line.text):
             continue
-        if first is None:
-            first = i
-        if any(_is_prose(other.text) for other in nonblank[i + 1 : i + 3]):
-            return i
+        if last is not None and i - last <= 2:
+            return last
+        first = i if first is None else first
+        last = i
     return first
 
 
