@@ -390,9 +390,12 @@ STANDFIRST = "The service ran for sixty years. Its last boat sails in May."
         (["Paulina Nowosielska", "Share", "15. Januar 2015"], None, ["ui", "ui", "dateline"]),
         # text starting "By" under a standfirst is text, and so is the standfirst
         ([STANDFIRST, "By then, it was over."], None, ["body", "body"]),
-        # a byline three sentences down is too far
-        ([STANDFIRST, STANDFIRST, STANDFIRST, "Von Georg Kasch"], None,
-         ["body", "body", "body", "body"]),
+        # three sentences down, a byline right over the running text is still read (the
+        # search near the text's start), and the sentences stay text
+        ([STANDFIRST, STANDFIRST, STANDFIRST, "Von Georg Kasch"], "Georg Kasch",
+         ["body", "body", "body", "byline"]),
+        # but a "Von" line after the running text has begun is text
+        ([PROSE, PROSE, PROSE, "Von Georg Kasch"], None, ["body", "body", "body", "body"]),
     ],
 )  # fmt: skip
 def test_bylines_under_a_headline_found_above_the_text(
@@ -474,3 +477,132 @@ def test_a_menu_above_the_dateline_is_not_the_headline(
     assert layout.headline == headline
     kickers = [text[r.start : r.end] for r in layout.regions if r.kind == "kicker"]
     assert kickers == ([kicker] if kicker else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a line with author and date: byline when the author comes first
+        ("By Ana Ruiz | May 6, 2025", "byline"),
+        ("Von Felix Eisenreich // 1. November 2023", "byline"),
+        ("Posted on May 6, 2025 by Ana Ruiz", "dateline"),
+        ("Veröffentlicht am 10. Februar 2019 von Heiko Beyss", "dateline"),
+        ("By Ana Ruiz", "byline"),
+        ("May 6, 2025", "dateline"),
+    ],
+)
+def test_header_line_kind(line: str, kind: str) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join(["Council votes to close the ferry terminal", line, PROSE, PROSE]) + "\n"
+    kinds = {text[r.start : r.end]: r.kind for r in parse_dump(text).regions}
+    assert kinds[line] == kind
+
+
+@pytest.mark.parametrize(
+    ("top", "author", "published", "kinds"),
+    [
+        # a byline a few lines over the running text, under a long top, and a date beside it
+        (["Related: Ferry fares rise", "By Ian Mohr", "Feb 21, 2020"], "Ian Mohr",
+         "Feb 21, 2020", {"By Ian Mohr": "byline", "Feb 21, 2020": "dateline"}),
+        (["6. Oktober 2022", "Von Fiona Bornhöft und Mariam Hofbeck"],
+         "Fiona Bornhöft und Mariam Hofbeck", "6. Oktober 2022",
+         {"Von Fiona Bornhöft und Mariam Hofbeck": "byline", "6. Oktober 2022": "dateline"}),
+        # no person's name after the marker: no byline (the line stays in the text)
+        (["Related: Ferry fares rise", "Par ailleurs"], None, None, {"Par ailleurs": None}),
+        # an agency alone beside the dateline the header found
+        (["Reuters", "Updated: January 16, 2020"], "Reuters", "January 16, 2020",
+         {"Reuters": "byline", "Updated: January 16, 2020": "dateline"}),
+        (["January 16, 2020", "(AFP)"], "AFP", "January 16, 2020", {"(AFP)": "byline"}),
+        # a word that is no agency stays what it was
+        (["Reuters staff picks", "January 16, 2020"], None, "January 16, 2020",
+         {"Reuters staff picks": "ui"}),
+    ],
+)  # fmt: skip
+def test_byline_near_the_text(
+    top: list[str], author: str | None, published: str | None, kinds: dict[str, str | None]
+) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join([*LONG_MENU, HEADLINE, *top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert (layout.facts.author, layout.facts.published or layout.facts.updated) == (
+        author,
+        published,
+    )
+    found = {text[r.start : r.end]: r.kind for r in layout.regions}
+    assert {line: found.get(line) for line in kinds} == kinds
+
+
+def test_byline_near_the_text_is_no_comment_time() -> None:
+    """The date under a byline found near the text is the article's, not a comment's."""
+    from newsift.structure.dump import parse_dump
+
+    top = ["Android ransomware spreads via game links", "Author: Lindsey O'Donnell",
+           "July 30, 2019 1:16 pm"]  # fmt: skip
+    text = "\n\n".join([*LONG_MENU, *top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert not [r for r in layout.regions if r.kind == "comment"]
+    assert layout.facts.author == "Lindsey O'Donnell"
+
+
+TEASER = (
+    "Follow your favourite topics and never miss a story again, with alerts on every new "
+    "article we publish."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "author", "published", "kinds"),
+    [
+        # a date-only line under a standfirst of running text is the dateline
+        ([STANDFIRST + " " + STANDFIRST, "17 April 2012 • 2:54pm"], None, "17 April 2012",
+         {"17 April 2012 • 2:54pm": "dateline"}),
+        # with the header's reading first: a byline with a photo credit cut, the line
+        # under it a dateline (a short line with a date in it)
+        (["von Alexander Karper Foto: © GEPA", "Wien - Mittwoch, 02.02.2022, 11:17 Uhr"],
+         "Alexander Karper", "Wien - Mittwoch, 02.02.2022, 11:17 Uhr",
+         {"von Alexander Karper Foto: © GEPA": "byline",
+          "Wien - Mittwoch, 02.02.2022, 11:17 Uhr": "dateline"}),
+    ],
+)  # fmt: skip
+def test_dateline_near_the_text(
+    top: list[str], author: str | None, published: str | None, kinds: dict[str, str]
+) -> None:
+    from newsift.structure.dump import parse_dump
+
+    text = "\n\n".join([*LONG_MENU, HEADLINE, *top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert (layout.facts.author, layout.facts.published) == (author, published)
+    found = {text[r.start : r.end]: r.kind for r in layout.regions}
+    assert {line: found.get(line) for line in kinds} == kinds
+
+
+def test_a_lone_teaser_in_the_menu_does_not_start_the_text() -> None:
+    """The byline search is anchored where running text runs on, not at a teaser."""
+    from newsift.structure.dump import parse_dump
+
+    top = [TEASER, *LONG_MENU, HEADLINE, "Von Lisa Borch"]
+    text = "\n\n".join([*top, PROSE, PROSE]) + "\n"
+    layout = parse_dump(text)
+    assert layout.facts.author == "Lisa Borch"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Wien - Mittwoch, 02.02.2022, 11:17 Uhr", "Mittwoch, 02.02.2022, 11:17 Uhr"),
+        ("Feb 21, 2020", "Feb 21, 2020"),
+        ("New York Times - Opinion", None),  # no date after the place
+        ("Share - Feb 21, 2020 - Tweet", None),
+        ("By Ana Ruiz, Feb 21, 2020", None),  # an author in it: not a dateline beside one
+    ],
+)
+def test_dateline_beside_a_byline(line: str, published: str | None) -> None:
+    from newsift.structure.dump import DumpLayout, _dateline_beside, _RegionBuilder
+    from newsift.text.lines import split_lines
+
+    out, regions = DumpLayout(), []
+    found = _dateline_beside(split_lines(line)[0], out, _RegionBuilder(line, regions), set())
+    assert (found, out.facts.published) == (published is not None, published)
+    assert [r.kind for r in regions] == (["dateline"] if published else [])

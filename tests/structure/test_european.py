@@ -284,3 +284,42 @@ def test_a_german_thread_is_read_without_the_line_model() -> None:
     ]
     assert layout.facts.author == "Lea Brenner"
     assert layout.headline == "Stadtrat schließt die Bibliothek im Westend"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(22 juin 2018 @11h29)", date(2018, 6, 22)),
+        ("( 5. Januar 2020 um 10:15 Uhr )", date(2020, 1, 5)),
+        ("(22 juin 2018", None),  # one parenthesis alone is no date's frame
+        ("(siehe 22 juin 2018)", None),
+    ],
+)
+def test_dates_in_parentheses(text: str, expected: date | None) -> None:
+    assert parse_absolute(text) == expected
+
+
+def test_a_colon_line_ends_a_comment_header() -> None:
+    """ "Name" / "(22 juin 2018 @11h29)" / ":" then the text: the colon is no text."""
+    text = "\n".join(
+        ["Le titre de l'article", "Par Jean Dupont", "",
+         "Le texte de l'article est ici, et il continue assez longtemps pour être lu comme un "
+         "paragraphe de texte courant.", "",
+         "Un deuxième paragraphe suit, lui aussi assez long pour que le lecteur le prenne pour "
+         "du texte.", "", "3 commentaires", "",
+         "Red Bastard", "(22 juin 2018 @11h29)", ":", "Même argument, encore une fois.", "",
+         "Cindy Cats", "(24 juin 2018 @21h10)", ":", "Erreur de ma part."]
+    )  # fmt: skip
+    layout = parse_dump(text)
+    comments = [r for r in layout.regions if r.kind == "comment"]
+    assert [(c.author, text[c.paragraphs[0].start : c.paragraphs[0].end]) for c in comments] == [
+        ("Red Bastard", "Même argument, encore une fois."),
+        ("Cindy Cats", "Erreur de ma part."),
+    ]
+
+
+def test_a_dash_line_under_a_comment_header_stays_text() -> None:
+    from newsift.structure.dump import _HEADER_MARKS
+
+    assert ":" in _HEADER_MARKS
+    assert not {"-", "–", "—"} & _HEADER_MARKS  # "–" may open a comment's own text

@@ -89,3 +89,51 @@ def test_parse_header_line(text: str, expected: HeaderFacts | None) -> None:
 )  # fmt: skip
 def test_person_name(text: str, expected: str | None) -> None:
     assert person_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several authors in a foreign byline; one word apart is no second author
+        ("Von Fiona Bornhöft und Mariam Hofbeck", HeaderFacts("Fiona Bornhöft und Mariam Hofbeck")),
+        ("von Rudolf Fischer, Simon Kohler", HeaderFacts("Rudolf Fischer, Simon Kohler")),
+        ("Par Anne Martin et Paul Petit", HeaderFacts("Anne Martin et Paul Petit")),
+        ("Por Ana Ruiz y Luis Gil", HeaderFacts("Ana Ruiz y Luis Gil")),
+        ("Von Merkel und Macron", None),
+        ("Von der Leyen und Macron trafen sich", None),
+        ("Por qué y cómo", None),
+        # lead phrases before "von" / "por"
+        ("geschrieben von Meike Neitz", HeaderFacts("Meike Neitz")),
+        ("Ein Artikel von Miriam Ruhenstroth", HeaderFacts("Miriam Ruhenstroth")),
+        ("Escrito por Jose Pablo Segura Vargas", HeaderFacts("Jose Pablo Segura Vargas")),
+        # an e-mail address after the name, a lone period, no name at all
+        ("Por Mariano Martín mmartin@ambito.com.ar", HeaderFacts("Mariano Martín")),
+        ("By Grace Zokovitch | gzokovitch@bostonherald.com", HeaderFacts("Grace Zokovitch")),
+        ("By Tatyana Turner .", HeaderFacts("Tatyana Turner")),
+        ("By :", None),
+        # author and date joined by "//", " at ", "am:"
+        ("Von Felix Eisenreich // 1. November 2023",
+         HeaderFacts("Felix Eisenreich", "1. November 2023")),
+        ("Published by Ana Ruiz at April 21, 2022", HeaderFacts("Ana Ruiz", "April 21, 2022")),
+        ("Veröffentlicht am: 5. Juni 2023", HeaderFacts(None, "5. Juni 2023")),
+        ("By Jane Doe at The Times", HeaderFacts("Jane Doe at The Times")),
+        # a clock part beside the date part; a comment count glued to the date
+        ("17 April 2012 • 2:54pm", HeaderFacts(None, "17 April 2012")),
+        ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker",
+         HeaderFacts("Jona Göbelbecker", "01. Dez. 2022")),
+        ("14:08 Uhr | 2:54pm", None),
+        ("06/11/2023 0 Kommentare", HeaderFacts(None, "06/11/2023")),
+        ("Anna Berg 0 Kommentare", None),
+    ],
+)  # fmt: skip
+def test_more_bylines_and_datelines(text: str, expected: HeaderFacts | None) -> None:
+    assert parse_header_line(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Keine Kommentare", None), ("No Comments", None), ("Leave Comment", None),
+     ("Kathrin Bierling", "Kathrin Bierling")],
+)  # fmt: skip
+def test_comment_words_are_no_name(text: str, expected: str | None) -> None:
+    assert person_name(text) == expected

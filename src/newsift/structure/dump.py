@@ -43,6 +43,7 @@ from newsift.text.header import (
     HeaderFacts,
     is_european_header,
     is_role,
+    names_persons,
     parse_byline,
     parse_header_line,
     person_name,
@@ -115,6 +116,9 @@ _GREETING = re.compile(
     r"^(?i:hi|hello|hey|dear|hallo|bonjour|salut|hola|ciao|thanks|thank you|danke)"
     r"[,!]?\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?=$|[\s,!.:;])"
 )
+#: a line that only ends a comment's header ("Red Bastard" / "(22 juin 2018 @11h29)" / ":");
+#: a dash line stays text (a held-out page opens a comment with "–")
+_HEADER_MARKS = frozenset({":"})
 _ABOUT_AUTHOR = re.compile(r"^(?:about the authors?|the authors?\b)", re.I)
 _ABOUT_HEADING = re.compile(r"^(?:about the (?:authors?|writers?|columnist)|the authors?):?$", re.I)
 _BIO_VERBS = (
@@ -166,7 +170,8 @@ def parse_dump(
     hints = LineHints.of(lines, model, rank_headline=rank_headline)
 
     body_start = _read_header(lines, out, builder, hints)
-    heads = _find_comment_heads(lines, body_start, blank_style, hints)
+    taken = _header_near_text(lines, out, builder)
+    heads = _find_comment_heads(lines, body_start, blank_style, hints, taken)
     section_start = heads[0].start_line if heads else len(lines)
     for line in lines[body_start:section_start]:
         if not line.blank and opens_comments(line.text):
@@ -475,7 +480,7 @@ def _rules_header(
         line = nonblank[position]
         facts = parse_header_line(line.text)
         if facts is not None:
-            builder.add("byline" if facts.author and not facts.published else "dateline", line)
+            builder.add(_header_kind(line.text, facts), line)
             out.facts.merge(facts)
         elif is_ui(line.text) and not opens_comments(line.text):
             builder.add("ui", line)
@@ -495,6 +500,20 @@ def _rules_header(
         last_index = line.index
         position += 1
     return last_index + 1
+
+
+def _header_kind(text: str, facts: HeaderFacts) -> str:
+    """``byline`` or ``dateline`` for a header line: a line with both author and date is a
+    byline when the author comes first ("By Ana Ruiz | May 6, 2025", "Von Felix Eisenreich
+    // 1. November 2023"), a dateline when the date or its label does ("Posted on May 6,
+    2025 by Ana Ruiz"), as docs/dump-gold-guideline.md reads such lines."""
+    if not facts.author:
+        return "dateline"
+    shown = facts.published or facts.updated
+    if not shown:
+        return "byline"
+    at_author = text.find(facts.author)
+    return "byline" if 0 <= at_author < text.find(shown) else "dateline"
 
 
 def _menu_lines(before: list[Line]) -> list[Line]:
@@ -593,7 +612,7 @@ def _read_facts_under(
             if named and name is not None:
                 out.facts.author = person_name(name.text)
             found = []
-            builder.add("byline" if facts.author and not facts.published else "dateline", line)
+            builder.add(_header_kind(line.text, facts), line)
             out.facts.merge(facts)
         elif out.facts.published is None and len(line.text) <= 80 and search_date(line.text):
             builder.add("dateline", line)
@@ -623,6 +642,158 @@ def _dateline_under_byline(line: Line, out: DumpLayout, builder: _RegionBuilder)
     if out.facts.published is None and facts is not None and facts.published:
         builder.add("dateline", line)
         out.facts.merge(facts)
+
+
+#: how far from the text's first line of running text a byline is looked for when the
+#: header gave no author (nonblank lines before and after it)
+NEAR_TEXT_BEFORE = 6
+NEAR_TEXT_AFTER = 2
+#: the first word of a byline the near-text search reads (a cheap gate before parsing)
+_BYLINE_LEAD = re.compile(
+    r"^(?:by|von|par|por|door|author|autor|autora|autorin|auteur|auteure|autore|written|posted"
+    r"|published|story|words|reporting|text|report|article|column|geschrieben|verfasst|ein"
+    r"|écrit|rédigé|escrito|escrita|redactado|scritto)\b",
+    re.I,
+)
+#: news agencies and desks credited alone on a line beside the dateline ("Reuters", "AFP")
+AGENCIES = frozenset({
+    "afp", "ap", "associated press", "reuters", "dpa", "epd", "kna", "apa", "sda", "ansa",
+    "efe", "agencia efe", "europa press", "upi", "xinhua", "bloomberg", "pa", "pa media",
+    "press association", "afp/reuters", "reuters/afp", "dpa/afp", "afp/dpa", "ap/reuters",
+    "redaktion", "die redaktion", "redacción", "redaccion", "la rédaction", "redazione",
+    "redação", "redactie", "agencias", "agences", "agenturen", "staff", "staff reports",
+})  # fmt: skip
+MAX_AGENCY_CHARS = 25
+MAX_DATELINE_CHARS = 80
+#: a place before the date on a dateline beside a byline: "Wien - Mittwoch, 02.02.2022"
+_PLACE_BEFORE_DATE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,2}\s+[-–—]\s+(?P<rest>.+)$"
+)
+
+
+def _header_near_text(
+    lines: list[Line], out: DumpLayout, builder: _RegionBuilder
+) -> frozenset[int]:
+    """The article's byline and dateline near its text's start, when the header gave
+    none: pages whose headline sits under a long top, or whose headline the rules or the
+    ranker placed elsewhere, still show "By Ian Mohr" or "Von Lisa Borch" a few lines
+    above (or right under) their first line of running text, and a standfirst may stand
+    between the headline and the dateline ("17 April 2012 • 2:54pm").
+
+    - A byline counts only with a marker ("By", "Von", "Par", "Por", "Author:") and an
+      author that reads as one or a few persons' names; the line beside it is its
+      dateline when it is nothing but a date (after a place: "Wien - Mittwoch, ...").
+    - With no byline there, an agency alone on a line beside the dateline ("Reuters").
+    - With no date known yet, a line that is nothing but a dateline in the same lines.
+    Returns the indices of the lines read (no comment starts there)."""
+    if out.facts.author is not None and out.facts.published is not None:
+        return frozenset()
+    nonblank = [line for line in lines if not line.blank]
+    first = _text_start(nonblank)
+    headed = {region.start for region in builder.regions if region.kind == "headline"}
+    read: set[int] = set()
+    window = (
+        range(max(0, first - NEAR_TEXT_BEFORE), min(len(nonblank), first + NEAR_TEXT_AFTER + 1))
+        if first is not None
+        else range(0)
+    )
+    if out.facts.author is None:
+        for at in window:
+            line = nonblank[at]
+            if len(line.text) > 120 or line.start in headed or not _BYLINE_LEAD.match(line.text):
+                continue
+            facts = parse_header_line(line.text)
+            if facts is None or not facts.author or not names_persons(facts.author):
+                continue
+            _relabel(builder, line, _header_kind(line.text, facts))
+            out.facts.merge(facts)
+            read.add(line.index)
+            for side in (at - 1, at + 1):
+                if 0 <= side < len(nonblank) and _dateline_beside(
+                    nonblank[side], out, builder, headed
+                ):
+                    read.add(nonblank[side].index)
+            break
+    if out.facts.author is None:
+        read |= _agency_beside_dateline(nonblank, out, builder, headed)
+    if out.facts.published is None and out.facts.updated is None:
+        for at in window:
+            line = nonblank[at]
+            if line.start not in headed and _date_only(line.text) is not None:
+                _relabel(builder, line, "dateline")
+                out.facts.merge(_date_only(line.text) or HeaderFacts())
+                read.add(line.index)
+                break
+    return frozenset(read)
+
+
+def _text_start(nonblank: list[Line]) -> int | None:
+    """Where the running text starts: the first line of running text with another one
+    within the next two lines (a lone teaser sentence in a menu starts nothing), else
+    the first line of running text."""
+    first = last = None
+    for i, line in enumerate(nonblank):
+        if not _is_prose(line.text):
+            continue
+        if last is not None and i - last <= 2:
+            return last
+        first = i if first is None else first
+        last = i
+    return first
+
+
+def _agency_beside_dateline(
+    nonblank: list[Line], out: DumpLayout, builder: _RegionBuilder, headed: set[int]
+) -> set[int]:
+    """An agency alone on a line right over or under a dateline read ("Reuters")."""
+    datelines = {region.start for region in builder.regions if region.kind == "dateline"}
+    for at, dated in enumerate(nonblank):
+        if dated.start not in datelines:
+            continue
+        for side in (at - 1, at + 1):
+            line = nonblank[side] if 0 <= side < len(nonblank) else None
+            if line is not None and line.start not in headed and _is_agency(line.text):
+                _relabel(builder, line, "byline")
+                out.facts.author = line.text.strip(" ()")
+                return {line.index}
+    return set()
+
+
+def _date_only(text: str) -> HeaderFacts | None:
+    """The facts of a short line that is nothing but a dateline (no author in it)."""
+    if len(text) > MAX_DATELINE_CHARS:
+        return None
+    facts = parse_header_line(text)
+    return facts if facts is not None and not facts.author and facts.published else None
+
+
+def _is_agency(text: str) -> bool:
+    """A line that is only a news agency's or a desk's name ("Reuters", "(dpa)")."""
+    return len(text) <= MAX_AGENCY_CHARS and text.strip(" ()").lower() in AGENCIES
+
+
+def _dateline_beside(
+    line: Line, out: DumpLayout, builder: _RegionBuilder, headed: set[int]
+) -> bool:
+    """``line``, beside a byline found near the text, as the dateline when it is nothing
+    but a date, maybe after a place ("Wien - Mittwoch, 02.02.2022, 11:17 Uhr"), and no
+    date is known yet."""
+    if out.facts.published is not None or line.start in headed:
+        return False
+    facts = _date_only(line.text)
+    if facts is None and (placed := _PLACE_BEFORE_DATE.match(line.text)) is not None:
+        facts = _date_only(placed.group("rest"))
+    if facts is None:
+        return False
+    _relabel(builder, line, "dateline")
+    out.facts.merge(facts)
+    return True
+
+
+def _relabel(builder: _RegionBuilder, line: Line, kind: str) -> None:
+    """``line`` becomes one region of ``kind`` (replacing the header region read there)."""
+    builder.regions[:] = [region for region in builder.regions if region.start != line.start]
+    builder.add(kind, line)
 
 
 #: sentence lines (a standfirst, a caption) a byline may sit under, under the headline
@@ -726,13 +897,19 @@ def _looks_like_title(text: str) -> bool:
 
 # comments -------------------------------------------------------------------
 def _find_comment_heads(
-    lines: list[Line], body_start: int, blank_style: bool, hints: LineHints
+    lines: list[Line],
+    body_start: int,
+    blank_style: bool,
+    hints: LineHints,
+    taken: frozenset[int] = frozenset(),
 ) -> list[_CommentHead]:
+    """Comment headers after ``body_start``; lines in ``taken`` (the article's own byline
+    and dateline under its text's start) are none."""
     heads: list[_CommentHead] = []
     floor = body_start  # lines before this belong to an earlier header
     opened = False  # past a line that opens the comments ("45 Gedanken zu ...")
     for line in lines[body_start:]:
-        if line.blank:
+        if line.blank or line.index in taken:
             continue
         head: _CommentHead | None = None
         joined = split_comment_header(line.text)
@@ -838,6 +1015,10 @@ def _read_comments(
                 kept.append(line)
                 continue
             marker = _REPLY_MARKER.match(line.text)
+            if line.text in _HEADER_MARKS and not any(not x.blank for x in kept):
+                builder.add("ui", line)  # "Name" / "(22 juin 2018 @11h29)" / ":"
+                kept.append(_separator(line))
+                continue
             if closes_comments(line.text):
                 builder.add("ui", line)
                 trailer = content[position + 1 :]

@@ -83,8 +83,12 @@ _LEADING_CLOCK = re.compile(
 
 def parse_european_absolute(text: str) -> date | None:
     """A calendar date from a line that is nothing but a date in de, fr, es, it, nl or pt
-    (maybe with a clock, before or after): "5. Januar 2020 um 10:15 Uhr"."""
-    text = _LEADING_CLOCK.sub("", text.strip(), count=1)
+    (maybe with a clock, before or after, maybe in parentheses): "5. Januar 2020 um 10:15
+    Uhr", "(22 juin 2018 @11h29)"."""
+    text = text.strip()
+    if text[:1] == "(" and text[-1:] == ")":
+        text = text[1:-1].strip()
+    text = _LEADING_CLOCK.sub("", text, count=1)
     for pattern in _ABSOLUTE:
         m = pattern.match(text)
         if m is None:

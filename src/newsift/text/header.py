@@ -18,7 +18,7 @@ _DATELINE = re.compile(
     r"|last modified|modified|date"
     r"|veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|publié|mis à jour|publicado"
     r"|actualizado|pubblicato|aggiornato|gepubliceerd|geplaatst|bijgewerkt|atualizado)"
-    r"\b\s*:?\s*(?:(?:on|am|le|el|il|op|em|en)\s+)?(?P<rest>.*)$",
+    r"\b\s*:?\s*(?:(?:on|am|le|el|il|op|em|en)\s*:?\s+)?(?P<rest>.*)$",
     re.I,
 )
 _BY_IN_DATELINE = re.compile(r"^(?P<date>.*?)\s+(?:by|von|par|por|door)\s+(?P<name>.+)$", re.I)
@@ -62,7 +62,8 @@ def parse_dateline(text: str, *, european: bool = True) -> Dateline | None:
 
 
 _BYLINE = re.compile(
-    r"^(?:(?:written|story|words|reporting|text|posted|report|article|column)\s+)?by\s*:?\s+"
+    r"^(?:(?:written|story|words|reporting|text|posted|published|report|article|column)\s+)?"
+    r"by\s*:?\s+"
     r"(?P<name>.+)$",
     re.I,
 )
@@ -84,14 +85,27 @@ _NAME_THEN_ROLE = re.compile(
     re.I,
 )
 _DATE_IN_BYLINE = re.compile(
-    r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+(?:on|am|le|el|il|op|em)\s+)\s*(?P<date>.+)$"
+    r"^(?P<name>.+?)\s*(?:[|·•,–—]|//|\s-\s|\s+(?:on|at|am|vom|le|el|il|op|em)\s+)\s*(?P<date>.+)$"
 )
 _ENGLISH_DATE_IN_BYLINE = re.compile(
-    r"^(?P<name>.+?)\s*(?:[|·•,–—]|\s-\s|\s+on\s+)\s*(?P<date>.+)$"
+    r"^(?P<name>.+?)\s*(?:[|·•,–—]|//|\s-\s|\s+(?:on|at)\s+)\s*(?P<date>.+)$"
 )
 #: "Von Anna Schmidt", "Par Jean Dupont", "Por Ana García", "Door Jan Smit": read only
 #: when what follows is a person's name (or a name and a date), never "Par ailleurs, ..."
-_FOREIGN_BYLINE = re.compile(r"^(?:von|par|por|door)\s*:?\s+(?P<name>.+)$", re.I)
+_FOREIGN_BYLINE = re.compile(
+    r"^(?=[vpdgeérsVPDGEÉRS])(?:(?:geschrieben|verfasst|ein\s+(?:artikel|beitrag|gastbeitrag|kommentar)|écrit|rédigé"
+    r"|escrito|escrita|redactado|scritto)\s+)?(?:von|par|por|door)\s*:?\s+(?P<name>.+)$",
+    re.I,
+)
+#: several authors in a foreign byline: "Von Fiona Bornhöft und Mariam Hofbeck",
+#: "von Rudolf Fischer, Simon Kohler", "Par Anne Martin et Paul Petit", "Por Ana Ruiz y Luis Gil"
+_AUTHORS_APART = re.compile(r"\s*(?:,|&|\s(?:und|et|y|e|en|and)\s)\s*")
+MAX_AUTHORS = 4
+#: an e-mail address after the name: "Por Mariano Martín mmartin@ambito.com.ar",
+#: "By Grace Zokovitch | gzokovitch@bostonherald.com"
+#: a photo credit after the name: "von Alexander Karper Foto: © GEPA"
+_CREDIT_TAIL = re.compile(r"\s+[|·•]?\s*(?:fotos?|photos?|bild(?:er)?|image)\s*:.*$", re.I)
+_EMAIL_TAIL = re.compile(r"\s*[|·•,]?\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?\s*$")
 #: "Author: Ana Ruiz", and with ``european`` "Auteur : Kossivi Tiassou", "Autor: Jan Nowak",
 #: "Autorin: Anna Schmidt": a label, a colon, a person's name
 _LABELLED_BYLINE = re.compile(
@@ -131,7 +145,11 @@ def parse_byline(text: str, *, european: bool = True) -> Byline | None:
     dated = (_DATE_IN_BYLINE if european else _ENGLISH_DATE_IN_BYLINE).match(rest)
     if dated and is_time(dated.group("date").strip(), european=european):
         rest, date_text = dated.group("name"), dated.group("date").strip()
+    rest = _EMAIL_TAIL.sub("", _CREDIT_TAIL.sub("", rest))
     rest = _HANDLE.sub("", _ROLE_SUFFIX.sub("", rest)).strip().rstrip(",|").strip()
+    rest = rest.removesuffix(" .").rstrip()  # "By Tatyana Turner ."
+    if not any(c.isalpha() for c in rest):  # "By :" with the name on the next line
+        return None
     if not rest or len(rest) > 80 or len(rest.split()) > 12 or any(c in rest for c in "|·•"):
         return None
     return Byline(rest, date_text)
@@ -139,11 +157,29 @@ def parse_byline(text: str, *, european: bool = True) -> Byline | None:
 
 def _foreign_byline(rest: str) -> Byline | None:
     date_text = None
-    dated = _DATE_IN_BYLINE.match(rest)
-    if dated and is_time(dated.group("date").strip()):
-        rest, date_text = dated.group("name").strip(), dated.group("date").strip()
+    rest = _EMAIL_TAIL.sub("", _CREDIT_TAIL.sub("", rest))
+    if _PERSON.match(rest) is None:  # "Ana Ruiz, 5 de enero de 2020": a date after the name
+        dated = _DATE_IN_BYLINE.match(rest)
+        if dated and is_time(dated.group("date").strip()):
+            rest, date_text = dated.group("name").strip(), dated.group("date").strip()
     rest = _HANDLE.sub("", rest).strip()
-    return Byline(rest, date_text) if len(rest) <= 50 and _PERSON.match(rest) else None
+    return Byline(rest, date_text) if len(rest) <= 80 and _persons(rest) else None
+
+
+def names_persons(text: str) -> bool:
+    """``text`` names one person or a few ("Ana Ruiz", "Ana Ruiz and Jon Ash")."""
+    return _persons(text)
+
+
+def _persons(text: str) -> bool:
+    """``text`` names one person, or up to ``MAX_AUTHORS`` joined by commas, "und",
+    "et", "y", "e", "en", "and" or "&"."""
+    if _PERSON.match(text) and len(text) <= 50:
+        return True
+    names = _AUTHORS_APART.split(text)
+    return 1 < len(names) <= MAX_AUTHORS and all(
+        len(name) <= 50 and _PERSON.match(name) for name in names
+    )
 
 
 def is_european_header(text: str) -> bool:
@@ -157,11 +193,20 @@ def is_role(text: str) -> bool:
     return len(text) <= 60 and _ROLE_ONLY.match(text) is not None
 
 
+#: words no person's name holds, in lines shaped like one ("Keine Kommentare", "No Comments")
+_NOT_NAME_WORDS = frozenset({
+    "comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires",
+    "comentario", "comentarios", "commenti", "reacties", "reply", "replies", "antworten",
+    "share", "teilen", "leave", "newsletter", "weiterlesen", "more",
+})  # fmt: skip
+
+
 def person_name(text: str, *, european: bool = True) -> str | None:
     """A bare byline: a line that is only a person's name ("Fenella Oduya (@fen)")."""
     if (
         len(text) > 50
         or not _PERSON.match(text)
+        or not _NOT_NAME_WORDS.isdisjoint(text.lower().split())
         or is_ui(text, european=european)
         or is_time(text, european=european)
     ):
@@ -184,6 +229,16 @@ class HeaderFacts:
 
 
 _PARTS = re.compile(r"\s+[|·•]\s+")
+#: a part that is only a clock, beside a date part: "17 April 2012 • 2:54pm",
+#: "01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker"
+_CLOCK_PART = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?$", re.I)
+#: a comment count after a date with no separator: "06/11/2023 0 Kommentare"
+_COUNT_WORDS = frozenset({
+    "comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires",
+    "comentario", "comentarios", "commenti", "reacties",
+})  # fmt: skip
+_COUNT_ENDS = frozenset(word[-4:] for word in _COUNT_WORDS)  # a cheap test before the pattern
+_COUNT_TAIL = re.compile(r"\s+\d+\s+(?:" + "|".join(_COUNT_WORDS) + r")$", re.I)
 
 
 def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None:
@@ -200,6 +255,8 @@ def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None
             part_facts = _facts(part, european)
             if part_facts is not None:
                 found.merge(part_facts)
+            elif (found.published or found.updated) and _CLOCK_PART.match(part):
+                continue
             elif not (
                 is_ui(part, european=european)
                 or opens_comments(part, european=european)
@@ -209,7 +266,15 @@ def parse_header_line(text: str, *, european: bool = True) -> HeaderFacts | None
         else:
             if found.author or found.published or found.updated:
                 return found
-    return _facts(text, european)
+    facts = _facts(text, european)
+    if (
+        facts is None
+        and text[-4:].lower() in _COUNT_ENDS
+        and (counted := _COUNT_TAIL.search(text)) is not None
+    ):
+        facts = _facts(text[: counted.start()], european)
+        return facts if facts is not None and facts.published else None
+    return facts
 
 
 def _facts(text: str, european: bool) -> HeaderFacts | None:
