@@ -106,7 +106,9 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
 
 
 def quality(
-    tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier, labels: bool = True
+    tagger: SpanTagger | EncoderSpanTagger,
+    classifier: TechniqueClassifier,
+    per_technique: bool = True,
 ) -> dict[str, float]:
     dev = prepare([a for a in load_articles(DATA) if a.subset == "internal_dev"])
     si = tagger_score(tagger, dev)
@@ -118,7 +120,7 @@ def quality(
         f"internal_dev: {len(dev)} articles, {si.gold} gold SI spans (merged), "
         f"{tc.gold} TC instances; predicted {si.predicted} spans\n"
     )
-    if labels:
+    if per_technique:
         per_label(predicted, gold)
     return {
         "SI precision": si.precision,
@@ -268,7 +270,7 @@ def encoder_figures(
     """The MiniLM span tagger's internal_dev figures and cost beside the linear tagger's."""
     encoder = EncoderSpanTagger.load()
     print('\nSpan tagger: linear (default) against the MiniLM encoder (spans="encoder")')
-    figures = quality(encoder, classifier, labels=False)
+    figures = quality(encoder, classifier, per_technique=False)
     print(f"{'metric':<28} {'linear':>8} {'encoder':>8}")
     for metric, name in (
         ("SI precision", "SI precision"),

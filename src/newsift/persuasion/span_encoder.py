@@ -39,11 +39,11 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "techniques-spans-encoder-v1.onnx"
 #: SHA-256 of the shipped model, as ``python -m training.persuasion_tokens`` prints it
-MODEL_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000"
+MODEL_SHA256 = "773aacf46a0d015c5982f6010890168129a89d0b5f8f02c225c44c2d700532c9"
 #: decoding settings of :func:`~newsift.persuasion.model.decode`, chosen on the tuning quarter
-THRESHOLD = 0.5
-PEAK = 0.5
-MAX_GAP = 3
+THRESHOLD = 0.2
+PEAK = 0.35
+MAX_GAP = 5
 #: longest input in word pieces, [CLS] and [SEP] included
 MAX_PIECES = 128
 #: the network's labels, in the order of its logits
