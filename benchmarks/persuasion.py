@@ -189,7 +189,7 @@ def bert_speed(text: str) -> float | None:
 
 
 def sentence_view(
-    text: str, tagger: SpanTagger, classifier: TechniqueClassifier
+    text: str, tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier
 ) -> tuple[float, tuple[str, ...]]:
     """A sentence's score (highest token probability) and its tagged technique labels."""
     sentence = Sentence(tokenize(text))
@@ -199,8 +199,10 @@ def sentence_view(
     return score, tuple(t.label for t in found)
 
 
-def even_handedness(tagger: SpanTagger, classifier: TechniqueClassifier) -> None:
-    print("\nEven-handedness (score = highest token probability of the sentence)")
+def even_handedness(
+    tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier, name: str = ""
+) -> None:
+    print(f"\nEven-handedness{name} (score = highest token probability of the sentence)")
     print(f"{'pairs':<12} {'n':>3} {'mean |change|':>14} {'max':>7} {'flags differ':>13}")
     rows = []
     for left, right, kind in PAIRS:
@@ -279,6 +281,7 @@ def encoder_figures(
         ("TC micro-F1", "TC micro-F1 (gold spans)"),
     ):
         print(f"{name:<28} {linear[metric]:>8.4f} {figures[metric]:>8.4f}")
+    even_handedness(encoder, classifier, ", MiniLM encoder (names are not folded)")
     if speeds is None:
         return
     text = sample_article()

@@ -9,6 +9,7 @@ and "encoder" is the linear tagger (with a warning) where onnxruntime is missing
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,25 @@ def test_long_sentences_are_cut_at_token_edges(
     assert all(len(w.ids) <= MAX_PIECES for w in windows)
     seen = [t for w in windows for t in w.tokens if t >= 0]
     assert seen == sorted(seen) and set(seen) == set(range(len(sentence.tokens)))
-    for earlier, later in zip(windows, windows[1:], strict=False):
+    for earlier, later in itertools.pairwise(windows):
         assert earlier.tokens[-2] < later.tokens[1]  # no token in two windows
+
+
+@pytest.mark.parametrize(
+    ("text", "folded", "as_written"),
+    [
+        ("Democrats lied.", "[CLS] jones lied . [SEP]", "[CLS] democrats lied . [SEP]"),
+        ("Trump's plan", "[CLS] jones ' s plan [SEP]", "[CLS] trump ' s plan [SEP]"),
+        ("Trump’s GOP", "[CLS] jones ' s jones [SEP]", "[CLS] trump ’ s go ##p [SEP]"),
+        ("Liberal voters", "[CLS] liberal voters [SEP]", "[CLS] liberal voters [SEP]"),
+    ],
+)
+def test_party_and_politician_names_are_folded_at_run_time(
+    tokenizer: Any, text: str, folded: str, as_written: str
+) -> None:
+    for fold, expected in ((True, folded), (False, as_written)):
+        (window,) = sentence_windows(tokenizer, _sentence(text), fold_names=fold)
+        assert " ".join(tokenizer.id_to_token(i) for i in window.ids) == expected
 
 
 def test_an_empty_sentence_has_no_window(tokenizer: Any) -> None:
@@ -242,8 +260,8 @@ LOADED = (
 def test_the_shipped_encoder_tags_loaded_words_not_plain_ones() -> None:
     pytest.importorskip("spacy")
     import newsift
-    import newsift.attribution.analyzer  # noqa: F401  registers attribution.quotes.v1
-    import newsift.persuasion.analyzer  # noqa: F401  registers persuasion.techniques.v1
+    import newsift.attribution.analyzer  # registers attribution.quotes.v1
+    import newsift.persuasion.analyzer  # registers persuasion.techniques.v1
 
     def run(spans: str) -> newsift.Document:
         pipeline = newsift.Pipeline.from_config(
@@ -262,6 +280,16 @@ def test_the_shipped_encoder_tags_loaded_words_not_plain_ones() -> None:
     assert any(w in " ".join(found) for w in ("disgraceful", "reckless", "shameless", "betrayal"))
     assert all(t.span.end <= plain for t in doc.layers["techniques"])
     assert all(t.label in TECHNIQUES for t in doc.layers["techniques"])
+    for left, right in (
+        (
+            "Democrats rammed the reckless bill through.",
+            "Republicans rammed the reckless bill through.",
+        ),
+        ("Obama's reforms were a betrayal.", "Trump's reforms were a betrayal."),
+    ):
+        tagger = EncoderSpanTagger.load()
+        a, b = (tagger.sentence_probabilities(_sentence(x)) for x in (left, right))
+        assert a.tolist() == b.tolist()  # the names are folded: the same input
     linear = run("linear")
     default = newsift.Pipeline.from_config(
         ["structure.v1", "attribution.quotes.v1", "persuasion.techniques.v1"]

@@ -6,7 +6,8 @@ transformer instead of a linear model over hashed features. A sentence's tokens
 (:func:`~newsift.persuasion.text.tokenize`) are word-pieced as pre-split words
 with the shipped MiniLM vocabulary, cut into windows of at most
 :data:`MAX_PIECES` pieces (``[CLS]`` and ``[SEP]`` included) at token edges, and
-the network gives ``O`` / ``I`` logits for every piece; a token's probability is
+the network gives ``O`` / ``I`` logits for every piece (party and politician names
+are read as one placeholder name, as the linear tagger folds them); a token's probability is
 the mean ``I`` probability of its pieces (0 for a token with no piece). Spans are
 then decoded exactly as the linear tagger's (:func:`~newsift.persuasion.model.decode`)
 with settings chosen on the tuning quarter of PTC ``internal_train``
@@ -33,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.persuasion.features import ArticleContext, Sentence
+from newsift.persuasion.text import norm
 
 if TYPE_CHECKING:
     from newsift.encoders.tagger import TokenTagger
@@ -48,6 +50,9 @@ MAX_GAP = 5
 MAX_PIECES = 128
 #: the network's labels, in the order of its logits
 LABELS = ("O", "I")
+#: what a party or politician name (:data:`~newsift.persuasion.lexicon.PARTISAN_NAMES`)
+#: becomes before word-piecing at run time, so that no side's names move the scores
+NAME_PLACEHOLDER = "Jones"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +64,27 @@ class Window:
     tokens: list[int]
 
 
-def sentence_windows(tokenizer: Any, sentence: Sentence) -> list[Window]:
-    """The network's inputs for ``sentence``: its tokens word-pieced as pre-split words,
-    cut at token edges into windows of at most :data:`MAX_PIECES` pieces (a token longer
-    than a window is cut inside). ``tokenizer``: the shipped MiniLM word-piece tokenizer
-    with no truncation and no padding."""
-    words = [token.text for token in sentence.tokens]
+def model_words(sentence: Sentence, fold_names: bool = True) -> list[str]:
+    """The words the network reads: the sentence's tokens, with party and politician
+    names (those :func:`~newsift.persuasion.text.norm` folds) as :data:`NAME_PLACEHOLDER`
+    (possessive kept) when ``fold_names``."""
+    words = []
+    for token in sentence.tokens:
+        if fold_names and norm(token.text) == "<name>":
+            possessive = token.text.lower().replace("’", "'").endswith("'s")
+            words.append(NAME_PLACEHOLDER + ("'s" if possessive else ""))
+        else:
+            words.append(token.text)
+    return words
+
+
+def sentence_windows(tokenizer: Any, sentence: Sentence, fold_names: bool = True) -> list[Window]:
+    """The network's inputs for ``sentence``: its words (:func:`model_words`) word-pieced
+    as pre-split words, cut at token edges into windows of at most :data:`MAX_PIECES`
+    pieces (a token longer than a window is cut inside). ``tokenizer``: the shipped
+    MiniLM word-piece tokenizer with no truncation and no padding. The shipped network
+    was trained on names as written (``fold_names=False``); the run time folds them."""
+    words = model_words(sentence, fold_names)
     if not words:
         return []
     encoding = tokenizer.encode(words, is_pretokenized=True, add_special_tokens=False)
@@ -129,11 +149,14 @@ class EncoderSpanTagger:
         threshold: float = THRESHOLD,
         peak: float = PEAK,
         max_gap: int = MAX_GAP,
+        fold_names: bool = True,
     ) -> None:
         self._tagger = tagger
         self.threshold = threshold
         self.peak = peak
         self.max_gap = max_gap
+        #: read party and politician names as one placeholder (:func:`model_words`)
+        self.fold_names = fold_names
 
     @classmethod
     def load(
@@ -149,7 +172,7 @@ class EncoderSpanTagger:
 
     def sentence_probabilities(self, sentence: Sentence) -> NDArray[np.float64]:
         """The probability that each token of ``sentence`` lies in a technique span."""
-        windows = sentence_windows(self._tagger.tokenizer, sentence)
+        windows = sentence_windows(self._tagger.tokenizer, sentence, self.fold_names)
         probs = [piece_probabilities(self._tagger.logits(w.ids)) for w in windows]
         return token_probabilities(len(sentence.tokens), windows, probs)
 
