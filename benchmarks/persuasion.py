@@ -281,7 +281,7 @@ def encoder_figures(
         ("TC micro-F1", "TC micro-F1 (gold spans)"),
     ):
         print(f"{name:<28} {linear[metric]:>8.4f} {figures[metric]:>8.4f}")
-    even_handedness(encoder, classifier, ", MiniLM encoder (names are not folded)")
+    even_handedness(encoder, classifier, ", MiniLM encoder (names read as one placeholder)")
     if speeds is None:
         return
     text = sample_article()
