@@ -74,7 +74,7 @@ class TechniqueAnalyzer:
     (``speaker``/``quote`` set), the part outside is the author's.
     With ``spans="encoder"`` a fine-tuned MiniLM token tagger (int8 ONNX, the ``minilm``
     extra; :mod:`~newsift.persuasion.span_encoder`) finds the spans instead of the linear
-    tagger: better spans, about ten times the cost, so not the default.
+    tagger: better spans, six to seven times the cost, so not the default.
     With ``checkpoint`` set, a user's own Hugging Face token-classification model
     tags and labels the spans instead (:mod:`newsift.persuasion.hf`).
     Limits: English; trained on 2017-2019 news and opinion articles, many of them
