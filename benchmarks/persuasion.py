@@ -1,6 +1,6 @@
 """Persuasion techniques: SemEval-2020 Task 11 figures on the validation split, speed, balance.
 
-    python benchmarks/persuasion.py [--no-speed]
+    python benchmarks/persuasion.py [--no-speed] [--spans encoder]
 
 1. Quality on PTC v2 ``internal_dev`` (88 training articles chosen by
    ``splits/train-internal-split.tsv``; the shipped models were fitted and
@@ -19,6 +19,11 @@
    only in party, politician or ideology words. Reported: the mean absolute
    change of the sentence's score (its highest token probability) and the
    share of pairs whose tagged techniques (span text aside, labels) differ.
+4. With ``--spans encoder``: the opt-in MiniLM span tagger
+   (``techniques-spans-encoder-v1.onnx``, :mod:`newsift.persuasion.span_encoder`)
+   beside the linear one: SI P/R/F1 on ``internal_dev``, TC micro-F1 (the same
+   classifier on the gold spans, so the same figure: listed to show it), and its
+   CPU cost on the speed article. Needs the ``minilm`` extra.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from newsift.persuasion.analyzer import find_techniques
 from newsift.persuasion.features import ArticleContext, Sentence
 from newsift.persuasion.labels import TECHNIQUES
 from newsift.persuasion.model import SpanTagger, TechniqueClassifier
+from newsift.persuasion.span_encoder import EncoderSpanTagger
 from newsift.persuasion.text import tokenize
 from newsift.text.sentences import split_sentences
 
@@ -99,7 +105,11 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 
 
-def quality(tagger: SpanTagger, classifier: TechniqueClassifier) -> dict[str, float]:
+def quality(
+    tagger: SpanTagger | EncoderSpanTagger,
+    classifier: TechniqueClassifier,
+    per_technique: bool = True,
+) -> dict[str, float]:
     dev = prepare([a for a in load_articles(DATA) if a.subset == "internal_dev"])
     si = tagger_score(tagger, dev)
     rows, labels, keys = span_rows(dev)
@@ -110,7 +120,8 @@ def quality(tagger: SpanTagger, classifier: TechniqueClassifier) -> dict[str, fl
         f"internal_dev: {len(dev)} articles, {si.gold} gold SI spans (merged), "
         f"{tc.gold} TC instances; predicted {si.predicted} spans\n"
     )
-    per_label(predicted, gold)
+    if per_technique:
+        per_label(predicted, gold)
     return {
         "SI precision": si.precision,
         "SI recall": si.recall,
@@ -149,7 +160,9 @@ def sample_article(words: int = 1000) -> str:
     return "\n\n".join(out)
 
 
-def analyzer_speed(text: str, tagger: SpanTagger, classifier: TechniqueClassifier) -> float:
+def analyzer_speed(
+    text: str, tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier
+) -> float:
     """Articles per CPU-second: sentence splitting, features, both models, explanations."""
     paragraphs = [Span(0, len(text))]
     ranges = [s for p in paragraphs for s in split_sentences(text, p.start, p.end)]
@@ -176,7 +189,7 @@ def bert_speed(text: str) -> float | None:
 
 
 def sentence_view(
-    text: str, tagger: SpanTagger, classifier: TechniqueClassifier
+    text: str, tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier
 ) -> tuple[float, tuple[str, ...]]:
     """A sentence's score (highest token probability) and its tagged technique labels."""
     sentence = Sentence(tokenize(text))
@@ -186,8 +199,10 @@ def sentence_view(
     return score, tuple(t.label for t in found)
 
 
-def even_handedness(tagger: SpanTagger, classifier: TechniqueClassifier) -> None:
-    print("\nEven-handedness (score = highest token probability of the sentence)")
+def even_handedness(
+    tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier, name: str = ""
+) -> None:
+    print(f"\nEven-handedness{name} (score = highest token probability of the sentence)")
     print(f"{'pairs':<12} {'n':>3} {'mean |change|':>14} {'max':>7} {'flags differ':>13}")
     rows = []
     for left, right, kind in PAIRS:
@@ -207,6 +222,12 @@ def even_handedness(tagger: SpanTagger, classifier: TechniqueClassifier) -> None
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    parser.add_argument(
+        "--spans",
+        choices=("linear", "encoder"),
+        default="linear",
+        help="encoder: also measure the MiniLM span tagger beside the linear one",
+    )
     args = parser.parse_args(argv)
     if not (DATA / "derived").is_dir():
         print(f"benchmark data not found under {DATA}", file=sys.stderr)
@@ -238,7 +259,42 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"BERT-base token classifier (random, torch CPU, 1 thread): {bert:8.3f}")
             print(f"ratio: {ours / bert:.0f}x")
+    if args.spans == "encoder":
+        encoder_figures(figures, classifier, None if args.no_speed else (ours, bert))
     return 0
+
+
+def encoder_figures(
+    linear: dict[str, float],
+    classifier: TechniqueClassifier,
+    speeds: tuple[float, float | None] | None,
+) -> None:
+    """The MiniLM span tagger's internal_dev figures and cost beside the linear tagger's."""
+    encoder = EncoderSpanTagger.load()
+    print('\nSpan tagger: linear (default) against the MiniLM encoder (spans="encoder")')
+    figures = quality(encoder, classifier, per_technique=False)
+    print(f"{'metric':<28} {'linear':>8} {'encoder':>8}")
+    for metric, name in (
+        ("SI precision", "SI precision"),
+        ("SI recall", "SI recall"),
+        ("SI F1", "SI F1"),
+        ("TC micro-F1", "TC micro-F1 (gold spans)"),
+    ):
+        print(f"{name:<28} {linear[metric]:>8.4f} {figures[metric]:>8.4f}")
+    even_handedness(encoder, classifier, ", MiniLM encoder (names read as one placeholder)")
+    if speeds is None:
+        return
+    text = sample_article()
+    ours, bert = speeds
+    theirs = analyzer_speed(text, encoder, classifier)
+    words = len(text.split())
+    print(f"\nSpeed, the same {words}-word article, one thread (CPU-ms per article)")
+    print(f"linear tagger:  {1000 / ours:8.1f}")
+    print(
+        f"MiniLM encoder: {1000 / theirs:8.1f} ({1000 / theirs * 1024 / words:.0f} per 1,024 words)"
+    )
+    if bert is not None:
+        print(f"ratio to the BERT-base token classifier with the encoder: {theirs / bert:.0f}x")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ import hashlib
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,12 +87,13 @@ class Example:
 
 
 class TokenNetwork(nn.Module):
-    """BERT and one linear layer over each last hidden state: O/B/I logits per piece."""
+    """BERT and one linear layer over each last hidden state: a logit per label and piece
+    (``labels``: O/B/I for quote contents; other taggers give their own count)."""
 
-    def __init__(self, bert: Any) -> None:
+    def __init__(self, bert: Any, labels: int = len(LABELS)) -> None:
         super().__init__()
         self.bert = bert
-        self.tagger = nn.Linear(bert.config.hidden_size, len(LABELS))
+        self.tagger = nn.Linear(bert.config.hidden_size, labels)
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
@@ -142,12 +143,16 @@ def train(
     seed: int,
     threads: int,
     base: Any = None,
+    labels: int = len(LABELS),
+    after_epoch: Callable[[int, TokenNetwork], None] | None = None,
 ) -> TokenNetwork:
-    """Fine-tune ``base`` (None: all-MiniLM-L6-v2) on ``examples``, seeded by ``seed``."""
+    """Fine-tune ``base`` (None: all-MiniLM-L6-v2) on ``examples``, seeded by ``seed``;
+    ``after_epoch(epoch, network)`` is called after each epoch (network in eval mode,
+    back in training mode afterwards), e.g. to score a held-out part."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     order_rng = random.Random(seed)
-    network = TokenNetwork(load_bert(base))
+    network = TokenNetwork(load_bert(base), labels)
     plain = ("bias", "LayerNorm")
     named = list(network.named_parameters())
     optimiser = torch.optim.AdamW(
@@ -176,7 +181,7 @@ def train(
             for r, i in enumerate(rows):
                 gold[r, : len(examples[i].labels)] = torch.tensor(examples[i].labels)
             logits = network(input_ids, mask)
-            loss = loss_fn(logits.reshape(-1, len(LABELS)), gold.reshape(-1))
+            loss = loss_fn(logits.reshape(-1, labels), gold.reshape(-1))
             optimiser.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(network.parameters(), CLIP_NORM)
@@ -191,6 +196,10 @@ def train(
                     flush=True,
                 )
                 running = 0.0
+        if after_epoch is not None:
+            with torch.no_grad():
+                after_epoch(epoch + 1, network.eval())
+            network.train()
     print(f"trained {step} steps: cpu {time.process_time() - cpu0:.0f}s", file=sys.stderr)
     return network.eval()
 
@@ -218,10 +227,10 @@ def save_checkpoint(network: TokenNetwork, path: Path) -> None:
     save_file({k: v.contiguous() for k, v in network.state_dict().items()}, str(path))
 
 
-def load_checkpoint(path: Path) -> TokenNetwork:
+def load_checkpoint(path: Path, labels: int = len(LABELS)) -> TokenNetwork:
     from safetensors.torch import load_file
 
-    network = TokenNetwork(load_bert())
+    network = TokenNetwork(load_bert(), labels)
     network.load_state_dict(load_file(str(path)))
     return network.eval()
 

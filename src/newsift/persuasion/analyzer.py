@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -12,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsift.document import Document, Span
+from newsift.errors import ConfigError
 from newsift.persuasion.annotations import Technique
 from newsift.persuasion.features import ArticleContext, Sentence
 from newsift.persuasion.labels import DESCRIPTIONS, TECHNIQUES
@@ -22,6 +24,30 @@ from newsift.text.sentences import document_sentences
 
 if TYPE_CHECKING:
     from newsift.persuasion.hf import HFTechniqueTagger
+    from newsift.persuasion.span_encoder import EncoderSpanTagger
+
+#: the span taggers ``persuasion.techniques.v1`` can run (its ``spans`` parameter)
+SPAN_MODELS = ("linear", "encoder")
+
+
+def load_spans(kind: str) -> SpanTagger | EncoderSpanTagger:
+    """The span tagger ``kind``; "encoder" is the linear tagger, with a warning, where
+    onnxruntime or tokenizers are not installed (a damaged or altered model file is a
+    ModelError)."""
+    if kind not in SPAN_MODELS:
+        raise ConfigError(f"spans must be one of {', '.join(SPAN_MODELS)}, not {kind!r}")
+    if kind == "encoder":
+        from newsift.persuasion.span_encoder import EncoderSpanTagger, onnx_available
+
+        if onnx_available():
+            return EncoderSpanTagger.load()
+        warnings.warn(
+            'persuasion.techniques.v1: spans="encoder" needs onnxruntime and tokenizers '
+            "(the minilm extra); the linear span tagger runs instead",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    return SpanTagger.load()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +72,9 @@ class TechniqueAnalyzer:
     Propaganda Techniques Corpus (:mod:`~newsift.persuasion.model`). A span never
     straddles a quotation's edge: the part inside a quote is the quoted speaker's
     (``speaker``/``quote`` set), the part outside is the author's.
+    With ``spans="encoder"`` a fine-tuned MiniLM token tagger (int8 ONNX, the ``minilm``
+    extra; :mod:`~newsift.persuasion.span_encoder`) finds the spans instead of the linear
+    tagger: better spans, six to seven times the cost, so not the default.
     With ``checkpoint`` set, a user's own Hugging Face token-classification model
     tags and labels the spans instead (:mod:`newsift.persuasion.hf`).
     Limits: English; trained on 2017-2019 news and opinion articles, many of them
@@ -61,9 +90,17 @@ class TechniqueAnalyzer:
     checkpoint: str | None = None
     #: let that checkpoint be a pickle-based ``pytorch_model.bin`` (read with weights_only)
     allow_pickle: bool = False
-    _tagger: SpanTagger | None = field(default=None, init=False, repr=False)
+    #: which span tagger: "linear" (techniques-spans-v1.npz, the default) or "encoder", the
+    #: MiniLM token tagger (techniques-spans-encoder-v1.onnx; the linear one where the
+    #: ``minilm`` extra is missing)
+    spans: str = "linear"
+    _tagger: SpanTagger | EncoderSpanTagger | None = field(default=None, init=False, repr=False)
     _classifier: TechniqueClassifier | None = field(default=None, init=False, repr=False)
     _hf: HFTechniqueTagger | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.spans not in SPAN_MODELS:
+            raise ConfigError(f"spans must be one of {', '.join(SPAN_MODELS)}, not {self.spans!r}")
 
     def setup(self) -> None:
         """Load the models once: the shipped ones, or the user's checkpoint."""
@@ -74,7 +111,7 @@ class TechniqueAnalyzer:
                 self._hf = HFTechniqueTagger.load(self.checkpoint, allow_pickle=self.allow_pickle)
             return
         if self._tagger is None:
-            self._tagger = SpanTagger.load()
+            self._tagger = load_spans(self.spans)
         if self._classifier is None:
             self._classifier = TechniqueClassifier.load()
 
@@ -108,7 +145,7 @@ def _quote_span(item: Any) -> QuoteSpan | None:
 
 
 def find_techniques(
-    tagger: SpanTagger,
+    tagger: SpanTagger | EncoderSpanTagger,
     classifier: TechniqueClassifier,
     text: str,
     ranges: Sequence[Span],
