@@ -141,6 +141,8 @@ class _CommentHead:
     author_span: Span | None
     when: str
     when_span: Span
+    joined: bool = False  # name and time on the header's one line
+    title: int | None = None  # a title line above the header, the comment's own
 
 
 @dataclass(slots=True)
@@ -177,19 +179,33 @@ def parse_dump(
         if not line.blank and opens_comments(line.text):
             section_start = line.index
             break
+    trailing = _headers_follow_text(lines, section_start, heads)
+    if not trailing:
+        _take_titles(lines, section_start, heads)
 
     body_zone, comment_zone = lines[body_start:section_start], lines[section_start:]
     _read_body(body_zone, out, builder, _zone_style(body_zone, blank_style), hints)
-    _read_comments(
-        lines,
-        section_start,
-        heads,
-        builder,
-        _zone_style(comment_zone, blank_style),
-        reference,
-        out,
-        hints,
-    )
+    if trailing:
+        _read_trailing_comments(
+            lines,
+            section_start,
+            heads,
+            builder,
+            _zone_style(comment_zone, blank_style),
+            reference,
+            out,
+        )
+    else:
+        _read_comments(
+            lines,
+            section_start,
+            heads,
+            builder,
+            _zone_style(comment_zone, blank_style),
+            reference,
+            out,
+            hints,
+        )
     out.regions.sort(key=lambda r: (r.start, r.end))
     for number, region in enumerate(out.regions, start=1):
         region.id = f"r{number}"
@@ -913,8 +929,8 @@ def _find_comment_heads(
             continue
         head: _CommentHead | None = None
         joined = split_comment_header(line.text)
-        if joined is not None and hints.doubts_european_comment(line):
-            joined = None
+        if joined is not None and not joined.vouched and hints.doubts_european_comment(line):
+            joined = None  # its own words ("geschrieben von", "Antworten") vouch for it
         if joined is None and opened:
             # inside a thread the opener vouches for this form; the model is not asked
             # (it was fitted before the European tables read such times)
@@ -930,6 +946,7 @@ def _find_comment_heads(
                 Span(name_start, line.start + joined.name_end),
                 joined.when,
                 Span(when_start, when_start + len(joined.when)),
+                joined=True,
             )
         elif hints.is_time(line) and not hints.dates_text(line):
             head = _head_ending_at(lines, line.index, floor, blank_style, hints)
@@ -1036,6 +1053,8 @@ def _read_comments(
             else:
                 kept.append(line)
         paragraphs = paragraph_spans(kept, blank_style)
+        if head.title is not None:  # "Ein Argument" above "geschrieben von ... am ..."
+            paragraphs.insert(0, _line_span(lines[head.title]))
         end = paragraphs[-1].end if paragraphs else head.when_span.end
         resolved = resolve(parse_when(head.when), reference)
         region = Region(
@@ -1066,6 +1085,122 @@ def _read_comments(
         if head.author:
             by_author.add(_normalise_name(head.author), region, head.author)
     if trailer:
+        _read_trailer(trailer, out, builder, blank_style)
+
+
+#: a thread whose headers follow their text, or whose headers carry titles, shows it on
+#: several comments before it is read so
+RHYTHM_HEADS = 3
+MAX_TITLE_WORDS = 8
+TITLE_SHARE = 0.8
+
+
+def _between(lines: list[Line], start: int, stop: int) -> list[Line]:
+    """The lines with text from ``start`` to ``stop``, interface lines left out."""
+    return [x for x in lines[start:stop] if not x.blank and not is_ui(x.text)]
+
+
+def _is_title(text: str) -> bool:
+    """A comment's short title line ("Ein Argument", "Kurze Antworten"): a few words,
+    capitalised, with no sentence's end."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= MAX_TITLE_WORDS
+        and not text.endswith((".", "!", ":", ";", ","))
+        and not opens_comments(text)
+        and not is_time(text)
+    )
+
+
+def _take_titles(lines: list[Line], section_start: int, heads: list[_CommentHead]) -> None:
+    """Where nearly every one-line header of a thread (``RHYTHM_HEADS`` or more, a share
+    ``TITLE_SHARE`` of them) has a short title line right above it, after text of the
+    comment before, each such title is its comment's own: "Ein Argument" / "geschrieben
+    von berg2012 am 21. Jan. 2015"."""
+    if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
+        return
+    titles: dict[int, int] = {}
+    for k, head in enumerate(heads):
+        floor = heads[k - 1].time_line + 1 if k else section_start
+        above = _between(lines, floor, head.start_line)
+        if above and _is_title(above[-1].text) and (k == 0 or len(above) >= 2):
+            titles[k] = above[-1].index
+    if len(titles) < TITLE_SHARE * len(heads):
+        return
+    for k, title in titles.items():
+        heads[k].start_line = heads[k].title = title
+
+
+def _headers_follow_text(lines: list[Line], section_start: int, heads: list[_CommentHead]) -> bool:
+    """Does each one-line header close its comment, under its text ("…" / "Comment by
+    Mirko Lange — 17.07, 2011 @ 13:04")? Only where the rhythm is plain: a line opens the
+    thread, ``RHYTHM_HEADS`` or more headers, text before each, and after the last one at
+    most one short line before the thread's next interface line (or the page's end)."""
+    if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
+        return False
+    if section_start >= heads[0].start_line or not opens_comments(lines[section_start].text):
+        return False
+    first = _between(lines, section_start + 1, heads[0].start_line)
+    if not first or (len(first) == 1 and _is_title(first[0].text)):
+        return False  # nothing before the first header, or a title only
+    for k in range(1, len(heads)):
+        if not _between(lines, heads[k - 1].time_line + 1, heads[k].start_line):
+            return False
+    after = 0
+    for line in lines[heads[-1].time_line + 1 :]:
+        if line.blank:
+            continue
+        if is_ui(line.text) or opens_comments(line.text) or closes_comments(line.text):
+            break
+        after += 1
+        if after > 1 or len(line.text) > MAX_TITLE_CHARS:
+            return False
+    return True
+
+
+MAX_TITLE_CHARS = 60
+
+
+def _read_trailing_comments(
+    lines: list[Line],
+    section_start: int,
+    heads: list[_CommentHead],
+    builder: _RegionBuilder,
+    blank_style: bool,
+    reference: date | None,
+    out: DumpLayout,
+) -> None:
+    """Comments whose header follows their text (see :func:`_headers_follow_text`)."""
+    builder.add("ui", lines[section_start])  # "Comments (35)"
+    start = section_start + 1
+    for k, head in enumerate(heads):
+        kept: list[Line] = []
+        for line in lines[start : head.start_line]:
+            if not line.blank and is_ui(line.text):
+                builder.add("ui", line)
+                kept.append(_separator(line))
+            else:
+                kept.append(line)
+        paragraphs = paragraph_spans(kept, blank_style)
+        header = lines[head.time_line]
+        resolved = resolve(parse_when(head.when), reference)
+        builder.regions.append(
+            Region(
+                id=f"c{k}",
+                kind="comment",
+                start=paragraphs[0].start if paragraphs else header.start,
+                end=header.end,
+                paragraphs=paragraphs,
+                author=head.author,
+                author_span=head.author_span,
+                when=head.when,
+                when_span=head.when_span,
+                when_resolved=resolved.isoformat() if resolved else None,
+            )
+        )
+        start = head.time_line + 1
+    trailer = lines[start:]
+    if any(not line.blank for line in trailer):
         _read_trailer(trailer, out, builder, blank_style)
 
 

@@ -53,6 +53,10 @@ _WEEKDAYS = (
     "|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
     "|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira"
     "|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom|gio"
+    # abbreviations of it, nl and pt beyond those above, and English ones (an English
+    # date in a European layout: "Thu 9 Apr 2020 / 08:34")
+    "|mie|sab|ma|wo|vr|za|zo|seg|ter|qua|qui|sex"
+    "|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 )
 #: "am", "le", "el", "il", "op", "em" before a date, and a weekday before or after them
 _LEAD = (
@@ -70,13 +74,15 @@ _YEAR = r"(?P<year>\d{4})"
 _ABSOLUTE = [
     re.compile(rf"^{_LEAD}{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_CLOCK}$", re.I),
     re.compile(
-        rf"^{_LEAD}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}})"
+        # "05.01.2020", and "17.07, 2011" (a comma before the year)
+        rf"^{_LEAD}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.|\.?,\s*)(?P<year>\d{{4}})"
         rf"{_CLOCK}$",
         re.I,
     ),
 ]
+#: a clock before the date; a day number follows it, never a year ("17.07, 2011" is a date)
 _LEADING_CLOCK = re.compile(
-    rf"^\d{{1,2}}[:.h]\d{{2}}\s*(?:uhr|h)?\s*{_CONNECTOR}?\s*(?=\d|{_WEEKDAYS}|am\b|le\b|el\b)",
+    rf"^\d{{1,2}}[:.h]\d{{2}}\s*(?:uhr|h)?\s*{_CONNECTOR}?\s*(?=\d{{1,2}}\D|{_WEEKDAYS}|am\b|le\b|el\b)",
     re.I,
 )
 

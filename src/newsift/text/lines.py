@@ -327,13 +327,18 @@ class CommentHeader:
     name_end: int
     when: str
     when_start: int
+    #: the line's own words vouch for it: a "written by" label before the name, or a reply
+    #: button after the time ("geschrieben von berg2012 am ...", "Hella, Sa 11 Apr 2020 /
+    #: 00:40 Antworten")
+    vouched: bool = False
 
 
 #: a reply button at the end of a comment's header line: "- Antworten", "[ antworten ]",
 #: "| Reply"
 _REPLY_WORD = r"(?:antworten|antwort|reply|répondre|responder|rispondi|beantwoorden)"
 _REPLY_BUTTON = re.compile(
-    rf"\s*(?:[-–—|·•]\s*[\[(]?\s*{_REPLY_WORD}\s*[\])]?|[\[(]\s*{_REPLY_WORD}\s*[\])])\s*$",
+    rf"\s*(?:[-–—|·•]\s*[\[(]?\s*{_REPLY_WORD}\s*[\])]?|[\[(]\s*{_REPLY_WORD}\s*[\])]"
+    rf"|(?<=\d)\s+{_REPLY_WORD})\s*$",  # or the bare word after a clock: "08:34 Antworten"
     re.I,
 )
 _REPLY_ENDINGS = (
@@ -363,10 +368,25 @@ def split_comment_header(text: str, *, european: bool = True) -> CommentHeader |
     ago"), or by words ("Anna Schmidt sagt: 5. Januar 2020", see
     :func:`split_said_header`); None if neither. A reply button at the end ("-
     Antworten") is left out. English forms only when ``european`` is false."""
-    text = without_reply_button(text)
+    bare = without_reply_button(text)
+    button = len(bare) < len(text)
+    label = _WRITTEN_BY.match(bare) if bare[:1].isalpha() else None
+    if label is not None:  # "Comment by Name — date", "geschrieben von Name am date"
+        found = _after_label(bare[label.end() :], european)
+        if found is not None:
+            return _shifted(found, label.end(), vouched=True)
     said = split_said_header if european else _no_header
-    if not _HEADER_MARK.search(text):
-        return said(text)  # every ``_HEADER_SEPARATOR`` match holds a mark
+    if not _HEADER_MARK.search(bare):
+        found = said(bare) or _split_at_comma(bare, european)
+    else:
+        found = _split_at_mark(bare, european) or said(bare) or _split_at_comma(bare, european)
+    if found is not None and button:
+        return _shifted(found, 0, vouched=True)
+    return found
+
+
+def _split_at_mark(text: str, european: bool) -> CommentHeader | None:
+    """ "Marcus Obi · 2 weeks ago": a name, a separator mark, a time."""
     for sep in _HEADER_SEPARATOR.finditer(text):
         left, right = text[: sep.start()], text[sep.end() :]
         name = name_of(left, european=european)
@@ -374,7 +394,73 @@ def split_comment_header(text: str, *, european: bool = True) -> CommentHeader |
             continue
         when = without_edit_mark(right)
         return CommentHeader(name, 0, len(left), when, sep.end())
-    return said(text)
+    return None
+
+
+#: "Comment by", "Posted by", "written by", "geschrieben von", "écrit par", "escrito por",
+#: "scritto da", "geschreven door": a label before a commenter's name
+_WRITTEN_BY = re.compile(
+    r"^(?:(?:comment(?:ed)?|posted|written|submitted|reply|response)\s+by"
+    r"|(?:kommentar|kommentiert|geschrieben|verfasst|antwort|gepostet)\s+von"
+    r"|(?:commentaire|commenté|écrit|publié|posté|réponse)\s+par"
+    r"|(?:comentario|comentário|comentado|escrito|publicado|respuesta|resposta)\s+por"
+    r"|(?:commento|commentato|scritto|pubblicato|risposta)\s+da"
+    r"|(?:reactie|geschreven|geplaatst)\s+door)\s+(?=[@\w])",
+    re.I,
+)
+#: after a "written by" label, the words between the name and its time: "on", "am", "le",
+#: "at", "um", "à" ("Posted by Jo on March 5, 2025", "geschrieben von Jo am 21. Jan. 2015")
+_LABELLED_AT = re.compile(r"\s+(?:on|at|am|um|le|à|el|il|op|em|den)\s+|,\s+", re.I)
+
+
+def _after_label(rest: str, european: bool) -> CommentHeader | None:
+    """Name and time after a "written by" label, joined by a mark, a comma or a word."""
+    if len(rest) > 100:
+        return None
+    found = _split_at_mark(rest, european) if _HEADER_MARK.search(rest) else None
+    if found is not None:
+        return found
+    for joint in _LABELLED_AT.finditer(rest):
+        left, right = rest[: joint.start()], rest[joint.end() :]
+        if not is_time(right, european=european):
+            continue
+        name = name_of(left, european=european)
+        if name is not None:
+            return CommentHeader(name, 0, len(left), without_edit_mark(right), joint.end())
+    return None
+
+
+#: a clock ("08:34", "10 h 15") or a relative time: what a "Name, date" header must show
+_CLOCK_TIME = re.compile(r"\d{1,2}(?::|\s?h\s?)\d{2}\b")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _split_at_comma(text: str, european: bool) -> CommentHeader | None:
+    """ "Josef Franz Lindner, Do 9 Apr 2020 / 08:34": a name, a comma, a time. A place
+    reads so too ("Berlin, 5. Januar 2020"), so the time must show a clock or be relative."""
+    comma = text.find(", ")
+    if not 0 < comma <= MAX_NAME_CHARS or len(text) > 80:
+        return None
+    left, right = text[:comma], text[comma + 2 :].lstrip()
+    if not is_time(right, european=european):
+        return None
+    if _YEAR.search(right) and not _CLOCK_TIME.search(right):
+        return None  # a date with no clock: as often a place's dateline
+    name = name_of(left, european=european)
+    if name is None:
+        return None
+    return CommentHeader(name, 0, len(left), without_edit_mark(right), len(text) - len(right))
+
+
+def _shifted(header: CommentHeader, by: int, *, vouched: bool) -> CommentHeader:
+    return CommentHeader(
+        header.name,
+        header.name_start + by,
+        header.name_end + by,
+        header.when,
+        header.when_start + by,
+        vouched or header.vouched,
+    )
 
 
 def _no_header(text: str) -> None:
