@@ -179,9 +179,9 @@ def parse_dump(
         if not line.blank and opens_comments(line.text):
             section_start = line.index
             break
-    trailing = _headers_follow_text(lines, section_start, heads)
-    if not trailing:
-        _take_titles(lines, section_start, heads)
+    trailing = not _take_titles(lines, section_start, heads) and _headers_follow_text(
+        lines, section_start, heads
+    )
 
     body_zone, comment_zone = lines[body_start:section_start], lines[section_start:]
     _read_body(body_zone, out, builder, _zone_style(body_zone, blank_style), hints)
@@ -1112,13 +1112,13 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _take_titles(lines: list[Line], section_start: int, heads: list[_CommentHead]) -> None:
+def _take_titles(lines: list[Line], section_start: int, heads: list[_CommentHead]) -> bool:
     """Where nearly every one-line header of a thread (``RHYTHM_HEADS`` or more, a share
     ``TITLE_SHARE`` of them) has a short title line right above it, after text of the
     comment before, each such title is its comment's own: "Ein Argument" / "geschrieben
-    von berg2012 am 21. Jan. 2015"."""
+    von berg2012 am 21. Jan. 2015". True when titles were taken."""
     if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
-        return
+        return False
     titles: dict[int, int] = {}
     for k, head in enumerate(heads):
         floor = heads[k - 1].time_line + 1 if k else section_start
@@ -1126,16 +1126,18 @@ def _take_titles(lines: list[Line], section_start: int, heads: list[_CommentHead
         if above and _is_title(above[-1].text) and (k == 0 or len(above) >= 2):
             titles[k] = above[-1].index
     if len(titles) < TITLE_SHARE * len(heads):
-        return
+        return False
     for k, title in titles.items():
         heads[k].start_line = heads[k].title = title
+    return True
 
 
 def _headers_follow_text(lines: list[Line], section_start: int, heads: list[_CommentHead]) -> bool:
     """Does each one-line header close its comment, under its text ("…" / "Comment by
     Mirko Lange — 17.07, 2011 @ 13:04")? Only where the rhythm is plain: a line opens the
     thread, ``RHYTHM_HEADS`` or more headers, text before each, and after the last one at
-    most one short line before the thread's next interface line (or the page's end)."""
+    most one short line before the thread's next interface line ("Leave a comment"); a
+    thread that runs to the page's end is read headers first."""
     if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
         return False
     if section_start >= heads[0].start_line or not opens_comments(lines[section_start].text):
@@ -1155,6 +1157,8 @@ def _headers_follow_text(lines: list[Line], section_start: int, heads: list[_Com
         after += 1
         if after > 1 or len(line.text) > MAX_TITLE_CHARS:
             return False
+    else:
+        return False  # no interface line closes the thread
     return True
 
 
