@@ -38,7 +38,7 @@ from newsift.text.lines import split_comment_header
     ],
 )  # fmt: skip
 def test_more_header_forms(text: str, name: str, when: str) -> None:
-    header = split_comment_header(text)
+    header = split_comment_header(text, thread=True)
     assert header is not None
     assert (header.name, header.when) == (name, when)
     assert text[header.name_start : header.name_end] == name
@@ -55,7 +55,7 @@ def test_more_header_forms(text: str, name: str, when: str) -> None:
     ],
 )
 def test_a_label_or_a_reply_button_vouches_for_a_header(text: str, vouched: bool) -> None:
-    header = split_comment_header(text)
+    header = split_comment_header(text, thread=True)
     assert header is not None
     assert header.vouched is vouched
 
@@ -71,10 +71,27 @@ def test_a_label_or_a_reply_button_vouches_for_a_header(text: str, vouched: bool
         "Posted by the city council of the town of Springfield on 5 May 2020",
         "Comment by Mirko Lange — a good point",
         "The meeting, 5 May 2020 at 10:15, was long and nobody came out of it happy",
+        "Donnerstag, 10. Februar 2022 - 19:05",  # a weekday is no name
+        "Thursday, August 6, 2020 9:09 AM",
+        "martes, 3 de mayo de 2022 · 23:57",
     ],
 )
 def test_not_headers(text: str) -> None:
+    assert split_comment_header(text, thread=True) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Written by Ana Sandoiu on July 27, 2017",  # an article's byline
+        "Gesine Engels-Krone, 02.01.2023, 11:08 Uhr",
+        "geschrieben von berg2012 am 21. Jan. 2015, 19:04",
+        "Josef Franz Lindner, Do 9 Apr 2020 / 08:34",
+    ],
+)
+def test_labels_and_commas_are_read_only_in_a_thread(text: str) -> None:
     assert split_comment_header(text) is None
+    assert split_comment_header(text, thread=True) is not None
 
 
 @pytest.mark.parametrize(

@@ -928,7 +928,7 @@ def _find_comment_heads(
         if line.blank or line.index in taken:
             continue
         head: _CommentHead | None = None
-        joined = split_comment_header(line.text)
+        joined = split_comment_header(line.text, thread=opened)
         if joined is not None and not joined.vouched and hints.doubts_european_comment(line):
             joined = None  # its own words ("geschrieben von", "Antworten") vouch for it
         if joined is None and opened:

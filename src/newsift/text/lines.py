@@ -363,23 +363,55 @@ def without_reply_button(text: str) -> str:
     return stripped if stripped.strip() else text
 
 
-def split_comment_header(text: str, *, european: bool = True) -> CommentHeader | None:
+def split_comment_header(
+    text: str, *, european: bool = True, thread: bool = False
+) -> CommentHeader | None:
     """Name and time joined by a separator, the name first ("Marcus Obi · 2 weeks
     ago"), or by words ("Anna Schmidt sagt: 5. Januar 2020", see
     :func:`split_said_header`); None if neither. A reply button at the end ("-
-    Antworten") is left out. English forms only when ``european`` is false."""
+    Antworten") is left out. English forms only when ``european`` is false.
+
+    With ``thread`` (the line is inside a comment thread, after a line that opens
+    it) also a "written by" label ("Comment by Name — date", "geschrieben von Name am
+    date") and a comma ("Name, Do 9 Apr 2020 / 08:34"): above a thread these forms are
+    as often an article's own byline ("Written by Ana Sandoiu on July 27, 2017",
+    "Gesine Engels-Krone, 02.01.2023, 11:08 Uhr")."""
     bare = without_reply_button(text)
-    button = len(bare) < len(text)
-    label = _WRITTEN_BY.match(bare) if bare[:1].isalpha() else None
-    if label is not None:  # "Comment by Name — date", "geschrieben von Name am date"
+    button = bare is not text and bare != text
+    # "by", "von", ... in a short line: only then can a "written by" label open it (plain
+    # ``in`` tests, no call, on the many lines of a page that are none)
+    short = thread and not bare[MAX_LABELLED_CHARS:]
+    if (
+        short
+        and (
+            " by " in bare
+            or " von " in bare
+            or " par " in bare
+            or " por " in bare
+            or " da " in bare
+            or " door " in bare
+            or " By " in bare
+            or " Von " in bare
+        )
+        and (label := _WRITTEN_BY.match(bare)) is not None
+    ):
         found = _after_label(bare[label.end() :], european)
         if found is not None:
             return _shifted(found, label.end(), vouched=True)
     said = split_said_header if european else _no_header
-    if not _HEADER_MARK.search(bare):
-        found = said(bare) or _split_at_comma(bare, european)
-    else:
-        found = _split_at_mark(bare, european) or said(bare) or _split_at_comma(bare, european)
+    found = None
+    if _HEADER_MARK.search(bare):  # every ``_HEADER_SEPARATOR`` match holds a mark
+        for sep in _HEADER_SEPARATOR.finditer(bare):
+            left, right = bare[: sep.start()], bare[sep.end() :]
+            name = name_of(left, european=european)
+            if name is None or not is_time(right, european=european):
+                continue
+            found = CommentHeader(name, 0, len(left), without_edit_mark(right), sep.end())
+            break
+    if found is None:
+        found = said(bare)
+    if found is None and short and ", " in bare:
+        found = _split_at_comma(bare, european)
     if found is not None and button:
         return _shifted(found, 0, vouched=True)
     return found
@@ -395,6 +427,9 @@ def _split_at_mark(text: str, european: bool) -> CommentHeader | None:
         when = without_edit_mark(right)
         return CommentHeader(name, 0, len(left), when, sep.end())
     return None
+
+
+MAX_LABELLED_CHARS = 100
 
 
 #: "Comment by", "Posted by", "written by", "geschrieben von", "écrit par", "escrito por",
@@ -415,7 +450,7 @@ _LABELLED_AT = re.compile(r"\s+(?:on|at|am|um|le|à|el|il|op|em|den)\s+|,\s+", r
 
 def _after_label(rest: str, european: bool) -> CommentHeader | None:
     """Name and time after a "written by" label, joined by a mark, a comma or a word."""
-    if len(rest) > 100:
+    if len(rest) > MAX_LABELLED_CHARS:
         return None
     found = _split_at_mark(rest, european) if _HEADER_MARK.search(rest) else None
     if found is not None:
@@ -437,9 +472,10 @@ _YEAR = re.compile(r"\d{4}")
 
 def _split_at_comma(text: str, european: bool) -> CommentHeader | None:
     """ "Josef Franz Lindner, Do 9 Apr 2020 / 08:34": a name, a comma, a time. A place
-    reads so too ("Berlin, 5. Januar 2020"), so the time must show a clock or be relative."""
+    reads so too ("Berlin, 5. Januar 2020"), so the time must show a clock or be relative;
+    a weekday before a date is no name ("Donnerstag, 10. Februar 2022 - 19:05")."""
     comma = text.find(", ")
-    if not 0 < comma <= MAX_NAME_CHARS or len(text) > 80:
+    if not 0 < comma <= MAX_NAME_CHARS or len(text) > 80 or is_time(text, european=european):
         return None
     left, right = text[:comma], text[comma + 2 :].lstrip()
     if not is_time(right, european=european):
