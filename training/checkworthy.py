@@ -48,28 +48,55 @@ BATCH = 32
 MAX_LEN = 96
 SEED = 0
 THREADS = 1  # 2 threads spin-wait on a shared 2-core machine: 3x the CPU per step
+#: the same sentences labelled with stricter agreement (``PROVENANCE.md``): read by
+#: ``Sentence_id`` for the fitting debates only (some of its items are tuning or
+#: validation sentences, which never enter training)
+STRICT = DATA.parent / "2.5xNCS.json"
+#: how the fitting sentences use ``STRICT``: ``crowd`` ignores it; ``weighted`` drops the
+#: fitting sentences whose crowdsourced label it contradicts and gives those it confirms
+#: weight 2 (each appears twice); ``strict`` fits on its items only, with its labels
+LABELS = ("crowd", "weighted", "strict")
 
 
 def examples(
-    data: Path = DATA, verdict: bool = False
+    data: Path = DATA, verdict: bool = False, labels: str = "crowd", strict: Path = STRICT
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(fit, tune, validation) as harness examples, split by debate as ``split3`` splits;
-    with ``verdict`` each also carries its three-way verdict (``Verdict + 1``)."""
+    with ``verdict`` each also carries its three-way verdict (``Verdict + 1``); ``labels``
+    (one of ``LABELS``) says how the fitting part uses the strict labels. Tuning and
+    validation keep the crowdsourced labels they are scored on."""
     with data.open(encoding="utf-8", newline="") as handle:
         rows = [
-            Row(r["Text"], int(r["Verdict"].strip()), r["File_id"]) for r in csv.DictReader(handle)
+            Row(int(r["Sentence_id"]), r["Text"], int(r["Verdict"].strip()), r["File_id"])
+            for r in csv.DictReader(handle)
         ]
+    confirmed = strict_labels(strict) if labels != "crowd" else {}
     parts: tuple[list[Example], list[Example], list[Example]] = ([], [], [])
     for row in rows:
-        labels = {HEAD.name: int(row.verdict == 1)}
+        positive = int(row.verdict == 1)
+        targets = {HEAD.name: positive}
         if verdict:
-            labels[VERDICT.name] = row.verdict + 1
+            targets[VERDICT.name] = row.verdict + 1
         part = 2 if is_validation(row.debate) else 1 if is_tuning(row.debate) else 0
-        parts[part].append((row.text, labels))
+        copies = 1
+        if part == 0 and labels != "crowd":
+            other = confirmed.get(row.sentence_id)
+            agrees = other == positive
+            copies = 0 if other is not None and not agrees else 2 if agrees else 1
+            if labels == "strict":
+                copies = int(agrees)
+        parts[part].extend([(row.text, targets)] * copies)
     return parts
 
 
+def strict_labels(path: Path = STRICT) -> dict[int, int]:
+    """``sentence_id -> label`` (1 check-worthy, 0 not) of the stricter-agreement file."""
+    items = json.loads(path.read_text(encoding="utf-8"))
+    return {int(item["sentence_id"]): int(item["label"]) for item in items}
+
+
 class Row(NamedTuple):
+    sentence_id: int
     text: str
     verdict: int
     debate: str
@@ -77,7 +104,7 @@ class Row(NamedTuple):
 
 def train_and_export(args: argparse.Namespace) -> dict[str, float]:
     """Fine-tune on the fit part, export int8 ONNX, save the torch weights beside the log."""
-    fit, tune, _ = examples(args.data, args.verdict_head)
+    fit, tune, _ = examples(args.data, args.verdict_head, args.labels)
     model = finetune(
         [HEAD, VERDICT] if args.verdict_head else [HEAD],
         fit,
@@ -115,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-len", type=int, default=MAX_LEN)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--threads", type=int, default=THREADS)
+    parser.add_argument("--labels", choices=LABELS, default="crowd")
     parser.add_argument("--checkpoint", type=Path, help="also save the torch weights here")
     parser.add_argument("--train-only", action="store_true", help="stop after the export")
     parser.add_argument(
@@ -148,7 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.train_only:
         hyper = {
             k: getattr(args, k)
-            for k in ("epochs", "lr", "batch", "max_len", "seed", "threads", "verdict_head")
+            for k in (
+                "epochs",
+                "lr",
+                "batch",
+                "max_len",
+                "seed",
+                "threads",
+                "verdict_head",
+                "labels",
+            )
         }
         calibrate_and_report(args.data, args.models, ONNX_FILE, {**hyper, **training})
     return 0
