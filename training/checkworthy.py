@@ -34,7 +34,15 @@ from typing import NamedTuple
 
 from training.checkworthy_fit import calibrate_and_report, tune_figures
 from training.claims import DATA, is_tuning, is_validation
-from training.finetune import Example, Head, export_int8, finetune, save_checkpoint
+from training.finetune import (
+    Example,
+    FineTuned,
+    Head,
+    export_int8,
+    finetune,
+    load_checkpoint,
+    save_checkpoint,
+)
 from training.paths import MODELS
 
 ONNX_FILE = "claims-finetuned-v1.onnx"
@@ -132,6 +140,40 @@ def train_and_export(args: argparse.Namespace) -> dict[str, float]:
     }
 
 
+def average(models: list[FineTuned]) -> FineTuned:
+    """One network whose weights are the mean of ``models``' (same base and heads; fine-tuned
+    from the same pre-trained weights, so a weight average, not an ensemble: one encoder
+    pass at run time). Integer buffers (position ids) are the first model's."""
+    import torch
+
+    states = [m.network.state_dict() for m in models]
+    mean = {
+        key: (
+            torch.stack([state[key] for state in states]).mean(0)
+            if value.is_floating_point()
+            else value
+        )
+        for key, value in states[0].items()
+    }
+    first = models[0]
+    first.network.load_state_dict(mean)
+    return first
+
+
+def average_and_export(args: argparse.Namespace) -> dict[str, float]:
+    """Average the checkpoints of ``--average`` (saved by ``--checkpoint``), export int8."""
+    heads = [HEAD, VERDICT] if args.verdict_head else [HEAD]
+    model = average([load_checkpoint(heads, path, args.max_len) for path in args.average])
+    target = args.models / ONNX_FILE
+    check = export_int8(model, target, log=lambda line: print(line, flush=True))
+    print(f"{ONNX_FILE}: sha256 {hashlib.sha256(target.read_bytes()).hexdigest()}", flush=True)
+    return {
+        "averaged": float(len(args.average)),
+        "export_max_logit_difference": check.max_logit_difference,
+        "export_decision_flips": float(check.decision_flips),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DATA)
@@ -144,6 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--labels", choices=LABELS, default="crowd")
     parser.add_argument("--checkpoint", type=Path, help="also save the torch weights here")
+    parser.add_argument(
+        "--average",
+        nargs="+",
+        type=Path,
+        metavar="CHECKPOINT",
+        help="skip training: export the mean of these checkpoints' weights (with "
+        "--trained-figures: the runs' 'TRAINED' figures, summed, for the card)",
+    )
+    parser.add_argument("--trained-figures", default="{}", help="JSON, with --average")
     parser.add_argument("--train-only", action="store_true", help="stop after the export")
     parser.add_argument(
         "--tune-only",
@@ -168,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     if args.calibrate_only:
         training = json.loads(args.calibrate_only)
+    elif args.average:
+        training = {**json.loads(args.trained_figures), **average_and_export(args)}
+        print("TRAINED", json.dumps(training), f"{time.time() - started:.0f}s", flush=True)
     else:
         training = train_and_export(args)
         print("TRAINED", json.dumps(training), f"{time.time() - started:.0f}s", flush=True)
