@@ -1,4 +1,5 @@
-"""How ``training.checkworthy.examples`` uses the stricter-agreement labels (2.5xNCS).
+"""``training.checkworthy``: how ``examples`` uses the stricter-agreement labels
+(2.5xNCS), and ``average``, the weight average of fine-tuned runs.
 
 Only the fitting debates may change: a tuning or validation sentence keeps its
 crowdsourced label and appears once whatever the strict file says about it.
@@ -14,7 +15,10 @@ import pytest
 
 pytest.importorskip("torch")  # training.checkworthy imports the fine-tuning harness
 
-from training.checkworthy import HEAD, examples  # noqa: E402
+from training.checkworthy import HEAD, average, examples
+from training.finetune import FineTuned, Network, load_bert, load_tokenizer
+
+from tests.training.tiny import tiny_config
 
 FIT, TUNE, VALIDATION = "1960-09-26.txt", "2008-10-07.txt", "1960-10-13.txt"
 
@@ -72,3 +76,33 @@ def test_fitting_sentences_follow_the_mode(
         ("sentence 8", 1),
     ]
     assert [(t, lab[HEAD.name]) for t, lab in validation] == [("sentence 7", 0)]
+
+
+def _random(seed: int) -> FineTuned:
+    import torch
+
+    torch.manual_seed(seed)
+    network = Network(load_bert(tiny_config()), [HEAD]).eval()
+    return FineTuned(network, (HEAD,), load_tokenizer(16), 16)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "heads.weight",
+        "heads.bias",
+        "bert.embeddings.word_embeddings.weight",
+        "bert.encoder.layer.1.attention.self.query.weight",
+        "bert.encoder.layer.0.output.dense.weight",
+    ],
+)
+def test_average_is_the_mean_of_the_weights(key: str) -> None:
+    import torch
+
+    runs = [_random(seed) for seed in (1, 2, 3)]
+    before = [run.network.state_dict()[key].clone() for run in runs]
+    assert not torch.equal(before[0], before[1])  # the runs differ
+    mean = average(runs).network.state_dict()
+    assert torch.allclose(mean[key], torch.stack(before).mean(0), atol=1e-7)
+    for name, value in mean.items():  # integer buffers (position ids) stay as they were
+        assert value.is_floating_point() or torch.equal(value, runs[1].network.state_dict()[name])
