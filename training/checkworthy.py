@@ -20,6 +20,21 @@ Configurations tried against the shipped one (2 epochs, lr 5e-5; out-of-fold F1 
 fine-tuned logit on the tuning debates 0.723), session 9, validation not read for
 either: 3 epochs at lr 5e-5 0.712 (tune loss 0.302 after epoch 1, 0.317 after epoch 2),
 2 epochs at lr 3e-5 0.718. Only 40 of the 17,677 fitting sentences pass 96 tokens.
+
+Session 12 (issues 16 and 19; validation not read for any of these, nothing shipped):
+re-running the shipped configuration rebuilt the shipped ONNX file bit for bit (sha256
+a492dd92..., 0.7227); ``--labels weighted`` (the 7,179 fitting sentences 2.5xNCS
+confirms twice, the 4 it contradicts dropped; 1,554 steps) 0.721, tune loss 0.327 after
+epoch 1 and 0.336 after epoch 2 (0.299 and 0.309 with crowdsourced labels);
+``--labels strict`` (its 7,179 fitting items only, 450 steps) 0.712, tune loss 0.337
+and 0.356; 1 epoch at lr 5e-5 0.706; ``--average`` of the shipped run's and the
+weighted run's weights (seed 0 both) 0.714.
+Stacking the shipped logit with simple features, out of fold on tune (logistic
+regression, folds by debate): with the 14 desk cues of ``newsift.claims.triage`` 0.708,
+with the log word count 0.722, with the n-gram log-odds and the cues 0.705 (alone
+0.723). 2.5xNCS agrees with the crowdsourced labels on all but 6 of its 8,958 items
+(4 fitting, 2 tuning): it is a higher-agreement subset, not a relabelling, so
+"cleaner labels" can only reweigh or drop sentences.
 """
 
 from __future__ import annotations
