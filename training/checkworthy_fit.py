@@ -191,6 +191,14 @@ def card(r: dict[str, Any]) -> str:
         if r.get("verdict_head")
         else ("one check-worthiness logit", "binary cross-entropy")
     )
+    averaged = (
+        f"- **Weight average**: the shipped weights are the element-wise mean of "
+        f"{int(r['averaged'])} runs' weights (`--average`; one network, one encoder pass at "
+        f"run time): {r['average_of']}. Training time and steps below are the runs' "
+        f"sums.\n"
+        if r.get("averaged", 1) > 1
+        else ""
+    )
     return f"""# {NAME}: check-worthiness of a sentence, fine-tuned all-MiniLM-L6-v2
 
 Used by `claims.checkworthy.v1` when the `minilm` extra is installed (`encoder="auto"`, the
@@ -217,7 +225,7 @@ Rebuild with `python -m training.checkworthy` (the `train` extra; written
   (outputs `logits` and `pooled`) with the weights of every matrix product quantised to int8
   per output channel; int8 vs torch on the check sentences: max logit difference
   {r["export_max_logit_difference"]:.3f}, {int(r["export_decision_flips"])} decision flips.
-- **Training time**: {r["train_cpu_s"] / 60:.0f} CPU-minutes ({hours:.2f} CPU-hours;
+{averaged}- **Training time**: {r["train_cpu_s"] / 60:.0f} CPU-minutes ({hours:.2f} CPU-hours;
   {r["train_wall_s"] / 60:.0f} minutes wall on a shared 2-core machine).
 - **Split**: `training.claims.split3`, by debate: validation 20 % of the debates
   ({r["validation"]:,} sentences, {r["positives"]:,} positive; never used to choose anything),
