@@ -245,5 +245,7 @@ Rebuild with `python -m training.checkworthy` (the `train` extra; written
   pages annotated by one person.
 - **Files**: `{NAME}.onnx` sha256 `{r["onnx_sha256"]}` (checked at load:
   `newsift.encoders.finetuned.FINETUNED_SHA256`); `{CALIBRATION_FILE}` sha256 prefix
-  `{r["npz_sha256"][:16]}` (read with `allow_pickle=False`).
+  `{r["npz_sha256"][:16]}` (read with `allow_pickle=False`). Stored as onnxruntime's
+  extended-level optimised graph (`training/onnx_graph.py`, session 12: the fusions
+  onnxruntime would make at every load, made once; outputs unchanged).
 """

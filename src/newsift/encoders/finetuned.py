@@ -35,7 +35,7 @@ from newsift.errors import ModelError
 #: SHA-256 of each shipped fine-tuned model, as ``training/finetune.py`` prints it
 FINETUNED_SHA256: dict[str, str] = {
     "claims-finetuned-v1.onnx": (
-        "a492dd92a42771f0a698ca7d1699871de6b6c2dbf6da98c9e629c69b35b078ef"
+        "b44c5cbcd2f6d139ecd1d592bcd52851d2f0e56d9dc8cf6493d69b2e41db39a7"
     ),
     "toxicity-finetuned-v1.onnx": (
         "5d34fd2fae67edd72ba4b2c80937a62e2483aba08ce3affeff478668a37983e3"
