@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import importlib.util
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from newsift.attribution.confidence import shown_sources
 from newsift.attribution.cues import outlet_keys
 from newsift.attribution.nlp import one_blas_thread
 from newsift.document import Document, Span
+from newsift.encoders.minilm import runtime_available as onnx_available
 from newsift.errors import ConfigError
 from newsift.registry import register
 from newsift.unicode import clean_text
@@ -76,11 +76,6 @@ CueFinder = Callable[["SpacyDoc", int, int, Sequence["QuotedSpan"], list["Speech
 
 #: the content-boundary models ``attribution.quotes.v1`` can run (its ``spans`` parameter)
 SPAN_MODELS = ("crf", "encoder")
-
-
-def onnx_available() -> bool:
-    """True when onnxruntime and tokenizers (the ``minilm`` extra) are installed."""
-    return all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
 
 
 def load_spans(kind: str) -> SpanModel | EncoderSpanModel:

@@ -516,22 +516,28 @@ def _sentences(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, 
     return out
 
 
+def _plainly_stated(text: str, start: int, end: int, clause_break: re.Pattern[str]) -> bool:
+    """Whether ``text[start:end]`` is stated plainly: no negation in its clause before it
+    (clauses end at ``clause_break``), no report in its sentence, the sentence no question."""
+    clause = 0
+    for m in clause_break.finditer(text, 0, start):
+        clause = m.end()
+    if _NEGATED.search(text, clause, start):
+        return False
+    sentence = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        sentence = m.end()
+    found = _SENTENCE_BREAK.search(text, end)
+    stop = found.end() if found else len(text)
+    if text[stop - 1 : stop] == "?":
+        return False
+    return not _REPORTED.search(text, sentence, stop)
+
+
 def _kept(joined: str, start: int, end: int) -> bool:
-    """Whether a construction at ``joined[start:end]`` stands as a threat: no negation in
-    its clause before it, no report in its sentence, and the sentence no question."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(joined, 0, start):
-        left = m.end()
-    if _NEGATED.search(joined, left, start):
-        return False
-    sentence_start = 0
-    for m in _SENTENCE_BREAK.finditer(joined, 0, start):
-        sentence_start = m.end()
-    found = _SENTENCE_BREAK.search(joined, end)
-    sentence_end = found.end() if found else len(joined)
-    if joined[sentence_end - 1 : sentence_end] == "?":
-        return False
-    return not _REPORTED.search(joined, sentence_start, sentence_end)
+    """Whether a construction at ``joined[start:end]`` (the comment's words joined by
+    spaces) stands as a threat (:func:`_plainly_stated`)."""
+    return _plainly_stated(joined, start, end, _CLAUSE_BREAK)
 
 
 def _rest_fits(needs: dict[str, str], verb: str, rest: str) -> bool:
@@ -796,7 +802,6 @@ class Aim:
 
 
 _CHAR_CLAUSE = re.compile(r"[.;:!?,]")
-_CHAR_SENTENCE = re.compile(r"[.!?]")
 
 
 def stands(lower_text: str, start: int, end: int) -> bool:
@@ -807,19 +812,7 @@ def stands(lower_text: str, start: int, end: int) -> bool:
         a <= start < b for a, b in (m.span() for m in _QUOTED.finditer(lower_text))
     ):
         return False
-    clause = 0
-    for m in _CHAR_CLAUSE.finditer(lower_text, 0, start):
-        clause = m.end()
-    if _NEGATED.search(lower_text, clause, start):
-        return False
-    sentence = 0
-    for m in _CHAR_SENTENCE.finditer(lower_text, 0, start):
-        sentence = m.end()
-    found = _CHAR_SENTENCE.search(lower_text, end)
-    stop = found.end() if found else len(lower_text)
-    if lower_text[stop - 1 : stop] == "?":
-        return False
-    return not _REPORTED.search(lower_text, sentence, stop)
+    return _plainly_stated(lower_text, start, end, _CHAR_CLAUSE)
 
 
 def unquoted(text: str, words: list[tuple[int, int, str]]) -> tuple[str, frozenset[str]] | None:

@@ -43,11 +43,16 @@ def models_dir() -> Path:
     return Path(__file__).parents[1] / "models"
 
 
+def runtime_available() -> bool:
+    """True when onnxruntime and tokenizers (the ``minilm`` extra) are installed."""
+    return all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
+
+
 def minilm_available() -> bool:
     """True when the ``minilm`` extra (onnxruntime, tokenizers) and the model files are there."""
     folder = models_dir()
     return (
-        all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
+        runtime_available()
         and (folder / MODEL_FILE).is_file()
         and (folder / TOKENIZER_FILE).is_file()
     )

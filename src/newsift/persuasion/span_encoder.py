@@ -24,7 +24,6 @@ tagger is used. The run time needs the ``minilm`` extra, never torch.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from newsift.encoders.minilm import runtime_available
 from newsift.persuasion.features import ArticleContext, Sentence
 from newsift.persuasion.text import norm
 
@@ -53,6 +53,8 @@ LABELS = ("O", "I")
 #: what a party or politician name (:data:`~newsift.persuasion.lexicon.PARTISAN_NAMES`)
 #: becomes before word-piecing at run time, so that no side's names move the scores
 NAME_PLACEHOLDER = "Jones"
+#: whether the run time this tagger needs is installed (a name tests can replace)
+onnx_available = runtime_available
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +133,6 @@ def token_probabilities(
         np.add.at(total, where[keep], probs[keep])
         np.add.at(count, where[keep], 1.0)
     return np.divide(total, count, out=np.zeros(size), where=count > 0)
-
-
-def onnx_available() -> bool:
-    """True when onnxruntime and tokenizers (the ``minilm`` extra) are installed."""
-    return all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
 
 
 class EncoderSpanTagger:

@@ -185,27 +185,11 @@ def parse_dump(
 
     body_zone, comment_zone = lines[body_start:section_start], lines[section_start:]
     _read_body(body_zone, out, builder, _zone_style(body_zone, blank_style), hints)
+    comment_style = _zone_style(comment_zone, blank_style)
     if trailing:
-        _read_trailing_comments(
-            lines,
-            section_start,
-            heads,
-            builder,
-            _zone_style(comment_zone, blank_style),
-            reference,
-            out,
-        )
+        _read_trailing_comments(lines, section_start, heads, builder, comment_style, reference, out)
     else:
-        _read_comments(
-            lines,
-            section_start,
-            heads,
-            builder,
-            _zone_style(comment_zone, blank_style),
-            reference,
-            out,
-            hints,
-        )
+        _read_comments(lines, section_start, heads, builder, comment_style, reference, out, hints)
     out.regions.sort(key=lambda r: (r.start, r.end))
     for number, region in enumerate(out.regions, start=1):
         region.id = f"r{number}"
@@ -1056,19 +1040,7 @@ def _read_comments(
         if head.title is not None:  # "Ein Argument" above "geschrieben von ... am ..."
             paragraphs.insert(0, _line_span(lines[head.title]))
         end = paragraphs[-1].end if paragraphs else head.when_span.end
-        resolved = resolve(parse_when(head.when), reference)
-        region = Region(
-            id=f"c{k}",
-            kind="comment",
-            start=lines[head.start_line].start,
-            end=end,
-            paragraphs=paragraphs,
-            author=head.author,
-            author_span=head.author_span,
-            when=head.when,
-            when_span=head.when_span,
-            when_resolved=resolved.isoformat() if resolved else None,
-        )
+        region = _comment_region(k, head, lines[head.start_line].start, end, paragraphs, reference)
         parent = None
         if parent_name is None and paragraphs:
             opening = builder.text_of(paragraphs[0])
@@ -1165,6 +1137,31 @@ def _headers_follow_text(lines: list[Line], section_start: int, heads: list[_Com
 MAX_TITLE_CHARS = 60
 
 
+def _comment_region(
+    k: int,
+    head: _CommentHead,
+    start: int,
+    end: int,
+    paragraphs: list[Span],
+    reference: date | None,
+) -> Region:
+    """The ``k``-th comment's region from ``start`` to ``end``, with its header's author and
+    time (resolved against ``reference``)."""
+    resolved = resolve(parse_when(head.when), reference)
+    return Region(
+        id=f"c{k}",
+        kind="comment",
+        start=start,
+        end=end,
+        paragraphs=paragraphs,
+        author=head.author,
+        author_span=head.author_span,
+        when=head.when,
+        when_span=head.when_span,
+        when_resolved=resolved.isoformat() if resolved else None,
+    )
+
+
 def _read_trailing_comments(
     lines: list[Line],
     section_start: int,
@@ -1187,20 +1184,9 @@ def _read_trailing_comments(
                 kept.append(line)
         paragraphs = paragraph_spans(kept, blank_style)
         header = lines[head.time_line]
-        resolved = resolve(parse_when(head.when), reference)
+        start_at = paragraphs[0].start if paragraphs else header.start
         builder.regions.append(
-            Region(
-                id=f"c{k}",
-                kind="comment",
-                start=paragraphs[0].start if paragraphs else header.start,
-                end=header.end,
-                paragraphs=paragraphs,
-                author=head.author,
-                author_span=head.author_span,
-                when=head.when,
-                when_span=head.when_span,
-                when_resolved=resolved.isoformat() if resolved else None,
-            )
+            _comment_region(k, head, start_at, header.end, paragraphs, reference)
         )
         start = head.time_line + 1
     trailer = lines[start:]
