@@ -4,15 +4,16 @@
 
 onnxruntime rewrites every graph it loads (attention, GELU and layer-norm
 fusions; int8 matrix products fused with their quantisation) before the first
-run. For a MiniLM-sized int8 model that costs about 60-100 CPU-ms per session,
-paid by every process that loads it: a fifth of a one-page ``newsift analyze``
-goes to two such sessions. :func:`optimise_for_runtime` does the rewriting once,
+run, in every process that loads it: a MiniLM-sized int8 session took 0.095
+CPU-s in a fresh process, and a one-page ``newsift analyze`` opens two.
+:func:`optimise_for_runtime` does the rewriting once,
 here, at onnxruntime's *extended* level (graph fusions that hold on any CPU;
 the *all* level adds layout changes tied to the machine, which we leave to the
 run time), and writes the result. Loading that file again, at the run time's
-default level, finds nothing left to fuse: the session starts in about a third
-of the time and gives the same numbers (checked by ``main`` on word-piece ids of
-several lengths; session 12 measured identical pipeline JSON on 84 documents).
+default level, finds nothing left to fuse: the session started in 0.060 CPU-s
+(about two thirds; six fresh processes each, session 12) and gives the same
+numbers (checked by ``main`` on word-piece ids of several lengths; session 12
+measured identical pipeline JSON on 84 documents).
 
 Every export goes through it (:func:`training.encoder._quantise`), so ``make
 models`` writes optimised files; ``main`` rewrites files already shipped and

@@ -8,7 +8,7 @@ collection, and once more when the interpreter shuts down, although none of thes
 can ever be garbage. :func:`keep_until_exit` moves everything alive at that moment
 into the collector's permanent generation (:func:`gc.freeze`), so later collections
 and the shutdown pass skip it. On ``newsift analyze`` of the bundled sample this
-saves about 0.2 CPU-s of its 1.9 (``benchmarks/speed.py``, section 3; docs/speed.md).
+saved 0.14 CPU-s of 1.80 (median of 12 interleaved runs each, session 12; docs/speed.md).
 
 Only a process's own entry point calls it: a library user's process, or a test
 run that builds pipeline after pipeline, keeps the collector as it is (what is
