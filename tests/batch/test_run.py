@@ -104,7 +104,9 @@ def test_poisonous_items_fail_alone_by_limits_enforced_from_outside(tmp_path: Pa
 def test_chaos_kill_then_resume_loses_and_doubles_nothing(
     tmp_path: Path, kind: str, seed: int
 ) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", 40)
+    # enough pages that the run is still going when the seeded kill comes (the workers got
+    # faster in session 12, and 40 pages could finish before a kill 0.17 s after shard 2)
+    path = write_jsonl(tmp_path / "a.jsonl", 400)
     clean = tmp_path / "clean"
     run_batch([path], clean, workers=2, shards=8, pipeline=FAST)
     options = ("--workers", "2", "--pipeline", "structure.v1")
