@@ -123,6 +123,8 @@ models: $(BIN)/newsift
 	$(BIN)/python -m training.checkworthy
 	$(BIN)/python -m training.persuasion
 	$(BIN)/python -m training.persuasion_tokens  # opt-in span tagger; its SHA-256 and decoding go into persuasion/span_encoder.py
+	$(BIN)/python -m training.persuasion_display  # display floors: into persuasion/model.py and span_encoder.py SHOWN_FLOOR
+	$(BIN)/python -m training.persuasion_display --encoder
 	$(BIN)/python -m training.toxicity
 	$(BIN)/python -m training.comments --out src/newsift/models/toxicity-finetuned-v1.onnx
 	$(BIN)/python -m training.toxicity_stack --encoder src/newsift/models/toxicity-finetuned-v1.onnx

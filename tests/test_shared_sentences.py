@@ -92,7 +92,7 @@ def test_claims_and_persuasion_see_the_same_sentences(
     seen: list[list[Span]] = []
 
     def capture(
-        tagger: Any, classifier: Any, text: str, ranges: Any, quotes: Any = ()
+        tagger: Any, classifier: Any, text: str, ranges: Any, quotes: Any = (), **_: Any
     ) -> list[Any]:
         seen.append(list(ranges))
         return []

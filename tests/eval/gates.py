@@ -191,13 +191,18 @@ def matching() -> dict[str, float]:
 
 
 def persuasion() -> dict[str, float]:
-    """SI F1 and TC micro-F1 on PTC internal_dev (the benchmark's own figures)."""
+    """SI F1 and TC micro-F1 on PTC internal_dev, and the precision of the findings the
+    analyzer shows there (the benchmark's own figures)."""
     from newsift.persuasion.model import SpanTagger, TechniqueClassifier
 
-    figures: dict[str, float] = import_repository_module("persuasion").quality(
-        SpanTagger.load(), TechniqueClassifier.load()
-    )
-    return {f"PTC internal_dev: {name}": figures[name] for name in ("SI F1", "TC micro-F1")}
+    benchmark = import_repository_module("persuasion")
+    tagger, classifier = SpanTagger.load(), TechniqueClassifier.load()
+    figures: dict[str, float] = benchmark.quality(tagger, classifier)
+    figures["shown precision"] = benchmark.shown_findings(tagger, classifier).precision
+    return {
+        f"PTC internal_dev: {name}": figures[name]
+        for name in ("SI F1", "TC micro-F1", "shown precision")
+    }
 
 
 def comments() -> dict[str, float]:

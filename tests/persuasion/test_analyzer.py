@@ -178,7 +178,7 @@ def test_party_and_politician_swaps_change_nothing(left: str, right: str) -> Non
     tagger, classifier = SpanTagger.load(), TechniqueClassifier.load()
 
     def tagged(text: str) -> list[tuple[int, str, float]]:
-        found = find_techniques(tagger, classifier, text, [Span(0, len(text))])
+        found = find_techniques(tagger, classifier, text, [Span(0, len(text))], min_score=0.0)
         return [(t.span.end - len(text), t.label, t.score) for t in found]  # offsets from the end
 
     assert tagged(left) == tagged(right)
@@ -222,3 +222,53 @@ def test_explanations_point_at_words_not_names(
     sentence = Sentence(tokenize(text))
     probabilities = np.array([scores.get(t.text, 0.1) for t in sentence.tokens])
     assert _hottest_word(sentence, probabilities, 0, len(text)) == expected
+
+
+LOADED = (
+    "This disgraceful, reckless scheme is a shameless betrayal of every family in the city. "
+    "The corrupt council thugs must be stopped before they destroy everything we love. "
+    "The council met on Tuesday and discussed the budget for the coming year. "
+    "Critics say the so-called experts behind the plan are puppets of the developers."
+)
+
+
+@pytest.mark.parametrize("floor", [None, 0.0, 0.2, 0.3, 0.45, 1.0])
+def test_only_spans_at_the_floor_are_reported(floor: float | None) -> None:
+    """The default floor is the tagger's (:func:`shown_floor`); every reported span
+    reaches it, and a floor drops spans without changing the others."""
+    from newsift.persuasion.analyzer import shown_floor
+    from newsift.persuasion.model import SHOWN_FLOOR
+
+    tagger, classifier = SpanTagger.load(), TechniqueClassifier.load()
+    ranges = [Span(0, len(LOADED))]
+    every = find_techniques(tagger, classifier, LOADED, ranges, min_score=0.0)
+    found = find_techniques(tagger, classifier, LOADED, ranges, min_score=floor)
+    cut = shown_floor(tagger) if floor is None else floor
+    assert shown_floor(tagger) == SHOWN_FLOOR > 0.0
+    assert found == [t for t in every if t.score >= cut]
+    if floor is not None and floor <= 0.2:
+        assert any(t.score < SHOWN_FLOOR for t in every), "the text should have weak spans"
+
+
+def test_encoder_tagger_has_its_own_floor() -> None:
+    from newsift.persuasion import span_encoder
+    from newsift.persuasion.analyzer import shown_floor
+
+    tagger = object.__new__(span_encoder.EncoderSpanTagger)  # no model file needed
+    assert shown_floor(tagger) == span_encoder.SHOWN_FLOOR > 0.0
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [(None, True), (0, True), (0.0, True), (0.3, True), (1, True),
+     (-0.1, False), (1.5, False), ("0.3", False), (True, False)],
+)  # fmt: skip
+def test_min_score_is_checked(value: object, ok: bool) -> None:
+    from newsift.errors import ConfigError
+    from newsift.persuasion.analyzer import TechniqueAnalyzer
+
+    if ok:
+        assert TechniqueAnalyzer(min_score=value).min_score == value  # type: ignore[arg-type]
+    else:
+        with pytest.raises(ConfigError, match="min_score"):
+            TechniqueAnalyzer(min_score=value)  # type: ignore[arg-type]

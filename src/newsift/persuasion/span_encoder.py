@@ -46,6 +46,8 @@ MODEL_SHA256 = "46db5e80117421d5a242758a562634a88d59ea71e90820423bdb29b4afea2a95
 THRESHOLD = 0.2
 PEAK = 0.35
 MAX_GAP = 5
+#: the score a span needs to be reported (``python -m training.persuasion_display --encoder``)
+SHOWN_FLOOR = 0.23
 #: longest input in word pieces, [CLS] and [SEP] included
 MAX_PIECES = 128
 #: the network's labels, in the order of its logits

@@ -30,6 +30,7 @@ from newsift.report.segments import segments
 from newsift.report.style import CSS, REPORT_CSP
 from newsift.report.view import (
     ARTICLE_KINDS,
+    TECHNIQUES_CAVEAT,
     Mark,
     Note,
     View,
@@ -376,7 +377,8 @@ def techniques_card(view: View) -> str:
     items = "".join(f"<li>{e(technique_name(k))}: {n}</li>" for k, n in view.technique_counts())
     return _card(
         "Persuasion techniques",
-        f'<p><span class="big">{len(view.techniques)}</span> spans</p><ul>{items}</ul>',
+        f'<p><span class="big">{len(view.techniques)}</span> spans</p><ul>{items}</ul>'
+        f'<p class="muted">{e(TECHNIQUES_CAVEAT)}</p>',
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from newsift.document import LayerReport
 from newsift.report.cards import plugin_lines, registered_cards, renderer
 from newsift.report.view import (
+    TECHNIQUES_CAVEAT,
     View,
     as_list,
     build_view,
@@ -173,6 +174,8 @@ def techniques_lines(view: View) -> list[str]:
         )
     if not view.techniques:
         out.append("None.")
+    else:
+        out += ["", f"_{TECHNIQUES_CAVEAT}_"]
     return [*out, ""]
 
 

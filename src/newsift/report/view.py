@@ -73,6 +73,13 @@ class ReportError(SchemaError):
     code = "report.input"
 
 
+#: what a reader should know before trusting a technique's name (benchmarks/persuasion.py)
+TECHNIQUES_CAVEAT = (
+    "Only the spans the tagger is surer of are shown. The technique named is often not "
+    "the one a trained annotator would choose: read these as wording to check, not verdicts."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """One highlighted range of the text, with what it is and what to say about it.
