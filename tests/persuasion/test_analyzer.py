@@ -120,13 +120,14 @@ def test_every_label_has_a_description() -> None:
     assert len(TECHNIQUES) == 14
 
 
-def _analyse(text: str, kind: str) -> newsift.Document:
+def _analyse(text: str, kind: str, min_score: float | None = None) -> newsift.Document:
     pytest.importorskip("spacy")
     import newsift.attribution.analyzer
 
-    pipeline = newsift.Pipeline.from_config(
-        ["structure.v1", "attribution.quotes.v1", "persuasion.techniques.v1"]
-    )
+    techniques: str | dict[str, object] = "persuasion.techniques.v1"
+    if min_score is not None:
+        techniques = {"name": "persuasion.techniques.v1", "params": {"min_score": min_score}}
+    pipeline = newsift.Pipeline.from_config(["structure.v1", "attribution.quotes.v1", techniques])
     return pipeline(newsift.load(text, kind=kind))
 
 
@@ -148,7 +149,12 @@ def test_loaded_article_tags_body_only() -> None:
 
 @needs_shared
 def test_shared_example_loaded_phrases_found() -> None:
-    doc = _analyse(EXAMPLE.read_text(encoding="utf-8"), "dump")
+    """The tagger finds the example's loaded phrases (every span reported); with the
+    default display floor only spans that reach it are shown, none in the comments."""
+    from newsift.persuasion.model import SHOWN_FLOOR
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    doc = _analyse(text, "dump", min_score=0.0)
     found = doc.layers["techniques"]
     tagged = [doc.text[t.span.start : t.span.end] for t in found]
     for phrase in ("corporate raid", "most reckless"):
@@ -157,6 +163,8 @@ def test_shared_example_loaded_phrases_found() -> None:
             or doc.text[t.span.start : t.span.end] in phrase
             for t in found
         ), f"{phrase!r} not tagged; tagged: {tagged}"
+    shown = _analyse(text, "dump").layers["techniques"]
+    assert shown == [t for t in found if t.score >= SHOWN_FLOOR]
     comments = doc.regions_of("comment")
     assert not any(c.start <= t.span.start < c.end for c in comments for t in found)
 

@@ -100,7 +100,7 @@ class TechniqueAnalyzer:
     #: ``minilm`` extra is missing)
     spans: str = "linear"
     #: the score a span needs to be reported; None: the floor chosen for the span tagger
-    #: (:func:`shown_floor`: 0.30 linear, 0.23 encoder), 0.0 reports every span
+    #: (:func:`shown_floor`: 0.35 linear, 0.23 encoder), 0.0 reports every span
     min_score: float | None = None
     _tagger: SpanTagger | EncoderSpanTagger | None = field(default=None, init=False, repr=False)
     _classifier: TechniqueClassifier | None = field(default=None, init=False, repr=False)
