@@ -11,7 +11,9 @@ scaling fitted on the validation scores, and the threshold with the best
 validation F1 (macro-F1 for ``offensive`` and ``targeted``). The span tagger is
 a multinomial logistic regression on words of the typed Toxic Spans comments;
 its threshold is the one with the best validation character F1 on the
-SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
+SemEval-2021 posts, and so is the relative cut used in a comment judged
+offensive (a share of its likeliest offending word's score, with a floor).
+Needs scikit-learn and SciPy (the ``train`` extra).
 
 The fine-tuned model ``toxicity-minilm-v2`` is built on top of this file's heads:
 ``python -m training.comments`` fine-tunes the encoder and ``python -m
@@ -75,6 +77,10 @@ NONE_TOKEN_SHARE = 0.2  # share of unlabelled words kept for the span tagger
 #: inverse L2 strength of the span tagger: of 0.25, 0.5, 1, 4 (before session 9) and 16,
 #: the best validation character F1 at each one's best threshold (0.645 against 0.642)
 SPAN_C = 1.0
+#: in a comment judged offensive, a word is offending at a share of the likeliest word's
+#: score, with a floor (session 13): the pair with the best validation character F1
+SPAN_FLOORS = (0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
+SPAN_RATIOS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 SEED = 13
 RARE_TYPE_SHARE = 1 / 3  # identity attack, threat, profanity: one annotator in three suffices
 
@@ -415,7 +421,7 @@ def word_labels(comment: data.Typed) -> list[tuple[dict[int, float], int]]:
     out = []
     for start, end, found in token_features(comment.text):
         kinds = [comment.chars[i] for i in range(start, end) if i in comment.chars]
-        label = SPAN_LABELS.index(max(set(kinds), key=kinds.count)) if kinds else 0
+        label = SPAN_LABELS.index(max(sorted(set(kinds)), key=kinds.count)) if kinds else 0
         out.append((found, label))
     return out
 
@@ -472,6 +478,32 @@ def span_threshold(model: ToxicityModel, posts: list[data.Spans]) -> tuple[float
         value = float(np.mean(scores))
         if value > best[1]:
             best = (float(threshold), value)
+    return best
+
+
+def span_relative(
+    model: ToxicityModel, posts: list[data.Spans], plain: float
+) -> tuple[float, float, float]:
+    """``(floor, ratio, char F1)``: the relative cut of the offending words in a comment
+    judged offensive with the best validation character F1; ``(0, 0, plain)`` (the
+    plain threshold, whose F1 is ``plain``) unless some pair does better."""
+    best = (0.0, 0.0, plain)
+    for floor in SPAN_FLOORS:
+        for ratio in SPAN_RATIOS:
+            probe = replace(model, span_floor=floor, span_ratio=ratio)
+            value = float(
+                np.mean(
+                    [
+                        char_f1(
+                            {i for s in probe.spans(post.text) for i in range(s.start, s.end)},
+                            post.offsets,
+                        )
+                        for post in posts
+                    ]
+                )
+            )
+            if value > best[2]:
+                best = (floor, ratio, value)
     return best
 
 
@@ -545,8 +577,11 @@ def main(argv: list[str] | None = None) -> int:
     posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
     threshold, value = span_threshold(model, posts)
     log(f"span threshold {threshold:.2f}: validation char F1 {value:.3f} ({len(posts)} posts)")
+    model = assemble(heads, (span_weights, span_bias, threshold))
+    floor, ratio, relative = span_relative(model, posts, value)
+    log(f"relative span cut: floor {floor:.2f}, ratio {ratio:.2f}: validation F1 {relative:.3f}")
     out = args.models / MODEL_FILE
-    assemble(heads, (span_weights, span_bias, threshold)).save(out)
+    replace(model, span_floor=floor, span_ratio=ratio).save(out)
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return 0
 
