@@ -50,6 +50,7 @@ from newsift.comments.features import (
     token_features,
 )
 from newsift.comments.model import (
+    ENCODER_MODEL_FILE,
     MODEL_FILE,
     SCORES,
     SPAN_LABELS,
@@ -462,20 +463,26 @@ def train_spans(
     return weights, bias
 
 
+def span_f1(model: ToxicityModel, posts: Sequence[data.Spans]) -> float:
+    """Mean character F1 of ``model``'s spans (asked as for a comment judged offensive)."""
+    return float(
+        np.mean(
+            [
+                char_f1(
+                    {i for s in model.spans(post.text) for i in range(s.start, s.end)},
+                    post.offsets,
+                )
+                for post in posts
+            ]
+        )
+    )
+
+
 def span_threshold(model: ToxicityModel, posts: list[data.Spans]) -> tuple[float, float]:
     best = (0.5, -1.0)
+    plain = replace(model, span_floor=0.0, span_ratio=0.0)
     for threshold in (0.02, 0.04, 0.06, 0.08, *np.round(np.arange(0.1, 0.91, 0.05), 2)):
-        probe = ToxicityModel(
-            model.heads, model.weights, model.bias, model.platt_a, model.platt_b,
-            model.thresholds, model.span_weights, model.span_bias, float(threshold),
-        )  # fmt: skip
-        scores = [
-            char_f1(
-                {i for s in probe.spans(post.text) for i in range(s.start, s.end)}, post.offsets
-            )
-            for post in posts
-        ]
-        value = float(np.mean(scores))
+        value = span_f1(replace(plain, span_threshold=float(threshold)), posts)
         if value > best[1]:
             best = (float(threshold), value)
     return best
@@ -490,21 +497,39 @@ def span_relative(
     best = (0.0, 0.0, plain)
     for floor in SPAN_FLOORS:
         for ratio in SPAN_RATIOS:
-            probe = replace(model, span_floor=floor, span_ratio=ratio)
-            value = float(
-                np.mean(
-                    [
-                        char_f1(
-                            {i for s in probe.spans(post.text) for i in range(s.start, s.end)},
-                            post.offsets,
-                        )
-                        for post in posts
-                    ]
-                )
-            )
+            value = span_f1(replace(model, span_floor=floor, span_ratio=ratio), posts)
             if value > best[2]:
                 best = (floor, ratio, value)
     return best
+
+
+def add_span_cut(models: Path, corpora: Corpora, log: Callable[[str], None]) -> None:
+    """Choose the relative span cut for the span tagger of ``models``' ``toxicity-v1`` and
+    write it into that file and ``toxicity-minilm-v2`` (same tagger), every other array
+    kept as it is (``--span-cut-only``: how session 13 gave the session 9 files their cut).
+    """
+    posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
+    model = replace(ToxicityModel.load(models / MODEL_FILE), span_floor=0.0, span_ratio=0.0)
+    plain = span_f1(model, posts)
+    floor, ratio, value = span_relative(model, posts, plain)
+    log(f"plain threshold {model.span_threshold:.2f}: validation char F1 {plain:.3f}")
+    log(f"relative span cut: floor {floor:.2f}, ratio {ratio:.2f}: validation F1 {value:.3f}")
+    for name in (MODEL_FILE, ENCODER_MODEL_FILE):
+        path = models / name
+        with np.load(path, allow_pickle=False) as found:
+            arrays = {key: found[key] for key in found.files if key != "span_relative"}
+        if not np.array_equal(arrays["span_q"], found_span_q(models)):
+            raise SystemExit(f"{name} has another span tagger than {MODEL_FILE}")
+        if ratio > 0.0:
+            arrays["span_relative"] = np.array([floor, ratio])
+        np.savez_compressed(path, allow_pickle=False, **arrays)
+        log(f"wrote {path}")
+
+
+def found_span_q(models: Path) -> NDArray[np.int8]:
+    """The int8 span tagger weights of ``models``' ``toxicity-v1``."""
+    with np.load(models / MODEL_FILE, allow_pickle=False) as found:
+        return np.asarray(found["span_q"])
 
 
 def train_heads(corpora: Corpora, cache: FeatureCache, log: Callable[[str], None]) -> list[Head]:
@@ -562,6 +587,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=data.DATA, help="comment corpora folder")
     parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
+    parser.add_argument(
+        "--span-cut-only",
+        action="store_true",
+        help="only choose the relative span cut of the files in --models and write it in",
+    )
     args = parser.parse_args(argv)
     started = time.time()
 
@@ -569,6 +599,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.time() - started:6.1f}s] {message}", flush=True)
 
     corpora = load(args.data)
+    if args.span_cut_only:
+        add_span_cut(args.models, corpora, log)
+        return 0
     cache = FeatureCache()
     heads = train_heads(corpora, cache, log)
     heads = [with_offsets(h, corpora, cache, log) for h in heads]

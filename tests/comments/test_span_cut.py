@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from training.comments_data import Spans, part
 
 from newsift.comments.features import token_features
 from newsift.comments.model import (
@@ -108,3 +109,54 @@ def test_both_shipped_files_carry_the_same_cut() -> None:
     assert cuts[0] == cuts[1]
     floor, ratio = cuts[0]
     assert 0.0 <= floor < 1.0 and 0.0 < ratio < 1.0
+
+
+def validation_posts(gold_word: str, count: int) -> list[Spans]:
+    """Toxic Spans posts of the validation part whose gold span is ``gold_word``."""
+    posts: list[Spans] = []
+    for i in range(2000):
+        text = f"Comment {i}: you are a {gold_word} and a total disgrace to this town."
+        if part(text) == "validation":
+            start = text.index(gold_word)
+            posts.append(Spans(text, frozenset(range(start, start + len(gold_word)))))
+        if len(posts) == count:
+            break
+    return posts
+
+
+@pytest.mark.parametrize(
+    ("plain", "expect_cut"),
+    [
+        (1.0, False),  # nothing beats a perfect plain threshold: the plain cut is kept
+        (-1.0, True),  # any pair beats an impossible one: a pair of the grid is chosen
+    ],
+)
+def test_the_trainer_keeps_the_plain_threshold_unless_a_cut_does_better(
+    model: ToxicityModel, plain: float, expect_cut: bool
+) -> None:
+    toxicity = pytest.importorskip("training.toxicity")
+    posts = validation_posts("idiot", 3)
+    floor, ratio, value = toxicity.span_relative(model, posts, plain)
+    if expect_cut:
+        assert floor in toxicity.SPAN_FLOORS and ratio in toxicity.SPAN_RATIOS and value > plain
+    else:
+        assert (floor, ratio, value) == (0.0, 0.0, plain)
+
+
+def test_the_cut_only_run_adds_the_cut_and_keeps_every_other_array(tmp_path: Path) -> None:
+    toxicity = pytest.importorskip("training.toxicity")
+    for name in (MODEL_FILE, ENCODER_MODEL_FILE):
+        with np.load(MODELS / name, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files if k != "span_relative"}
+        np.savez_compressed(tmp_path / name, allow_pickle=False, **arrays)
+    corpora = toxicity.Corpora([], [], [], [], [], validation_posts("idiot", 4))
+    toxicity.add_span_cut(tmp_path, corpora, lambda _: None)
+    for name in (MODEL_FILE, ENCODER_MODEL_FILE):
+        with (
+            np.load(MODELS / name, allow_pickle=False) as before,
+            np.load(tmp_path / name, allow_pickle=False) as after,
+        ):
+            assert set(after.files) - set(before.files) <= {"span_relative"}
+            assert all(
+                np.array_equal(before[k], after[k]) for k in before.files if k != "span_relative"
+            )
