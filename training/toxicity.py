@@ -11,7 +11,9 @@ scaling fitted on the validation scores, and the threshold with the best
 validation F1 (macro-F1 for ``offensive`` and ``targeted``). The span tagger is
 a multinomial logistic regression on words of the typed Toxic Spans comments;
 its threshold is the one with the best validation character F1 on the
-SemEval-2021 posts. Needs scikit-learn and SciPy (the ``train`` extra).
+SemEval-2021 posts, and so is the relative cut used in a comment judged
+offensive (a share of its likeliest offending word's score, with a floor).
+Needs scikit-learn and SciPy (the ``train`` extra).
 
 The fine-tuned model ``toxicity-minilm-v2`` is built on top of this file's heads:
 ``python -m training.comments`` fine-tunes the encoder and ``python -m
@@ -48,6 +50,7 @@ from newsift.comments.features import (
     token_features,
 )
 from newsift.comments.model import (
+    ENCODER_MODEL_FILE,
     MODEL_FILE,
     SCORES,
     SPAN_LABELS,
@@ -75,6 +78,10 @@ NONE_TOKEN_SHARE = 0.2  # share of unlabelled words kept for the span tagger
 #: inverse L2 strength of the span tagger: of 0.25, 0.5, 1, 4 (before session 9) and 16,
 #: the best validation character F1 at each one's best threshold (0.645 against 0.642)
 SPAN_C = 1.0
+#: in a comment judged offensive, a word is offending at a share of the likeliest word's
+#: score, with a floor (session 13): the pair with the best validation character F1
+SPAN_FLOORS = (0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
+SPAN_RATIOS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 SEED = 13
 RARE_TYPE_SHARE = 1 / 3  # identity attack, threat, profanity: one annotator in three suffices
 
@@ -415,7 +422,7 @@ def word_labels(comment: data.Typed) -> list[tuple[dict[int, float], int]]:
     out = []
     for start, end, found in token_features(comment.text):
         kinds = [comment.chars[i] for i in range(start, end) if i in comment.chars]
-        label = SPAN_LABELS.index(max(set(kinds), key=kinds.count)) if kinds else 0
+        label = SPAN_LABELS.index(max(sorted(set(kinds)), key=kinds.count)) if kinds else 0
         out.append((found, label))
     return out
 
@@ -456,23 +463,73 @@ def train_spans(
     return weights, bias
 
 
+def span_f1(model: ToxicityModel, posts: Sequence[data.Spans]) -> float:
+    """Mean character F1 of ``model``'s spans (asked as for a comment judged offensive)."""
+    return float(
+        np.mean(
+            [
+                char_f1(
+                    {i for s in model.spans(post.text) for i in range(s.start, s.end)},
+                    post.offsets,
+                )
+                for post in posts
+            ]
+        )
+    )
+
+
 def span_threshold(model: ToxicityModel, posts: list[data.Spans]) -> tuple[float, float]:
     best = (0.5, -1.0)
+    plain = replace(model, span_floor=0.0, span_ratio=0.0)
     for threshold in (0.02, 0.04, 0.06, 0.08, *np.round(np.arange(0.1, 0.91, 0.05), 2)):
-        probe = ToxicityModel(
-            model.heads, model.weights, model.bias, model.platt_a, model.platt_b,
-            model.thresholds, model.span_weights, model.span_bias, float(threshold),
-        )  # fmt: skip
-        scores = [
-            char_f1(
-                {i for s in probe.spans(post.text) for i in range(s.start, s.end)}, post.offsets
-            )
-            for post in posts
-        ]
-        value = float(np.mean(scores))
+        value = span_f1(replace(plain, span_threshold=float(threshold)), posts)
         if value > best[1]:
             best = (float(threshold), value)
     return best
+
+
+def span_relative(
+    model: ToxicityModel, posts: list[data.Spans], plain: float
+) -> tuple[float, float, float]:
+    """``(floor, ratio, char F1)``: the relative cut of the offending words in a comment
+    judged offensive with the best validation character F1; ``(0, 0, plain)`` (the
+    plain threshold, whose F1 is ``plain``) unless some pair does better."""
+    best = (0.0, 0.0, plain)
+    for floor in SPAN_FLOORS:
+        for ratio in SPAN_RATIOS:
+            value = span_f1(replace(model, span_floor=floor, span_ratio=ratio), posts)
+            if value > best[2]:
+                best = (floor, ratio, value)
+    return best
+
+
+def add_span_cut(models: Path, corpora: Corpora, log: Callable[[str], None]) -> None:
+    """Choose the relative span cut for the span tagger of ``models``' ``toxicity-v1`` and
+    write it into that file and ``toxicity-minilm-v2`` (same tagger), every other array
+    kept as it is (``--span-cut-only``: how session 13 gave the session 9 files their cut).
+    """
+    posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
+    model = replace(ToxicityModel.load(models / MODEL_FILE), span_floor=0.0, span_ratio=0.0)
+    plain = span_f1(model, posts)
+    floor, ratio, value = span_relative(model, posts, plain)
+    log(f"plain threshold {model.span_threshold:.2f}: validation char F1 {plain:.3f}")
+    log(f"relative span cut: floor {floor:.2f}, ratio {ratio:.2f}: validation F1 {value:.3f}")
+    for name in (MODEL_FILE, ENCODER_MODEL_FILE):
+        path = models / name
+        with np.load(path, allow_pickle=False) as found:
+            arrays = {key: found[key] for key in found.files if key != "span_relative"}
+        if not np.array_equal(arrays["span_q"], found_span_q(models)):
+            raise SystemExit(f"{name} has another span tagger than {MODEL_FILE}")
+        if ratio > 0.0:
+            arrays["span_relative"] = np.array([floor, ratio])
+        np.savez_compressed(path, allow_pickle=False, **arrays)
+        log(f"wrote {path}")
+
+
+def found_span_q(models: Path) -> NDArray[np.int8]:
+    """The int8 span tagger weights of ``models``' ``toxicity-v1``."""
+    with np.load(models / MODEL_FILE, allow_pickle=False) as found:
+        return np.asarray(found["span_q"])
 
 
 def train_heads(corpora: Corpora, cache: FeatureCache, log: Callable[[str], None]) -> list[Head]:
@@ -530,6 +587,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=data.DATA, help="comment corpora folder")
     parser.add_argument("--models", type=Path, default=MODELS, help="folder to write into")
+    parser.add_argument(
+        "--span-cut-only",
+        action="store_true",
+        help="only choose the relative span cut of the files in --models and write it in",
+    )
     args = parser.parse_args(argv)
     started = time.time()
 
@@ -537,6 +599,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.time() - started:6.1f}s] {message}", flush=True)
 
     corpora = load(args.data)
+    if args.span_cut_only:
+        add_span_cut(args.models, corpora, log)
+        return 0
     cache = FeatureCache()
     heads = train_heads(corpora, cache, log)
     heads = [with_offsets(h, corpora, cache, log) for h in heads]
@@ -545,8 +610,11 @@ def main(argv: list[str] | None = None) -> int:
     posts = [p for p in corpora.semeval if data.part(p.text) == "validation"]
     threshold, value = span_threshold(model, posts)
     log(f"span threshold {threshold:.2f}: validation char F1 {value:.3f} ({len(posts)} posts)")
+    model = assemble(heads, (span_weights, span_bias, threshold))
+    floor, ratio, relative = span_relative(model, posts, value)
+    log(f"relative span cut: floor {floor:.2f}, ratio {ratio:.2f}: validation F1 {relative:.3f}")
     out = args.models / MODEL_FILE
-    assemble(heads, (span_weights, span_bias, threshold)).save(out)
+    replace(model, span_floor=floor, span_ratio=ratio).save(out)
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -16,8 +16,8 @@ that does best), compete on :data:`FOLDS`-fold cross-validated AUC on that part;
 the winner is calibrated (Platt scaling, threshold) there as every head is
 (:func:`training.toxicity.calibrate`). ``offensive`` then gets its pattern-cue
 offsets on the functional tests' dev half (:func:`training.toxicity.pattern_offsets`).
-``insult``, ``identity_attack``, ``threat``, ``profanity`` and the span tagger stay
-those of ``toxicity-v1``. The test part is never read. Needs the ``train`` extra.
+``insult``, ``identity_attack``, ``threat``, ``profanity`` and the span tagger (with its
+thresholds) stay those of ``toxicity-v1``. The test part is never read. Needs the ``train`` extra.
 """
 
 from __future__ import annotations
@@ -199,7 +199,13 @@ def fit(
         heads.append(head)
     spans = (ngram.span_weights.T.astype(np.float64), ngram.span_bias, ngram.span_threshold)
     built = train.assemble(heads, spans, encoder)
-    return replace(built, label=NAME, encoder_file=FINETUNED_FILE)
+    return replace(
+        built,
+        label=NAME,
+        encoder_file=FINETUNED_FILE,
+        span_floor=ngram.span_floor,
+        span_ratio=ngram.span_ratio,
+    )
 
 
 def with_offsets(

@@ -13,8 +13,11 @@ the Unhealthy Comments Corpus attributes (``ucc_*``), used by the benchmark.
 :func:`~newsift.comments.features.token_features` with classes ``none``,
 ``insult``, ``identity_attack``, ``threat``, ``profanity``, trained on the
 typed Toxic Spans annotations. A word is offending when ``1 - P(none)``
-reaches the validation-chosen threshold; neighbouring offending words with the
-same label merge into one span.
+reaches the validation-chosen threshold; in a comment already judged offensive
+(``at_least_one``), when it reaches ``span_ratio`` times that of the comment's
+likeliest offending word and at least ``span_floor`` (both chosen on validation
+since session 13; a file without them keeps the plain threshold). Neighbouring
+offending words with the same label merge into one span.
 
 Weights ship int8-quantised (one scale per head or class) in
 ``toxicity-v1.npz``, read with ``allow_pickle=False``; inference is NumPy only.
@@ -143,6 +146,10 @@ class ToxicityModel:
     encoder: Encoder | None = None
     label: str = ""  # the model's name when its file gives one (toxicity-minilm-v2)
     encoder_file: str = ""  # the fine-tuned encoder the dense part reads, if any
+    #: in a comment judged offensive, a word is offending at ``span_ratio`` times the
+    #: likeliest word's ``1 - P(none)`` and at least ``span_floor`` (ratio 0: the threshold)
+    span_floor: float = 0.0
+    span_ratio: float = 0.0
 
     @property
     def name(self) -> str:
@@ -177,7 +184,8 @@ class ToxicityModel:
         """The offending words of ``text``, merged into typed spans, in text order.
 
         With ``at_least_one`` (for a comment already judged offensive) the most
-        likely offending word is returned even when no word reaches the threshold.
+        likely offending word is returned even when no word reaches the threshold,
+        and with a ``span_ratio`` the threshold is relative to that word.
         Identity terms are never offending words unless used as a slur
         (:func:`may_offend`).
         """
@@ -194,7 +202,11 @@ class ToxicityModel:
         prob = np.exp(rows)
         prob /= prob.sum(axis=1, keepdims=True)
         allowed = may_offend(text)
-        offending = (1.0 - prob[:, 0] >= self.span_threshold) & allowed
+        offensive = 1.0 - prob[:, 0]
+        cut = self.span_threshold
+        if at_least_one and self.span_ratio > 0.0 and allowed.any():
+            cut = max(self.span_floor, self.span_ratio * float(offensive[allowed].max()))
+        offending = (offensive >= cut) & allowed
         if at_least_one and not offending.any() and allowed.any():
             offending[int(np.argmin(np.where(allowed, prob[:, 0], np.inf)))] = True
         spans: list[TypedSpan] = []
@@ -218,6 +230,8 @@ class ToxicityModel:
             extra["dense"] = self.dense.astype(np.float32)
         if self.label:
             extra["name"] = np.array([self.label])
+        if self.span_ratio > 0.0:
+            extra["span_relative"] = np.array([self.span_floor, self.span_ratio])
         if self.encoder_file:
             extra["encoder_file"] = np.array([self.encoder_file])
             extra["logit_features"] = np.array(LOGIT_FEATURES)
@@ -294,6 +308,8 @@ class ToxicityModel:
             encoder=encoder,
             label=str(data["name"][0]) if "name" in data else "",
             encoder_file=encoder_file,
+            span_floor=float(data["span_relative"][0]) if "span_relative" in data else 0.0,
+            span_ratio=float(data["span_relative"][1]) if "span_relative" in data else 0.0,
         )
 
 
