@@ -67,3 +67,23 @@ def test_hostile_document_has_no_live_markup() -> None:
 def test_any_malformed_layers_render(layers: dict[str, Any]) -> None:
     text = render_markdown({"text": "Some text.", "id": "x", **layers})
     assert text.startswith("## ")
+
+
+@pytest.mark.parametrize(
+    ("techniques", "expected", "absent"),
+    [
+        ([], "None shown. Spans the tagger is less sure of are not reported.", "wording to check"),
+        (SAMPLE["techniques"][:1], "read these as wording to check, not verdicts", "None shown"),
+    ],
+)
+def test_techniques_say_what_is_not_shown_and_how_to_read_names(
+    techniques: list[Any], expected: str, absent: str
+) -> None:
+    """An empty card does not read as "no persuasion here", a full one warns that the
+    named technique is often not an annotator's."""
+    from newsift.report import render_html
+
+    data = {**SAMPLE, "techniques": techniques}
+    for text in (render_markdown(data), render_html(data)):
+        assert expected in text
+        assert absent not in text

@@ -31,6 +31,7 @@ from newsift.report.style import CSS, REPORT_CSP
 from newsift.report.view import (
     ARTICLE_KINDS,
     TECHNIQUES_CAVEAT,
+    TECHNIQUES_NONE,
     Mark,
     Note,
     View,
@@ -373,7 +374,7 @@ def techniques_card(view: View) -> str:
     if "techniques" not in view.layers:
         return ""
     if not view.techniques:
-        return _card("Persuasion techniques", "<p>None found.</p>")
+        return _card("Persuasion techniques", f"<p>None shown. {e(TECHNIQUES_NONE)}</p>")
     items = "".join(f"<li>{e(technique_name(k))}: {n}</li>" for k, n in view.technique_counts())
     return _card(
         "Persuasion techniques",

@@ -18,6 +18,7 @@ from newsift.document import LayerReport
 from newsift.report.cards import plugin_lines, registered_cards, renderer
 from newsift.report.view import (
     TECHNIQUES_CAVEAT,
+    TECHNIQUES_NONE,
     View,
     as_list,
     build_view,
@@ -173,7 +174,7 @@ def techniques_lines(view: View) -> list[str]:
             f"“{md_escape(view.span_text(span), 200)}”"
         )
     if not view.techniques:
-        out.append("None.")
+        out.append(f"None shown. {TECHNIQUES_NONE}")
     else:
         out += ["", f"_{TECHNIQUES_CAVEAT}_"]
     return [*out, ""]

@@ -73,6 +73,8 @@ class ReportError(SchemaError):
     code = "report.input"
 
 
+#: what "no technique" means: spans the tagger is less sure of are not reported
+TECHNIQUES_NONE = "Spans the tagger is less sure of are not reported."
 #: what a reader should know before trusting a technique's name (benchmarks/persuasion.py)
 TECHNIQUES_CAVEAT = (
     "Only the spans the tagger is surer of are shown. The technique named is often not "
