@@ -75,3 +75,23 @@ def test_each_layers_lines_in_their_place(
     lines = summarise(Document.from_dict(data)).splitlines()
     body = lines.index("  body: 0 paragraphs, 0 words")
     assert lines[body + 1 : lines.index("  comments: 0 (0 named, 0 anonymous)")] == expected
+
+
+def test_no_technique_shown_says_weaker_spans_are_not_reported() -> None:
+    """With nothing above the display floor the summary must not read as "no persuasion";
+    with spans shown, it lists them and adds no such line."""
+    calm = "Budget\n\nThe council met on Tuesday. It approved the budget for next year.\n"
+    loaded = (
+        "Outrage\n\nThis disgraceful, reckless scheme is a shameless betrayal of every "
+        "family in the city. The corrupt council thugs must be stopped.\n"
+    )
+    every = {"name": "persuasion.techniques.v1", "params": {"min_score": 0.0}}
+    names: list[str | dict[str, object]] = ["structure.v1", "attribution.quotes.v1"]
+    floor = newsift.Pipeline.from_config([*names, "persuasion.techniques.v1"])
+    shown = summarise(floor(newsift.load(calm, kind="text")))
+    assert "techniques (author's own): none shown" in shown
+    assert "less sure of are not reported" in shown
+    doc = newsift.Pipeline.from_config([*names, every])(newsift.load(loaded, kind="text"))
+    assert doc.layers["techniques"]
+    listed = summarise(doc)
+    assert "none shown" not in listed and "not reported" not in listed

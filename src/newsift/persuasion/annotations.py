@@ -101,8 +101,11 @@ def _technique_lines(doc: Document, wrap: Wrap) -> list[str]:
     found = [t.to_dict() for t in doc.layers["techniques"]]
     own = Counter(t["label"] for t in found if t.get("speaker") is None)
     quoted = sum(1 for t in found if t.get("speaker") is not None)
-    listed = ", ".join(f"{label} {n}" for label, n in own.most_common()) or "none"
-    return [f"  techniques (author's own): {listed}; in quotes: {quoted}"]
+    listed = ", ".join(f"{label} {n}" for label, n in own.most_common()) or "none shown"
+    lines = [f"  techniques (author's own): {listed}; in quotes: {quoted}"]
+    if not found:  # "none" would read as "no persuasion here"
+        lines.append("    (spans the tagger is less sure of are not reported)")
+    return lines
 
 
 TECHNIQUES_LAYER = declare_layer(
