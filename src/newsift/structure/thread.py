@@ -1,11 +1,9 @@
 """The comment thread of a dump: each comment's text between its header and the
-next, its reply parent (a "Reply to X" line, "@Name", a greeting by first name), and
-what follows the thread (footer, bio): :func:`read_comments`,
-:func:`read_trailing_comments`."""
+next, its reply parent (:mod:`newsift.structure.replies`), and what follows the
+thread (footer, bio): :func:`read_comments`, :func:`read_trailing_comments`."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from newsift.document import Region, Span
@@ -13,20 +11,10 @@ from newsift.structure.body import author_names, is_about_heading, is_bio
 from newsift.structure.comment_heads import CommentHead
 from newsift.structure.hints import LineHints
 from newsift.structure.layout import DumpLayout, RegionBuilder, line_span, separator
+from newsift.structure.replies import REPLY_MARKER, ReplyFinder
 from newsift.text.dates import parse_when, resolve
 from newsift.text.lines import Line, closes_comments, is_ui, paragraph_spans
 
-_REPLY_MARKER = re.compile(
-    r"^(?:in reply to|replying to|reply to|in response to|responding to)\s+@?(?P<name>.+?):?$",
-    re.I,
-)
-_MENTION = re.compile(r"^@(?P<name>[\w.'’-]+(?:\s+[\w.'’-]+){0,3})")
-#: a reply that opens by greeting an earlier commenter by first name: "Hi Chrissy!",
-#: "Hello Sonja!", "Hi, Roberta!", "Dear Ann,", "Hallo Jens,"
-_GREETING = re.compile(
-    r"^(?i:hi|hello|hey|dear|hallo|bonjour|salut|hola|ciao|thanks|thank you|danke)"
-    r"[,!]?\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?=$|[\s,!.:;])"
-)
 #: a line that only ends a comment's header ("Red Bastard" / "(22 juin 2018 @11h29)" / ":");
 #: a dash line stays text (a held-out page opens a comment with "–")
 _HEADER_MARKS = frozenset({":"})
@@ -46,7 +34,7 @@ def read_comments(
     for line in lines[section_start:first_head]:
         if not line.blank:
             builder.add("ui", line)  # "12 comments", "Leave a reply", ...
-    by_author = Authors()  # (normalised author, comment), in order
+    thread = ReplyFinder(builder.text, _body_span(builder))
     trailer: list[Line] = []
     for k, head in enumerate(heads):
         end_line = heads[k + 1].start_line if k + 1 < len(heads) else len(lines)
@@ -57,7 +45,7 @@ def read_comments(
             if line.blank:
                 kept.append(line)
                 continue
-            marker = _REPLY_MARKER.match(line.text)
+            marker = REPLY_MARKER.match(line.text)
             if line.text in _HEADER_MARKS and not any(not x.blank for x in kept):
                 builder.add("ui", line)  # "Name" / "(22 juin 2018 @11h29)" / ":"
                 kept.append(separator(line))
@@ -83,21 +71,12 @@ def read_comments(
             paragraphs.insert(0, line_span(lines[head.title]))
         end = paragraphs[-1].end if paragraphs else head.when_span.end
         region = _comment_region(k, head, lines[head.start_line].start, end, paragraphs, reference)
-        parent = None
-        if parent_name is None and paragraphs:
-            opening = builder.text_of(paragraphs[0])
-            mention = _MENTION.match(opening)
-            if mention:
-                parent_name = mention.group("name")
-            elif (greeting := _GREETING.match(opening)) is not None:
-                parent = by_author.latest_by_first_name(greeting.group("name"))
-        if parent_name:
-            parent = by_author.latest_by(parent_name)
+        parent = thread.parent(region, parent_name, paragraphs)
         if parent is not None:
             builder.replies.append((region, parent))
         builder.regions.append(region)
-        if head.author:
-            by_author.add(normalise_name(head.author), region, head.author)
+        title = builder.text_of(paragraphs[0]) if head.title is not None else None
+        thread.add(region, title)
     if trailer:
         _read_trailer(trailer, out, builder, blank_style)
 
@@ -139,6 +118,7 @@ def read_trailing_comments(
     """Comments whose header follows their text (see :func:`headers_follow_text`)."""
     builder.add("ui", lines[section_start])  # "Comments (35)"
     start = section_start + 1
+    thread = ReplyFinder(builder.text, _body_span(builder))
     for k, head in enumerate(heads):
         kept: list[Line] = []
         for line in lines[start : head.start_line]:
@@ -150,13 +130,21 @@ def read_trailing_comments(
         paragraphs = paragraph_spans(kept, blank_style)
         header = lines[head.time_line]
         start_at = paragraphs[0].start if paragraphs else header.start
-        builder.regions.append(
-            _comment_region(k, head, start_at, header.end, paragraphs, reference)
-        )
+        region = _comment_region(k, head, start_at, header.end, paragraphs, reference)
+        parent = thread.parent(region, None, paragraphs)
+        if parent is not None:
+            builder.replies.append((region, parent))
+        builder.regions.append(region)
+        thread.add(region)
         start = head.time_line + 1
     trailer = lines[start:]
     if any(not line.blank for line in trailer):
         _read_trailer(trailer, out, builder, blank_style)
+
+
+def _body_span(builder: RegionBuilder) -> Span | None:
+    """Where the article's text lies (a quote of it names no comment)."""
+    return next((Span(r.start, r.end) for r in builder.regions if r.kind == "body"), None)
 
 
 def _footer_starts(content: list[Line], position: int, hints: LineHints, kept: list[Line]) -> bool:
@@ -197,50 +185,3 @@ def _read_trailer(
         bio = first and (heading is not None or is_bio(builder.text_of(span), names, None))
         kind = "bio" if bio else "boilerplate"
         builder.regions.append(Region(f"t{number}", kind, span.start, span.end, [span]))
-
-
-def normalise_name(name: str) -> str:
-    return re.sub(r"[\s_.@'’-]+", "", name.lower())
-
-
-class Authors:
-    """The thread's comments by normalised author, to find the one a reply names.
-
-    Holds each author's latest comment and the latest comment under every
-    prefix of an author, so that finding the parent costs the length of the
-    name, not of the thread.
-    """
-
-    def __init__(self) -> None:
-        self._exact: dict[str, tuple[int, Region]] = {}
-        self._prefix: dict[str, tuple[int, Region]] = {}
-        self._first: dict[str, Region] = {}  # the latest comment under each first name
-        self._count = 0
-
-    def add(self, author: str, region: Region, written: str = "") -> None:
-        """Remember ``region`` under its normalised ``author`` and the first word of the
-        name as ``written``."""
-        if not author:
-            return
-        self._count += 1
-        entry = (self._count, region)
-        self._exact[author] = entry
-        for end in range(len(author) + 1):
-            self._prefix[author[:end]] = entry
-        if written.split():
-            self._first[written.split()[0].lower()] = region
-
-    def latest_by_first_name(self, name: str) -> Region | None:
-        """The latest comment whose author's name begins with the word ``name`` (a
-        greeting names a commenter by first name; no prefix of a word counts)."""
-        return self._first.get(name.lower())
-
-    def latest_by(self, wanted: str) -> Region | None:
-        """The latest comment by ``wanted``, a name it starts with, or one starting with it."""
-        target = normalise_name(wanted)
-        found = [self._exact.get(target[:end]) for end in range(1, len(target) + 1)]
-        found.append(self._prefix.get(target))
-        best = max(
-            (entry for entry in found if entry is not None), default=None, key=lambda e: e[0]
-        )
-        return best[1] if best is not None else None
