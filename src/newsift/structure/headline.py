@@ -69,6 +69,41 @@ _BUTTON_WORDS = """
 SHARE_WORDS = frozenset(SHARE_VERBS) | frozenset(_BUTTON_WORDS.split())
 
 
+#: lines no reader takes for a page's headline, whatever the rules or the ranker make of
+#: them: breadcrumbs, picture credits and sources, skip links and image buttons
+_NOT_HEADLINE = re.compile(
+    r"^(?:sie sind hier|you are here|vous êtes ici|usted está en|estás en|jesteś tutaj)\b"
+    r"|^(?:quelle|source|fuente|fonte|crédits?|credits?|photo|foto|fotos|bild|image)\s*:"
+    r"|^(?:photo(?:graph)?s? by|fotos? von|photo de)\b|©|\bfot\.\s"
+    r"|\b(?:getty images|shutterstock|istock|imago images)\)?\s*$"
+    r"|\b\w+/(?:reuters|ap|afp|dpa|epa|getty|ansa|efe|istock|shutterstock)\b"
+    r"|^(?:direkt zum inhalt|zum inhalt springen|skip to (?:main )?content|navigation und service"
+    r"|bild vergrößern|zum vergrößern anklicken|article history)$",
+    re.I,
+)
+#: a step of a breadcrumb path ("Home » Politik » Land"; "home / Betrieb / IT")
+_PATH_STEP = re.compile(r"\s(?:»|›+|>+|/|\|)\s")
+#: a short line of figures is no headline: "257,48 g", "7 von 8", "12 References", "EURO 2020"
+MAX_FIGURE_WORDS = 3
+FIGURE_SHARE = 0.8  # ... nor any line whose words nearly all start with a digit
+
+
+def never_headline(text: str) -> bool:
+    """A line no reader takes for the page's headline: a breadcrumb ("Sie sind hier: »
+    Home » Presse"; two or more path steps), a picture's credit or source ("Photo :
+    YONHAP News", "Quelle: Juergen Hasenkopf", "(smolaw11/iStock)"), a skip link or
+    image button, a tag list ("ARD , Demonstrationen , Neu"), or a line of figures."""
+    if _NOT_HEADLINE.search(text) or text.count(" , ") >= 2:
+        return True
+    if len(_PATH_STEP.findall(text)) >= 2:
+        return True
+    words = text.split()
+    figures = sum(word[:1].isdigit() for word in words)  # "M45" is a name, "45" a figure
+    if len(words) <= MAX_FIGURE_WORDS:
+        return 2 * figures >= len(words)
+    return figures >= FIGURE_SHARE * len(words)
+
+
 def fold(text: str) -> str:
     """Lower case, punctuation as spaces: how headlines are compared."""
     return _FOLD.sub(" ", text.lower()).strip()
@@ -202,11 +237,14 @@ class HeadlineRanker:
             return None
         scores = self.scores(rows)
         top = int(scores.argmax())
+        while scores[top] >= self.threshold and never_headline(view.texts[candidates[top]]):
+            scores[top] = 0.0  # the next best line, when this one can be no headline
+            top = int(scores.argmax())
         if candidates[top] == view.rules_choice or scores[top] < self.threshold:
             return None
         kept = (
             float(scores[candidates.index(view.rules_choice)])
-            if view.rules_choice in candidates
+            if view.rules_choice in candidates and not never_headline(view.texts[view.rules_choice])
             else 0.0
         )
         return candidates[top] if scores[top] - kept >= self.margin else None

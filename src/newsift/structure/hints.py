@@ -182,8 +182,12 @@ class LineHints:
         top = [line for line in lines if not line.blank][:MODEL_HEADLINE_WINDOW]
         if not self.probs or not top:
             return None
-        best = max(top, key=lambda line: self._p(line, "headline"))
-        return best if self._p(best, "headline") >= HEADLINE_THRESHOLD else None
+        for best in sorted(top, key=lambda line: self._p(line, "headline"), reverse=True):
+            if self._p(best, "headline") < HEADLINE_THRESHOLD:
+                return None
+            if not headline.never_headline(best.text):
+                return best  # the likeliest line that can be a headline
+        return None
 
     def is_junk(self, line: Line) -> bool:
         """The model decides the line is no article text. Lines that end like a

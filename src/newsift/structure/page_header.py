@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsift.document import Region
+from newsift.structure import headline
 from newsift.structure.hints import LineHints
 from newsift.structure.junk import is_credit
 from newsift.structure.layout import DumpLayout, RegionBuilder, ends_sentence, is_prose
@@ -50,7 +51,7 @@ def read_header(
     headline, the header is read again from that line: lines above it are UI,
     datelines and bylines under it are read as under a headline the model found."""
     if hints.ranker is None:
-        return _rules_header(lines, out, builder, hints)
+        return _vetoed(_rules_header(lines, out, builder, hints), out, builder)
     ruled, regions = DumpLayout(), list[Region]()
     start = _rules_header(lines, ruled, RegionBuilder(builder.text, regions), hints)
     nonblank = [line for line in lines if not line.blank]
@@ -58,13 +59,25 @@ def read_header(
     if chosen is None:
         out.headline, out.facts = ruled.headline, ruled.facts
         builder.regions.extend(regions)
-        return start
+        return _vetoed(start, out, builder)
     for line in lines[: chosen.index]:
         if not line.blank:
             builder.add("ui", line)
     builder.add("headline", chosen)
     out.headline = chosen.text
     return _read_facts_under(lines, chosen.index + 1, out, builder)
+
+
+def _vetoed(start: int, out: DumpLayout, builder: RegionBuilder) -> int:
+    """A headline that can be none (:func:`newsift.structure.headline.never_headline`:
+    a breadcrumb, a picture credit, a line of figures) is UI, and the page has no
+    headline; returns ``start``."""
+    if out.headline is not None and headline.never_headline(out.headline):
+        out.headline = None
+        for region in builder.regions:
+            if region.kind == "headline":
+                region.kind = "ui"
+    return start
 
 
 def _rules_header(
@@ -371,6 +384,7 @@ def _title_candidate(text: str) -> bool:
         and not _SECTION_PATH.search(text)
         and search_date(text) is None  # "KonstantinNotz 15. Januar 2015": a dateline
         and (text[:1].isalnum() or text[:1] in QUOTES)  # not "---- by Kenneth Surin"
+        and not headline.never_headline(text)
     )
 
 
