@@ -235,6 +235,8 @@ def test_card_sha256(card: str, expected: str | None) -> None:
         ("95' 88' 88' 81' 81' 74' 74'", True),
         ("Water Deal Sells Harbor Rights", False),
         ("Plejaden, M45", False),  # a name with a digit in it
+        ("5G Netzausbau", False),
+        ("1. FC Köln", False),
         ("10 Things the Council Did Not Say", False),
         ("Über uns", False),  # an "about" page's own title
         ("Water Deal Sells Harbor Rights | Harbor Ledger", False),  # one separator
@@ -296,3 +298,46 @@ def test_the_rules_take_no_line_that_can_be_no_headline(
     assert layout.headline == headline
     kinds = {r.start: r.kind for r in layout.regions}
     assert "headline" not in kinds.values() or headline is not None
+
+
+TEASER = (
+    "The harbour council will meet again next week to hear from residents about the "
+    "sale of the water rights."
+)
+MENU = ["Harbor Ledger", "News", "Sport", "Opinion", "Culture", "Weather"]
+RELATED = [f"Related story number {n}" for n in range(10)]
+FACTS = ["von Alexander Karper", "Wien - Mittwoch, 02.02.2022, 11:17 Uhr"]
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        # a byline near the text, a title over it, the header's headline far above: moved
+        (
+            [
+                *MENU,
+                "Ferry Fares Rise Again",
+                TEASER,
+                *RELATED,
+                'Barisic: "Then I Smash My Phone"',
+                *FACTS,
+            ],
+            'Barisic: "Then I Smash My Phone"',
+        ),
+        # the header's headline a few lines over it (a standfirst between): kept
+        (
+            [*MENU, "Ferry Fares Rise Again", TEASER, "Water Deal Sells Harbor Rights", *FACTS],
+            "Ferry Fares Rise Again",
+        ),
+        # a short label over the byline is no headline
+        (
+            [*MENU, "Ferry Fares Rise Again", TEASER, *RELATED, "Keine Kommentare", *FACTS],
+            "Ferry Fares Rise Again",
+        ),
+    ],
+)
+def test_the_headline_over_a_byline_near_the_text(top: list[str], headline: str) -> None:
+    layout = parse_dump("\n\n".join([*top, BODY, BODY]), None, None)
+    assert layout.headline == headline
+    assert layout.facts.author == "Alexander Karper"
+    assert [r.kind for r in layout.regions].count("headline") == 1

@@ -85,7 +85,7 @@ _NOT_HEADLINE = re.compile(
 _PATH_STEP = re.compile(r"\s(?:»|›+|>+|/|\|)\s")
 #: a short line of figures is no headline: "257,48 g", "7 von 8", "12 References", "EURO 2020"
 MAX_FIGURE_WORDS = 3
-FIGURE_SHARE = 0.8  # ... nor any line whose words nearly all start with a digit
+FIGURE_SHARE = 0.8  # ... nor any line whose words are nearly all figures
 
 
 def never_headline(text: str) -> bool:
@@ -98,7 +98,8 @@ def never_headline(text: str) -> bool:
     if len(_PATH_STEP.findall(text)) >= 2:
         return True
     words = text.split()
-    figures = sum(word[:1].isdigit() for word in words)  # "M45" is a name, "45" a figure
+    # "45" and "257,48" are figures; "M45", "5G" and "3D-Druck" are names
+    figures = sum(word[:1].isdigit() and not any(c.isalpha() for c in word) for word in words)
     if len(words) <= MAX_FIGURE_WORDS:
         return 2 * figures >= len(words)
     return figures >= FIGURE_SHARE * len(words)

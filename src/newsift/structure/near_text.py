@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newsift.structure.layout import DumpLayout, RegionBuilder, is_prose
-from newsift.structure.page_header import header_kind
+from newsift.structure.page_header import MENU_TITLE_WORDS, header_kind, title_candidate
 from newsift.text.header import HeaderFacts, names_persons, parse_header_line
 from newsift.text.lines import Line
 
@@ -15,6 +15,9 @@ from newsift.text.lines import Line
 #: header gave no author (nonblank lines before and after it)
 NEAR_TEXT_BEFORE = 6
 NEAR_TEXT_AFTER = 2
+#: a header's headline this many non-blank lines or fewer over the line above such a
+#: byline stays the headline (see :func:`_headline_over`)
+FAR_HEADLINE = 8
 #: the first word of a byline the near-text search reads (a cheap gate before parsing)
 _BYLINE_LEAD = re.compile(
     r"^(?:by|von|par|por|door|author|autor|autora|autorin|auteur|auteure|autore|written|posted"
@@ -73,11 +76,14 @@ def header_near_text(lines: list[Line], out: DumpLayout, builder: RegionBuilder)
             _relabel(builder, line, header_kind(line.text, facts))
             out.facts.merge(facts)
             read.add(line.index)
+            top = at
             for side in (at - 1, at + 1):
                 if 0 <= side < len(nonblank) and _dateline_beside(
                     nonblank[side], out, builder, headed
                 ):
                     read.add(nonblank[side].index)
+                    top = min(top, side)
+            _headline_over(nonblank, top, out, builder)
             break
     if out.facts.author is None:
         read |= _agency_beside_dateline(nonblank, out, builder, headed)
@@ -90,6 +96,28 @@ def header_near_text(lines: list[Line], out: DumpLayout, builder: RegionBuilder)
                 read.add(line.index)
                 break
     return frozenset(read)
+
+
+def _headline_over(nonblank: list[Line], top: int, out: DumpLayout, builder: RegionBuilder) -> None:
+    """The line right over a byline found near the text (and the dateline beside it) is
+    the headline when it reads as one (a title of ``MENU_TITLE_WORDS`` words or more)
+    and the header's headline, if any, lies more than
+    ``FAR_HEADLINE`` lines above it: that one was a menu item or a teaser ("LAOLA Meins"
+    over a long menu, the article's "Barisic: ..." over "von Alexander Karper")."""
+    if top == 0 or not title_candidate((over := nonblank[top - 1]).text):
+        return
+    if len(over.text.split()) < MENU_TITLE_WORDS:
+        return  # "Keine Kommentare", a label, not a headline of several words
+    if any(region.start == over.start for region in builder.regions):
+        return  # read already (a caption, a kicker)
+    ruled = next((r for r in builder.regions if r.kind == "headline"), None)
+    if ruled is not None:
+        at = next((n for n, line in enumerate(nonblank) if line.start == ruled.start), top)
+        if top - 1 - at <= FAR_HEADLINE:
+            return  # the header's headline, a standfirst between
+        ruled.kind = "ui"
+    builder.add("headline", over)
+    out.headline = over.text
 
 
 def _text_start(nonblank: list[Line]) -> int | None:

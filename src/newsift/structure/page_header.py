@@ -339,7 +339,7 @@ def _headline_above_prose(lines: list[Line], hints: LineHints) -> Line | None:
     candidates = [
         line
         for line in nonblank[max(0, first - PROSE_LOOKBACK) : first]
-        if _title_candidate(line.text)
+        if title_candidate(line.text)
     ]
     if not candidates:
         return None
@@ -372,7 +372,7 @@ def _dated(text: str) -> bool:
     )
 
 
-def _title_candidate(text: str) -> bool:
+def title_candidate(text: str) -> bool:
     """Could be a headline: a few words, not a sentence, a menu path, a tag list or a dateline."""
     words = text.split()
     return (
