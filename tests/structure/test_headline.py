@@ -233,6 +233,9 @@ def test_card_sha256(card: str, expected: str | None) -> None:
         ("7 von 8", True),
         ("12 References", True),
         ("95' 88' 88' 81' 81' 74' 74'", True),
+        ("dzisiaj, 08:07 Ten tekst przeczytasz w 1 minutę", True),  # a time line
+        ("3:59 PM", True),
+        ("Bundesliga: 3:1 für Bayern nach Verlängerung", False),  # a score
         ("Water Deal Sells Harbor Rights", False),
         ("Plejaden, M45", False),  # a name with a digit in it
         ("5G Netzausbau", False),

@@ -78,7 +78,8 @@ _NOT_HEADLINE = re.compile(
     r"|\b(?:getty images|shutterstock|istock|imago images)\)?\s*$"
     r"|\b\w+/(?:reuters|ap|afp|dpa|epa|getty|ansa|efe|istock|shutterstock)\b"
     r"|^(?:direkt zum inhalt|zum inhalt springen|skip to (?:main )?content|navigation und service"
-    r"|bild vergrößern|zum vergrößern anklicken|article history)$",
+    r"|bild vergrößern|zum vergrößern anklicken|article history)$"
+    r"|^(?:[^\W\d]+,?\s+)?\d{1,2}:\d{2}\b",  # a time line: "dzisiaj, 08:07 ...", "3:59 PM"
     re.I,
 )
 #: a step of a breadcrumb path ("Home » Politik » Land"; "home / Betrieb / IT")
