@@ -51,6 +51,10 @@ _OPENERS = frozenset({
     "bon", "alors", "mais", "et", "y", "pero", "the", "this", "that", "der", "die", "das",
     "el", "la", "le", "les", "los", "las", "ps", "nb", "edit", "update", "anyway", "indeed",
 })  # fmt: skip
+#: how far into a reply's opening the colon of "AW:" and the comma or colon after an
+#: addressed name are looked for (cheap gates before the patterns)
+TITLE_MARK_CHARS = 8
+ADDRESS_CHARS = 80
 #: a quoted opening has at least this many words ...
 QUOTE_WORDS = 5
 #: ... and is looked for in this many comments before the reply
@@ -162,18 +166,21 @@ class ReplyFinder:
         return found
 
     def _titled(self, opening: str) -> Region | None:
+        if not self._titles or ":" not in opening[:TITLE_MARK_CHARS]:
+            return None
         titled = _TITLE_REPLY.match(opening)
         return self._titles.get(_fold(titled.group("title"))) if titled is not None else None
 
     def _addressed(self, opening: str) -> Region | None:
-        if (address := _ADDRESS.match(opening)) is not None:
+        head = opening[:ADDRESS_CHARS]
+        if ("," in head or ":" in head) and (address := _ADDRESS.match(opening)) is not None:
             name = address.group("name")
             words = name.split()
             if words[0].lower() not in _OPENERS:
                 if len(words) == 1:
                     return self.authors.latest_by_first_name(name)
                 return self.authors.latest_exactly(name)
-        if (caps := _CAPS_NAME.match(opening)) is not None:
+        if opening[:2].isupper() and (caps := _CAPS_NAME.match(opening)) is not None:
             words = caps.group("name").split()
             for end in range(len(words), 0, -1):
                 name = " ".join(words[:end])
