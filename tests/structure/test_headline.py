@@ -344,3 +344,33 @@ def test_the_headline_over_a_byline_near_the_text(top: list[str], headline: str)
     assert layout.headline == headline
     assert layout.facts.author == "Alexander Karper"
     assert [r.kind for r in layout.regions].count("headline") == 1
+
+
+@pytest.mark.parametrize(
+    ("top", "likeliest", "headline"),
+    [
+        # a subtitle the model likes best, right under a title of four words more
+        (
+            ["Kolumne: Queer Royal - Über Dragqueens auf der Bühne", "Im Schlepptau"],
+            "Im Schlepptau",
+            "Kolumne: Queer Royal - Über Dragqueens auf der Bühne",
+        ),
+        # a title of few words more: the model's line stays
+        (["Water Deal Sells Rights", "Im Schlepptau"], "Im Schlepptau", "Im Schlepptau"),
+        # the model's line has four words: it stays
+        (
+            ["Kolumne: Queer Royal - Über Dragqueens auf der Bühne", "Water Deal Sells Rights"],
+            "Water Deal Sells Rights",
+            "Water Deal Sells Rights",
+        ),
+    ],
+)
+def test_a_short_subtitle_under_a_title_is_no_headline(
+    top: list[str], likeliest: str, headline: str
+) -> None:
+    from newsift.structure.page_header import _headline_above_prose
+
+    lines = split_lines("\n".join([*MENU, *top, BODY, BODY]))
+    probs = {line.index: {"headline": 0.9 if line.text == likeliest else 0.1} for line in lines}
+    chosen = _headline_above_prose(lines, LineHints(probs=probs))
+    assert chosen is not None and chosen.text == headline

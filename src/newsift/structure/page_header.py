@@ -24,6 +24,8 @@ MIN_TOP_LINES = 6  # lines above the first running text that make a "long top"
 PROSE_LOOKBACK = 8  # lines above the running text searched for the headline
 MIN_TITLE_WORDS = 2
 MENU_TITLE_WORDS = 4  # a headline under a menu has at least this many words
+SUBTITLE_WORDS = 3  # a line this short under a title ...
+SUBTITLE_MARGIN = 4  # ... of at least this many words more is its subtitle
 FACTS_WINDOW = 6  # short lines under such a headline searched for a dateline or byline
 QUOTES = "\"'„“”‚‘’«»‹›"
 _KICKER_WORDS = {
@@ -329,7 +331,10 @@ def _headline_above_prose(lines: list[Line], hints: LineHints) -> Line | None:
 
     The first line of running text is found; among the few title-like lines
     above it (not interface words, not lists of tags), the headline is the
-    one the line model likes best, or without a model the longest.
+    one the line model likes best, or without a model the longest. A line of
+    three words or fewer the model likes best right under a title-like line
+    of at least four words more is that title's subtitle ("Kolumne: Queer Royal
+    - Über Dragqueens ..." / "Im Schlepptau"): the title is the headline.
     ``None`` unless at least ``MIN_TOP_LINES`` lines come before the text.
     """
     nonblank = [line for line in lines if not line.blank]
@@ -360,7 +365,17 @@ def _headline_above_prose(lines: list[Line], hints: LineHints) -> Line | None:
     )
     candidates = [line for line in candidates if line is not byline] or candidates
     if hints.probs:
-        return max(candidates, key=lambda line: (hints.headline_probability(line), line.index))
+        best = max(candidates, key=lambda line: (hints.headline_probability(line), line.index))
+        at = candidates.index(best)
+        words = len(best.text.split())
+        if (
+            at
+            and words <= SUBTITLE_WORDS
+            and candidates[at - 1].index == nonblank[nonblank.index(best) - 1].index
+            and len(candidates[at - 1].text.split()) >= words + SUBTITLE_MARGIN
+        ):
+            return candidates[at - 1]
+        return best
     return max(candidates, key=lambda line: (min(len(line.text.split()), 12), line.index))
 
 
