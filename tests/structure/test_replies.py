@@ -92,6 +92,26 @@ def _parents(comments: list[Comment], article: str = ARTICLE) -> list[str | None
             [("Tristan", ["Non."], False), ("habsb", ["TRISTAN", "Si, vraiment."], False)],
             [None, "Tristan"],
         ),
+        # a forum quote's header names the quoted commenter
+        (
+            [
+                ("michaelbrandi", ["Tubeless is easy."], False),
+                ("Jo", ["michaelbrandi said:", "Tubeless is easy.", "Not for me."], False),
+            ],
+            [None, "michaelbrandi"],
+        ),
+        (
+            [
+                ("Anna Schmidt", ["Das stimmt so."], False),
+                ("Jo", ["Zitat von Anna Schmidt", "Das stimmt so.", "Nein."], False),
+            ],
+            [None, "Anna Schmidt"],
+        ),
+        # ... and a quote of someone who did not comment names no comment
+        (
+            [("Ana Ruiz", ["First."], False), ("Jo", ["The mayor said:", "We pay."], False)],
+            [None, None],
+        ),
         # a title answering an earlier comment's title
         (
             [

@@ -6,6 +6,8 @@ In order, the first that names an earlier comment wins:
 - a line "In reply to X" / "Reply to X" over the comment's text (:data:`REPLY_MARKER`,
   read by :mod:`newsift.structure.thread`), or a leading "@X" / "@ X";
 - a greeting by first name ("Hi Chrissy!", "Hola Ramón,", "Liebe Anna,");
+- a forum quote's header over the quoted text ("michaelbrandi said:", "Zitat von
+  Anna");
 - a title that answers an earlier comment's title ("AW: Kurze Antworten" under the
   comment titled "Kurze Antworten");
 - the text addresses an earlier commenter by name ("Ramón, para serte sincero",
@@ -15,7 +17,7 @@ In order, the first that names an earlier comment wins:
   with a paragraph of its own (one the quoted comment does not hold).
 
 A name fits the latest earlier comment of that name (:class:`Authors`); the last
-three rules never make a comment its own author's reply.
+four rules never make a comment its own author's reply.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ _GREETING = re.compile(
     r"^(?i:hi|hello|hey|dear|hallo|bonjour|salut|hola|ciao|thanks|thank you|danke)"
     r"[,!]?\s+(?P<name>[A-ZÀ-Þ][\w'’-]+)(?=$|[\s,!.:;])"
 )
+#: a forum quote's header over the quoted text: "michaelbrandi said:", "Zitat von Anna"
+_QUOTE_HEADER = re.compile(
+    r"(?:(?:zitat von|quote from|quoting|originally posted by|cita de|citation de)\s+"
+    r"(?P<by>[\w.'’@-]+(?:\s+[\w.'’-]+){0,3})\s*:?"
+    r"|(?P<name>[\w.'’@-]+(?:\s+[\w.'’-]+){0,3})\s+(?:said|wrote|says|schrieb|sagte|a écrit"
+    r"|escribió|dijo|ha scritto|scrisse|napisał|napisała|schreef)\s*:)",
+    re.I,
+)
+_QUOTE_LEADS = ("zitat", "quote", "quoti", "origi", "cita ", "citat")
 #: a reply titled after the comment it answers: "AW: Kurze Antworten", "Re: Nach-Ruf"
 _TITLE_REPLY = re.compile(r"^(?:re|aw|antw|sv|rif|odp)\s*:\s*(?P<title>\S.*)$", re.I)
 #: a commenter addressed by name before a comma or colon: "Ramón, para serte sincero"
@@ -155,7 +166,10 @@ class ReplyFinder:
         if (greeting := _GREETING.match(opening)) is not None:
             return self.authors.latest_by_first_name(greeting.group("name"))
         found = (
-            self._titled(opening) or self._addressed(opening) or self._quoted(region, paragraphs)
+            self._quoting(opening)
+            or self._titled(opening)
+            or self._addressed(opening)
+            or self._quoted(region, paragraphs)
         )
         if found is None or (
             region.author
@@ -164,6 +178,15 @@ class ReplyFinder:
         ):
             return None
         return found
+
+    def _quoting(self, opening: str) -> Region | None:
+        opening = opening.strip()
+        if not opening.endswith(":") and not opening[:5].lower().startswith(_QUOTE_LEADS):
+            return None
+        header = _QUOTE_HEADER.fullmatch(opening)
+        if header is None:
+            return None
+        return self.authors.latest_by(header.group("by") or header.group("name"))
 
     def _titled(self, opening: str) -> Region | None:
         if not self._titles or ":" not in opening[:TITLE_MARK_CHARS]:
