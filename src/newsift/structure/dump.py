@@ -30,7 +30,8 @@ This module composes the readers, top to bottom:
   running text when the top gave none;
 - :mod:`newsift.structure.comment_heads`: where comments start (their header lines);
 - :mod:`newsift.structure.body`: the article's text, junk blocks and the author's bio;
-- :mod:`newsift.structure.thread`: the comments, their replies and what follows them;
+- :mod:`newsift.structure.thread`: the comments and what follows them, with
+  :mod:`newsift.structure.replies` finding each reply's parent;
 - :mod:`newsift.structure.hints`: where the line classifier may overrule the rules;
 - :mod:`newsift.structure.layout`: the layout being built and small shared helpers.
 """
