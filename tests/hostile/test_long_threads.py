@@ -29,7 +29,8 @@ from newsift.comments.forensics import DUPLICATE_JACCARD, jaccard, near_duplicat
 from newsift.comments.names import fold_people
 from newsift.document import Region, Span
 from newsift.persuasion.analyzer import QuoteIndex, QuoteSpan, split_at_quotes
-from newsift.structure.dump import _Authors, _normalise_name
+from newsift.structure.replies import Authors as _Authors
+from newsift.structure.replies import normalise_name as _normalise_name
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

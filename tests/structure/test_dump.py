@@ -338,7 +338,8 @@ def test_headline_above_the_first_running_text(top: list[str], headline: str) ->
     ],
 )
 def test_footer_after_the_last_comment(after: list[str], footer: bool) -> None:
-    from newsift.structure.dump import LineHints, _footer_starts
+    from newsift.structure.hints import LineHints
+    from newsift.structure.thread import _footer_starts
     from newsift.text.lines import split_lines
 
     lines = split_lines("\n".join(["I support the change.", *after]))
@@ -599,10 +600,11 @@ def test_a_lone_teaser_in_the_menu_does_not_start_the_text() -> None:
     ],
 )
 def test_dateline_beside_a_byline(line: str, published: str | None) -> None:
-    from newsift.structure.dump import DumpLayout, _dateline_beside, _RegionBuilder
+    from newsift.structure.layout import DumpLayout, RegionBuilder
+    from newsift.structure.near_text import _dateline_beside
     from newsift.text.lines import split_lines
 
     out, regions = DumpLayout(), []
-    found = _dateline_beside(split_lines(line)[0], out, _RegionBuilder(line, regions), set())
+    found = _dateline_beside(split_lines(line)[0], out, RegionBuilder(line, regions), set())
     assert (found, out.facts.published) == (published is not None, published)
     assert [r.kind for r in regions] == (["dateline"] if published else [])

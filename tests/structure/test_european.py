@@ -319,7 +319,7 @@ def test_a_colon_line_ends_a_comment_header() -> None:
 
 
 def test_a_dash_line_under_a_comment_header_stays_text() -> None:
-    from newsift.structure.dump import _HEADER_MARKS
+    from newsift.structure.thread import _HEADER_MARKS
 
     assert ":" in _HEADER_MARKS
     assert not {"-", "–", "—"} & _HEADER_MARKS  # "–" may open a comment's own text

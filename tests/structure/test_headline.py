@@ -20,6 +20,7 @@ from newsift.structure.headline import (
     first_text_line,
     is_candidate,
     load_ranker_bytes,
+    never_headline,
     shipped_ranker,
 )
 from newsift.structure.linemodel import LineModel
@@ -211,3 +212,165 @@ def test_round_trip_of_the_arrays() -> None:
 )
 def test_card_sha256(card: str, expected: str | None) -> None:
     assert card_sha256(card) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie sind hier: » Home » Presse » Pressemitteilungen", True),  # a breadcrumb
+        ("Home ›› Politik im Überblick ›› Politik", True),
+        ("home / Betrieb / IT / Cyber-Angriffe: 20 Prozent mehr", True),
+        ("Photo : YONHAP News", True),  # a picture's credit or source
+        ("Photograph by Ed Marshall, Redonda Restoration Programme", True),
+        ("Quelle: Juergen Hasenkopf", True),
+        ("A student erasing answers from a test (smolaw11/iStock)", True),
+        ("Dee Dee Myers Getty Images", True),
+        ("Eurocash rusza z Platformą Handlu, fot. shutterstock", True),
+        ("Direkt zum Inhalt", True),  # a skip link, an image button
+        ("Bild vergrößern", True),
+        ("ARD , Demonstrationen , Neu , Tagesschau", True),  # a tag list
+        ("257,48 g", True),  # figures
+        ("7 von 8", True),
+        ("12 References", True),
+        ("95' 88' 88' 81' 81' 74' 74'", True),
+        ("dzisiaj, 08:07 Ten tekst przeczytasz w 1 minutę", True),  # a time line
+        ("3:59 PM", True),
+        ("Bundesliga: 3:1 für Bayern nach Verlängerung", False),  # a score
+        ("Water Deal Sells Harbor Rights", False),
+        ("Plejaden, M45", False),  # a name with a digit in it
+        ("5G Netzausbau", False),
+        ("1. FC Köln", False),
+        ("10 Things the Council Did Not Say", False),
+        ("Über uns", False),  # an "about" page's own title
+        ("Water Deal Sells Harbor Rights | Harbor Ledger", False),  # one separator
+        ("Verfassungsgericht: Berlusconis Sex-Prozess geht weiter", False),
+    ],
+)
+def test_never_headline(text: str, expected: bool) -> None:
+    assert never_headline(text) is expected
+
+
+CRUMB_PAGE = [
+    "Harbor Ledger",
+    "Home » News » Harbor » Water Deal Sells Harbor Rights",
+    "Water Deal Sells Harbor Rights",
+    f"{BODY} {BODY}",  # too long to be a candidate
+]
+
+
+@pytest.mark.parametrize(
+    ("rules_choice", "expected"),
+    [
+        (None, 2),  # the likeliest line (the breadcrumb, 0.60) can be none: the next (0.45)
+        (1, 2),  # the rules' breadcrumb counts for nothing against it
+        (2, None),  # the rules chose the same line
+    ],
+)
+def test_the_ranker_passes_over_lines_that_can_be_no_headline(
+    rules_choice: int | None, expected: int | None
+) -> None:
+    weights = np.zeros(len(FEATURES), dtype=np.float32)
+    weights[FEATURES.index("log_words")] = 1.0  # the longer, the likelier
+    ranker = HeadlineRanker(weights, -2.0, 0.3, 0.05)
+    assert ranker.choose(PageView(CRUMB_PAGE, rules_choice=rules_choice)) == expected
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        # the first line would be the headline: a breadcrumb is none, and it is UI
+        (["Home » News » Harbor » Water", "Water Deal Sells Harbor Rights"], None),
+        # the longest title-like line above the text: a picture's credit is passed over
+        (
+            [
+                "Harbor Ledger",
+                "News",
+                "Sport",
+                "Opinion",
+                "Water Deal Sells Harbor Rights",
+                "Photograph by Ed Marshall, Harbor Restoration Project",
+            ],
+            "Water Deal Sells Harbor Rights",
+        ),
+    ],
+)
+def test_the_rules_take_no_line_that_can_be_no_headline(
+    top: list[str], headline: str | None
+) -> None:
+    layout = parse_dump("\n\n".join([*top, BODY, BODY]), None, None)
+    assert layout.headline == headline
+    kinds = {r.start: r.kind for r in layout.regions}
+    assert "headline" not in kinds.values() or headline is not None
+
+
+TEASER = (
+    "The harbour council will meet again next week to hear from residents about the "
+    "sale of the water rights."
+)
+MENU = ["Harbor Ledger", "News", "Sport", "Opinion", "Culture", "Weather"]
+RELATED = [f"Related story number {n}" for n in range(10)]
+FACTS = ["von Alexander Karper", "Wien - Mittwoch, 02.02.2022, 11:17 Uhr"]
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        # a byline near the text, a title over it, the header's headline far above: moved
+        (
+            [
+                *MENU,
+                "Ferry Fares Rise Again",
+                TEASER,
+                *RELATED,
+                'Barisic: "Then I Smash My Phone"',
+                *FACTS,
+            ],
+            'Barisic: "Then I Smash My Phone"',
+        ),
+        # the header's headline a few lines over it (a standfirst between): kept
+        (
+            [*MENU, "Ferry Fares Rise Again", TEASER, "Water Deal Sells Harbor Rights", *FACTS],
+            "Ferry Fares Rise Again",
+        ),
+        # a short label over the byline is no headline
+        (
+            [*MENU, "Ferry Fares Rise Again", TEASER, *RELATED, "Keine Kommentare", *FACTS],
+            "Ferry Fares Rise Again",
+        ),
+    ],
+)
+def test_the_headline_over_a_byline_near_the_text(top: list[str], headline: str) -> None:
+    layout = parse_dump("\n\n".join([*top, BODY, BODY]), None, None)
+    assert layout.headline == headline
+    assert layout.facts.author == "Alexander Karper"
+    assert [r.kind for r in layout.regions].count("headline") == 1
+
+
+@pytest.mark.parametrize(
+    ("top", "likeliest", "headline"),
+    [
+        # a subtitle the model likes best, right under a title of four words more
+        (
+            ["Kolumne: Queer Royal - Über Dragqueens auf der Bühne", "Im Schlepptau"],
+            "Im Schlepptau",
+            "Kolumne: Queer Royal - Über Dragqueens auf der Bühne",
+        ),
+        # a title of few words more: the model's line stays
+        (["Water Deal Sells Rights", "Im Schlepptau"], "Im Schlepptau", "Im Schlepptau"),
+        # the model's line has four words: it stays
+        (
+            ["Kolumne: Queer Royal - Über Dragqueens auf der Bühne", "Water Deal Sells Rights"],
+            "Water Deal Sells Rights",
+            "Water Deal Sells Rights",
+        ),
+    ],
+)
+def test_a_short_subtitle_under_a_title_is_no_headline(
+    top: list[str], likeliest: str, headline: str
+) -> None:
+    from newsift.structure.page_header import _headline_above_prose
+
+    lines = split_lines("\n".join([*MENU, *top, BODY, BODY]))
+    probs = {line.index: {"headline": 0.9 if line.text == likeliest else 0.1} for line in lines}
+    chosen = _headline_above_prose(lines, LineHints(probs=probs))
+    assert chosen is not None and chosen.text == headline

@@ -69,6 +69,53 @@ _BUTTON_WORDS = """
 SHARE_WORDS = frozenset(SHARE_VERBS) | frozenset(_BUTTON_WORDS.split())
 
 
+#: lines no reader takes for a page's headline, whatever the rules or the ranker make of
+#: them (read at the line's start): breadcrumbs, picture credits and sources, skip links
+#: and image buttons, time lines
+_NOT_HEADLINE = re.compile(
+    r"(?:sie sind hier|you are here|vous êtes ici|usted está en|estás en|jesteś tutaj)\b"
+    r"|(?:quelle|source|fuente|fonte|crédits?|credits?|photo|foto|fotos|bild|image)\s*:"
+    r"|(?:photo(?:graph)?s? by|fotos? von|photo de)\b"
+    r"|(?:direkt zum inhalt|zum inhalt springen|skip to (?:main )?content|navigation und service"
+    r"|bild vergrößern|zum vergrößern anklicken|article history)$"
+    r"|(?:[^\W\d]+,?\s+)?\d{1,2}:\d{2}\b",  # a time line: "dzisiaj, 08:07 ...", "3:59 PM"
+    re.I,
+)
+#: a picture agency after a slash ("smolaw11/iStock", "Mike Blake/Reuters")
+_AGENCY_SLASH = re.compile(
+    r"\b\w+/(?:reuters|ap|afp|dpa|epa|getty|ansa|efe|istock|shutterstock)\b", re.I
+)
+_FOT = re.compile(r"\bfot\.\s")
+_CREDIT_ENDS = ("getty images", "shutterstock", "istock", "imago images")
+#: a step of a breadcrumb path ("Home » Politik » Land"; "home / Betrieb / IT")
+_PATH_STEP = re.compile(r"\s(?:»|›+|>+|/|\|)\s")
+#: a short line of figures is no headline: "257,48 g", "7 von 8", "12 References", "EURO 2020"
+MAX_FIGURE_WORDS = 3
+FIGURE_SHARE = 0.8  # ... nor any line whose words are nearly all figures
+
+
+def never_headline(text: str) -> bool:
+    """A line no reader takes for the page's headline: a breadcrumb ("Sie sind hier: »
+    Home » Presse"; two or more path steps), a picture's credit or source ("Photo :
+    YONHAP News", "Quelle: Juergen Hasenkopf", "(smolaw11/iStock)"), a skip link or
+    image button, a tag list ("ARD , Demonstrationen , Neu"), or a line of figures."""
+    if _NOT_HEADLINE.match(text) or text.count(" , ") >= 2 or "©" in text:
+        return True
+    lower = text.lower()
+    if lower.rstrip(" )").endswith(_CREDIT_ENDS) or ("fot." in lower and _FOT.search(lower)):
+        return True
+    if "/" in text and _AGENCY_SLASH.search(text):
+        return True
+    if len(_PATH_STEP.findall(text)) >= 2:
+        return True
+    words = text.split()
+    # "45" and "257,48" are figures; "M45", "5G" and "3D-Druck" are names
+    figures = sum(word[:1].isdigit() and not any(c.isalpha() for c in word) for word in words)
+    if len(words) <= MAX_FIGURE_WORDS:
+        return 2 * figures >= len(words)
+    return figures >= FIGURE_SHARE * len(words)
+
+
 def fold(text: str) -> str:
     """Lower case, punctuation as spaces: how headlines are compared."""
     return _FOLD.sub(" ", text.lower()).strip()
@@ -202,11 +249,14 @@ class HeadlineRanker:
             return None
         scores = self.scores(rows)
         top = int(scores.argmax())
+        while scores[top] >= self.threshold and never_headline(view.texts[candidates[top]]):
+            scores[top] = 0.0  # the next best line, when this one can be no headline
+            top = int(scores.argmax())
         if candidates[top] == view.rules_choice or scores[top] < self.threshold:
             return None
         kept = (
             float(scores[candidates.index(view.rules_choice)])
-            if view.rules_choice in candidates
+            if view.rules_choice in candidates and not never_headline(view.texts[view.rules_choice])
             else 0.0
         )
         return candidates[top] if scores[top] - kept >= self.margin else None

@@ -1,0 +1,213 @@
+"""Where the comments of a dump start: header lines ("Name" / time, "Name says:",
+"Name · 2 weeks ago", a time alone) found line by line and judged in context
+(:func:`find_comment_heads`), and the thread rhythms that change how headers are read
+(titles above them, :func:`take_titles`; headers under their text,
+:func:`headers_follow_text`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsift.document import Span
+from newsift.structure.hints import LineHints
+from newsift.text.lines import (
+    Line,
+    closes_comments,
+    is_time,
+    is_ui,
+    labelled_time,
+    opens_comments,
+    split_comment_header,
+    split_name_then_time,
+    without_edit_mark,
+)
+
+_BADGE = re.compile(
+    r"^(?:author|moderator|staff|admin|editor|verified|top commenter|top fan|subscriber|"
+    r"original poster|op|pinned|mod)$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class CommentHead:
+    start_line: int  # first line of the header (name line, or the time line)
+    time_line: int  # the line holding the time (the last header line)
+    author: str | None
+    author_span: Span | None
+    when: str
+    when_span: Span
+    joined: bool = False  # name and time on the header's one line
+    title: int | None = None  # a title line above the header, the comment's own
+
+
+def find_comment_heads(
+    lines: list[Line],
+    body_start: int,
+    blank_style: bool,
+    hints: LineHints,
+    taken: frozenset[int] = frozenset(),
+) -> list[CommentHead]:
+    """Comment headers after ``body_start``; lines in ``taken`` (the article's own byline
+    and dateline under its text's start) are none."""
+    heads: list[CommentHead] = []
+    floor = body_start  # lines before this belong to an earlier header
+    opened = False  # past a line that opens the comments ("45 Gedanken zu ...")
+    for line in lines[body_start:]:
+        if line.blank or line.index in taken:
+            continue
+        head: CommentHead | None = None
+        joined = split_comment_header(line.text, thread=opened)
+        if joined is not None and not joined.vouched and hints.doubts_european_comment(line):
+            joined = None  # its own words ("geschrieben von", "Antworten") vouch for it
+        if joined is None and opened:
+            # inside a thread the opener vouches for this form; the model is not asked
+            # (it was fitted before the European tables read such times)
+            joined = split_name_then_time(line.text)
+        opened = opened or opens_comments(line.text)
+        if joined is not None and _opens_record(lines, line.index, floor, blank_style):
+            name_start = line.start + joined.name_start
+            when_start = line.start + joined.when_start
+            head = CommentHead(
+                line.index,
+                line.index,
+                joined.name,
+                Span(name_start, line.start + joined.name_end),
+                joined.when,
+                Span(when_start, when_start + len(joined.when)),
+                joined=True,
+            )
+        elif hints.is_time(line) and not hints.dates_text(line):
+            head = _head_ending_at(lines, line.index, floor, blank_style, hints)
+        if head is not None:
+            heads.append(head)
+            floor = line.index + 1
+    return heads
+
+
+def _opens_record(lines: list[Line], i: int, floor: int, blank_style: bool) -> bool:
+    """Can a comment start at line ``i`` (after a blank or UI line, or anywhere without blanks)?"""
+    if not blank_style or i <= floor:
+        return True
+    above = lines[i - 1]
+    return above.blank or is_ui(above.text)
+
+
+def _head_ending_at(
+    lines: list[Line], i: int, floor: int, blank_style: bool, hints: LineHints
+) -> CommentHead | None:
+    """The comment header whose time line is ``lines[i]``, or None."""
+    time_line = lines[i]
+    label_end = labelled_time(time_line.text) or 0  # "Posted on March 5, 2025"
+    when = without_edit_mark(time_line.text[label_end:])
+    when_span = Span(time_line.start + label_end, time_line.start + label_end + len(when))
+    badges = 0  # "Author", "Moderator" badge lines between the name and the time
+    while i - 1 - badges >= floor and _BADGE.match(lines[i - 1 - badges].text):
+        badges += 1
+    i -= badges
+    above = lines[i - 1] if i - 1 >= floor else None
+    if above is not None and above.blank and (named := hints.name_across_blank(lines, i, floor)):
+        return CommentHead(
+            named.index,
+            i + badges,
+            hints.name_of(named),
+            _name_span(named, hints.name_of(named) or ""),
+            when,
+            when_span,
+        )
+    if above is None or above.blank or is_ui(above.text):
+        return CommentHead(i, i + badges, None, None, when, when_span)
+    name = hints.name_of(above)
+    twice = lines[i - 2] if i - 2 >= floor else None
+    last = i + badges
+    if name is not None and twice is not None and twice.text == above.text:
+        return CommentHead(i - 2, last, name, _name_span(above, name), when, when_span)
+    if name is not None and (not blank_style or _opens_record(lines, i - 1, floor, blank_style)):
+        return CommentHead(i - 1, last, name, _name_span(above, name), when, when_span)
+    if blank_style or badges:
+        return None  # a time line glued to a sentence is part of that paragraph
+    return CommentHead(i, i, None, None, when, when_span)
+
+
+def _name_span(line: Line, name: str) -> Span:
+    offset = line.text.find(name)
+    start = line.start + max(offset, 0)
+    return Span(start, start + len(name))
+
+
+#: a thread whose headers follow their text, or whose headers carry titles, shows it on
+#: several comments before it is read so
+RHYTHM_HEADS = 3
+MAX_TITLE_WORDS = 8
+TITLE_SHARE = 0.8
+
+
+def _between(lines: list[Line], start: int, stop: int) -> list[Line]:
+    """The lines with text from ``start`` to ``stop``, interface lines left out."""
+    return [x for x in lines[start:stop] if not x.blank and not is_ui(x.text)]
+
+
+def _is_title(text: str) -> bool:
+    """A comment's short title line ("Ein Argument", "Kurze Antworten"): a few words,
+    capitalised, with no sentence's end."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= MAX_TITLE_WORDS
+        and not text.endswith((".", "!", ":", ";", ","))
+        and not opens_comments(text)
+        and not is_time(text)
+    )
+
+
+def take_titles(lines: list[Line], section_start: int, heads: list[CommentHead]) -> bool:
+    """Where nearly every one-line header of a thread (``RHYTHM_HEADS`` or more, a share
+    ``TITLE_SHARE`` of them) has a short title line right above it, after text of the
+    comment before, each such title is its comment's own: "Ein Argument" / "geschrieben
+    von berg2012 am 21. Jan. 2015". True when titles were taken."""
+    if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
+        return False
+    titles: dict[int, int] = {}
+    for k, head in enumerate(heads):
+        floor = heads[k - 1].time_line + 1 if k else section_start
+        above = _between(lines, floor, head.start_line)
+        if above and _is_title(above[-1].text) and (k == 0 or len(above) >= 2):
+            titles[k] = above[-1].index
+    if len(titles) < TITLE_SHARE * len(heads):
+        return False
+    for k, title in titles.items():
+        heads[k].start_line = heads[k].title = title
+    return True
+
+
+def headers_follow_text(lines: list[Line], section_start: int, heads: list[CommentHead]) -> bool:
+    """Does each one-line header close its comment, under its text ("…" / "Comment by
+    Mirko Lange — 17.07, 2011 @ 13:04")? Only where the rhythm is plain: a line opens the
+    thread, ``RHYTHM_HEADS`` or more headers, text before each, and after the last one at
+    most one short line before the thread's next interface line ("Leave a comment"); a
+    thread that runs to the page's end is read headers first."""
+    if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
+        return False
+    if section_start >= heads[0].start_line or not opens_comments(lines[section_start].text):
+        return False
+    first = _between(lines, section_start + 1, heads[0].start_line)
+    if not first or (len(first) == 1 and _is_title(first[0].text)):
+        return False  # nothing before the first header, or a title only
+    for k in range(1, len(heads)):
+        if not _between(lines, heads[k - 1].time_line + 1, heads[k].start_line):
+            return False
+    after = 0
+    for line in lines[heads[-1].time_line + 1 :]:
+        if line.blank:
+            continue
+        if is_ui(line.text) or opens_comments(line.text) or closes_comments(line.text):
+            break
+        after += 1
+        if after > 1 or len(line.text) > MAX_TITLE_CHARS:
+            return False
+    else:
+        return False  # no interface line closes the thread
+    return True
+
+
+MAX_TITLE_CHARS = 60
