@@ -188,7 +188,7 @@ def card_lines(ranker: HeadlineRanker, summary: str) -> list[str]:
         "- **File**: `src/newsift/models/headline-v2.npz`, NumPy arrays read with",
         "  `allow_pickle=False` ({size} bytes), SHA-256 {sha256} (checked at load).",
         "  Code: `newsift/structure/headline.py`; used by `structure.v1` through",
-        "  `LineHints.ranked_headline` in `newsift/structure/dump.py`.",
+        "  `LineHints.ranked_headline` in `newsift/structure/hints.py`.",
         "- **Task**: pick the page's headline among the title-like lines of a page dump's",
         "  first 300 non-blank lines; it overrules the rules' headline only when its top",
         f"  line scores >= {ranker.threshold} and leads the rules' line by >= {ranker.margin}.",
