@@ -21,10 +21,11 @@ noisy to ask more of). The chosen floors go into
 :data:`newsift.persuasion.span_encoder.SHOWN_FLOOR`; ``internal_dev`` is never read
 here (``benchmarks/persuasion.py`` reports the shown findings there).
 
-Session 13 first chose the linear floor on the tuning quarter alone (79 articles):
-0.30, with 0.622 there; ``internal_dev`` then read 0.551, and the folds below show why:
-one quarter is a noisy estimate (precision at 0.30 runs from 0.48 to 0.66 across the
-four folds; 0.585 over all 283 articles). About 3 CPU-minutes (the encoder: one).
+The score is the span's highest token probability (session 13; see
+docs/analyzers/persuasion.md for how the choice came about: a floor on the mean
+probability from the tuning quarter alone, 0.30, read 0.551 on ``internal_dev``, and
+across the four folds the same floor runs from 0.48 to 0.66). About 3 CPU-minutes (the
+encoder: one).
 Needs the ``train`` extra.
 """
 

@@ -236,7 +236,8 @@ LOADED = (
     "This disgraceful, reckless scheme is a shameless betrayal of every family in the city. "
     "The corrupt council thugs must be stopped before they destroy everything we love. "
     "The council met on Tuesday and discussed the budget for the coming year. "
-    "Critics say the so-called experts behind the plan are puppets of the developers."
+    "Critics say the so-called experts behind the plan are puppets of the developers. "
+    "Opponents called the vote a mistake that the city will regret."
 )
 
 

@@ -183,13 +183,13 @@ def _classifier(label: str) -> TechniqueClassifier:
     ("text", "hot", "max_gap", "spans", "scores"),
     [
         ("The vile plan is a disgrace.", {"vile", "disgrace"}, 0, ["vile", "disgrace"], [1, 1]),
-        # bridged: the mean of two hot and three cold tokens
+        # bridged: the highest of two hot and three cold tokens (the mean would be 0.4)
         (
             "The vile plan is a disgrace.",
             {"vile", "disgrace"},
             3,
             ["vile plan is a disgrace"],
-            [0.4],
+            [1],
         ),
         ("They are thugs, thugs!", {"thugs"}, 0, ["thugs", "thugs"], [1, 1]),
         ("A calm report on the budget.", set(), 3, [], []),

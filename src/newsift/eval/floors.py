@@ -143,9 +143,9 @@ FLOORS: tuple[Floor, ...] = (
         (
             ("PTC internal_dev: SI F1", 0.35, 0.3628),
             ("PTC internal_dev: TC micro-F1", 0.60, 0.6072),
-            # the findings the analyzer shows (display floor 0.35) that overlap a gold
-            # span; 0.421 with every span shown (session 13)
-            ("PTC internal_dev: shown precision", 0.59, 0.6034),
+            # the findings the analyzer shows (display floor 0.45 on the span's highest
+            # token probability) that overlap a gold span; 0.421 with every span (session 13)
+            ("PTC internal_dev: shown precision", 0.58, 0.5945),
         ),
     ),
     *_group(

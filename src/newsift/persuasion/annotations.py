@@ -33,7 +33,7 @@ class Technique:
 
     ``label`` is one of the 14 PTC techniques (:data:`~newsift.persuasion.labels.TECHNIQUES`);
     ``score`` how sure the span tagger is that the span persuades rather than
-    informs (the mean probability of its tokens); ``explanation`` one sentence
+    informs (the highest probability of its tokens); ``explanation`` one sentence
     for a reader. ``speaker`` and ``quote`` say whose words these are: the id of
     the quoted source and of the quote when the span lies inside a quotation,
     both ``None`` when the words are the author's own.

@@ -42,7 +42,7 @@ TAGGER_FILE = "techniques-spans-v1.npz"
 CLASSIFIER_FILE = "techniques-labels-v1.npz"
 MAX_GAP = 5
 #: the score a span needs to be reported (``python -m training.persuasion_display``)
-SHOWN_FLOOR = 0.35
+SHOWN_FLOOR = 0.45
 
 
 def _matrix(

@@ -47,7 +47,7 @@ THRESHOLD = 0.2
 PEAK = 0.35
 MAX_GAP = 5
 #: the score a span needs to be reported (``python -m training.persuasion_display --encoder``)
-SHOWN_FLOOR = 0.23
+SHOWN_FLOOR = 0.37
 #: longest input in word pieces, [CLS] and [SEP] included
 MAX_PIECES = 128
 #: the network's labels, in the order of its logits
