@@ -27,6 +27,7 @@ from newsift.unicode import clean_text
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
     from newsift.attribution.confidence import DisplayPolicy, Scorer
     from newsift.attribution.cue_tagger import CueTagger
@@ -273,10 +274,12 @@ def analyse(
     quote_starts = [start for start, _ in quoted_all]
     for paragraph, sdoc in parsed_all:
         for entity in sdoc.ents:
-            if entity.label_ == "PERSON" and entity.root.dep_ in {"nsubj", "nsubjpass"}:
+            if entity.label_ == "PERSON" and _subject_name(entity.root):
                 at = paragraph.start + entity.start_char
                 if _quoted_at(quoted_all, quote_starts, at):
                     continue  # "Matt has my Complete and Total Endorsement" in a tweet
+                if _gerund_subject(entity.root):
+                    continue  # "... for stepping down and Harry hitting out at ...": no topic
                 name = entity.text
                 resolver.subjects.append(
                     (paragraph.start + entity.start_char, name, name.split()[-1])
@@ -340,6 +343,24 @@ def titled_names(parsed: Sequence[tuple[Span, SpacyDoc]]) -> dict[str, frozenset
                 continue
             found.setdefault(title, set()).add(name)
     return {title: frozenset(names) for title, names in found.items()}
+
+
+def _subject_name(word: Token) -> bool:
+    """A subject, or the appositive name of one ("Her brother Jack went on to ...")."""
+    if word.dep_ == "appos":
+        word = word.head
+    return word.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _gerund_subject(word: Token) -> bool:
+    """Whether ``word`` is the subject of a gerund with no auxiliary ("... disappointed
+    with the couple for stepping down and Harry hitting out at the monarchy").
+
+    Such a clause hangs inside another sentence about someone else: its subject
+    is not who a "he" or "she" in a later paragraph stands for.
+    """
+    verb = word.head
+    return verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _quoted_at(quoted: Sequence[tuple[int, int]], starts: Sequence[int], position: int) -> bool:

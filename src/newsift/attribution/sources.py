@@ -124,6 +124,14 @@ def describe(
         elif lower in THING_PRONOUNS:
             mention.antecedent = _organization_subject_before(token)
         return mention
+    owner = _pronoun_owner(token)
+    if owner is not None:
+        # "His statement continued: “...”": the statement is his words; he is the speaker
+        mention.pronoun = _OWNER_PRONOUNS[owner.lower_]
+        mention.plural = mention.pronoun in PLURAL_PRONOUNS
+        if mention.pronoun in PERSON_PRONOUNS:
+            mention.antecedent = _subject_before(owner, people)
+        return mention
     mention.head = token.lemma_.lower()
     mention.plural = token.tag_ in {"NNS", "NNPS"}
     mention.definite = any(
@@ -174,6 +182,27 @@ def describe(
         start = sentence.start if sentence is not None else span.start
         mention.reason = _anonymity_reason(text, start, sentence)
     return mention
+
+
+#: A person's own words, named by a possessive pronoun: "his statement", "her remarks".
+_OWN_WORDS = frozenset({"statement", "remark", "comment", "word", "testimony", "reply", "response"})
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
+def _pronoun_owner(token: Token) -> Token | None:
+    """The possessive pronoun of "his statement" / "her remarks" / "their comments".
+
+    Such a phrase as the subject of a cue ("His statement continued: ...") names
+    the words, not a document of their own: the speaker is the person the
+    pronoun stands for. None for any other phrase ("the statement", "Day's
+    statement", "its statement").
+    """
+    if token.lemma_.lower() not in _OWN_WORDS:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if len(owners) == 1 and owners[0].lower_ in _OWNER_PRONOUNS:
+        return owners[0]
+    return None
 
 
 #: Plural heads that name the team of a study ("the researchers", "the scientists").
@@ -322,6 +351,8 @@ def _subject_like(word: Token) -> bool:
     """
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     possessor = following is not None and following.lower_ in {"'s", "’s"}
+    if word.dep_ == "appos":  # "his wife, Meghan," after "slammed": no subject's appositive
+        return not possessor and word.head.dep_ in {"nsubj", "nsubjpass"}
     if word.dep_ in _SUBJECT_DEPS:
         return not possessor
     if word.dep_ == "ROOT" and word.ent_type_ == "PERSON" and word.pos_ == "PROPN":
@@ -1097,12 +1128,22 @@ class Resolver:
             if subject is None:
                 return None
             _, name, surname = subject
+            if not name[:1].isupper():
+                # "koalas may have to be reclassified" tagged as a person: a "he" two
+                # paragraphs on is no koala; a name is written with a capital
+                return None
         look = self._look(mention.position)
         found = look.earliest(
             ["pkey:" + name_parts(name)[1]],
             lambda d: d.kind == "person" and d.named and same_person(name, d.name),
         )
         pronoun = mention.pronoun
+        if _titled_gender(self.titled, name) not in {"", _gender_of(pronoun)}:
+            # "... and Prince Harry hitting out at the monarchy. ... she said": a "she"
+            # is not the prince, whatever subject came last
+            return look.first(
+                ["personal"], lambda d: _personal(d) and d.gender == _gender_of(pronoun)
+            )
         if found is not None and not agrees(found, pronoun):
             # "the actress ... McDowell laughed. ... “...,” she said": the last subject is a
             # "he"; the last source known as a "she" (none known: no one)
@@ -1336,6 +1377,33 @@ _FEMALE_WORDS = frozenset(
     | {"girl", "actress", "queen", "grandmother", "aunt", "niece", "lady", "spokeswoman"}
     | {"chairwoman", "mom", "mum", "businesswoman", "congresswoman"}
 )
+
+
+#: Titles that tell a person's gender where the page writes them before the name.
+_MALE_TITLES = frozenset(
+    {"prince", "king", "duke", "chairman", "spokesman", "congressman", "councilman"}
+    | {"assemblyman", "pope", "sir", "lord", "emperor"}
+)
+_FEMALE_TITLES = frozenset(
+    {"princess", "queen", "duchess", "chairwoman", "spokeswoman", "congresswoman"}
+    | {"councilwoman", "assemblywoman", "dame", "lady", "empress"}
+)
+
+
+def _titled_gender(titled: dict[str, frozenset[str]], name: str) -> str:
+    """ "m" or "f" when the page writes a gendered title before ``name`` ("Prince
+    Harry", "Queen Rania"), "" when it writes none or both."""
+    last = name.split()[-1] if name.split() else name
+
+    def before(titles: frozenset[str]) -> bool:
+        return any(
+            n == name or n.split()[-1] == last for t in titles for n in titled.get(t, ())
+        )
+
+    male, female = before(_MALE_TITLES), before(_FEMALE_TITLES)
+    if male == female:
+        return ""
+    return "m" if male else "f"
 
 
 def _gender_of(pronoun: str | None) -> str:
