@@ -274,7 +274,7 @@ def analyse(
     quote_starts = [start for start, _ in quoted_all]
     for paragraph, sdoc in parsed_all:
         for entity in sdoc.ents:
-            if entity.label_ == "PERSON" and _subject_name(entity.root):
+            if entity.label_ == "PERSON" and entity.root.dep_ in {"nsubj", "nsubjpass"}:
                 at = paragraph.start + entity.start_char
                 if _quoted_at(quoted_all, quote_starts, at):
                     continue  # "Matt has my Complete and Total Endorsement" in a tweet
@@ -343,13 +343,6 @@ def titled_names(parsed: Sequence[tuple[Span, SpacyDoc]]) -> dict[str, frozenset
                 continue
             found.setdefault(title, set()).add(name)
     return {title: frozenset(names) for title, names in found.items()}
-
-
-def _subject_name(word: Token) -> bool:
-    """A subject, or the appositive name of one ("Her brother Jack went on to ...")."""
-    if word.dep_ == "appos":
-        word = word.head
-    return word.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _gerund_subject(word: Token) -> bool:

@@ -54,6 +54,7 @@ from newsift.attribution.nonresponses import NONRESPONSE
 from newsift.attribution.nouns import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
+    HONORIFICS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -220,14 +221,14 @@ def find_speech(
 #: Labels that open a caption or a link to another page ("Image caption ...").
 _CAPTION_OPENERS = ("image caption", "media caption", "photo caption", "caption")
 _LINK_LABELS = frozenset(
-    {"read more", "read", "also read", "more", "watch", "related", "video", "videos"}
+    {"read more", "read", "also read", "must read", "more", "watch", "related", "video", "videos"}
     | {"photo", "photos", "see also", "listen", "recommended", "trending", "image"}
     | {"credit", "photo credit", "image credit", "sponsored", "advertisement", "share"}
 )
 
 
 def _furniture(parsed: SpacyDoc) -> bool:
-    """Whether the paragraph is a labelled link or caption: "WATCH: ...", "RELATED: ...".
+    """Whether the paragraph is a labelled link or caption: "WATCH: ...", "READ | ...".
 
     A label of at most three words (:data:`_LINK_LABELS`: *read more, watch,
     related, video, see also*, ...) before a colon, or a caption label, opens
@@ -238,6 +239,8 @@ def _furniture(parsed: SpacyDoc) -> bool:
     if text.lower().startswith(_CAPTION_OPENERS):
         return True
     label, colon, _ = text.partition(":")
+    if not colon:  # "MUST READ | Thousands of Australians are calling for ..."
+        label, colon, _ = text.partition("|")
     if not colon or len(label.split()) > 3:
         return False
     return " ".join(label.lower().split()) in _LINK_LABELS
@@ -407,6 +410,21 @@ _FACT_VERBS = frozenset(
     | {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "accuse", "defend"}
     | {"reject", "mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout"}
 )
+#: Evaluative acts whose object may be only the person judged ("slammed Mr. DeSantis").
+_EVALUATIVE = frozenset(
+    {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "defend", "reject"}
+    | {"mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout", "attack"}
+)
+
+
+def _only_a_person(words: Sequence[Token]) -> bool:
+    """Whether ``words`` are one person's name and nothing else ("Mr. DeSantis")."""
+    return any(t.ent_type_ == "PERSON" for t in words) and all(
+        t.ent_type_ == "PERSON" or t.lower_ in HONORIFICS or t.lower_ + "." in HONORIFICS
+        for t in words
+    )
+
+
 #: Verbs that also report figures: "reports earnings", "posted a loss", "added 2%".
 _RESULT_VERBS = frozenset({"report", "post", "add", "announce"})
 #: Nouns of a company's figures: the object of "reports", never a statement.
@@ -456,6 +474,8 @@ def _proposition(speech: Speech, cue: Token) -> bool:
         return False  # "Lowe’s reports earnings Wednesday", "The stock added more than 2%"
     if all(t.pos_ in {"PRON", "DET"} for t in words):
         return False  # "talking about it", "referred him": a pronoun is no statement
+    if lemma in _EVALUATIVE and _only_a_person(words):
+        return False  # "Ms. Haley slammed Mr. DeSantis", "endorsed Mohamed": whom, not what
     # the content's head verb or a clause in it; a verb inside a noun phrase
     # ("better-than-expected results", "a report released Monday") is no clause
     verbs = [
@@ -1332,12 +1352,26 @@ def _key(tokens: Sequence[Token]) -> str:
 
 
 # according to ---------------------------------------------------------------
+#: Heads of "according to" that name someone's own words, not who said them.
+_UTTERANCES = frozenset({"comment", "remark", "word", "transcript", "recording", "quote"})
+
+
 def _according(token: Token, offset: int, paragraph: int) -> Speech | None:
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None:
         return None
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
+        return None
+    verb = token.head
+    if (
+        source.lemma_.lower() in _UTTERANCES
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        # "According to leaked comments first appearing in the Daily Record, Sarwar
+        # said ...": the comments are Sarwar's words; the verb is the cue, he the speaker
         return None
     return _phrase_cue(token, [token, to], source, offset, paragraph)
 

@@ -90,6 +90,9 @@ class Mention:
     antecedent: str | None = None
     #: the phrase opens with "the", "this" or "that" ("The group, WeWorkers Coalition")
     definite: bool = False
+    #: where the page-level subject a pronoun stands for must end before: the start of
+    #: the statement a parenthetical cue interrupts ("Biden, he said, also ..."), if any
+    subjects_before: int | None = None
 
 
 def describe(
@@ -121,6 +124,8 @@ def describe(
         mention.plural = lower in PLURAL_PRONOUNS
         if lower in PERSON_PRONOUNS:
             mention.antecedent = _subject_before(token, people)
+            if token.dep_ == "nsubj" and token.head.dep_ == "parataxis":
+                mention.subjects_before = offset + token.head.head.left_edge.idx
         elif lower in THING_PRONOUNS:
             mention.antecedent = _organization_subject_before(token)
         return mention
@@ -279,6 +284,11 @@ def _subject_before(token: Token, people: frozenset[str]) -> str | None:
     candidates = [
         w for w in _unquoted_before(token) if _person_word(w, people) and _subject_like(w)
     ]
+    cue = token.head
+    if token.dep_ == "nsubj" and cue.dep_ == "parataxis":
+        # "Biden, he said, also “was the first president ...”": Biden is the subject of
+        # what he said, not who "he" is
+        candidates = [w for w in candidates if w.head.i != cue.head.i]
     # the subject of a main clause before one of a subordinate clause: "Figgins declined
     # to address whether Thomas slept on the night Epstein died. “...,” he said": Figgins
     main = [w for w in candidates if w.head.dep_ == "ROOT" or w.head.head.dep_ == "ROOT"]
@@ -287,6 +297,12 @@ def _subject_before(token: Token, people: frozenset[str]) -> str | None:
         if bounds is None:
             return word.text
         start, end = bounds
+        named = {t.lower_ for t in word.doc[max(start - 1, 0) : end]}
+        wanted = _gender_of(token.lower_)
+        if wanted and _words_gender(named) not in {"", wanted}:
+            # "Ms. Haley slammed Mr. DeSantis after he accused her": the subject is a
+            # "she"; who "he" is the paragraph does not say (no one, not the page's last)
+            return ""
         return " ".join(t.text for t in word.doc[start:end] if t.lower_ not in HONORIFICS)
     return None
 
@@ -569,6 +585,12 @@ def _core(token: Token) -> list[Token]:
     comma = next((t.i for t in tokens if t.i > token.i and t.text in {",", "(", "—"}), None)
     if comma is not None:
         tokens = [t for t in tokens if t.i < comma]
+    # "Jan 13 (ANI): Orvia Logistics Ltd said": a dateline before a colon is no part of the name
+    colon = max(
+        (t.i for t in tokens if t.i < token.i and t.is_punct and ":" in t.text), default=None
+    )
+    if colon is not None:
+        tokens = [t for t in tokens if t.i > colon]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     while tokens and tokens[0].is_punct:
@@ -900,6 +922,8 @@ class Resolver:
         look = self._look(mention.position)
         if mention.pronoun is not None:
             pronoun = mention.pronoun
+            if pronoun in PERSON_PRONOUNS and mention.antecedent == "":
+                return None  # the paragraph's subject is of the other gender (_subject_before)
             if pronoun in PERSON_PRONOUNS and mention.antecedent is not None:
                 named = self._named_person(mention.antecedent, look)
                 if named is None or agrees(named, pronoun):
@@ -1121,10 +1145,15 @@ class Resolver:
         if mention.pronoun not in PERSON_PRONOUNS:
             return None
         surname: str | None
+        if mention.antecedent == "":
+            return None  # the paragraph's subject is of the other gender: no one
         if mention.antecedent is not None:
             name, surname = mention.antecedent, mention.antecedent.split()[-1]
         else:
-            subject = self._latest_subject(mention.position)
+            before = mention.position
+            if mention.subjects_before is not None:
+                before = min(before, mention.subjects_before)
+            subject = self._latest_subject(before)
             if subject is None:
                 return None
             _, name, surname = subject
@@ -1396,9 +1425,7 @@ def _titled_gender(titled: dict[str, frozenset[str]], name: str) -> str:
     last = name.split()[-1] if name.split() else name
 
     def before(titles: frozenset[str]) -> bool:
-        return any(
-            n == name or n.split()[-1] == last for t in titles for n in titled.get(t, ())
-        )
+        return any(n == name or n.split()[-1] == last for t in titles for n in titled.get(t, ()))
 
     male, female = before(_MALE_TITLES), before(_FEMALE_TITLES)
     if male == female:
@@ -1422,6 +1449,11 @@ def _mention_gender(mention: Mention) -> str:
             r"[a-z]+\.?", " ".join([mention.name, *(d for d, _ in mention.descriptor)]).lower()
         )
     )
+    return _words_gender(words)
+
+
+def _words_gender(words: set[str]) -> str:
+    """ "m" or "f" when ``words`` (lower case) hold gendered words of one kind only."""
     male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
     if male == female:
         return ""
