@@ -127,6 +127,8 @@ class Speech:
     offset: int = 0  # where the parsed paragraph starts in the text
     cue_token: Token | None = None
     names: list[QuotedSpan] = field(default_factory=list)  # quoted names inside the content
+    #: an evaluative act on a person only ("slammed Mr. DeSantis"): no words to show
+    target_only: bool = False
 
     @property
     def kind(self) -> str:
@@ -475,7 +477,9 @@ def _proposition(speech: Speech, cue: Token) -> bool:
     if all(t.pos_ in {"PRON", "DET"} for t in words):
         return False  # "talking about it", "referred him": a pronoun is no statement
     if lemma in _EVALUATIVE and _only_a_person(words):
-        return False  # "Ms. Haley slammed Mr. DeSantis", "endorsed Mohamed": whom, not what
+        # "Ms. Haley slammed Mr. DeSantis", "endorsed Mohamed": whom, not what. PolNeAR
+        # annotates such acts, so the statement stays; the display shows it with no source
+        speech.target_only = True
     # the content's head verb or a clause in it; a verb inside a noun phrase
     # ("better-than-expected results", "a report released Monday") is no clause
     verbs = [
