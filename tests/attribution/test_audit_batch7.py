@@ -322,3 +322,53 @@ AGES = [
 @pytest.mark.parametrize(("text", "word"), AGES)
 def test_age_is_a_speaker(analyse: Analyse, text: str, word: str) -> None:
     assert speaker_of(analyse(text), word) not in {None, "-"}
+
+
+# Ninth batch (two long pages of the same draw).
+
+# an organisation that "has learned" is the writer reporting: no source shown
+LEARNED = [
+    "NEW YORK - The comedian's memoir has found a new home, The Associated Press has learned.",
+    "The Daily Courier has learned that the council will close the library in May.",
+    "The Evening Ledger has learned the mayor plans to resign before the summer.",
+    "Investigators have learned that the suspect left the country in March.",
+]
+
+
+@pytest.mark.parametrize("text", LEARNED)
+def test_organisation_that_learned_is_not_shown(analyse_displayed: Analyse, text: str) -> None:
+    doc = analyse_displayed(text)
+    assert all(q.source is None for q in doc.layers["quotes"])
+    assert sources(doc) == []
+
+
+# a participle that sets the topic of another cue's statement: no words of the speaker
+TOPIC_PARTICIPLES = [
+    (
+        "Recalling the day the board learned of the deal, Oren Dahl writes: \u201cOf course I "
+        "understand their anger.\u201d",
+        "the day", "anger",
+    ),
+    (
+        "Describing a visit to the plant in August 1992, Lena Moss adds: \u201cI certainly "
+        "did nothing wrong there.\u201d",
+        "a visit", "nothing wrong",
+    ),
+    (
+        "Recounting the night of the storm, Tomas Reed said: \u201cWe lost everything we "
+        "had built.\u201d",
+        "the night", "lost everything",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "topic", "words"), TOPIC_PARTICIPLES)
+def test_topic_participle_has_no_source(
+    analyse_displayed: Analyse, text: str, topic: str, words: str
+) -> None:
+    doc = analyse_displayed(text)
+    for q in doc.layers["quotes"]:
+        content = doc.text[q.content.start : q.content.end]
+        if content.startswith(topic):
+            assert q.source is None
+    assert speaker_of(doc, words) not in {None, "-"}

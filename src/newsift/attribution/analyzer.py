@@ -479,7 +479,7 @@ def _assemble(
     if display is not None:
         refused = display.hidden_quotes(owner, scores, weak, resolver.named_ends, outlets)
         # "Ms. Haley slammed Mr. DeSantis": an act on a person, no words of hers to show
-        refused |= {q for q, (speech, _, _) in found_by.items() if speech.target_only}
+        refused |= {q for q, (speech, _, _) in found_by.items() if speech.no_shown_source}
     hidden = [d for q, d in owner.items() if q in weak or q in refused]
     owner = {q: d for q, d in owner.items() if q not in weak and q not in refused}
     source_ids: dict[int, str] = {}

@@ -127,8 +127,10 @@ class Speech:
     offset: int = 0  # where the parsed paragraph starts in the text
     cue_token: Token | None = None
     names: list[QuotedSpan] = field(default_factory=list)  # quoted names inside the content
-    #: an evaluative act on a person only ("slammed Mr. DeSantis"): no words to show
-    target_only: bool = False
+    #: kept for what the rules read (PolNeAR annotates it) but shown with no source: an
+    #: evaluative act on a person only ("slammed Mr. DeSantis"), or an organisation that
+    #: "has learned" ("The Associated Press has learned": the writer reporting)
+    no_shown_source: bool = False
 
     @property
     def kind(self) -> str:
@@ -193,6 +195,10 @@ def find_speech(
             # "the nation learned that ...": the learner heard it; who said it is not given
             # ("The Post has learned" is the paper reporting, as PolNeAR reads it)
             speech.speaker = speech.speaker_token = speaker = None
+        elif token.lemma_.lower() == "learn" and speaker is not None:
+            # "The Associated Press has learned": an outlet (or agency) reporting its own
+            # finding is the writer, never a source shown (guideline: the outlet itself)
+            speech.no_shown_source = True
         if speaker is not None and _reader(speaker, token):
             # "He'd read that there were fires": he read it somewhere, he did not say it
             speech.speaker = speech.speaker_token = speaker = None
@@ -216,8 +222,32 @@ def find_speech(
             continue  # "calls itself “Open Roads”": a name, not a statement
         if token.text != ":" and not speech.quotations and not _proposition(speech, token):
             continue  # "His doctor referred him", "dismissed a chest X-ray": no content
+        if not speech.quotations and _topic_participle(token):
+            # "Recalling the day Farrow learned of the affair, Allen writes: ...": what
+            # he writes about; his words follow the main cue (PolNeAR keeps such cues)
+            speech.no_shown_source = True
         found.append(speech)
     return found
+
+
+#: Participles that name what a statement is about ("Describing a visit to ..., he adds:").
+_TOPIC_PARTICIPLES = frozenset({"recall", "describe", "recount", "discuss", "outline", "detail"})
+
+
+def _topic_participle(cue: Token) -> bool:
+    """Whether ``cue`` is a participle clause that sets the topic of another cue's statement.
+
+    "Recalling the day ..., Allen writes: “...”", "Describing a visit ..., he
+    acknowledges ...": the object is an event or a thing, not words of his.
+    """
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.lemma_.lower() in _TOPIC_PARTICIPLES
+        and cue.head.pos_ == "VERB"
+        and cue.head.lemma_.lower() in CUE_VERBS
+        and not any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children)
+    )
 
 
 #: Labels that open a caption or a link to another page ("Image caption ...").
@@ -479,7 +509,7 @@ def _proposition(speech: Speech, cue: Token) -> bool:
     if lemma in _EVALUATIVE and _only_a_person(words):
         # "Ms. Haley slammed Mr. DeSantis", "endorsed Mohamed": whom, not what. PolNeAR
         # annotates such acts, so the statement stays; the display shows it with no source
-        speech.target_only = True
+        speech.no_shown_source = True
     # the content's head verb or a clause in it; a verb inside a noun phrase
     # ("better-than-expected results", "a report released Monday") is no clause
     verbs = [
