@@ -372,3 +372,33 @@ def test_topic_participle_has_no_source(
         if content.startswith(topic):
             assert q.source is None
     assert speaker_of(doc, words) not in {None, "-"}
+
+
+# a capitalised title with the person's name as its appositive: the name is the source
+TITLE_APPOSITIVES = [
+    (
+        "Housing Executive Chief Executive, Grainia Long, said: \u201cWe work proactively to "
+        "promote inclusivity in our homes.\u201d",
+        "inclusivity", "Grainia Long",
+    ),
+    (
+        "Harbour Board Chairman, Oren Dahl, said: \u201cThe port will reopen on Monday.\u201d",
+        "reopen", "Oren Dahl",
+    ),
+    (
+        "Port Authority Chief Executive, Tomas Reed, said: \u201cThe port will reopen on "
+        "Monday.\u201d",
+        "port", "Tomas Reed",
+    ),
+    (
+        "Water Board Director, Mira Holt, said: \u201cThe pipes are safe to use again.\u201d",
+        "pipes", "Mira Holt",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), TITLE_APPOSITIVES)
+def test_title_appositive_names_the_source(
+    analyse: Analyse, text: str, word: str, speaker: str
+) -> None:
+    assert speaker_of(analyse(text), word) == speaker

@@ -147,12 +147,15 @@ def describe(
         (
             c
             for c in token.children
-            if c.dep_ == "appos" and token.pos_ != "PROPN" and _person_name(c, people) is not None
+            if c.dep_ == "appos"
+            and (token.pos_ != "PROPN" or token.lower_ in PERSON_NOUNS | ANONYMOUS_NOUNS)
+            and _person_name(c, people) is not None
         ),
         None,
     ) or _named_conjunct(token, people)
     if named_by is not None:
-        # "The company's chief executive, Maria Chen, said": the appositive is the name
+        # "The company's chief executive, Maria Chen, said": the appositive is the name (also
+        # after a capitalised title: "Housing Executive Chief Executive, Grainia Long, said")
         bounds = _person_name(named_by, people)
         assert bounds is not None
         _person(mention, named_by, bounds, _core(named_by), offset, text)
