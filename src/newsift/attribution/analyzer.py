@@ -27,6 +27,7 @@ from newsift.unicode import clean_text
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
     from newsift.attribution.confidence import DisplayPolicy, Scorer
     from newsift.attribution.cue_tagger import CueTagger
@@ -277,6 +278,8 @@ def analyse(
                 at = paragraph.start + entity.start_char
                 if _quoted_at(quoted_all, quote_starts, at):
                     continue  # "Matt has my Complete and Total Endorsement" in a tweet
+                if _gerund_subject(entity.root):
+                    continue  # "... for stepping down and Harry hitting out at ...": no topic
                 name = entity.text
                 resolver.subjects.append(
                     (paragraph.start + entity.start_char, name, name.split()[-1])
@@ -340,6 +343,17 @@ def titled_names(parsed: Sequence[tuple[Span, SpacyDoc]]) -> dict[str, frozenset
                 continue
             found.setdefault(title, set()).add(name)
     return {title: frozenset(names) for title, names in found.items()}
+
+
+def _gerund_subject(word: Token) -> bool:
+    """Whether ``word`` is the subject of a gerund with no auxiliary ("... disappointed
+    with the couple for stepping down and Harry hitting out at the monarchy").
+
+    Such a clause hangs inside another sentence about someone else: its subject
+    is not who a "he" or "she" in a later paragraph stands for.
+    """
+    verb = word.head
+    return verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _quoted_at(quoted: Sequence[tuple[int, int]], starts: Sequence[int], position: int) -> bool:
@@ -464,6 +478,8 @@ def _assemble(
     refused: set[str] = set()
     if display is not None:
         refused = display.hidden_quotes(owner, scores, weak, resolver.named_ends, outlets)
+        # "Ms. Haley slammed Mr. DeSantis": an act on a person, no words of hers to show
+        refused |= {q for q, (speech, _, _) in found_by.items() if speech.no_shown_source}
     hidden = [d for q, d in owner.items() if q in weak or q in refused]
     owner = {q: d for q, d in owner.items() if q not in weak and q not in refused}
     source_ids: dict[int, str] = {}

@@ -54,6 +54,7 @@ from newsift.attribution.nonresponses import NONRESPONSE
 from newsift.attribution.nouns import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
+    HONORIFICS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -126,6 +127,10 @@ class Speech:
     offset: int = 0  # where the parsed paragraph starts in the text
     cue_token: Token | None = None
     names: list[QuotedSpan] = field(default_factory=list)  # quoted names inside the content
+    #: kept for what the rules read (PolNeAR annotates it) but shown with no source: an
+    #: evaluative act on a person only ("slammed Mr. DeSantis"), or an organisation that
+    #: "has learned" ("The Associated Press has learned": the writer reporting)
+    no_shown_source: bool = False
 
     @property
     def kind(self) -> str:
@@ -190,6 +195,10 @@ def find_speech(
             # "the nation learned that ...": the learner heard it; who said it is not given
             # ("The Post has learned" is the paper reporting, as PolNeAR reads it)
             speech.speaker = speech.speaker_token = speaker = None
+        elif token.lemma_.lower() == "learn" and speaker is not None:
+            # "The Associated Press has learned": an outlet (or agency) reporting its own
+            # finding is the writer, never a source shown (guideline: the outlet itself)
+            speech.no_shown_source = True
         if speaker is not None and _reader(speaker, token):
             # "He'd read that there were fires": he read it somewhere, he did not say it
             speech.speaker = speech.speaker_token = speaker = None
@@ -213,21 +222,45 @@ def find_speech(
             continue  # "calls itself “Open Roads”": a name, not a statement
         if token.text != ":" and not speech.quotations and not _proposition(speech, token):
             continue  # "His doctor referred him", "dismissed a chest X-ray": no content
+        if not speech.quotations and _topic_participle(token):
+            # "Recalling the day Farrow learned of the affair, Allen writes: ...": what
+            # he writes about; his words follow the main cue (PolNeAR keeps such cues)
+            speech.no_shown_source = True
         found.append(speech)
     return found
+
+
+#: Participles that name what a statement is about ("Describing a visit to ..., he adds:").
+_TOPIC_PARTICIPLES = frozenset({"recall", "describe", "recount", "discuss", "outline", "detail"})
+
+
+def _topic_participle(cue: Token) -> bool:
+    """Whether ``cue`` is a participle clause that sets the topic of another cue's statement.
+
+    "Recalling the day ..., Allen writes: “...”", "Describing a visit ..., he
+    acknowledges ...": the object is an event or a thing, not words of his.
+    """
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.lemma_.lower() in _TOPIC_PARTICIPLES
+        and cue.head.pos_ == "VERB"
+        and cue.head.lemma_.lower() in CUE_VERBS
+        and not any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children)
+    )
 
 
 #: Labels that open a caption or a link to another page ("Image caption ...").
 _CAPTION_OPENERS = ("image caption", "media caption", "photo caption", "caption")
 _LINK_LABELS = frozenset(
-    {"read more", "read", "also read", "more", "watch", "related", "video", "videos"}
+    {"read more", "read", "also read", "must read", "more", "watch", "related", "video", "videos"}
     | {"photo", "photos", "see also", "listen", "recommended", "trending", "image"}
     | {"credit", "photo credit", "image credit", "sponsored", "advertisement", "share"}
 )
 
 
 def _furniture(parsed: SpacyDoc) -> bool:
-    """Whether the paragraph is a labelled link or caption: "WATCH: ...", "RELATED: ...".
+    """Whether the paragraph is a labelled link or caption: "WATCH: ...", "READ | ...".
 
     A label of at most three words (:data:`_LINK_LABELS`: *read more, watch,
     related, video, see also*, ...) before a colon, or a caption label, opens
@@ -238,6 +271,8 @@ def _furniture(parsed: SpacyDoc) -> bool:
     if text.lower().startswith(_CAPTION_OPENERS):
         return True
     label, colon, _ = text.partition(":")
+    if not colon:  # "MUST READ | Thousands of Australians are calling for ..."
+        label, colon, _ = text.partition("|")
     if not colon or len(label.split()) > 3:
         return False
     return " ".join(label.lower().split()) in _LINK_LABELS
@@ -407,6 +442,21 @@ _FACT_VERBS = frozenset(
     | {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "accuse", "defend"}
     | {"reject", "mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout"}
 )
+#: Evaluative acts whose object may be only the person judged ("slammed Mr. DeSantis").
+_EVALUATIVE = frozenset(
+    {"criticize", "criticise", "praise", "denounce", "condemn", "blame", "defend", "reject"}
+    | {"mock", "slam", "blast", "decry", "endorse", "applaud", "thank", "tout", "attack"}
+)
+
+
+def _only_a_person(words: Sequence[Token]) -> bool:
+    """Whether ``words`` are one person's name and nothing else ("Mr. DeSantis")."""
+    return any(t.ent_type_ == "PERSON" for t in words) and all(
+        t.ent_type_ == "PERSON" or t.lower_ in HONORIFICS or t.lower_ + "." in HONORIFICS
+        for t in words
+    )
+
+
 #: Verbs that also report figures: "reports earnings", "posted a loss", "added 2%".
 _RESULT_VERBS = frozenset({"report", "post", "add", "announce"})
 #: Nouns of a company's figures: the object of "reports", never a statement.
@@ -456,6 +506,10 @@ def _proposition(speech: Speech, cue: Token) -> bool:
         return False  # "Lowe’s reports earnings Wednesday", "The stock added more than 2%"
     if all(t.pos_ in {"PRON", "DET"} for t in words):
         return False  # "talking about it", "referred him": a pronoun is no statement
+    if lemma in _EVALUATIVE and _only_a_person(words):
+        # "Ms. Haley slammed Mr. DeSantis", "endorsed Mohamed": whom, not what. PolNeAR
+        # annotates such acts, so the statement stays; the display shows it with no source
+        speech.no_shown_source = True
     # the content's head verb or a clause in it; a verb inside a noun phrase
     # ("better-than-expected results", "a report released Monday") is no clause
     verbs = [
@@ -1332,12 +1386,26 @@ def _key(tokens: Sequence[Token]) -> str:
 
 
 # according to ---------------------------------------------------------------
+#: Heads of "according to" that name someone's own words, not who said them.
+_UTTERANCES = frozenset({"comment", "remark", "word", "transcript", "recording", "quote"})
+
+
 def _according(token: Token, offset: int, paragraph: int) -> Speech | None:
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None:
         return None
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
+        return None
+    verb = token.head
+    if (
+        source.lemma_.lower() in _UTTERANCES
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        # "According to leaked comments first appearing in the Daily Record, Sarwar
+        # said ...": the comments are Sarwar's words; the verb is the cue, he the speaker
         return None
     return _phrase_cue(token, [token, to], source, offset, paragraph)
 

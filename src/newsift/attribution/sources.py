@@ -90,6 +90,9 @@ class Mention:
     antecedent: str | None = None
     #: the phrase opens with "the", "this" or "that" ("The group, WeWorkers Coalition")
     definite: bool = False
+    #: where the page-level subject a pronoun stands for must end before: the start of
+    #: the statement a parenthetical cue interrupts ("Biden, he said, also ..."), if any
+    subjects_before: int | None = None
 
 
 def describe(
@@ -121,8 +124,18 @@ def describe(
         mention.plural = lower in PLURAL_PRONOUNS
         if lower in PERSON_PRONOUNS:
             mention.antecedent = _subject_before(token, people)
+            if token.dep_ == "nsubj" and token.head.dep_ == "parataxis":
+                mention.subjects_before = offset + token.head.head.left_edge.idx
         elif lower in THING_PRONOUNS:
             mention.antecedent = _organization_subject_before(token)
+        return mention
+    owner = _pronoun_owner(token)
+    if owner is not None:
+        # "His statement continued: “...”": the statement is his words; he is the speaker
+        mention.pronoun = _OWNER_PRONOUNS[owner.lower_]
+        mention.plural = mention.pronoun in PLURAL_PRONOUNS
+        if mention.pronoun in PERSON_PRONOUNS:
+            mention.antecedent = _subject_before(owner, people)
         return mention
     mention.head = token.lemma_.lower()
     mention.plural = token.tag_ in {"NNS", "NNPS"}
@@ -134,12 +147,15 @@ def describe(
         (
             c
             for c in token.children
-            if c.dep_ == "appos" and token.pos_ != "PROPN" and _person_name(c, people) is not None
+            if c.dep_ == "appos"
+            and (token.pos_ != "PROPN" or token.lower_ in PERSON_NOUNS | ANONYMOUS_NOUNS)
+            and _person_name(c, people) is not None
         ),
         None,
     ) or _named_conjunct(token, people)
     if named_by is not None:
-        # "The company's chief executive, Maria Chen, said": the appositive is the name
+        # "The company's chief executive, Maria Chen, said": the appositive is the name (also
+        # after a capitalised title: "Housing Executive Chief Executive, Grainia Long, said")
         bounds = _person_name(named_by, people)
         assert bounds is not None
         _person(mention, named_by, bounds, _core(named_by), offset, text)
@@ -174,6 +190,27 @@ def describe(
         start = sentence.start if sentence is not None else span.start
         mention.reason = _anonymity_reason(text, start, sentence)
     return mention
+
+
+#: A person's own words, named by a possessive pronoun: "his statement", "her remarks".
+_OWN_WORDS = frozenset({"statement", "remark", "comment", "word", "testimony", "reply", "response"})
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
+def _pronoun_owner(token: Token) -> Token | None:
+    """The possessive pronoun of "his statement" / "her remarks" / "their comments".
+
+    Such a phrase as the subject of a cue ("His statement continued: ...") names
+    the words, not a document of their own: the speaker is the person the
+    pronoun stands for. None for any other phrase ("the statement", "Day's
+    statement", "its statement").
+    """
+    if token.lemma_.lower() not in _OWN_WORDS:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if len(owners) == 1 and owners[0].lower_ in _OWNER_PRONOUNS:
+        return owners[0]
+    return None
 
 
 #: Plural heads that name the team of a study ("the researchers", "the scientists").
@@ -250,6 +287,11 @@ def _subject_before(token: Token, people: frozenset[str]) -> str | None:
     candidates = [
         w for w in _unquoted_before(token) if _person_word(w, people) and _subject_like(w)
     ]
+    cue = token.head
+    if token.dep_ == "nsubj" and cue.dep_ == "parataxis":
+        # "Biden, he said, also “was the first president ...”": Biden is the subject of
+        # what he said, not who "he" is
+        candidates = [w for w in candidates if w.head.i != cue.head.i]
     # the subject of a main clause before one of a subordinate clause: "Figgins declined
     # to address whether Thomas slept on the night Epstein died. “...,” he said": Figgins
     main = [w for w in candidates if w.head.dep_ == "ROOT" or w.head.head.dep_ == "ROOT"]
@@ -258,6 +300,12 @@ def _subject_before(token: Token, people: frozenset[str]) -> str | None:
         if bounds is None:
             return word.text
         start, end = bounds
+        named = {t.lower_ for t in word.doc[max(start - 1, 0) : end]}
+        wanted = _gender_of(token.lower_)
+        if wanted and _words_gender(named) not in {"", wanted}:
+            # "Ms. Haley slammed Mr. DeSantis after he accused her": the subject is a
+            # "she"; who "he" is the paragraph does not say (no one, not the page's last)
+            return ""
         return " ".join(t.text for t in word.doc[start:end] if t.lower_ not in HONORIFICS)
     return None
 
@@ -322,6 +370,8 @@ def _subject_like(word: Token) -> bool:
     """
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     possessor = following is not None and following.lower_ in {"'s", "’s"}
+    if word.dep_ == "appos":  # "his wife, Meghan," after "slammed": no subject's appositive
+        return not possessor and word.head.dep_ in {"nsubj", "nsubjpass"}
     if word.dep_ in _SUBJECT_DEPS:
         return not possessor
     if word.dep_ == "ROOT" and word.ent_type_ == "PERSON" and word.pos_ == "PROPN":
@@ -538,6 +588,12 @@ def _core(token: Token) -> list[Token]:
     comma = next((t.i for t in tokens if t.i > token.i and t.text in {",", "(", "—"}), None)
     if comma is not None:
         tokens = [t for t in tokens if t.i < comma]
+    # "Jan 13 (ANI): Orvia Logistics Ltd said": a dateline before a colon is no part of the name
+    colon = max(
+        (t.i for t in tokens if t.i < token.i and t.is_punct and ":" in t.text), default=None
+    )
+    if colon is not None:
+        tokens = [t for t in tokens if t.i > colon]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     while tokens and tokens[0].is_punct:
@@ -869,6 +925,8 @@ class Resolver:
         look = self._look(mention.position)
         if mention.pronoun is not None:
             pronoun = mention.pronoun
+            if pronoun in PERSON_PRONOUNS and mention.antecedent == "":
+                return None  # the paragraph's subject is of the other gender (_subject_before)
             if pronoun in PERSON_PRONOUNS and mention.antecedent is not None:
                 named = self._named_person(mention.antecedent, look)
                 if named is None or agrees(named, pronoun):
@@ -1090,19 +1148,34 @@ class Resolver:
         if mention.pronoun not in PERSON_PRONOUNS:
             return None
         surname: str | None
+        if mention.antecedent == "":
+            return None  # the paragraph's subject is of the other gender: no one
         if mention.antecedent is not None:
             name, surname = mention.antecedent, mention.antecedent.split()[-1]
         else:
-            subject = self._latest_subject(mention.position)
+            before = mention.position
+            if mention.subjects_before is not None:
+                before = min(before, mention.subjects_before)
+            subject = self._latest_subject(before)
             if subject is None:
                 return None
             _, name, surname = subject
+            if not name[:1].isupper():
+                # "koalas may have to be reclassified" tagged as a person: a "he" two
+                # paragraphs on is no koala; a name is written with a capital
+                return None
         look = self._look(mention.position)
         found = look.earliest(
             ["pkey:" + name_parts(name)[1]],
             lambda d: d.kind == "person" and d.named and same_person(name, d.name),
         )
         pronoun = mention.pronoun
+        if _titled_gender(self.titled, name) not in {"", _gender_of(pronoun)}:
+            # "... and Prince Harry hitting out at the monarchy. ... she said": a "she"
+            # is not the prince, whatever subject came last
+            return look.first(
+                ["personal"], lambda d: _personal(d) and d.gender == _gender_of(pronoun)
+            )
         if found is not None and not agrees(found, pronoun):
             # "the actress ... McDowell laughed. ... “...,” she said": the last subject is a
             # "he"; the last source known as a "she" (none known: no one)
@@ -1338,6 +1411,31 @@ _FEMALE_WORDS = frozenset(
 )
 
 
+#: Titles that tell a person's gender where the page writes them before the name.
+_MALE_TITLES = frozenset(
+    {"prince", "king", "duke", "chairman", "spokesman", "congressman", "councilman"}
+    | {"assemblyman", "pope", "sir", "lord", "emperor"}
+)
+_FEMALE_TITLES = frozenset(
+    {"princess", "queen", "duchess", "chairwoman", "spokeswoman", "congresswoman"}
+    | {"councilwoman", "assemblywoman", "dame", "lady", "empress"}
+)
+
+
+def _titled_gender(titled: dict[str, frozenset[str]], name: str) -> str:
+    """ "m" or "f" when the page writes a gendered title before ``name`` ("Prince
+    Harry", "Queen Rania"), "" when it writes none or both."""
+    last = name.split()[-1] if name.split() else name
+
+    def before(titles: frozenset[str]) -> bool:
+        return any(n == name or n.split()[-1] == last for t in titles for n in titled.get(t, ()))
+
+    male, female = before(_MALE_TITLES), before(_FEMALE_TITLES)
+    if male == female:
+        return ""
+    return "m" if male else "f"
+
+
 def _gender_of(pronoun: str | None) -> str:
     """ "m" for he/him/his, "f" for she/her/hers, "" otherwise."""
     if pronoun in _MALE_PRONOUNS:
@@ -1354,6 +1452,11 @@ def _mention_gender(mention: Mention) -> str:
             r"[a-z]+\.?", " ".join([mention.name, *(d for d, _ in mention.descriptor)]).lower()
         )
     )
+    return _words_gender(words)
+
+
+def _words_gender(words: set[str]) -> str:
+    """ "m" or "f" when ``words`` (lower case) hold gendered words of one kind only."""
     male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
     if male == female:
         return ""

@@ -65,7 +65,14 @@ _ENTITY_KINDS = {
     # Protection announced" parsed with the amount as the subject of "announced"
     "MONEY": "abstract",
     "QUANTITY": "abstract",
+    # a date is no speaker: "Mumbai (Maharashtra) [India], Jan 13 (ANI): Allcargo
+    # Logistics Ltd said" parsed with the dateline's date as the subject of "said"
+    "DATE": "abstract",
+    "TIME": "abstract",
 }
+#: Ends of an age used as a noun ("the 54-year-old", "two 20-year-olds"; the
+#: tokenizer may give "old" alone).
+_AGE_ENDINGS = ("old", "olds")
 #: Suffixes of abstract nouns that PERSON_SUFFIXES would take for people ("development").
 _ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ance", "ence", "tion", "sion")
 
@@ -115,6 +122,8 @@ def speaker_kind(token: Token) -> str:
     label = _entity_label(token)
     if label not in {"", "PERSON"} and lower in ABSTRACT_NOUNS:
         return ABSTRACT  # "A CT of his chest showed": "CT" is no organisation
+    if label in {"DATE", "TIME"} and lower.endswith(_AGE_ENDINGS):
+        return PERSON  # "the 54-year-old said": an age the recognizer takes for a date
     if label in _ENTITY_KINDS:
         return _ENTITY_KINDS[label]
     lemma = token.lemma_.lower()
