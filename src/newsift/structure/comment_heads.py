@@ -40,6 +40,10 @@ class CommentHead:
     when_span: Span
     joined: bool = False  # name and time on the header's one line
     title: int | None = None  # a title line above the header, the comment's own
+    #: a forum post's name line at the top of its record, the name its header closes with
+    #: ("RockyRider66" / "dabei seit 12/2006" / text / "RockyRider66 , 26. Januar 2022 13:05")
+    name_line: int | None = None
+    rescued: bool = False  # taken for its name line only, over the model's doubt
 
 
 def find_comment_heads(
@@ -54,18 +58,27 @@ def find_comment_heads(
     heads: list[CommentHead] = []
     floor = body_start  # lines before this belong to an earlier header
     opened = False  # past a line that opens the comments ("45 Gedanken zu ...")
+    opener = body_start  # that line
     for line in lines[body_start:]:
         if line.blank or line.index in taken:
             continue
         head: CommentHead | None = None
         joined = split_comment_header(line.text, thread=opened)
+        echo = None
+        if joined is not None and opened:
+            echo = _echo(lines, max(floor, opener), line.index, joined.name)
+        rescued = False
         if joined is not None and not joined.vouched and hints.doubts_european_comment(line):
-            joined = None  # its own words ("geschrieben von", "Antworten") vouch for it
+            # its own words ("geschrieben von", "Antworten") vouch for it, or in a thread
+            # its name standing alone above, at its record's top (a forum post)
+            rescued = echo is not None
+            joined = joined if rescued else None
         if joined is None and opened:
             # inside a thread the opener vouches for this form; the model is not asked
             # (it was fitted before the European tables read such times)
             joined = split_name_then_time(line.text)
-        opened = opened or opens_comments(line.text)
+        if not opened and opens_comments(line.text):
+            opened, opener = True, line.index + 1
         if joined is not None and _opens_record(lines, line.index, floor, blank_style):
             name_start = line.start + joined.name_start
             when_start = line.start + joined.when_start
@@ -77,13 +90,59 @@ def find_comment_heads(
                 joined.when,
                 Span(when_start, when_start + len(joined.when)),
                 joined=True,
+                name_line=echo,
+                rescued=rescued,
             )
         elif hints.is_time(line) and not hints.dates_text(line):
             head = _head_ending_at(lines, line.index, floor, blank_style, hints)
         if head is not None:
             heads.append(head)
             floor = line.index + 1
-    return heads
+    return _forum_records(heads)
+
+
+def _forum_records(heads: list[CommentHead]) -> list[CommentHead]:
+    """A thread is read as forum posts (:func:`forum_posts`) only where every header has
+    its name line; else the headers taken only for theirs are none, and the others'
+    name lines are forgotten."""
+    if not any(head.name_line is not None for head in heads) or forum_posts(heads):
+        return heads
+    kept = [head for head in heads if not head.rescued]
+    for head in kept:
+        head.name_line = None
+    return kept
+
+
+#: a thread read as forum posts has at least this many
+MIN_POSTS = 2
+
+
+def forum_posts(heads: list[CommentHead]) -> bool:
+    """Is each header (``MIN_POSTS`` or more) a post's footer, under the post's text, with
+    the name it closes with standing alone at the post's top?"""
+    return len(heads) >= MIN_POSTS and all(head.name_line is not None for head in heads)
+
+
+#: how far above its header a forum post's name line may stand
+MAX_RECORD_LINES = 40
+
+
+def _echo(lines: list[Line], floor: int, i: int, name: str) -> int | None:
+    """The line above ``lines[i]`` (from ``floor``, at most ``MAX_RECORD_LINES`` lines
+    with text up) that holds ``name`` alone, the top of a forum post whose footer
+    ``lines[i]`` is, with text between them (a name right above its header is the
+    avatar's); None if none."""
+    seen = 0
+    for line in reversed(lines[floor:i]):
+        if line.blank:
+            continue
+        if line.text.strip() == name:
+            return line.index if seen else None
+        if not is_ui(line.text):
+            seen += 1
+        if seen >= MAX_RECORD_LINES:
+            break
+    return None
 
 
 def _opens_record(lines: list[Line], i: int, floor: int, blank_style: bool) -> bool:
@@ -165,7 +224,7 @@ def take_titles(lines: list[Line], section_start: int, heads: list[CommentHead])
     ``TITLE_SHARE`` of them) has a short title line right above it, after text of the
     comment before, each such title is its comment's own: "Ein Argument" / "geschrieben
     von berg2012 am 21. Jan. 2015". True when titles were taken."""
-    if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
+    if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads) or forum_posts(heads):
         return False
     titles: dict[int, int] = {}
     for k, head in enumerate(heads):
@@ -185,7 +244,10 @@ def headers_follow_text(lines: list[Line], section_start: int, heads: list[Comme
     Mirko Lange — 17.07, 2011 @ 13:04")? Only where the rhythm is plain: a line opens the
     thread, ``RHYTHM_HEADS`` or more headers, text before each, and after the last one at
     most one short line before the thread's next interface line ("Leave a comment"); a
-    thread that runs to the page's end is read headers first."""
+    thread that runs to the page's end is read headers first. Forum posts
+    (:func:`forum_posts`) are read so always."""
+    if forum_posts(heads):
+        return True
     if len(heads) < RHYTHM_HEADS or not all(head.joined for head in heads):
         return False
     if section_start >= heads[0].start_line or not opens_comments(lines[section_start].text):

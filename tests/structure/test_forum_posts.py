@@ -1,0 +1,131 @@
+"""Forum posts in a comment thread (issue 21): the poster's name alone at the post's top,
+a profile under it ("dabei seit 12/2006", "Fotos Videos"), the text, and a footer that
+closes the post with the name and its time ("RockyRider66 , 26. Januar 2022 13:05")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsift.structure.comment_heads import find_comment_heads
+from newsift.structure.dump import parse_dump
+from newsift.structure.hints import LineHints
+from newsift.text.lines import split_lines
+
+ARTICLE = (
+    "Tubeless Reifen montieren\n\n"
+    "So montierst du deine Reifen ohne Schlauch, Schritt für Schritt und ohne Kompressor.\n\n"
+    "Wir zeigen, welche Ventile passen und wie viel Milch in einen Reifen gehört.\n\n"
+)
+FORUM = (
+    "120 Kommentare\n\n"
+    "RockyRider66\n\ndabei seit 12/2006\n\nFotos Videos\n\n"
+    "Ich ziehe meine Reifen mit dem Logo mit Absicht unpassend auf.\n\n"
+    "Wo gehört das Logo den regulär hin?\n\n"
+    "RockyRider66 , 26. Januar 2022 13:05\n\n"
+    "dasK\n\ndabei seit 12/2004\n\nFotos Videos\n\n"
+    "Und peng! Als Trail unwürdig geoutet!\n\n"
+    "dasK , 26. Januar 2022 13:11\n\n"
+    "JensDey\n\nMitglied seit 2016\n\nFotos Videos\n\n"
+    "Mir fehlt kriminelle Energie.\n\n"
+    "JensDey , 26. Januar 2022 13:31\n\n"
+    "Alle 120 Kommentare im Forum lesen →\n\n"
+    "Was meinst du?\n"
+)
+#: the same thread, the profile written otherwise: a post count, no template line
+COUNTS = (
+    "12 Kommentare\n\n"
+    "Haentz\n\nBeiträge: 1.234\n\n"
+    "Quatsch. Stehen doch genug von den Dingern draußen rum.\n\n"
+    "Haentz , 26. Januar 2022 13:30\n\n"
+    "Mara\n\nPosts: 56\n\n"
+    "Stimmt, die Tankstelle um die Ecke hat einen Kompressor.\n\n"
+    "Mara , 26. Januar 2022 14:02\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("thread", "expected"),
+    [
+        (
+            FORUM,
+            [
+                ("RockyRider66", "26. Januar 2022 13:05",
+                 ["Ich ziehe meine Reifen mit dem Logo mit Absicht unpassend auf.",
+                  "Wo gehört das Logo den regulär hin?"]),
+                ("dasK", "26. Januar 2022 13:11", ["Und peng! Als Trail unwürdig geoutet!"]),
+                ("JensDey", "26. Januar 2022 13:31", ["Mir fehlt kriminelle Energie."]),
+            ],
+        ),
+        (
+            COUNTS,
+            [
+                ("Haentz", "26. Januar 2022 13:30",
+                 ["Quatsch. Stehen doch genug von den Dingern draußen rum."]),
+                ("Mara", "26. Januar 2022 14:02",
+                 ["Stimmt, die Tankstelle um die Ecke hat einen Kompressor."]),
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_forum_posts_are_read_name_profile_text_footer(
+    thread: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    text = ARTICLE + thread
+    layout = parse_dump(text)
+    comments = [r for r in layout.regions if r.kind == "comment"]
+    got = [(c.author, c.when, [text[p.start : p.end] for p in c.paragraphs]) for c in comments]
+    assert got == expected
+    for comment, (name, _, _) in zip(comments, expected, strict=True):
+        assert comment.author_span is not None
+        # the name line at the post's top is the author's, the region starts there
+        assert text[comment.author_span.start : comment.author_span.end] == name
+        assert comment.start == comment.author_span.start
+        assert comment.when_span is not None
+        assert text[comment.when_span.end : comment.end] == ""  # the footer closes it
+    profile = [r for r in layout.regions if r.kind == "ui"]
+    shown = {text[r.start : r.end] for r in profile}
+    assert {"dabei seit 12/2006", "Fotos Videos"} <= shown or "Beiträge: 1.234" in shown
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # the name right above its header is the avatar's: headers first, as before
+        "3 Kommentare\n\nAnna\n\nAnna, 5. Januar 2020, 10:15\n\nSchöner Text, danke.\n\n"
+        "Bernd\n\nBernd, 5. Januar 2020, 11:20\n\nSehe ich anders.\n",
+        # only one header has its name above it: no forum, headers first
+        "3 Kommentare\n\nAnna, 5. Januar 2020, 10:15\n\nSchöner Text, danke.\n\n"
+        "Bernd\n\nGuter Punkt.\n\nBernd, 5. Januar 2020, 11:20\n\nSehe ich anders.\n",
+    ],
+)
+def test_no_forum_without_a_name_line_over_every_post(thread: str) -> None:
+    text = ARTICLE + thread
+    comments = [r for r in parse_dump(text).regions if r.kind == "comment"]
+    first_texts = [text[c.paragraphs[0].start : c.paragraphs[0].end] for c in comments]
+    assert first_texts[:1] == ["Schöner Text, danke."]  # the text under the first header
+
+
+def _doubting(text: str) -> tuple[list[int], LineHints]:
+    """Header lines found where a model gives every line to "other"."""
+    lines = split_lines(text)
+    hints = LineHints(probs={x.index: {"other": 0.99} for x in lines if not x.blank})
+    return [h.time_line for h in find_comment_heads(lines, 0, True, hints)], hints
+
+
+@pytest.mark.parametrize(
+    ("thread", "heads"),
+    [
+        (FORUM, 3),  # each footer's name stands alone at its post's top: the model is overruled
+        # the same footers with no name lines: the model's doubt stands
+        ("120 Kommentare\n\nIch ziehe meine Reifen unpassend auf.\n\n"
+         "RockyRider66 , 26. Januar 2022 13:05\n\nUnd peng! Als Trail unwürdig geoutet!\n\n"
+         "dasK , 26. Januar 2022 13:11\n", 0),
+        # one post has its name line, the other not: neither is taken against the model
+        ("120 Kommentare\n\nRockyRider66\n\nIch ziehe meine Reifen unpassend auf.\n\n"
+         "RockyRider66 , 26. Januar 2022 13:05\n\nUnd peng! Als Trail unwürdig geoutet!\n\n"
+         "dasK , 26. Januar 2022 13:11\n", 0),
+    ],
+)  # fmt: skip
+def test_a_name_line_vouches_for_a_footer_the_model_doubts(thread: str, heads: int) -> None:
+    found, _ = _doubting(ARTICLE + thread)
+    assert len(found) == heads
