@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsift.structure.comment_heads import find_comment_heads
+from newsift.structure.comment_heads import find_comment_heads, thread_ui
 from newsift.structure.dump import parse_dump
 from newsift.structure.hints import LineHints
 from newsift.text.lines import split_lines
@@ -129,3 +129,57 @@ def _doubting(text: str) -> tuple[list[int], LineHints]:
 def test_a_name_line_vouches_for_a_footer_the_model_doubts(thread: str, heads: int) -> None:
     found, _ = _doubting(ARTICLE + thread)
     assert len(found) == heads
+
+
+@pytest.mark.parametrize(
+    ("text", "ui"),
+    [
+        ("pokaż odpowiedzi (2)", True),
+        ("Antworten anzeigen (2)", True),
+        ("2 Antworten anzeigen", True),
+        ("Afficher les 3 réponses", True),
+        ("Ver respuestas", True),
+        ("#12", True),
+        ("Quote", True),
+        ("Gefällt mir (3)", True),
+        ("Antworten", True),  # is_ui's already
+        ("#hashtag", False),
+        ("Quote of the day", False),
+        ("Zitat: Er sagte, das sei falsch.", False),
+        ("Antworten gibt es keine.", False),
+        ("12 Affen", False),
+    ],
+)
+def test_thread_buttons(text: str, ui: bool) -> None:
+    assert thread_ui(text) is ui
+
+
+#: a thread whose every block stands between blank lines, with vote counts and a
+#: "show replies" button under each comment
+VOTES = (
+    "Komentarze (9)\n\n"
+    "Legart\n\n2021-05-05 09:58:37\n\nA w razie stwierdzenia konstytucyjności ustawy.\n\n"
+    "8\n\n3\n\n"
+    "Humbak\n\n2021-05-05 08:40:36\n\nW tym temacie Korwin wskazał najważniejszy aspekt.\n\n"
+    "7\n\n4\n\npokaż odpowiedzi (1)\n\n"
+    "Kętrzyna\n\n2021-05-05 09:28:39\n\nW naszym kraju do dziś żądza Ubecy.\n\n"
+    "3\n\n11\n\npokaż odpowiedzi (1)\n"
+)
+
+
+def test_a_name_after_a_thread_button_names_the_next_comment() -> None:
+    text = ARTICLE + VOTES
+    comments = [r for r in parse_dump(text).regions if r.kind == "comment"]
+    got = [(c.author, [text[p.start : p.end] for p in c.paragraphs]) for c in comments]
+    assert got[-2:] == [
+        ("Humbak", ["W tym temacie Korwin wskazał najważniejszy aspekt."]),
+        ("Kętrzyna", ["W naszym kraju do dziś żądza Ubecy."]),
+    ]
+
+
+def test_a_name_after_text_is_no_comments_name() -> None:
+    """The rule asks for a button above the name: a short line after a paragraph stays
+    the comment's text."""
+    text = ARTICLE + VOTES.replace("pokaż odpowiedzi (1)\n\nKętrzyna", "Danke!\n\nKętrzyna")
+    comments = [r for r in parse_dump(text).regions if r.kind == "comment"]
+    assert comments[-1].author is None

@@ -17,6 +17,7 @@ from newsift.text.lines import (
     is_time,
     is_ui,
     labelled_time,
+    name_of,
     opens_comments,
     split_comment_header,
     split_name_then_time,
@@ -145,12 +146,36 @@ def _echo(lines: list[Line], floor: int, i: int, name: str) -> int | None:
     return None
 
 
+#: a thread's buttons and counters :func:`~newsift.text.lines.is_ui` leaves to the
+#: thread: "show replies" in the European languages and Polish ("Antworten anzeigen (2)",
+#: "pokaż odpowiedzi (2)", "Afficher les 3 réponses"), a post number ("#12"), a quote
+#: button ("Zitieren" is UI already: "Quote", "Citer"), a like count ("Gefällt mir (3)")
+_THREAD_UI = re.compile(
+    r"^(?:(?:\d+\s+)?(?:antworten|antwort|réponses?|respuestas?|risposte|reacties|respostas?"
+    r"|odpowiedzi|replies)\s+(?:anzeigen|ausblenden|einblenden|afficher|masquer|ver|mostrar"
+    r"|ocultar|mostra|nascondi|tonen|bekijken|verbergen|pokaż|ukryj|zobacz)"
+    r"|(?:afficher|masquer|voir|ver|mostrar|ocultar|mostra|nascondi|toon|bekijk|verberg|pokaż"
+    r"|ukryj|zobacz)\s+(?:(?:les|las|as|le|alle|todas|tutte)\s+)?(?:\d+\s+)?(?:réponses?"
+    r"|respuestas?|risposte|reacties|respostas?|odpowiedzi|antworten|odpowiedź)"
+    r"|#\d{1,6}|quote|zitat|citer|citar|citeren|cita"
+    r"|(?:gefällt mir|j'aime|me gusta|mi piace|vind ik leuk|lubię to!?))"
+    r"\s*(?:[(\[]\s*\d[\d.,]*\s*[)\]]|\d[\d.,]*)?$",
+    re.I,
+)
+
+
+def thread_ui(text: str) -> bool:
+    """An interface line of a comment thread: :func:`~newsift.text.lines.is_ui`, or one
+    of the thread's own (``_THREAD_UI``)."""
+    return is_ui(text) or _THREAD_UI.match(text.strip()) is not None
+
+
 def _opens_record(lines: list[Line], i: int, floor: int, blank_style: bool) -> bool:
     """Can a comment start at line ``i`` (after a blank or UI line, or anywhere without blanks)?"""
     if not blank_style or i <= floor:
         return True
     above = lines[i - 1]
-    return above.blank or is_ui(above.text)
+    return above.blank or thread_ui(above.text)
 
 
 def _head_ending_at(
@@ -166,7 +191,14 @@ def _head_ending_at(
         badges += 1
     i -= badges
     above = lines[i - 1] if i - 1 >= floor else None
-    if above is not None and above.blank and (named := hints.name_across_blank(lines, i, floor)):
+    if (
+        above is not None
+        and above.blank
+        and (
+            (named := hints.name_across_blank(lines, i, floor))
+            or (named := _name_after_ui(lines, i, floor))
+        )
+    ):
         return CommentHead(
             named.index,
             i + badges,
@@ -175,7 +207,7 @@ def _head_ending_at(
             when,
             when_span,
         )
-    if above is None or above.blank or is_ui(above.text):
+    if above is None or above.blank or thread_ui(above.text):
         return CommentHead(i, i + badges, None, None, when, when_span)
     name = hints.name_of(above)
     twice = lines[i - 2] if i - 2 >= floor else None
@@ -187,6 +219,20 @@ def _head_ending_at(
     if blank_style or badges:
         return None  # a time line glued to a sentence is part of that paragraph
     return CommentHead(i, i, None, None, when, when_span)
+
+
+def _name_after_ui(lines: list[Line], i: int, floor: int) -> Line | None:
+    """In dumps with a blank line between every block: the line one blank up from the
+    time ``lines[i]`` when the rules read it as a name and the line above it is one of
+    the thread's buttons or counters (the comment before ends there: "pokaż odpowiedzi
+    (1)" / "Kętrzyna" / "2021-05-05 09:28:39"); None otherwise."""
+    if i - 2 < floor or not lines[i - 1].blank:
+        return None
+    candidate = lines[i - 2]
+    if candidate.blank or thread_ui(candidate.text) or name_of(candidate.text) is None:
+        return None
+    before = next((x for x in reversed(lines[floor : i - 2]) if not x.blank), None)
+    return candidate if before is not None and thread_ui(before.text) else None
 
 
 def _name_span(line: Line, name: str) -> Span:

@@ -10,7 +10,7 @@ from datetime import date
 
 from newsift.document import Region, Span
 from newsift.structure.body import author_names, is_about_heading, is_bio
-from newsift.structure.comment_heads import CommentHead
+from newsift.structure.comment_heads import CommentHead, thread_ui
 from newsift.structure.hints import LineHints
 from newsift.structure.layout import (
     DumpLayout,
@@ -69,7 +69,7 @@ def read_comments(
                 parent_name = marker.group("name")
                 builder.add("ui", line)
                 kept.append(separator(line))
-            elif is_ui(line.text):
+            elif thread_ui(line.text):
                 builder.add("ui", line)
                 kept.append(separator(line))  # splits paragraphs
             else:
@@ -142,7 +142,7 @@ def read_trailing_comments(
                 kept.append(line)
                 continue
             profile = profile and line.text in furniture
-            if profile or is_ui(line.text):
+            if profile or thread_ui(line.text):
                 builder.add("ui", line)
                 kept.append(separator(line))
             else:
