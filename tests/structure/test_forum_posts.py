@@ -183,3 +183,36 @@ def test_a_name_after_text_is_no_comments_name() -> None:
     text = ARTICLE + VOTES.replace("pokaż odpowiedzi (1)\n\nKętrzyna", "Danke!\n\nKętrzyna")
     comments = [r for r in parse_dump(text).regions if r.kind == "comment"]
     assert comments[-1].author is None
+
+
+#: an article with its byline and dateline on top (a first header is no dateline then)
+DATED = ARTICLE.replace("\n\n", "\n\nVon Thomas Stadler\n\n4. März 2025\n\n", 1)
+FOOTER = "Am meisten gelesen\n\nImpressum\n\nDatenschutz\n\n7.4.30\n\nISO-8859-1\n\nMSO Modus\n"
+
+
+@pytest.mark.parametrize(
+    ("thread", "last_paragraphs", "comments"),
+    [
+        # the comment form after the last comment's text ends the thread; the footer's
+        # nameless date line ("7.4.30") opens no comment
+        ("Kommentare\n\nKritiker2010\n\n06.11.2023, 13:47 Uhr\n\n"
+         "Quantensprung? Wohl eher ein kleiner Schritt.\n\n"
+         "Kommentar hinzufügen\n\nEs gibt kein Recht auf Veröffentlichung.\n\n" + FOOTER,
+         ["Quantensprung? Wohl eher ein kleiner Schritt."], 1),
+        ("Comments\n\nJo Kim\n\nMarch 5, 2025 at 3:14 pm\n\nGreat piece, thanks.\n\n"
+         "Leave a Reply\n\nYour email address will not be published.\n\n"
+         "Recent posts\n\nA story about the harbor council and its water deal\n",
+         ["Great piece, thanks."], 1),
+        # a named header after the form: the form stands over the thread, which goes on
+        ("Comments\n\nJo Kim\n\nMarch 5, 2025 at 3:14 pm\n\nGreat piece, thanks.\n\n"
+         "Leave a Reply\n\nAnna Lee\n\nMarch 6, 2025 at 9:00 am\n\nI disagree.\n",
+         ["I disagree."], 2),
+    ],
+)  # fmt: skip
+def test_a_comment_form_ends_the_thread(
+    thread: str, last_paragraphs: list[str], comments: int
+) -> None:
+    text = DATED + thread
+    found = [r for r in parse_dump(text).regions if r.kind == "comment"]
+    assert len(found) == comments
+    assert [text[p.start : p.end] for p in found[-1].paragraphs] == last_paragraphs

@@ -44,6 +44,7 @@ def read_comments(
             builder.add("ui", line)  # "12 comments", "Leave a reply", ...
     thread = ReplyFinder(builder.text, _body_span(builder))
     trailer: list[Line] = []
+    ended = False  # at a comment form, past a comment's text
     for k, head in enumerate(heads):
         end_line = heads[k + 1].start_line if k + 1 < len(heads) else len(lines)
         parent_name: str | None = None
@@ -61,6 +62,17 @@ def read_comments(
             if closes_comments(line.text):
                 builder.add("ui", line)
                 trailer = content[position + 1 :]
+                break
+            if (
+                _FORM.match(line.text)
+                and any(not x.blank for x in kept)
+                and all(later.author is None for later in heads[k + 1 :])
+            ):
+                # the comment form, then the page's footer: a nameless "header" further
+                # down is a date of the footer's ("7.4.30"); a named one is a comment,
+                # and the form stands over the thread instead
+                trailer = lines[line.index :]
+                ended = True
                 break
             if k + 1 == len(heads) and _footer_starts(content, position, hints, kept):
                 trailer = content[position:]  # the page's footer after the last comment
@@ -85,6 +97,8 @@ def read_comments(
         builder.regions.append(region)
         title = builder.text_of(paragraphs[0]) if head.title is not None else None
         thread.add(region, title)
+        if ended:
+            break
     if trailer:
         _read_trailer(trailer, out, builder, blank_style)
 
@@ -164,6 +178,19 @@ def read_trailing_comments(
     trailer = lines[start:]
     if any(not line.blank for line in trailer):
         _read_trailer(trailer, out, builder, blank_style)
+
+
+#: a comment form's opening line ("Kommentar hinzufügen", "Leave a Reply"): after the
+#: last comment's text the thread ends there, and the form and the page's footer follow
+_FORM = re.compile(
+    r"^(?:leave a (?:reply|comment)|add a comment|write a comment|post a comment"
+    r"|kommentar (?:hinzufügen|schreiben|verfassen|abgeben)|schreibe(?:n sie)? einen kommentar"
+    r"|laisser un commentaire|laisser une réponse|ajouter un commentaire|deja un comentario"
+    r"|deja una respuesta|escribe un comentario|lascia un commento|scrivi un commento"
+    r"|laat een reactie achter|plaats een reactie|deixe um comentário|deixe uma resposta)"
+    r"(?:\s+cancel reply|\s+antworten abbrechen)?\s*[:.!]?$",
+    re.I,
+)
 
 
 #: a poster's profile under the name: "dabei seit 12/2006", "Mitglied seit 2010",
