@@ -9,7 +9,7 @@ import pytest
 from newsift.structure.comment_heads import find_comment_heads, thread_ui
 from newsift.structure.dump import parse_dump
 from newsift.structure.hints import LineHints
-from newsift.text.lines import split_lines
+from newsift.text.lines import split_comment_header, split_lines
 
 ARTICLE = (
     "Tubeless Reifen montieren\n\n"
@@ -142,6 +142,7 @@ def test_a_name_line_vouches_for_a_footer_the_model_doubts(thread: str, heads: i
         ("#12", True),
         ("Quote", True),
         ("Gefällt mir (3)", True),
+        ("Aufklappen", True),
         ("Antworten", True),  # is_ui's already
         ("#hashtag", False),
         ("Quote of the day", False),
@@ -216,3 +217,33 @@ def test_a_comment_form_ends_the_thread(
     found = [r for r in parse_dump(text).regions if r.kind == "comment"]
     assert len(found) == comments
     assert [text[p.start : p.end] for p in found[-1].paragraphs] == last_paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "when"),
+    [
+        # a permalink at the end vouches like a reply button, and lets one word name it
+        ("Gerhard Baierlein am 18. Oktober 2023 - 13:11 Permanenter Link", "Gerhard Baierlein",
+         "18. Oktober 2023 - 13:11"),
+        ("malte am 18. Oktober 2023 - 19:48 Permanenter Link", "malte",
+         "18. Oktober 2023 - 19:48"),
+        ("Jo Kim · March 5, 2025 at 3:14 pm | Permalink", "Jo Kim", "March 5, 2025 at 3:14 pm"),
+        ("Jean le 5 janvier 2020 à 10 h 15 - Lien permanent", "Jean", "5 janvier 2020 à 10 h 15"),
+    ],
+)  # fmt: skip
+def test_a_permalink_vouches_for_a_header(text: str, name: str, when: str) -> None:
+    header = split_comment_header(text, thread=True)
+    assert header is not None
+    assert (header.name, header.when, header.vouched) == (name, when, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "malte am 18. Oktober 2023 - 19:48",  # one word, nothing vouches: no header
+        "Heute am 5. Januar 2020",
+        "Heute am 5. Januar 2020 Permanenter Link",  # a date with no clock before the link
+    ],
+)
+def test_one_word_before_a_date_needs_a_button(text: str) -> None:
+    assert split_comment_header(text, thread=True) is None

@@ -149,7 +149,8 @@ def _echo(lines: list[Line], floor: int, i: int, name: str) -> int | None:
 #: a thread's buttons and counters :func:`~newsift.text.lines.is_ui` leaves to the
 #: thread: "show replies" in the European languages and Polish ("Antworten anzeigen (2)",
 #: "pokaż odpowiedzi (2)", "Afficher les 3 réponses"), a post number ("#12"), a quote
-#: button ("Zitieren" is UI already: "Quote", "Citer"), a like count ("Gefällt mir (3)")
+#: button ("Zitieren" is UI already: "Quote", "Citer"), a like count ("Gefällt mir (3)"),
+#: a long comment's "Aufklappen"
 _THREAD_UI = re.compile(
     r"^(?:(?:\d+\s+)?(?:antworten|antwort|réponses?|respuestas?|risposte|reacties|respostas?"
     r"|odpowiedzi|replies)\s+(?:anzeigen|ausblenden|einblenden|afficher|masquer|ver|mostrar"
@@ -157,7 +158,7 @@ _THREAD_UI = re.compile(
     r"|(?:afficher|masquer|voir|ver|mostrar|ocultar|mostra|nascondi|toon|bekijk|verberg|pokaż"
     r"|ukryj|zobacz)\s+(?:(?:les|las|as|le|alle|todas|tutte)\s+)?(?:\d+\s+)?(?:réponses?"
     r"|respuestas?|risposte|reacties|respostas?|odpowiedzi|antworten|odpowiedź)"
-    r"|#\d{1,6}|quote|zitat|citer|citar|citeren|cita"
+    r"|#\d{1,6}|quote|zitat|citer|citar|citeren|cita|aufklappen|zuklappen|einklappen"
     r"|(?:gefällt mir|j'aime|me gusta|mi piace|vind ik leuk|lubię to!?))"
     r"\s*(?:[(\[]\s*\d[\d.,]*\s*[)\]]|\d[\d.,]*)?$",
     re.I,
