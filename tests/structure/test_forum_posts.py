@@ -247,3 +247,42 @@ def test_a_permalink_vouches_for_a_header(text: str, name: str, when: str) -> No
 )
 def test_one_word_before_a_date_needs_a_button(text: str) -> None:
     assert split_comment_header(text, thread=True) is None
+
+
+@pytest.mark.parametrize(
+    ("thread", "expected"),
+    [
+        # a translated WordPress theme: the month's name first, under the name
+        ("12 Kommentare\n\nSabine Gimm\n\nMärz 9, 2018\n\nDas Ergebnis kann sich sehen lassen.\n\n"
+         "Reply\n\nPetra\n\nMärz 12, 2018\n\nIch war einmal mit einer Freundin unterwegs.\n\n"
+         "Reply\n",
+         [("Sabine Gimm", "März 9, 2018", "Das Ergebnis kann sich sehen lassen."),
+          ("Petra", "März 12, 2018", "Ich war einmal mit einer Freundin unterwegs.")]),
+        # the time over a "Name sagt:" line
+        ("Ein Gedanke zu “ Über uns ”\n\nJanuar 15, 2014 um 23:36\n\nAgi Joe sagt:\n\n"
+         "Hey ihr beiden! Leb seit einiger Zeit in Frankreich.\n",
+         [("Agi Joe", "Januar 15, 2014 um 23:36",
+           "Hey ihr beiden! Leb seit einiger Zeit in Frankreich.")]),
+        ("2 Comments\n\nMarch 5, 2025 at 3:14 pm\n\nJo Kim says:\n\nGreat piece.\n",
+         [("Jo Kim", "March 5, 2025 at 3:14 pm", "Great piece.")]),
+    ],
+)  # fmt: skip
+def test_translated_wordpress_headers(thread: str, expected: list[tuple[str, str, str]]) -> None:
+    text = DATED + thread
+    comments = [r for r in parse_dump(text).regions if r.kind == "comment"]
+    got = [(c.author, c.when, text[c.paragraphs[0].start : c.paragraphs[0].end]) for c in comments]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # a month-first date with no name above it (a sidebar's list) opens no comment
+        "Kommentare\n\nJo Kim · 2 hours ago\n\nGreat piece.\n\nArchiv\n\nMärz 9, 2018\n\n"
+        "Ein anderer Artikel über Haare\n",
+    ],
+)
+def test_a_month_first_date_needs_a_name(thread: str) -> None:
+    text = DATED + thread
+    comments = [r for r in parse_dump(text).regions if r.kind == "comment"]
+    assert len(comments) == 1

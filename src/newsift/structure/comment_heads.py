@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsift.document import Span
 from newsift.structure.hints import LineHints
+from newsift.text.european import FOREIGN_MONTHS
 from newsift.text.lines import (
     Line,
     closes_comments,
@@ -19,6 +20,7 @@ from newsift.text.lines import (
     labelled_time,
     name_of,
     opens_comments,
+    says,
     split_comment_header,
     split_name_then_time,
     without_edit_mark,
@@ -94,11 +96,19 @@ def find_comment_heads(
                 name_line=echo,
                 rescued=rescued,
             )
+        elif opened and (named := _says_under(lines, line.index)) is not None:
+            if _opens_record(lines, line.index, floor, blank_style) and (
+                is_time(line.text) or _MONTH_FIRST.match(line.text)
+            ):
+                head = _time_over_name(line, named)  # "Januar 15, 2014 um 23:36" / "Agi Joe sagt:"
         elif hints.is_time(line) and not hints.dates_text(line):
             head = _head_ending_at(lines, line.index, floor, blank_style, hints)
+        elif opened and _MONTH_FIRST.match(line.text):
+            head = _head_ending_at(lines, line.index, floor, blank_style, hints)
+            head = head if head is not None and head.author is not None else None
         if head is not None:
             heads.append(head)
-            floor = line.index + 1
+            floor = head.time_line + 1
     return _forum_records(heads)
 
 
@@ -220,6 +230,42 @@ def _head_ending_at(
     if blank_style or badges:
         return None  # a time line glued to a sentence is part of that paragraph
     return CommentHead(i, i, None, None, when, when_span)
+
+
+#: a date with a European month name written in the English order, as translated
+#: WordPress themes show a comment's time ("März 9, 2018", "Januar 15, 2014 um 23:36");
+#: the date tables read no such line, so only a thread's header reads it, under a name
+#: or over a "Name sagt:" line
+_MONTH_FIRST = re.compile(
+    r"^(?:" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True)) + r")\s+\d{1,2},\s+\d{4}"
+    r"(?:\s*(?:um|à|a las|alle|om|às|at|,|-|@)\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$",
+    re.I,
+)
+
+
+def _says_under(lines: list[Line], i: int) -> Line | None:
+    """The line under ``lines[i]`` (one blank between at most) when it is a "Name
+    says:" line ("Januar 15, 2014 um 23:36" / "Agi Joe sagt:"); None otherwise."""
+    for below in lines[i + 1 : i + 3]:
+        if not below.blank:
+            return below if says(below.text) else None
+    return None
+
+
+def _time_over_name(time_line: Line, named: Line) -> CommentHead:
+    """A header whose time stands above its "Name says:" line."""
+    label_end = labelled_time(time_line.text) or 0
+    when = without_edit_mark(time_line.text[label_end:])
+    start = time_line.start + label_end
+    name = name_of(named.text) or ""
+    return CommentHead(
+        time_line.index,
+        named.index,
+        name,
+        _name_span(named, name),
+        when,
+        Span(start, start + len(when)),
+    )
 
 
 def _name_after_ui(lines: list[Line], i: int, floor: int) -> Line | None:
