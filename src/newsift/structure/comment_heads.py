@@ -96,14 +96,16 @@ def find_comment_heads(
                 name_line=echo,
                 rescued=rescued,
             )
-        elif opened and (named := _says_under(lines, line.index)) is not None:
-            if _opens_record(lines, line.index, floor, blank_style) and (
-                is_time(line.text) or _MONTH_FIRST.match(line.text)
-            ):
-                head = _time_over_name(line, named)  # "Januar 15, 2014 um 23:36" / "Agi Joe sagt:"
+        elif (
+            opened
+            and (named := _says_under(lines, line.index)) is not None
+            and (is_time(line.text) or _month_first(line.text))
+            and _opens_record(lines, line.index, floor, blank_style)
+        ):
+            head = _time_over_name(line, named)  # "Januar 15, 2014 um 23:36" / "Agi Joe sagt:"
         elif hints.is_time(line) and not hints.dates_text(line):
             head = _head_ending_at(lines, line.index, floor, blank_style, hints)
-        elif opened and _MONTH_FIRST.match(line.text):
+        elif opened and _month_first(line.text):
             head = _head_ending_at(lines, line.index, floor, blank_style, hints)
             head = head if head is not None and head.author is not None else None
         if head is not None:
@@ -178,7 +180,12 @@ _THREAD_UI = re.compile(
 def thread_ui(text: str) -> bool:
     """An interface line of a comment thread: :func:`~newsift.text.lines.is_ui`, or one
     of the thread's own (``_THREAD_UI``)."""
-    return is_ui(text) or _THREAD_UI.match(text.strip()) is not None
+    if is_ui(text):
+        return True
+    return len(text) <= MAX_THREAD_UI_CHARS and _THREAD_UI.match(text.strip()) is not None
+
+
+MAX_THREAD_UI_CHARS = 40
 
 
 def _opens_record(lines: list[Line], i: int, floor: int, blank_style: bool) -> bool:
@@ -241,6 +248,16 @@ _MONTH_FIRST = re.compile(
     r"(?:\s*(?:um|à|a las|alle|om|às|at|,|-|@)\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$",
     re.I,
 )
+
+
+MAX_MONTH_FIRST_CHARS = 48
+
+
+def _month_first(text: str) -> bool:
+    """A ``_MONTH_FIRST`` date (cheap tests first: most lines of a thread are text)."""
+    return (
+        len(text) <= MAX_MONTH_FIRST_CHARS and ", " in text and _MONTH_FIRST.match(text) is not None
+    )
 
 
 def _says_under(lines: list[Line], i: int) -> Line | None:

@@ -64,7 +64,8 @@ def read_comments(
                 trailer = content[position + 1 :]
                 break
             if (
-                _FORM.match(line.text)
+                len(line.text) <= MAX_FORM_CHARS
+                and _FORM.match(line.text)
                 and any(not x.blank for x in kept)
                 and all(later.author is None for later in heads[k + 1 :])
             ):
@@ -193,6 +194,7 @@ _FORM = re.compile(
 )
 
 
+MAX_FORM_CHARS = 60
 #: a poster's profile under the name: "dabei seit 12/2006", "Mitglied seit 2010",
 #: "Member since 2014", "Beiträge: 1.234", "Posts: 56", "Registriert: 03/2011"
 _PROFILE = re.compile(

@@ -364,7 +364,7 @@ _PERMALINK_ENDINGS = ("permalink", "link", "permanent", "permanente")
 
 
 def _without_permalink(text: str) -> str:
-    if not text.rstrip().lower().endswith(_PERMALINK_ENDINGS):
+    if not text[-24:].rstrip().lower().endswith(_PERMALINK_ENDINGS):
         return text
     stripped = _PERMALINK.sub("", text)
     return stripped if stripped.strip() else text
