@@ -354,6 +354,22 @@ _REPLY_ENDINGS = (
 )
 
 
+#: a permalink at the end of a comment's header line, inside a thread ("18. Oktober 2023
+#: - 13:11 Permanenter Link", "3:14 pm | Permalink")
+_PERMALINK_WORD = r"(?:permalink|permanenter link|lien permanent|enlace permanente|link permanente)"
+_PERMALINK = re.compile(
+    rf"\s*(?:[-–—|·•]\s*{_PERMALINK_WORD}|(?<=\d)\s+{_PERMALINK_WORD})\s*$", re.I
+)
+_PERMALINK_ENDINGS = ("permalink", "link", "permanent", "permanente")
+
+
+def _without_permalink(text: str) -> str:
+    if not text[-24:].rstrip().lower().endswith(_PERMALINK_ENDINGS):
+        return text
+    stripped = _PERMALINK.sub("", text)
+    return stripped if stripped.strip() else text
+
+
 def without_reply_button(text: str) -> str:
     """``text`` without a reply button at its end ("Ben 19. Juni 2018 um 15:28 Uhr -
     Antworten" -> "Ben 19. Juni 2018 um 15:28 Uhr"); the rest keeps its offsets."""
@@ -375,8 +391,11 @@ def split_comment_header(
     it) also a "written by" label ("Comment by Name — date", "geschrieben von Name am
     date") and a comma ("Name, Do 9 Apr 2020 / 08:34"): above a thread these forms are
     as often an article's own byline ("Written by Ana Sandoiu on July 27, 2017",
-    "Gesine Engels-Krone, 02.01.2023, 11:08 Uhr")."""
+    "Gesine Engels-Krone, 02.01.2023, 11:08 Uhr"). There a permalink at the end vouches
+    like a reply button."""
     bare = without_reply_button(text)
+    if thread and bare is text:
+        bare = _without_permalink(text)
     button = bare is not text and bare != text
     # "by", "von", ... in a short line: only then can a "written by" label open it (plain
     # ``in`` tests, no call, on the many lines of a page that are none)
@@ -409,7 +428,10 @@ def split_comment_header(
             found = CommentHeader(name, 0, len(left), without_edit_mark(right), sep.end())
             break
     if found is None:
-        found = said(bare)
+        # in a thread, a button lets one word name the header ("malte am 18. Oktober 2023
+        # - 19:48 Permanenter Link")
+        vouched = button and thread and european
+        found = split_said_header(bare, vouched=True) if vouched else said(bare)
     if found is None and short and ", " in bare:
         found = _split_at_comma(bare, european)
     if found is not None and button:
@@ -550,14 +572,16 @@ _DATELINE_WORD = re.compile(
 )
 
 
-def split_said_header(text: str) -> CommentHeader | None:
+def split_said_header(text: str, *, vouched: bool = False) -> CommentHeader | None:
     """Name and time joined by words, as European threads write them, or None.
 
     "Anna Schmidt sagt: 5. Januar 2020 um 10:15 Uhr", "Von Anna Schmidt am 5.
     Januar 2020", "Par Jean Dupont le 5 janvier 2020 à 10 h 15", "Jean Dupont a
     dit : 5 janvier 2020", "Por Ana García el 5 de enero de 2020 a las 10:15".
     Without a "says" verb or a "Von"/"Par"/"Por" before it, the name must be two
-    to four capitalised words (so "Heute am 5. Januar 2020" is no header).
+    to four capitalised words (so "Heute am 5. Januar 2020" is no header), or one
+    word where a button at the line's end ``vouched`` for it ("malte am 18. Oktober
+    2023 - 19:48 Permanenter Link").
     """
     if len(text) > 120 or not _DIGIT.search(text) or _DATELINE_WORD.match(text):
         return None
@@ -570,7 +594,7 @@ def split_said_header(text: str) -> CommentHeader | None:
         if name is None:
             continue
         words = name.split()
-        if prefix is None and joint.group("says") is None and not 2 <= len(words) <= 4:
+        if prefix is None and joint.group("says") is None and not 2 - vouched <= len(words) <= 4:
             continue
         name_start = prefix.end() if prefix is not None else 0
         when = without_edit_mark(right)
