@@ -1918,15 +1918,15 @@ def merge_references(drafts: Iterable[SourceDraft], text: str) -> dict[int, Sour
             ]
             merge(short, full)
             continue
-        if short.kind == "document" and not short.named and len(words) == 2:
-            if words[0] in {"a", "an"}:
-                named = [
-                    d
-                    for d in others
-                    if d.kind == "document"
-                    and d.named
-                    and _noun(d.head) == _noun(short.head)
-                    and 0 < _first(d) - _first(short) <= _DOCUMENT_GAP
-                ]
-                merge(short, named)
+        if short.kind == "document" and not short.named and words[:1] in (["a"], ["an"]):
+            named = [
+                d
+                for d in others
+                if d.kind == "document"
+                and d.named
+                and len(words) == 2
+                and _noun(d.head) == _noun(short.head)
+                and 0 < _first(d) - _first(short) <= _DOCUMENT_GAP
+            ]
+            merge(short, named)
     return out
