@@ -74,6 +74,18 @@ REFERENCES = [
         '"The housing executive let them down," she said.',
         ["A councillor", "Sarah Bunting"],  # one word says too little
     ),
+    (
+        "A DUP councillor has said that the signs show a community pushed to its limits.\n\n"
+        "Sarah Bunting, a former DUP councillor, has said that she has spoken to residents. "
+        '"The housing executive let them down," she said.',
+        ["A DUP councillor", "Sarah Bunting"],  # a former councillor is someone else
+    ),
+    (
+        "Paul Greer said the signs were an outrage.\n\nThe signs were put up on Friday, "
+        "according to a DUP councillor.\n\nDUP Balmoral councillor Sarah Bunting has said "
+        'that she has spoken to residents. "The housing executive let them down," she said.',
+        ["Paul Greer", "Sarah Bunting", "a DUP councillor"],  # the page does not open on it
+    ),
     # a body of people, then the people
     (
         "A group of physicians, alarmed by the outbreak, said it would give free flu "

@@ -1821,11 +1821,21 @@ def _names_organization(words: tuple[str, ...], noun: str, draft: SourceDraft) -
     return bool(mine) and (mine <= theirs or theirs <= mine) and noun in mine | theirs
 
 
+#: Words that make a title another person's ("a former Treasury official").
+_OTHER_TIME = frozenset({"former", "ex", "retired", "onetime", "then", "late", "another", "other"})
+
+
 def _description_of(short: SourceDraft, named: SourceDraft) -> bool:
-    """ "A DUP councillor" first, then "DUP Balmoral councillor Sarah Bunting"."""
+    """ "A DUP councillor" first, then "DUP Balmoral councillor Sarah Bunting": one part of
+    the named person's title holds every word of the description and no "former"."""
     words = set(_words(short.name)) - _FUNCTION_WORDS
-    descriptor = {w.lower().strip(",.’'") for part, _ in named.descriptor for w in part.split()}
-    return len(words) >= 2 and short.head in words and words <= descriptor
+    if len(words) < 2 or short.head not in words:
+        return False
+    for part, _ in named.descriptor:
+        title = {w.lower().strip(",.’'") for w in re.split(r"[\s-]+", part)}
+        if words <= title and title & _OTHER_TIME <= words:
+            return True
+    return False
 
 
 def merge_references(drafts: Iterable[SourceDraft], text: str) -> dict[int, SourceDraft]:
@@ -1840,10 +1850,13 @@ def merge_references(drafts: Iterable[SourceDraft], text: str) -> dict[int, Sour
       page puts before the noun ("the United Auto Workers union", "The
       Citizens' Independent Transportation Trust") must be that source's name,
       or spell its acronym ("the UAW"); a page naming two unions merges neither.
-    - **A description, then the name**: an unnamed person introduced as "A
-      DUP councillor" (two words or more, no reason for anonymity) joins the
-      one named person, first mentioned later, whose title or appositive holds
-      all its words ("DUP Balmoral councillor Sarah Bunting").
+    - **A description, then the name** (delayed identification): a page whose
+      first quoted source is an unnamed person introduced as "A DUP councillor"
+      (two words or more, no reason for anonymity) joins it to the one named
+      person, first mentioned later, one part of whose title or appositive
+      holds all its words and no "former" ("DUP Balmoral councillor Sarah
+      Bunting"; not "a Treasury official" in mid-page and "Scott Morris, a
+      former Treasury official").
     - **A name inside a description**: an unnamed person whose description ends
       in a full name ("head Adam Mosseri", two title-case words or more) joins
       the one named person of that surname ("Mosseri").
@@ -1895,11 +1908,14 @@ def merge_references(drafts: Iterable[SourceDraft], text: str) -> dict[int, Sour
         words = _words(short.name)
         if short.kind == "person" and not short.named and not short.plural:
             if words and words[0] in {"a", "an"} and short.reason is None:
+                # the page opens on the description and names the person later
+                opens = _first(short) == min(_first(d) for d in pool)
                 people = [
                     d
                     for d in others
                     if d.kind == "person"
                     and d.named
+                    and opens
                     and _first(d) > _first(short)
                     and _description_of(short, d)
                 ]
