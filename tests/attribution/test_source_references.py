@@ -39,6 +39,11 @@ REFERENCES = [
         ["the UAW", "the union"],  # two unions named: "the union" is either
     ),
     (
+        "The Environmental Protection Agency issued the rule on Monday. The rule will cut "
+        'emissions by a third, the agency said. "It is long overdue," EPA said in a statement.',
+        ["The Environmental Protection Agency"],
+    ),
+    (
         "The striking workers reached a deal on Sunday. The deal raises wages by 25%, the "
         'union said. "We won," the UAW said in a statement.',
         ["the UAW", "the union"],  # no name spells the acronym
@@ -163,3 +168,29 @@ def test_named_as(text: str, noun: str, expected: set[tuple[str, ...]]) -> None:
     from newsift.attribution.sources import _named_as
 
     assert _named_as(noun, text) == expected
+
+
+# a name the page gives the noun, the noun, an organisation's name, whether it is that name
+NAMES_ORGANIZATION = [
+    (("united", "auto", "workers"), "union", "the UAW", True),
+    (("environmental", "protection", "agency"), "agency", "EPA", True),  # the noun in it
+    (("environmental", "protection", "agency"), "agency", "EP", False),
+    (("teamsters",), "union", "the UAW", False),
+    (("teamsters",), "union", "the Teamsters", True),  # "the Teamsters union"
+    (
+        ("citizens", "independent", "transportation", "trust"),
+        "trust",
+        "The Citizens’ Independent Transportation Trust",
+        True,
+    ),
+    (("transportation", "trust"), "trust", "The Citizens’ Independent Transportation Trust", True),
+    (("harbor", "land", "trust"), "trust", "The Citizens’ Independent Transportation Trust", False),
+]
+
+
+@pytest.mark.parametrize(("words", "noun", "name", "expected"), NAMES_ORGANIZATION)
+def test_names_organization(words: tuple[str, ...], noun: str, name: str, expected: bool) -> None:
+    from newsift.attribution.sources import SourceDraft, _names_organization
+
+    draft = SourceDraft(0, "organization", True, name, None, noun, False)
+    assert _names_organization(words, noun, draft) is expected

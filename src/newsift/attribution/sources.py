@@ -1813,12 +1813,12 @@ def _names_organization(words: tuple[str, ...], noun: str, draft: SourceDraft) -
     own = [w for w in _words(draft.name) if w not in {"the", "a", "an"}]
     if not own:
         return False
-    core = [w for w in words if w != noun]
     if len(own) == 1 and own[0].isalpha() and draft.name.split()[-1].isupper():
-        return len(own[0]) >= 2 and _acronym(core) == own[0].upper()  # "UAW"
+        # "UAW" for the "United Auto Workers union", "EPA" for the "Environmental Protection Agency"
+        return len(own[0]) >= 2 and own[0].upper() == _acronym(list(words))
     mine = set(own) - _FUNCTION_WORDS
     theirs = set(words) - _FUNCTION_WORDS
-    return bool(mine) and (mine <= theirs or theirs <= mine) and noun in mine | theirs
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
 
 
 #: Words that make a title another person's ("a former Treasury official").
