@@ -419,7 +419,7 @@ def _assemble(
     display: DisplayPolicy | None = None,
     outlets: frozenset[str] = frozenset(),
 ) -> tuple[list[Quote], list[Source], list[NonResponse]]:
-    from newsift.attribution.sources import absorb, describe, merge_duplicates
+    from newsift.attribution.sources import absorb, describe, merge_duplicates, merge_references
 
     items: list[tuple[int, Speech | None, QuotedSpan | None]] = []
     items.extend((s.content.start, s, None) for s in speeches if s.content is not None)
@@ -470,6 +470,11 @@ def _assemble(
     merged = merge_duplicates(quoted_drafts.values(), resolver.people)  # "Okafor", "Ada Okafor"
     for index, target in merged.items():
         absorb(target, quoted_drafts[index])
+    # "the union" / "the UAW", "A DUP councillor" / "Sarah Bunting"
+    referred = merge_references((d for d in quoted_drafts.values() if d.index not in merged), text)
+    for index, target in referred.items():
+        absorb(target, quoted_drafts[index])
+    merged.update(referred)
     owner = {q: merged.get(d.index, d) for q, d in owner.items()}
     scores = _confidences(text, owner, found_by, confidence)
     weak = {q for q in owner if q in scores and scores[q] < _threshold(confidence)}

@@ -1741,3 +1741,208 @@ def absorb(target: SourceDraft, short: SourceDraft) -> None:
         target.descriptor = list(short.descriptor)
     if target.reason is None and short.reason is not None:
         target.reason = short.reason
+
+
+# one source under two names --------------------------------------------------
+#: Nouns a page uses for the same kind of source ("the doctors" / "the physicians").
+_SAME_NOUN = {"physician": "doctor", "survey": "poll"}
+#: Nouns for a body of people before "of" ("A group of physicians").
+_BODY_NOUNS = frozenset({"group", "team", "coalition", "panel", "association"})
+#: Words that say a group is another one ("other doctors", "some firefighters").
+_OTHER_WORDS = frozenset({"other", "another", "some", "many", "more", "several", "few", "most"})
+_CAPITAL_WORD = r"[A-Z][\w’'.&-]*\s+"
+_CAPITALIZED_RUN = rf"((?:{_CAPITAL_WORD}(?:(?:of|for|and|the)\s+)?)*{_CAPITAL_WORD})"
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "a", "an"})
+#: How far after a generic document its specific name may follow ("A poll ... The Newspoll survey").
+_DOCUMENT_GAP = 300
+
+
+def _noun(word: str) -> str:
+    word = word.lower()
+    return _SAME_NOUN.get(word, word)
+
+
+def _first(draft: SourceDraft) -> int:
+    return min((m.start for m in draft.mentions), default=0)
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower() for w in _name_words(name)]
+
+
+def _generic_head(draft: SourceDraft) -> str | None:
+    """The noun of a definite two-word name ("the union", "The trust"), or None."""
+    words = _words(draft.name)
+    if len(words) != 2 or words[0] != "the" or not words[1].isalpha():
+        return None
+    if _name_words(draft.name)[1][:1].isupper():
+        return None  # "the Guardian", "The Post": a name, not a generic noun
+    return words[1]
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _named_as(noun: str, text: str) -> set[tuple[str, ...]]:
+    """The capitalised names the page gives a ``noun`` ("United Auto Workers union",
+    "Citizens' Independent Transportation Trust"), as lower-case words without "the"."""
+    found: set[tuple[str, ...]] = set()
+    for match in re.finditer(_CAPITALIZED_RUN + rf"((?i:{noun})s?)\b", text):
+        run, word = match.group(1), match.group(2)
+        raw = list(re.finditer(r"\S+", run))
+        ends = [i for i, w in enumerate(raw) if w[0][-1] in ".!?:" and len(w[0].strip(".")) > 3]
+        if ends:  # "until September. The trust": the name starts after the sentence's end
+            raw = raw[ends[-1] + 1 :]
+        words = [w[0].lower().strip(".’'") for w in raw]
+        before = text[: match.start() + raw[0].start()].rstrip(" ") if raw else ""
+        if len(words) == 1 and (not before or before[-1] in '\n.!?"”:'):
+            continue  # "After trust members ...": a sentence's first word, not a name
+        while words and words[0] in _FUNCTION_WORDS:
+            words = words[1:]
+        if not words:
+            continue
+        if word[:1].isupper():
+            words.append(noun)
+        found.add(tuple(words))
+    return found
+
+
+def _names_organization(words: tuple[str, ...], noun: str, draft: SourceDraft) -> bool:
+    """Whether the page's name ``words`` (for a ``noun``) is ``draft``'s name or acronym."""
+    own = [w for w in _words(draft.name) if w not in {"the", "a", "an"}]
+    if not own:
+        return False
+    if len(own) == 1 and own[0].isalpha() and draft.name.split()[-1].isupper():
+        # "UAW" for the "United Auto Workers union", "EPA" for the "Environmental Protection Agency"
+        return len(own[0]) >= 2 and own[0].upper() == _acronym(list(words))
+    mine = set(own) - _FUNCTION_WORDS
+    theirs = set(words) - _FUNCTION_WORDS
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
+
+
+#: Words that make a title another person's ("a former Treasury official").
+_OTHER_TIME = frozenset({"former", "ex", "retired", "onetime", "then", "late", "another", "other"})
+
+
+def _description_of(short: SourceDraft, named: SourceDraft) -> bool:
+    """ "A DUP councillor" first, then "DUP Balmoral councillor Sarah Bunting": one part of
+    the named person's title holds every word of the description and no "former"."""
+    words = set(_words(short.name)) - _FUNCTION_WORDS
+    if len(words) < 2 or short.head not in words:
+        return False
+    for part, _ in named.descriptor:
+        title = {w.lower().strip(",.’'") for w in re.split(r"[\s-]+", part)}
+        if words <= title and title & _OTHER_TIME <= words:
+            return True
+    return False
+
+
+def merge_references(drafts: Iterable[SourceDraft], text: str) -> dict[int, SourceDraft]:
+    """Sources to merge that one name refers back to or forward to (after :func:`merge_duplicates`).
+
+    Precision first: a source merges only when exactly one other fits, the
+    page's own words tie them, and a source that absorbs another is never
+    merged itself.
+
+    - **"the <noun>"** ("the union", "The trust") joins the one named
+      organisation the page calls by that noun: every capitalised name the
+      page puts before the noun ("the United Auto Workers union", "The
+      Citizens' Independent Transportation Trust") must be that source's name,
+      or spell its acronym ("the UAW"); a page naming two unions merges neither.
+    - **A description, then the name** (delayed identification): a page whose
+      first quoted source is an unnamed person introduced as "A DUP councillor"
+      (two words or more, no reason for anonymity) joins it to the one named
+      person, first mentioned later, one part of whose title or appositive
+      holds all its words and no "former" ("DUP Balmoral councillor Sarah
+      Bunting"; not "a Treasury official" in mid-page and "Scott Morris, a
+      former Treasury official").
+    - **A name inside a description**: an unnamed person whose description ends
+      in a full name ("head Adam Mosseri", two title-case words or more) joins
+      the one named person of that surname ("Mosseri").
+    - **A body of people**: "the physicians" or "the doctors" join the one
+      "A group of physicians" (a group, team, coalition ... of that noun).
+    - **A generic document, then its name**: "A poll" joins the one document
+      of that noun ("poll", "survey") named within a few sentences after it
+      ("The Newspoll survey").
+    """
+    pool = sorted({d.index: d for d in drafts}.values(), key=lambda d: d.index)
+    out: dict[int, SourceDraft] = {}
+    targets: set[int] = set()
+
+    def merge(short: SourceDraft, found: list[SourceDraft]) -> None:
+        if len(found) == 1 and short.index not in targets and found[0].index not in out:
+            out[short.index] = found[0]
+            targets.add(found[0].index)
+
+    for short in pool:
+        others = [d for d in pool if d is not short and d.index not in out]
+        noun = _generic_head(short)
+        if noun is not None and short.kind in {"organization", "group"} and not short.plural:
+            names = _named_as(noun, text)
+            orgs = [
+                d
+                for d in others
+                if d.kind == "organization"
+                and d.named
+                and _generic_head(d) is None
+                and any(_names_organization(w, noun, d) for w in names)
+            ]
+            if len(orgs) == 1 and all(_names_organization(w, noun, orgs[0]) for w in names):
+                merge(short, orgs)
+            continue
+        if noun is not None and short.plural and short.kind in {"group", "organization"}:
+            bodies = [
+                d
+                for d in others
+                if d.kind in {"group", "organization"}
+                and not d.named
+                and len(w := _words(d.name)) == 4
+                and w[0] in {"a", "an"}
+                and w[1] in _BODY_NOUNS
+                and w[2] == "of"
+                and _noun(w[3].removesuffix("s")) == _noun(short.head)
+            ]
+            merge(short, bodies)
+            continue
+        words = _words(short.name)
+        if short.kind == "person" and not short.named and not short.plural:
+            if words and words[0] in {"a", "an"} and short.reason is None:
+                # the page opens on the description and names the person later
+                opens = _first(short) == min(_first(d) for d in pool)
+                people = [
+                    d
+                    for d in others
+                    if d.kind == "person"
+                    and d.named
+                    and opens
+                    and _first(d) > _first(short)
+                    and _description_of(short, d)
+                ]
+                merge(short, people)
+                continue
+            tail = list(itertools.takewhile(str.istitle, reversed(_name_words(short.name))))
+            full = [
+                d
+                for d in others
+                if d.kind == "person"
+                and d.named
+                and len(tail) >= 2
+                and len(tail) < len(words)
+                and d.surname is not None
+                and d.surname.lower() == tail[0].lower()
+            ]
+            merge(short, full)
+            continue
+        if short.kind == "document" and not short.named and words[:1] in (["a"], ["an"]):
+            named = [
+                d
+                for d in others
+                if d.kind == "document"
+                and d.named
+                and len(words) == 2
+                and _noun(d.head) == _noun(short.head)
+                and 0 < _first(d) - _first(short) <= _DOCUMENT_GAP
+            ]
+            merge(short, named)
+    return out
