@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import time
@@ -45,7 +46,13 @@ import numpy as np
 # training/ and tests/ live at the repository root, outside the installed package
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from training.persuasion import classify_gold_spans, prepare, span_rows, tagger_score
+from training.persuasion import (
+    Prepared,
+    classify_gold_spans,
+    prepare,
+    span_rows,
+    tagger_score,
+)
 from training.persuasion_data import DATA, load_articles
 from training.persuasion_display import TARGET, Shown, findings, shown
 
@@ -112,12 +119,19 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 
 
+@functools.cache
+def internal_dev() -> list[Prepared]:
+    """The internal_dev articles, read and split once per process (quality and the shown
+    findings both score them)."""
+    return prepare([a for a in load_articles(DATA) if a.subset == "internal_dev"])
+
+
 def quality(
     tagger: SpanTagger | EncoderSpanTagger,
     classifier: TechniqueClassifier,
     per_technique: bool = True,
 ) -> dict[str, float]:
-    dev = prepare([a for a in load_articles(DATA) if a.subset == "internal_dev"])
+    dev = internal_dev()
     si = tagger_score(tagger, dev)
     rows, labels, keys = span_rows(dev)
     gold = [(*k, label) for k, label in zip(keys, labels, strict=True)]
@@ -141,7 +155,7 @@ def shown_findings(
     tagger: SpanTagger | EncoderSpanTagger, classifier: TechniqueClassifier
 ) -> Shown:
     """Precision of what the analyzer reports on internal_dev, without and with its floor."""
-    dev = prepare([a for a in load_articles(DATA) if a.subset == "internal_dev"])
+    dev = internal_dev()
     found = findings(tagger, classifier, dev)
     floor = shown_floor(tagger)
     print(

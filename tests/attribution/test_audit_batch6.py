@@ -25,21 +25,9 @@ import pytest
 
 from newsift.attribution.sources import short_form
 from newsift.document import Document
+from tests.attribution.layers import sources, speaker_of
 
 Analyse = Callable[..., Document]
-
-
-def sources(doc: Document) -> list[str]:
-    return [s.name for s in doc.layers["sources"]]
-
-
-def speaker_of(doc: Document, word: str) -> str | None:
-    """The speaker name of the quote whose content holds ``word`` ("-" when no quote does)."""
-    names = {s.id: s.name for s in doc.layers["sources"]}
-    for q in doc.layers["quotes"]:
-        if word in doc.text[q.content.start : q.content.end]:
-            return names.get(q.source or "")
-    return "-"
 
 
 # paragraph, the word of a quote, its speaker (None: no one), a name no source may have

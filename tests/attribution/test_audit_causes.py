@@ -47,12 +47,9 @@ from collections.abc import Callable
 import pytest
 
 from newsift.document import Document
+from tests.attribution.layers import sources
 
 Analyse = Callable[..., Document]
-
-
-def sources(doc: Document) -> list[str]:
-    return [s.name for s in doc.layers["sources"]]
 
 
 def speakers(doc: Document) -> list[tuple[str | None, str]]:
